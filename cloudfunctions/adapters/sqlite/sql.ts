@@ -1,0 +1,78 @@
+import type { Condition, Filter, Patch, Scalar } from '../../app/ports/store';
+
+/** SQL pieces for JSON documents. Field names come from code, never from users; still, only plain keys pass. */
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function quoteIdent(name: string): string {
+  if (!FIELD.test(name)) throw new Error(`bad identifier: ${name}`);
+  return `"${name}"`;
+}
+
+/** Must match the expression of the declared indexes exactly, or SQLite will not use them. */
+export function fieldExpr(field: string): string {
+  if (!FIELD.test(field)) throw new Error(`bad field: ${field}`);
+  return `json_extract(doc, '$.${field}')`;
+}
+
+/** json_extract yields 1/0 for JSON booleans; parameters must compare the same way. */
+export function toSqlValue(value: Scalar): unknown {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+function isCondition(value: Scalar | Condition): value is Condition {
+  return value !== null && typeof value === 'object';
+}
+
+export function compileFilter(filter: Filter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const [field, raw] of Object.entries(filter)) {
+    const expr = field === 'id' ? 'id' : fieldExpr(field);
+    const condition: Condition = isCondition(raw) ? raw : { $eq: raw };
+    for (const [op, value] of Object.entries(condition) as Array<[keyof Condition, unknown]>) {
+      switch (op) {
+        case '$eq':
+          if (value === null) parts.push(`${expr} IS NULL`);
+          else (parts.push(`${expr} = ?`), params.push(toSqlValue(value as Scalar)));
+          break;
+        case '$ne':
+          if (value === null) parts.push(`${expr} IS NOT NULL`);
+          else (parts.push(`(${expr} IS NULL OR ${expr} != ?)`), params.push(toSqlValue(value as Scalar)));
+          break;
+        case '$gt':
+        case '$gte':
+        case '$lt':
+        case '$lte': {
+          const sqlOp = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op];
+          parts.push(`${expr} ${sqlOp} ?`);
+          params.push(value);
+          break;
+        }
+        case '$in': {
+          const values = value as Scalar[];
+          if (values.length === 0) parts.push('0');
+          else (parts.push(`${expr} IN (${values.map(() => '?').join(', ')})`), params.push(...values.map(toSqlValue)));
+          break;
+        }
+        case '$prefix':
+          // A range, not LIKE, so the expression index serves it.
+          parts.push(`${expr} >= ? AND ${expr} < ?`);
+          params.push(value, `${value as string}\uffff`);
+          break;
+        case '$contains':
+          parts.push(`instr(${expr}, ?) > 0`);
+          params.push(value);
+          break;
+        default:
+          throw new Error(`unknown operator ${String(op)}`);
+      }
+    }
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+export function applyPatch(doc: Record<string, unknown>, patch: Patch): Record<string, unknown> {
+  const next = { ...doc, ...(patch.set ?? {}) };
+  for (const [field, by] of Object.entries(patch.inc ?? {})) next[field] = ((next[field] as number) ?? 0) + by;
+  return next;
+}

@@ -1,0 +1,63 @@
+import { AppError } from '../../shared/errors';
+import type { AuditAction } from '../../shared/domain/audit-actions';
+import { audit } from './audit';
+import type { AccountDoc, SessionDoc } from './collections';
+import type { Deps } from './context';
+
+export interface AccountChange {
+  actor: AccountDoc | null;
+  action: AuditAction;
+  set: Partial<Omit<AccountDoc, 'id' | 'version'>>;
+  reason?: string | null;
+  /** What the audit record shows before/after; defaults to the changed fields, minus secrets. */
+  summary?: { before: unknown; after: unknown };
+}
+
+const SECRET_FIELDS = new Set(['passwordHash', 'openid', 'recoveryEmail']);
+
+function visible(doc: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => !SECRET_FIELDS.has(k)).map((k) => [k, doc[k]]));
+}
+
+/**
+ * Applies a change to an account only if nobody changed it since it was read (its version),
+ * and writes the audit record in the same transaction. A stale change is refused with CONFLICT.
+ */
+export async function changeAccount(deps: Deps, account: AccountDoc, change: AccountChange): Promise<AccountDoc> {
+  const now = deps.now();
+  const next: AccountDoc = { ...account, ...change.set, updatedAt: now.toISOString(), version: account.version + 1 };
+  const keys = Object.keys(change.set);
+  await deps.store.transaction(async (tx) => {
+    const applied = await tx.update(
+      'accounts',
+      account.id,
+      { set: { ...change.set, updatedAt: next.updatedAt, version: next.version } },
+      { version: account.version },
+    );
+    if (!applied) throw new AppError('CONFLICT');
+    await audit(tx, now, {
+      actor: change.actor,
+      action: change.action,
+      objectType: 'account',
+      objectId: account.id,
+      unitPath: account.unitPath,
+      before: change.summary?.before ?? visible(account as unknown as Record<string, unknown>, keys),
+      after: change.summary?.after ?? visible(next as unknown as Record<string, unknown>, keys),
+      reason: change.reason ?? null,
+    });
+  });
+  return next;
+}
+
+/** Ends the account's sessions (all but `keep`), after a password change, reset or cancellation. */
+export async function endSessions(deps: Deps, accountId: string, keep: string | null = null): Promise<void> {
+  for (;;) {
+    const { items } = await deps.store.find<SessionDoc>('sessions', {
+      where: { accountId, ...(keep ? { id: { $ne: keep } } : {}) },
+      orderBy: { fields: ['createdAt'], direction: 'asc' },
+      limit: 50,
+    });
+    if (items.length === 0) return;
+    for (const session of items) await deps.store.remove('sessions', session.id);
+  }
+}

@@ -1,0 +1,122 @@
+import type { AccountRole, AdminLevel } from '../../shared/domain/roles';
+import type { UnitKind } from '../../shared/contract/views';
+
+/**
+ * Every collection, its document shape and the indexes its queries need, declared once:
+ * the SQLite adapter creates them at start, `npm run setup:cloudbase` prints them for CloudBase.
+ */
+export interface IndexSpec {
+  fields: string[];
+  unique?: boolean;
+}
+
+export const COLLECTIONS = {
+  units: [{ fields: ['parentId', 'name'], unique: true }, { fields: ['parentId', 'createdAt'] }],
+  accounts: [
+    { fields: ['code'], unique: true },
+    { fields: ['openid'], unique: true },
+    { fields: ['recoveryEmail'] },
+    { fields: ['unitPath', 'createdAt'] },
+  ],
+  sessions: [{ fields: ['accountId'] }],
+  resetTokens: [{ fields: ['accountId'] }],
+  audit: [{ fields: ['unitPath', 'at'] }, { fields: ['objectId', 'at'] }],
+  outbox: [{ fields: ['sentAt'] }],
+  campaigns: [{ fields: ['createdAt'] }],
+  quotas: [{ fields: ['campaignId', 'unitId'], unique: true }],
+} satisfies Record<string, IndexSpec[]>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+
+export interface UnitDoc {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  /** 0 for the office's root unit, then 1–3. */
+  level: number;
+  parentId: string | null;
+  /** Ids from the root down to this unit: "/root/a/b/". */
+  path: string;
+  createdAt: string;
+}
+
+export type AccountStatus = 'active' | 'locked' | 'cancelled';
+
+export interface AccountDoc {
+  id: string;
+  code: string;
+  role: AccountRole;
+  level: AdminLevel | null;
+  name: string;
+  unitId: string;
+  unitPath: string;
+  status: AccountStatus;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  failedSignIns: number;
+  lockedUntil: string | null;
+  recoveryEmail: string | null;
+  /** The WeChat OPENID bound after a password sign-in in the mini-program. */
+  openid: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped on every change, so a stale read cannot overwrite a newer state. */
+  version: number;
+}
+
+export interface SessionDoc {
+  id: string;
+  accountId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ResetTokenDoc {
+  /** sha256 of the token: the link's secret is never stored. */
+  id: string;
+  accountId: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface AuditDoc {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorCode: string | null;
+  action: string;
+  objectType: string;
+  objectId: string;
+  /** Path of the unit the object belongs to, so admins see the audit of their subtree. */
+  unitPath: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface OutboxDoc {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
+export interface CampaignDoc {
+  id: string;
+  name: string;
+  level: 'national' | 'provincial' | 'city' | 'county';
+  term: string;
+  /** The filing deadline as a China-time date, with its meaning spelled out. */
+  filingCloses: { before: string };
+  createdAt: string;
+}
+
+export interface QuotaDoc {
+  id: string;
+  campaignId: string;
+  unitId: string;
+  places: number | null;
+  base: number | null;
+  requiredFilings: number | null;
+}

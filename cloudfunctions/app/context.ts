@@ -1,0 +1,40 @@
+import type { AccountDoc } from './collections';
+import type { Mailer } from './ports/mailer';
+import type { Store } from './ports/store';
+import type { PasswordHasher } from './security/passwords';
+import type { SessionTokens } from './security/session-tokens';
+
+/** Where the caller's identity comes from: a WeChat OPENID from the platform, or a bearer token. Never the body. */
+export interface Caller {
+  openid?: string;
+  token?: string;
+}
+
+export type Actor = { kind: 'anonymous' } | { kind: 'account'; account: AccountDoc; sessionId: string | null };
+
+export interface AppConfig {
+  sessionTtlHours: number;
+  /** Base URL of the H5 client, for links in mail. */
+  publicUrl: string;
+}
+
+/** Everything a use case may touch; built once per process by the local host or a CloudBase entry. */
+export interface Deps {
+  store: Store;
+  mailer: Mailer;
+  passwords: PasswordHasher;
+  tokens: SessionTokens;
+  now: () => Date;
+  config: AppConfig;
+}
+
+export interface UseCaseContext extends Deps {
+  actor: Actor;
+  caller: Caller;
+}
+
+/** The signed-in account; the router has already refused anonymous callers for non-public actions. */
+export function accountOf(ctx: UseCaseContext): AccountDoc {
+  if (ctx.actor.kind !== 'account') throw new Error('use case requires a signed-in account');
+  return ctx.actor.account;
+}

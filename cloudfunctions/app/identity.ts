@@ -1,0 +1,35 @@
+import { AppError } from '../../shared/errors';
+import type { AccountDoc, SessionDoc } from './collections';
+import type { Actor, Caller, Deps } from './context';
+
+/**
+ * Who is calling, from the platform only: the WeChat OPENID the function context carries (bound to
+ * an account after one password sign-in), or a session token the server signed.
+ * `invalidToken` tells the router a token was presented but is no longer good.
+ */
+export async function resolveActor(deps: Deps, caller: Caller): Promise<{ actor: Actor; invalidToken: boolean }> {
+  if (caller.token) {
+    const payload = deps.tokens.verify(caller.token, deps.now());
+    const session = payload ? await deps.store.get<SessionDoc>('sessions', payload.sid) : null;
+    const account = session ? await deps.store.get<AccountDoc>('accounts', session.accountId) : null;
+    if (session && account && new Date(session.expiresAt) > deps.now()) {
+      return { actor: { kind: 'account', account, sessionId: session.id }, invalidToken: false };
+    }
+    return { actor: { kind: 'anonymous' }, invalidToken: true };
+  }
+  if (caller.openid) {
+    const { items } = await deps.store.find<AccountDoc>('accounts', {
+      where: { openid: caller.openid },
+      orderBy: { fields: ['code'], direction: 'asc' },
+      limit: 1,
+    });
+    if (items[0]) return { actor: { kind: 'account', account: items[0], sessionId: null }, invalidToken: false };
+  }
+  return { actor: { kind: 'anonymous' }, invalidToken: false };
+}
+
+/** A locked or cancelled account keeps no powers, whatever session it still holds. */
+export function assertUsable(account: AccountDoc): void {
+  if (account.status === 'cancelled') throw new AppError('ACCOUNT_CANCELLED');
+  if (account.status === 'locked') throw new AppError('ACCOUNT_DISABLED');
+}

@@ -1,0 +1,10 @@
+/** Outgoing mail: SMTP in production, a local outbox on one machine. */
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}

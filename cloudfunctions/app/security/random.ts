@@ -1,0 +1,28 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { CODE_ALPHABET, formatCode } from '../../../shared/domain/account-code';
+
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * Ids that sort in creation order within a process (milliseconds, then a sequence, then randomness),
+ * so records written in the same instant still list newest-first in the order they happened.
+ */
+export function newId(): string {
+  const ms = Date.now();
+  sequence = ms === lastMs ? sequence + 1 : 0;
+  lastMs = ms;
+  return `${ms.toString(16).padStart(12, '0')}${sequence.toString(16).padStart(4, '0')}${randomBytes(8).toString('hex')}`;
+}
+
+export function randomCode(prefix: string): string {
+  return formatCode(prefix, Array.from({ length: 6 }, () => randomInt(CODE_ALPHABET.length)));
+}
+
+/** A secret for links sent by mail; only its hash is stored. */
+export function linkSecret(): { secret: string; hash: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { secret, hash: sha256(secret) };
+}
+
+export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');

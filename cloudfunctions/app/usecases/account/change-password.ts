@@ -1,0 +1,21 @@
+import type { contract } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { changeAccount, endSessions } from '../../account-changes';
+import { accountOf } from '../../context';
+import type { Handler } from '../../router';
+import { oneAccountView } from '../../views';
+
+/** Replaces the password (the one-time one at first sign-in); other sessions of the account end. */
+export const changePassword: Handler<typeof contract.account.changePassword> = async (ctx, input) => {
+  const account = accountOf(ctx);
+  if (!(await ctx.passwords.verify(input.oldPassword, account.passwordHash))) {
+    throw new AppError('WRONG_PASSWORD', undefined, { oldPassword: '当前密码：不正确' });
+  }
+  const next = await changeAccount(ctx, account, {
+    actor: account,
+    action: 'account.changePassword',
+    set: { passwordHash: await ctx.passwords.hash(input.newPassword), mustChangePassword: false },
+  });
+  await endSessions(ctx, account.id, ctx.actor.kind === 'account' ? ctx.actor.sessionId : null);
+  return { account: await oneAccountView(ctx.store, next) };
+};

@@ -1,0 +1,36 @@
+import type { contract } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { endSessions } from '../../account-changes';
+import { audit } from '../../audit';
+import type { AccountDoc, ResetTokenDoc } from '../../collections';
+import type { Handler } from '../../router';
+import { sha256 } from '../../security/random';
+
+/** Sets a new password from a mailed link: once, within 30 minutes, for an account not cancelled. */
+export const resetPassword: Handler<typeof contract.account.resetPassword> = async (ctx, input) => {
+  const now = ctx.now();
+  const token = await ctx.store.get<ResetTokenDoc>('resetTokens', sha256(input.token));
+  const account = token ? await ctx.store.get<AccountDoc>('accounts', token.accountId) : null;
+  if (!token || !account || token.usedAt || new Date(token.expiresAt) <= now || account.status === 'cancelled') {
+    throw new AppError('RESET_TOKEN_INVALID');
+  }
+  const passwordHash = await ctx.passwords.hash(input.newPassword);
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.update('resetTokens', token.id, { set: { usedAt: now.toISOString() } }, { usedAt: null }))) {
+      throw new AppError('RESET_TOKEN_INVALID');
+    }
+    const set = { passwordHash, mustChangePassword: false, failedSignIns: 0, lockedUntil: null };
+    if (!(await tx.update('accounts', account.id, { set: { ...set, updatedAt: now.toISOString() }, inc: { version: 1 } }))) {
+      throw new AppError('RESET_TOKEN_INVALID');
+    }
+    await audit(tx, now, {
+      actor: account,
+      action: 'account.resetPasswordByLink',
+      objectType: 'account',
+      objectId: account.id,
+      unitPath: account.unitPath,
+    });
+  });
+  await endSessions(ctx, account.id);
+  return { code: account.code };
+};

@@ -1,0 +1,20 @@
+import type { contract } from '../../../../shared/contract';
+import { changeAccount, endSessions } from '../../account-changes';
+import { accountOf } from '../../context';
+import type { Handler } from '../../router';
+import { manageableAccount } from '../../scope';
+import { oneTimePassword } from '../../security/passwords';
+import { oneAccountView } from '../../views';
+
+/** A new one-time password, shown once to the admin; the holder must change it at the next sign-in. */
+export const resetPassword: Handler<typeof contract.admin.resetPassword> = async (ctx, input) => {
+  const target = await manageableAccount(ctx, input.accountId);
+  const password = oneTimePassword();
+  const next = await changeAccount(ctx, target, {
+    actor: accountOf(ctx),
+    action: 'admin.resetPassword',
+    set: { passwordHash: await ctx.passwords.hash(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: null },
+  });
+  await endSessions(ctx, target.id);
+  return { account: await oneAccountView(ctx.store, next), oneTimePassword: password };
+};

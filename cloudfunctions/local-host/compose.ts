@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { COLLECTIONS } from '../app/collections';
+import type { Deps } from '../app/context';
+import type { Mailer } from '../app/ports/mailer';
+import { PasswordHasher } from '../app/security/passwords';
+import { SessionTokens } from '../app/security/session-tokens';
+import { OutboxMailer } from '../adapters/mail/outbox-mailer';
+import { SmtpMailer } from '../adapters/mail/smtp-mailer';
+import { SqliteStore } from '../adapters/sqlite/sqlite-store';
+import type { LocalHostConfig } from './config';
+
+/** Wires the use cases to this machine's adapters: SQLite, SMTP or the outbox. */
+export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps & { usesOutbox: boolean } {
+  const store = new SqliteStore(join(config.dataDir, 'qnwmh.sqlite'), COLLECTIONS);
+  const now = () => new Date();
+  const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(store, now);
+  return {
+    store,
+    mailer,
+    passwords: new PasswordHasher(config.scryptCost),
+    tokens: new SessionTokens(config.sessionSecret),
+    now,
+    config: { sessionTtlHours: config.sessionTtlHours, publicUrl },
+    usesOutbox: !config.smtpUrl,
+  };
+}

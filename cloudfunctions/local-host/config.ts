@@ -1,0 +1,70 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The local host's configuration, from the environment, with safe defaults for one machine.
+ * Anything malformed stops start-up with a message naming the variable. `.env.example` lists them all.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default('青年文明号在线 <no-reply@localhost>'),
+  SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
+  DEMO: z.enum(['0', '1']).default('1'),
+  H5_DIR: z.string().min(1).default('dist/h5'),
+});
+
+export interface LocalHostConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  publicUrl: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  scryptCost: number;
+  demo: boolean;
+  h5Dir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration (see .env.example):\n${problems}`);
+  }
+  const c = parsed.data;
+  const dataDir = resolve(c.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir,
+    sessionSecret: c.SESSION_SECRET ?? localSecret(dataDir),
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    publicUrl: c.PUBLIC_URL ?? null,
+    smtpUrl: c.SMTP_URL ?? null,
+    mailFrom: c.MAIL_FROM,
+    scryptCost: c.SCRYPT_COST,
+    demo: c.DEMO === '1',
+    h5Dir: resolve(c.H5_DIR),
+  };
+}
+
+/** Without SESSION_SECRET, one machine keeps a random secret beside its data, readable by its owner only. */
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return readFileSync(file, 'utf8').trim();
+}

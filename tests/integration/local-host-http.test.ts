@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../cloudfunctions/local-host/config';
+import { startLocalHost, type RunningHost } from '../../cloudfunctions/local-host/main';
+
+describe('the local host over real HTTP', () => {
+  let dir: string;
+  let host: RunningHost;
+  const post = (fn: string, body: unknown, token?: string) =>
+    fetch(`${host.url}/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'qnwmh-http-'));
+    host = await startLocalHost(loadConfig({ PORT: '0', DATA_DIR: dir, SCRYPT_COST: '10', H5_DIR: join(dir, 'no-h5') }));
+  });
+  afterAll(async () => {
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('GET /api describes every function and action with JSON Schemas and roles', async () => {
+    const response = await fetch(`${host.url}/api`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(Object.keys(body.functions)).toEqual(expect.arrayContaining(['account', 'admin']));
+    const signIn = body.functions.account.actions.signIn;
+    expect(signIn.roles).toEqual(['public']);
+    expect(signIn.input).toMatchObject({ type: 'object', required: ['code', 'password'] });
+    expect(body.functions.admin.actions.cancelAccount.roles).toEqual(['office']);
+  });
+
+  test('refusals map to HTTP statuses: 400 bad input, 401 not signed in, 403 not allowed, 429 locked', async () => {
+    expect((await post('account', { action: 'signIn', data: {} })).status).toBe(400);
+    expect((await post('admin', { action: 'listUnits', data: {} })).status).toBe(401);
+    const wrong = await post('account', { action: 'signIn', data: { code: host.office!.code, password: 'nope' } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ ok: false, error: { code: 'WRONG_CREDENTIALS', message: '用户名或密码错误' } });
+
+    const signedIn = await (await post('account', { action: 'signIn', data: { code: host.office!.code, password: host.office!.oneTimePassword } })).json();
+    expect((await post('admin', { action: 'listUnits', data: {} }, signedIn.data.token)).status).toBe(403);
+    for (let i = 0; i < 4; i++) await post('account', { action: 'signIn', data: { code: host.office!.code, password: 'nope' } });
+    expect((await post('account', { action: 'signIn', data: { code: host.office!.code, password: 'nope' } })).status).toBe(429);
+  });
+
+  test('malformed requests get a clear 4xx, never a 5xx', async () => {
+    expect((await post('account', '{not json')).status).toBe(400);
+    expect((await post('account', { action: 'dropTables' })).status).toBe(400);
+    expect((await post('nosuchfunction', { action: 'x' })).status).toBe(404);
+    expect((await post('account', { action: 'signIn', data: { code: 'x'.repeat(2_000_000), password: 'y' } })).status).toBe(413);
+    expect((await fetch(`${host.url}/api/account`)).status).toBe(405);
+  });
+
+  test('identity is never taken from the body', async () => {
+    const response = await post('admin', { action: 'listUnits', data: {}, openid: 'o-fake', token: 'x', accountId: 'y' });
+    expect(response.status).toBe(401);
+  });
+
+  test('without a built client the host says how to build it', async () => {
+    const response = await fetch(`${host.url}/`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('npm run build:h5');
+  });
+
+  test('the developer outbox page lists mail sent without SMTP', async () => {
+    const response = await fetch(`${host.url}/dev/outbox`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('本地发件箱');
+  });
+});
+
+describe('configuration', () => {
+  test('a malformed variable stops start-up with a message naming it', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATA_DIR: mkdtempSync(join(tmpdir(), 'qnwmh-cfg-')) })).toThrow(/PORT/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short', DATA_DIR: mkdtempSync(join(tmpdir(), 'qnwmh-cfg-')) })).toThrow(/SESSION_SECRET/);
+  });
+});
