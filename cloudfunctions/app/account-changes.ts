@@ -1,8 +1,9 @@
 import { AppError } from '../../shared/errors';
 import type { AuditAction } from '../../shared/domain/audit-actions';
 import { audit } from './audit';
-import type { AccountDoc, SessionDoc } from './collections';
+import type { AccountDoc, SessionDoc, WechatBindingDoc } from './collections';
 import type { Deps } from './context';
+import { DuplicateKeyError, type StoreOps } from './ports/store';
 
 export interface AccountChange {
   actor: AccountDoc | null;
@@ -11,12 +12,24 @@ export interface AccountChange {
   reason?: string | null;
   /** What the audit record shows before/after; defaults to the changed fields, minus secrets. */
   summary?: { before: unknown; after: unknown };
+  /** More writes that must land with this change (e.g. the new session of a sign-in). */
+  alsoInTransaction?: (tx: StoreOps) => Promise<void>;
 }
 
 const SECRET_FIELDS = new Set(['passwordHash', 'openid', 'recoveryEmail']);
 
 function visible(doc: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => !SECRET_FIELDS.has(k)).map((k) => [k, doc[k]]));
+}
+
+/** Keeps the wechatBindings document (keyed by OPENID, so unique) in step with account.openid. */
+async function moveBinding(tx: StoreOps, account: AccountDoc, openid: string | null, at: string): Promise<void> {
+  if (account.openid === openid) return;
+  if (account.openid) await tx.remove('wechatBindings', account.openid);
+  if (openid) {
+    const binding: WechatBindingDoc = { id: openid, accountId: account.id, boundAt: at };
+    await tx.insert('wechatBindings', binding);
+  }
 }
 
 /**
@@ -27,7 +40,7 @@ export async function changeAccount(deps: Deps, account: AccountDoc, change: Acc
   const now = deps.now();
   const next: AccountDoc = { ...account, ...change.set, updatedAt: now.toISOString(), version: account.version + 1 };
   const keys = Object.keys(change.set);
-  await deps.store.transaction(async (tx) => {
+  const write = deps.store.transaction(async (tx) => {
     const applied = await tx.update(
       'accounts',
       account.id,
@@ -35,6 +48,8 @@ export async function changeAccount(deps: Deps, account: AccountDoc, change: Acc
       { version: account.version },
     );
     if (!applied) throw new AppError('CONFLICT');
+    if ('openid' in change.set) await moveBinding(tx, account, change.set.openid ?? null, next.updatedAt);
+    await change.alsoInTransaction?.(tx);
     await audit(tx, now, {
       actor: change.actor,
       action: change.action,
@@ -45,6 +60,10 @@ export async function changeAccount(deps: Deps, account: AccountDoc, change: Acc
       after: change.summary?.after ?? visible(next as unknown as Record<string, unknown>, keys),
       reason: change.reason ?? null,
     });
+  });
+  // A concurrent binding of the same WeChat user got there first.
+  await write.catch((error) => {
+    throw error instanceof DuplicateKeyError ? new AppError('CONFLICT') : error;
   });
   return next;
 }

@@ -7,6 +7,10 @@ import type { UnitKind } from '../../shared/contract/views';
  */
 export interface IndexSpec {
   fields: string[];
+  /**
+   * Only on fields every document sets: CloudBase (MongoDB) counts null as a value, so two
+   * documents without the field would collide there but not in SQLite.
+   */
   unique?: boolean;
 }
 
@@ -14,10 +18,11 @@ export const COLLECTIONS = {
   units: [{ fields: ['parentId', 'name'], unique: true }, { fields: ['parentId', 'createdAt'] }],
   accounts: [
     { fields: ['code'], unique: true },
-    { fields: ['openid'], unique: true },
     { fields: ['recoveryEmail'] },
     { fields: ['unitPath', 'createdAt'] },
   ],
+  /** One document per bound WeChat user, keyed by OPENID: the id makes the binding unique. */
+  wechatBindings: [],
   sessions: [{ fields: ['accountId'] }],
   resetTokens: [{ fields: ['accountId'] }],
   audit: [{ fields: ['unitPath', 'at'] }, { fields: ['objectId', 'at'] }],
@@ -56,12 +61,19 @@ export interface AccountDoc {
   failedSignIns: number;
   lockedUntil: string | null;
   recoveryEmail: string | null;
-  /** The WeChat OPENID bound after a password sign-in in the mini-program. */
+  /** The WeChat OPENID bound after a password sign-in in the mini-program (its wechatBindings document holds it too). */
   openid: string | null;
   createdAt: string;
   updatedAt: string;
   /** Bumped on every change, so a stale read cannot overwrite a newer state. */
   version: number;
+}
+
+export interface WechatBindingDoc {
+  /** The OPENID. */
+  id: string;
+  accountId: string;
+  boundAt: string;
 }
 
 export interface SessionDoc {

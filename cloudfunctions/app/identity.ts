@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
-import type { AccountDoc, SessionDoc } from './collections';
+import type { AccountDoc, SessionDoc, WechatBindingDoc } from './collections';
 import type { Actor, Caller, Deps } from './context';
+import type { Store } from './ports/store';
 
 /**
  * Who is calling, from the platform only: the WeChat OPENID the function context carries (bound to
@@ -18,12 +19,8 @@ export async function resolveActor(deps: Deps, caller: Caller): Promise<{ actor:
     return { actor: { kind: 'anonymous' }, invalidToken: true };
   }
   if (caller.openid) {
-    const { items } = await deps.store.find<AccountDoc>('accounts', {
-      where: { openid: caller.openid },
-      orderBy: { fields: ['code'], direction: 'asc' },
-      limit: 1,
-    });
-    if (items[0]) return { actor: { kind: 'account', account: items[0], sessionId: null }, invalidToken: false };
+    const account = await boundAccount(deps.store, caller.openid);
+    if (account) return { actor: { kind: 'account', account, sessionId: null }, invalidToken: false };
   }
   return { actor: { kind: 'anonymous' }, invalidToken: false };
 }
@@ -32,4 +29,11 @@ export async function resolveActor(deps: Deps, caller: Caller): Promise<{ actor:
 export function assertUsable(account: AccountDoc): void {
   if (account.status === 'cancelled') throw new AppError('ACCOUNT_CANCELLED');
   if (account.status === 'locked') throw new AppError('ACCOUNT_DISABLED');
+}
+
+/** The account this WeChat user signed in to last, if the binding still holds. */
+export async function boundAccount(store: Store, openid: string): Promise<AccountDoc | null> {
+  const binding = await store.get<WechatBindingDoc>('wechatBindings', openid);
+  const account = binding ? await store.get<AccountDoc>('accounts', binding.accountId) : null;
+  return account?.openid === openid ? account : null;
 }

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { optionalVar, parseEnv } from '../config/env';
 
 /**
  * The local host's configuration, from the environment, with safe defaults for one machine.
@@ -11,10 +12,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data'),
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_SECRET: optionalVar(z.string().min(32, 'must be at least 32 characters')),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  PUBLIC_URL: z.url().optional(),
-  SMTP_URL: z.string().min(1).optional(),
+  PUBLIC_URL: optionalVar(z.url()),
+  SMTP_URL: optionalVar(z.string().min(1)),
   MAIL_FROM: z.string().min(3).default('青年文明号在线 <no-reply@localhost>'),
   SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
   DEMO: z.enum(['0', '1']).default('1'),
@@ -36,12 +37,7 @@ export interface LocalHostConfig {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid configuration (see .env.example):\n${problems}`);
-  }
-  const c = parsed.data;
+  const c = parseEnv(schema, env, 'see .env.example');
   const dataDir = resolve(c.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   return {

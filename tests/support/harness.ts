@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { contract, type Contract, type FunctionName } from '../../shared/contract';
+import type { Contract, FunctionName } from '../../shared/contract';
 import type { Envelope } from '../../shared/envelope';
 import { COLLECTIONS, type AccountDoc, type OutboxDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
 import type { Caller, Deps } from '../../cloudfunctions/app/context';

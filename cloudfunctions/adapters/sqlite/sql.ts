@@ -49,9 +49,12 @@ export function compileFilter(filter: Filter): { sql: string; params: unknown[] 
           break;
         }
         case '$in': {
-          const values = value as Scalar[];
-          if (values.length === 0) parts.push('0');
-          else (parts.push(`${expr} IN (${values.map(() => '?').join(', ')})`), params.push(...values.map(toSqlValue)));
+          // SQL's IN never matches NULL; null among the values means "null or missing", as $eq does.
+          const values = (value as Scalar[]).filter((v) => v !== null);
+          const alternatives = values.length ? [`${expr} IN (${values.map(() => '?').join(', ')})`] : [];
+          if (values.length < (value as Scalar[]).length) alternatives.push(`${expr} IS NULL`);
+          parts.push(alternatives.length ? `(${alternatives.join(' OR ')})` : '0');
+          params.push(...values.map(toSqlValue));
           break;
         }
         case '$prefix':
@@ -75,4 +78,33 @@ export function applyPatch(doc: Record<string, unknown>, patch: Patch): Record<s
   const next = { ...doc, ...(patch.set ?? {}) };
   for (const [field, by] of Object.entries(patch.inc ?? {})) next[field] = ((next[field] as number) ?? 0) + by;
   return next;
+}
+
+/**
+ * The keyset condition "after this cursor" for ORDER BY keys (the last being id, never null),
+ * expanded as (k1 > v1) OR (k1 IS v1 AND k2 > v2) OR … because row-value comparison is never true
+ * where a value is NULL. SQLite sorts NULL first, so ascending "after null" is "not null", and
+ * descending "after v" also takes the nulls while nothing comes after null.
+ */
+export function keysetAfter(keys: string[], values: Scalar[], direction: 'asc' | 'desc'): { sql: string; params: unknown[] } {
+  const alternatives: string[] = [];
+  const params: unknown[] = [];
+  keys.forEach((key, i) => {
+    const equal = keys.slice(0, i).map((k) => `${k} IS ?`);
+    const equalParams = values.slice(0, i).map(toSqlValue);
+    const value = values[i];
+    let beyond: string;
+    const beyondParams: unknown[] = [];
+    if (direction === 'asc') {
+      beyond = value === null ? `${key} IS NOT NULL` : `${key} > ?`;
+      if (value !== null) beyondParams.push(toSqlValue(value));
+    } else {
+      if (value === null) return;
+      beyond = `(${key} < ? OR ${key} IS NULL)`;
+      beyondParams.push(toSqlValue(value));
+    }
+    alternatives.push(`(${[...equal, beyond].join(' AND ')})`);
+    params.push(...equalParams, ...beyondParams);
+  });
+  return { sql: alternatives.length ? `(${alternatives.join(' OR ')})` : '0', params };
 }

@@ -9,11 +9,10 @@ import {
   type Page,
   type Patch,
   type Query,
-  type Scalar,
   type Store,
   type StoreOps,
 } from '../../app/ports/store';
-import { applyPatch, compileFilter, fieldExpr, quoteIdent, toSqlValue } from './sql';
+import { applyPatch, compileFilter, fieldExpr, keysetAfter, quoteIdent } from './sql';
 
 /**
  * The store on one machine: one table per collection holding JSON documents, with expression
@@ -137,9 +136,9 @@ export class SqliteStore implements Store {
       }
       const keys = [...fields.map(fieldExpr), 'id'];
       if (query.after) {
-        const values = decodeCursor(query.after, keys.length);
-        clauses.push(`(${keys.join(', ')}) ${direction === 'asc' ? '>' : '<'} (${keys.map(() => '?').join(', ')})`);
-        params.push(...values.map((v: Scalar) => toSqlValue(v)));
+        const after = keysetAfter(keys, decodeCursor(query.after, keys.length), direction);
+        clauses.push(after.sql);
+        params.push(...after.params);
       }
       const sql =
         `SELECT doc FROM ${quoteIdent(collection)}` +

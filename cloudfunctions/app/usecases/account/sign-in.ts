@@ -4,6 +4,7 @@ import { normalizeCode } from '../../../../shared/domain/account-code';
 import { afterFailedSignIn, isTemporarilyLocked } from '../../../../shared/domain/sign-in-lock';
 import { changeAccount } from '../../account-changes';
 import { audit } from '../../audit';
+import { boundAccount } from '../../identity';
 import type { AccountDoc, SessionDoc } from '../../collections';
 import type { UseCaseContext } from '../../context';
 import type { Handler } from '../../router';
@@ -64,17 +65,12 @@ export const signIn: Handler<typeof contract.account.signIn> = async (ctx, input
   if (account.status === 'cancelled') throw new AppError('ACCOUNT_CANCELLED');
   if (account.status === 'locked') throw new AppError('ACCOUNT_DISABLED');
 
-  // In the mini-program, bind this WeChat user to the account (one account per WeChat user).
+  // In the mini-program, bind this WeChat user to the account: one account per WeChat user.
   const openid = ctx.caller.openid ?? null;
-  if (openid && account.openid !== openid) {
-    const { items: previous } = await ctx.store.find<AccountDoc>('accounts', {
-      where: { openid },
-      orderBy: { fields: ['code'], direction: 'asc' },
-      limit: 1,
-    });
-    for (const other of previous) {
-      await changeAccount(ctx, other, { actor: other, action: 'account.unbindWechat', set: { openid: null } });
-    }
+  const binding = openid !== null && account.openid !== openid;
+  if (binding) {
+    const previous = await boundAccount(ctx.store, openid);
+    if (previous) await changeAccount(ctx, previous, { actor: previous, action: 'account.unbindWechat', set: { openid: null } });
   }
 
   const session: SessionDoc = {
@@ -83,25 +79,12 @@ export const signIn: Handler<typeof contract.account.signIn> = async (ctx, input
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000).toISOString(),
   };
-  const set: Partial<AccountDoc> = { failedSignIns: 0, lockedUntil: null, ...(openid ? { openid } : {}) };
-  await ctx.store.transaction(async (tx) => {
-    const applied = await tx.update(
-      'accounts',
-      account.id,
-      { set: { ...set, updatedAt: now.toISOString(), version: account.version + 1 } },
-      { version: account.version },
-    );
-    if (!applied) throw new AppError('CONFLICT');
-    await tx.insert('sessions', session);
-    await audit(tx, now, {
-      actor: account,
-      action: openid && account.openid !== openid ? 'account.bindWechat' : 'account.signIn',
-      objectType: 'account',
-      objectId: account.id,
-      unitPath: account.unitPath,
-    });
+  const signedIn = await changeAccount(ctx, account, {
+    actor: account,
+    action: binding ? 'account.bindWechat' : 'account.signIn',
+    set: { failedSignIns: 0, lockedUntil: null, ...(binding ? { openid } : {}) },
+    alsoInTransaction: (tx) => tx.insert('sessions', session),
   });
-  const signedIn: AccountDoc = { ...account, ...set, version: account.version + 1 };
   return {
     token: ctx.tokens.sign({ sid: session.id, exp: new Date(session.expiresAt).getTime() }),
     expiresAt: session.expiresAt,

@@ -1,0 +1,5 @@
+import { accountHandlers } from '../app/usecases/account';
+import { cloudbaseMain } from '../entries/cloudbase-main';
+
+/** CloudBase function `account`: sign-in, sessions, passwords, recovery. */
+export const main = cloudbaseMain('account', accountHandlers);

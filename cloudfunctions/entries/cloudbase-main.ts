@@ -1,0 +1,75 @@
+import tcb from '@cloudbase/node-sdk';
+import { z } from 'zod';
+import type { FunctionName } from '../../shared/contract';
+import { failure } from '../../shared/envelope';
+import { optionalVar, parseEnv } from '../config/env';
+import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
+import { OutboxMailer } from '../adapters/mail/outbox-mailer';
+import { SmtpMailer } from '../adapters/mail/smtp-mailer';
+import type { Caller, Deps } from '../app/context';
+import { dispatch, httpStatusOf, type FunctionHandlers } from '../app/router';
+import { PasswordHasher } from '../app/security/passwords';
+import { SessionTokens } from '../app/security/session-tokens';
+
+/** The functions' environment variables (set in cloudbaserc.json or the console); missing ones stop the cold start. */
+const env = z.object({
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  PUBLIC_URL: z.url(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(12),
+  SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
+  SMTP_URL: optionalVar(z.string().min(1)),
+  MAIL_FROM: optionalVar(z.string().min(3)).default('青年文明号在线 <no-reply@localhost>'),
+});
+
+function composeCloudbase(): Deps {
+  const c = parseEnv(env, process.env, 'cloud function environment variables');
+  const store = new CloudbaseStore(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }));
+  const now = () => new Date();
+  if (!c.SMTP_URL) console.warn('[config] SMTP_URL is not set: recovery mail is kept in the outbox collection only');
+  return {
+    store,
+    mailer: c.SMTP_URL ? new SmtpMailer(c.SMTP_URL, c.MAIL_FROM) : new OutboxMailer(store, now),
+    passwords: new PasswordHasher(c.SCRYPT_COST),
+    tokens: new SessionTokens(c.SESSION_SECRET),
+    now,
+    config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL },
+  };
+}
+
+interface HttpEvent {
+  httpMethod: string;
+  headers?: Record<string, string | undefined>;
+  body?: string;
+  isBase64Encoded?: boolean;
+}
+
+const isHttpEvent = (event: unknown): event is HttpEvent =>
+  typeof event === 'object' && event !== null && typeof (event as HttpEvent).httpMethod === 'string';
+
+/**
+ * The `main` of one CloudBase function. From the mini-program (callFunction) the caller is the
+ * OPENID that the platform puts in the function's context; through CloudBase HTTP access (the H5
+ * client) it is the bearer token. Either way the same router runs.
+ */
+export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionHandlers<F>) {
+  let deps: Deps | null = null;
+  return async (event: unknown, context: Parameters<typeof tcb.getCloudbaseContext>[0]) => {
+    deps ??= composeCloudbase();
+    if (isHttpEvent(event)) {
+      const auth = event.headers?.authorization ?? event.headers?.Authorization;
+      const caller: Caller = { token: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined };
+      let body: unknown;
+      try {
+        const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
+        body = raw ? JSON.parse(raw) : {};
+      } catch {
+        const envelope = failure({ code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' });
+        return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) };
+      }
+      const envelope = await dispatch(deps, fn, handlers, body, caller);
+      return { statusCode: httpStatusOf(envelope), headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) };
+    }
+    const openid = tcb.getCloudbaseContext(context).WX_OPENID || undefined;
+    return dispatch(deps, fn, handlers, event, { openid });
+  };
+}

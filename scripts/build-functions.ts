@@ -1,0 +1,44 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { contract } from '../shared/contract';
+
+/**
+ * Bundles each cloud function of the contract into dist/functions/<name>/index.js with a
+ * package.json, ready for `tcb fn deploy`. The SDK stays external: CloudBase installs it.
+ */
+const root = join(__dirname, '..');
+const out = join(root, 'dist', 'functions');
+const sdkVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@cloudbase/node-sdk'];
+
+async function main(): Promise<void> {
+  rmSync(out, { recursive: true, force: true });
+  for (const name of Object.keys(contract)) {
+    const dir = join(out, name);
+    mkdirSync(dir, { recursive: true });
+    const result = await build({
+      entryPoints: [join(root, 'cloudfunctions', name, 'index.ts')],
+      outfile: join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      minify: true,
+      sourcemap: false,
+      external: ['@cloudbase/node-sdk'],
+      metafile: true,
+      logLevel: 'warning',
+    });
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { '@cloudbase/node-sdk': sdkVersion } }, null, 2),
+    );
+    const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+    console.log(`${name}: ${(bytes / 1024).toFixed(0)} KB → ${dir}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import tcb from '@cloudbase/node-sdk';
+import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
+import { FakeCloudbase } from '../support/fake-cloudbase';
+import { CONTRACT_COLLECTIONS } from './contract-collections';
+import { describeStoreContract } from './store-contract';
+
+/**
+ * The whole store contract on CloudbaseStore and the real @cloudbase/node-sdk, against a local
+ * model of the CloudBase database that follows MongoDB's query, sort, update and unique-index
+ * rules (tests/support/fake-cloudbase.ts). It checks the adapter's translation end to end
+ * without a network; the real-environment suite remains the proof for CloudBase itself.
+ */
+const fake = new FakeCloudbase(CONTRACT_COLLECTIONS);
+const savedEnv = { TENCENTCLOUD: process.env.TENCENTCLOUD, SILENCE: process.env.SILENCE };
+let app: ReturnType<typeof tcb.init>;
+
+beforeAll(async () => {
+  process.env.TENCENTCLOUD = 'true'; // no probe of Tencent Cloud's metadata host
+  process.env.SILENCE = 'true';
+  const serviceUrl = await fake.start();
+  app = tcb.init({ env: 'emulated-env', secretId: 'fake-id', secretKey: 'fake-key', serviceUrl, keepalive: false, timeout: 5000 });
+});
+
+afterAll(async () => {
+  await fake.stop();
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+describeStoreContract('CloudbaseStore over the SDK against a MongoDB-rules model of CloudBase', async () => {
+  fake.reset();
+  return { store: new CloudbaseStore(app), cleanup: async () => fake.reset() };
+});
+
+describe('CloudbaseStore transactions against the model of CloudBase', () => {
+  beforeEach(() => fake.reset());
+
+  test('a document changed by someone else during a transaction makes the SDK run the transaction again', async () => {
+    const store = new CloudbaseStore(app);
+    await store.insert('contract_items', { id: 'raced', code: 'R', version: 1 });
+    let attempts = 0;
+    const applied = await store.transaction(async (tx) => {
+      attempts++;
+      const doc = await tx.get<{ id: string; version: number }>('contract_items', 'raced');
+      // The first attempt's snapshot goes stale: another writer bumps the version.
+      if (attempts === 1) await store.update('contract_items', 'raced', { inc: { version: 1 } });
+      return tx.update('contract_items', 'raced', { inc: { version: 10 } }, { version: doc?.version ?? -1 });
+    });
+    expect(attempts).toBe(2);
+    expect(applied).toBe(true);
+    expect(await store.get('contract_items', 'raced')).toEqual({ id: 'raced', code: 'R', version: 12 });
+  });
+});

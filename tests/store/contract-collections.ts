@@ -1,0 +1,14 @@
+import type { IndexSpec } from '../../cloudfunctions/app/collections';
+
+/**
+ * The collections the store contract suite writes to: test-only names, so running the suite
+ * against a real CloudBase environment never touches the product's collections.
+ * `npm run setup:cloudbase -- --with-contract-collections` creates them and lists their indexes.
+ */
+export const CONTRACT_COLLECTIONS = {
+  contract_items: [{ fields: ['code'], unique: true }, { fields: ['group', 'rank'] }],
+  contract_logs: [],
+} satisfies Record<string, IndexSpec[]>;
+
+export const ITEMS = 'contract_items';
+export const LOGS = 'contract_logs';
