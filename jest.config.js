@@ -18,12 +18,16 @@ module.exports = {
       displayName: 'browser',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      // 30 s per test: a test is a few steps, each waiting up to 10 s for what the user should see.
+      setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/jest-setup.ts'],
     },
     {
       ...common,
       displayName: 'weapp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      // The pages under test are the build's own JavaScript, run as WeChat would run it: not transformed again.
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
     },
   ],
 };

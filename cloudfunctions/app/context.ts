@@ -1,5 +1,6 @@
 import type { AccountDoc } from './collections';
 import type { Mailer } from './ports/mailer';
+import type { Notifier } from './ports/notifier';
 import type { Store } from './ports/store';
 import type { PasswordHasher } from './security/passwords';
 import type { SessionTokens } from './security/session-tokens';
@@ -22,6 +23,7 @@ export interface AppConfig {
 export interface Deps {
   store: Store;
   mailer: Mailer;
+  notifier: Notifier;
   passwords: PasswordHasher;
   tokens: SessionTokens;
   now: () => Date;

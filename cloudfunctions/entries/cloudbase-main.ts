@@ -1,10 +1,11 @@
-import tcb from '@cloudbase/node-sdk';
+import tcb, { type CloudBase } from '@cloudbase/node-sdk';
 import { z } from 'zod';
 import type { FunctionName } from '../../shared/contract';
 import { failure } from '../../shared/envelope';
 import { optionalVar, parseEnv } from '../config/env';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
+import { OutboxNotifier } from '../adapters/mail/outbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import type { Caller, Deps } from '../app/context';
 import { dispatch, httpStatusOf, type FunctionHandlers } from '../app/router';
@@ -21,14 +22,19 @@ const env = z.object({
   MAIL_FROM: optionalVar(z.string().min(3)).default('青年文明号在线 <no-reply@localhost>'),
 });
 
-function composeCloudbase(): Deps {
+/** The SDK bound to the environment the function runs in. */
+const currentEnvironment = (): CloudBase => tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+
+function composeCloudbase(connect: () => CloudBase): Deps {
   const c = parseEnv(env, process.env, 'cloud function environment variables');
-  const store = new CloudbaseStore(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }));
+  const store = new CloudbaseStore(connect());
   const now = () => new Date();
   if (!c.SMTP_URL) console.warn('[config] SMTP_URL is not set: recovery mail is kept in the outbox collection only');
   return {
     store,
     mailer: c.SMTP_URL ? new SmtpMailer(c.SMTP_URL, c.MAIL_FROM) : new OutboxMailer(store, now),
+    // Until the WeChat subscribe-message adapter lands, messages are kept in the outbox collection.
+    notifier: new OutboxNotifier(store, now),
     passwords: new PasswordHasher(c.SCRYPT_COST),
     tokens: new SessionTokens(c.SESSION_SECRET),
     now,
@@ -51,10 +57,10 @@ const isHttpEvent = (event: unknown): event is HttpEvent =>
  * OPENID that the platform puts in the function's context; through CloudBase HTTP access (the H5
  * client) it is the bearer token. Either way the same router runs.
  */
-export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionHandlers<F>) {
+export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionHandlers<F>, connect = currentEnvironment) {
   let deps: Deps | null = null;
   return async (event: unknown, context: Parameters<typeof tcb.getCloudbaseContext>[0]) => {
-    deps ??= composeCloudbase();
+    deps ??= composeCloudbase(connect);
     if (isHttpEvent(event)) {
       const auth = event.headers?.authorization ?? event.headers?.Authorization;
       const caller: Caller = { token: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined };

@@ -5,6 +5,7 @@ import type { Mailer } from '../app/ports/mailer';
 import { PasswordHasher } from '../app/security/passwords';
 import { SessionTokens } from '../app/security/session-tokens';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
+import { OutboxNotifier } from '../adapters/mail/outbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
 import type { LocalHostConfig } from './config';
@@ -17,6 +18,7 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
   return {
     store,
     mailer,
+    notifier: new OutboxNotifier(store, now),
     passwords: new PasswordHasher(config.scryptCost),
     tokens: new SessionTokens(config.sessionSecret),
     now,

@@ -19,6 +19,7 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('青年文明号在线 <no-reply@localhost>'),
   SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
   DEMO: z.enum(['0', '1']).default('1'),
+  JOBS: z.enum(['0', '1']).default('1'),
   H5_DIR: z.string().min(1).default('dist/h5'),
 });
 
@@ -33,6 +34,7 @@ export interface LocalHostConfig {
   mailFrom: string;
   scryptCost: number;
   demo: boolean;
+  jobs: boolean;
   h5Dir: string;
 }
 
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfi
     mailFrom: c.MAIL_FROM,
     scryptCost: c.SCRYPT_COST,
     demo: c.DEMO === '1',
+    jobs: c.JOBS === '1',
     h5Dir: resolve(c.H5_DIR),
   };
 }

@@ -1,4 +1,7 @@
-/** Every audited action and how a reader sees it. */
+import { FILING_AUDIT_ACTIONS } from './filing/audit-actions';
+import { OPENWEEK_AUDIT_ACTIONS } from './openweek/audit-actions';
+
+/** Every audited action and how a reader sees it; each feature lists its own in its folder. */
 export const AUDIT_ACTIONS = {
   'account.signIn': '登录',
   'account.signOut': '退出登录',
@@ -16,6 +19,8 @@ export const AUDIT_ACTIONS = {
   'admin.cancelAccount': '注销用户名',
   'admin.unbindWechat': '解除微信绑定',
   'system.seedDemo': '载入演示数据',
+  ...FILING_AUDIT_ACTIONS,
+  ...OPENWEEK_AUDIT_ACTIONS,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -11,6 +11,7 @@ import { dispatch } from '../../cloudfunctions/app/router';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
+import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 
@@ -31,6 +32,7 @@ export class TestApp {
   readonly deps: Deps = {
     store: this.store,
     mailer: new OutboxMailer(this.store, () => this.clock),
+    notifier: new OutboxNotifier(this.store, () => this.clock),
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
     now: () => this.clock,

@@ -1,5 +1,9 @@
+import { FILING_ERRORS } from './filing';
+import { OPENWEEK_ERRORS } from './openweek';
+import type { ErrorSpec } from './spec';
+
 /**
- * The one error vocabulary of the product. Codes are strings because errors cross process
+ * The one error vocabulary of the product: the core codes here, each feature's in its own file. Codes are strings because errors cross process
  * boundaries (callFunction, HTTP) as data, where `instanceof` means nothing.
  * Each code carries the HTTP status the local host answers with and the Chinese message users read.
  */
@@ -44,9 +48,12 @@ export const ERRORS = {
   TOO_MANY_ATTEMPTS: { status: 429, message: '密码连续错误5次，帐号已锁定15分钟，请稍后再试' },
   /** A fault on our side; details are logged, never sent. */
   INTERNAL: { status: 500, message: '系统繁忙，请稍后重试' },
-} as const satisfies Record<string, { status: number; message: string }>;
+  ...FILING_ERRORS,
+  ...OPENWEEK_ERRORS,
+} as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
 
 /** Field path → Chinese message, as shown beside each form field. */
 export type FieldErrors = Record<string, string>;

@@ -1,18 +1,15 @@
-import type { AccountRole, AdminLevel } from '../../shared/domain/roles';
-import type { UnitKind } from '../../shared/contract/views';
+import type { AccountRole, AdminLevel } from '../../../shared/domain/roles';
+import type { UnitKind } from '../../../shared/contract/views';
+import { FILING_COLLECTIONS } from './filing';
+import { OPENWEEK_COLLECTIONS } from './openweek';
+import type { IndexSpec } from './index-spec';
+
+export type { IndexSpec } from './index-spec';
 
 /**
  * Every collection, its document shape and the indexes its queries need, declared once:
  * the SQLite adapter creates them at start, `npm run setup:cloudbase` prints them for CloudBase.
  */
-export interface IndexSpec {
-  fields: string[];
-  /**
-   * Only on fields every document sets: CloudBase (MongoDB) counts null as a value, so two
-   * documents without the field would collide there but not in SQLite.
-   */
-  unique?: boolean;
-}
 
 export const COLLECTIONS = {
   units: [{ fields: ['parentId', 'name'], unique: true }, { fields: ['parentId', 'createdAt'] }],
@@ -29,6 +26,8 @@ export const COLLECTIONS = {
   outbox: [{ fields: ['sentAt'] }],
   campaigns: [{ fields: ['createdAt'] }],
   quotas: [{ fields: ['campaignId', 'unitId'], unique: true }],
+  ...FILING_COLLECTIONS,
+  ...OPENWEEK_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

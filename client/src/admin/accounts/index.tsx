@@ -1,0 +1,145 @@
+import { useRef, useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import type { AccountView } from '../../../../shared/contract';
+import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
+import { AccountRow } from '../../components/AccountRow';
+import { LoadMore } from '../../components/LoadMore';
+import { Notice } from '../../components/Notice';
+import { Screen } from '../../components/Screen';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useSignedIn } from '../../hooks/useSession';
+import { call, type CallInput } from '../../services';
+import { ROLE_FILTER_LABELS, STATUS_LABELS } from '../../format';
+import { go, ROUTES } from '../../routes';
+import './index.css';
+
+type Filters = Pick<CallInput<'admin', 'listAccounts'>, 'role' | 'status' | 'q'>;
+
+const ROLE_OPTIONS = Object.entries(ROLE_FILTER_LABELS) as [AccountView['role'], string][];
+const STATUS_OPTIONS = Object.entries(STATUS_LABELS) as [AccountView['status'], string][];
+
+/** Accounts in the caller's scope, or in one unit's subtree with `?unitId=`. */
+export default function Accounts() {
+  const { params } = useRouter();
+  const unitId = params.unitId || undefined;
+  const guard = useSignedIn({ audiences: ADMINS });
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>({});
+  const list = usePagedList(
+    (cursor) => call('admin', 'listAccounts', { unitId, ...filters, cursor }),
+    JSON.stringify([unitId, filters]),
+    guard.state === 'ready',
+  );
+
+  // Coming back from an account's page: show its new status.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+
+  if (guard.state === 'unreachable') return <Screen title="帐号管理"><Notice>{guard.message}</Notice></Screen>;
+  if (guard.state === 'denied') return <Screen title="帐号管理"><Notice>当前身份无权访问管理后台</Notice></Screen>;
+  const canIssue = guard.state === 'ready' && ISSUERS.includes(audienceOf(guard.account));
+
+  const search = () => setFilters((prev) => ({ ...prev, q: query.trim() || undefined }));
+
+  return (
+    <Screen title="帐号管理" className="accounts">
+      <View className="search">
+        <Input
+          id="field-q"
+          className="search__input field-q"
+          name="q"
+          value={query}
+          placeholder="搜索用户名或名称"
+          maxLength={40}
+          confirmType="search"
+          onChange={setQuery}
+          onConfirm={search}
+        />
+        <Button className="btn-search" size="small" type="primary" onClick={search}>
+          搜索
+        </Button>
+      </View>
+
+      <View className="filters">
+        <FilterRow
+          name="role"
+          label="类型"
+          options={ROLE_OPTIONS}
+          value={filters.role}
+          onChange={(role) => setFilters((prev) => ({ ...prev, role }))}
+        />
+        <FilterRow
+          name="status"
+          label="状态"
+          options={STATUS_OPTIONS}
+          value={filters.status}
+          onChange={(status) => setFilters((prev) => ({ ...prev, status }))}
+        />
+      </View>
+
+      {unitId ? <View className="accounts__scope">仅显示所选单位及其下级单位的帐号</View> : null}
+
+      <View className="account-list">
+        {list.items.map((account) => (
+          <AccountRow key={account.id} account={account} onClick={() => go(ROUTES.adminAccount, { id: account.id })} />
+        ))}
+        <LoadMore
+          hasMore={list.hasMore}
+          loading={list.loading}
+          count={list.items.length}
+          error={list.error}
+          onMore={list.loadMore}
+          onRetry={list.reload}
+          empty="没有符合条件的帐号"
+        />
+      </View>
+
+      {canIssue ? (
+        <View className="form-actions">
+          <Button className="btn-issue" type="primary" block onClick={() => go(ROUTES.adminIssue, { unitId })}>
+            派发用户名
+          </Button>
+        </View>
+      ) : null}
+    </Screen>
+  );
+}
+
+function FilterRow<T extends string>({
+  name,
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  options: [T, string][];
+  value: T | undefined;
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <View className={`filter filter-${name}`}>
+      <Text className="filter__label">{label}</Text>
+      <Text className={`filter__option ${value === undefined ? 'is-active' : ''}`} onClick={() => onChange(undefined)}>
+        全部
+      </Text>
+      {options.map(([key, text]) => (
+        <Text
+          key={key}
+          className={`filter__option filter__option--${key} ${value === key ? 'is-active' : ''}`}
+          onClick={() => onChange(key)}
+        >
+          {text}
+        </Text>
+      ))}
+    </View>
+  );
+}

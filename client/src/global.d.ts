@@ -1,0 +1,14 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.css';
+
+/** CloudBase environment id injected at build time (`CLOUDBASE_ENV=…`); empty for the DevTools' current one. */
+declare const CLOUDBASE_ENV: string;
+
+// The root tsconfig checks client and server code together, so this stays optional (no burden on Node code).
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** The platform Taro builds for; replaced at build time, so the other platform's branch is dropped. */
+    TARO_ENV?: 'weapp' | 'h5';
+  }
+}

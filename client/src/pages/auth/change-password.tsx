@@ -1,0 +1,69 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { contract } from '../../../../shared/contract';
+import { PASSWORD_RULE } from '../../../../shared/domain/password-policy';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { Screen, Section } from '../../components/Screen';
+import { mustMatch, useForm } from '../../hooks/useForm';
+import { useSignedIn } from '../../hooks/useSession';
+import { useToast } from '../../hooks/useToast';
+import { changePassword } from '../../services';
+import { restart, ROUTES } from '../../routes';
+
+export default function ChangePassword() {
+  const guard = useSignedIn({ allowMustChange: true });
+  const { toast, show } = useToast();
+  const form = useForm(contract.account.changePassword.input, {
+    initial: { oldPassword: '', newPassword: '', confirmPassword: '' },
+    check: mustMatch('confirmPassword', 'newPassword', '确认新密码：两次输入的新密码不一致'),
+  });
+
+  const submit = async () => {
+    const result = await form.submit(changePassword);
+    if (result?.ok) {
+      show('密码已修改', 'success');
+      setTimeout(() => restart(ROUTES.home), 800);
+    }
+  };
+
+  if (guard.state === 'unreachable') {
+    return (
+      <Screen title="修改密码">
+        <Notice>{guard.message}</Notice>
+      </Screen>
+    );
+  }
+  const first = guard.state === 'ready' && guard.account.mustChangePassword;
+
+  return (
+    <Screen title="修改密码" className="change-password">
+      {first ? <Notice tone="warn" className="must-change">首次登录请修改初始密码</Notice> : null}
+      <Section>
+        <FormField
+          {...form.field('oldPassword')}
+          label={first ? '初始密码' : '当前密码'}
+          type="password"
+          placeholder={first ? '请输入初始密码' : '请输入当前密码'}
+        />
+        <FormField {...form.field('newPassword')} label="新密码" type="password" hint={PASSWORD_RULE} />
+        <FormField {...form.field('confirmPassword')} label="确认新密码" type="password" placeholder="请再次输入新密码" />
+      </Section>
+      <Notice>{form.notice}</Notice>
+      <View className="form-actions">
+        <Button
+          className="btn-submit"
+          type="primary"
+          block
+          disabled={guard.state !== 'ready'}
+          loading={form.submitting}
+          onClick={() => void submit()}
+        >
+          确认修改
+        </Button>
+      </View>
+      {toast}
+    </Screen>
+  );
+}

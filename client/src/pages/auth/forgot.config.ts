@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '找回帐号或密码' });

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { AccountView } from '../../../../shared/contract';
+import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
+import { Notice } from '../../components/Notice';
+import { Screen, Section } from '../../components/Screen';
+import { useSession } from '../../hooks/useSession';
+import { useToast } from '../../hooks/useToast';
+import { refreshSession, signOut } from '../../services';
+import { roleLabel, STATUS_LABELS } from '../../format';
+import { go, restart, ROUTES, type Route } from '../../routes';
+import './index.css';
+
+export default function Home() {
+  const session = useSession();
+  return (
+    <Screen title="青年文明号" className="home">
+      {session.status === 'unknown' ? <View className="home__loading">加载中…</View> : null}
+      {session.status === 'unreachable' ? (
+        <>
+          <Notice>{session.error.message}</Notice>
+          <View className="form-actions">
+            <Button className="btn-retry" block onClick={() => void refreshSession()}>
+              重试
+            </Button>
+          </View>
+        </>
+      ) : null}
+      {session.status === 'signedOut' ? <Visitor /> : null}
+      {session.status === 'signedIn' ? <Member account={session.account} /> : null}
+    </Screen>
+  );
+}
+
+function Visitor() {
+  return (
+    <View className="home-visitor">
+      <View className="hero">
+        <View className="hero__name">青年文明号 Online</View>
+        <View className="hero__tagline">青年文明号创建工作网络平台</View>
+      </View>
+      <Section title="关于青年文明号">
+        <View className="intro">
+          <View className="intro__p">
+            青年文明号是共青团组织倡导、以青年集体为创建主体、立足岗位争创一流的荣誉称号。集体按行业或地方归口完成网络报备并通过管理单位审核，即成为当届创建集体，在创建过程中亮身份、亮形象、亮承诺，接受管理单位的指导监督和社会评价。
+          </View>
+          <View className="intro__p">
+            本平台服务于青年文明号创建工作：管理单位派发用户名、组织报备与审核，青年集体报备创建计划、记录创建工作动态。
+          </View>
+        </View>
+      </Section>
+      <View className="form-actions">
+        <Button className="btn-sign-in" type="primary" block onClick={() => go(ROUTES.signIn)}>
+          登录（集体/管理员）
+        </Button>
+      </View>
+      <View className="links">
+        <Text className="link link-forgot-code" onClick={() => go(ROUTES.forgot, { mode: 'code' })}>
+          找回帐号
+        </Text>
+        <Text className="link link-forgot-password" onClick={() => go(ROUTES.forgot, { mode: 'password' })}>
+          找回密码
+        </Text>
+      </View>
+      <View className="home__note">用户名由上级管理单位派发，不开放自行注册。</View>
+    </View>
+  );
+}
+
+function Entry({ title, desc, route, query, className }: { title: string; desc?: string; route: Route; query?: Record<string, string>; className: string }) {
+  return (
+    <View className={`list-item entry ${className}`} onClick={() => go(route, query)}>
+      <View className="list-item__main">
+        <View className="list-item__title">{title}</View>
+        {desc ? <View className="list-item__meta">{desc}</View> : null}
+      </View>
+      <Text className="list-item__arrow">›</Text>
+    </View>
+  );
+}
+
+function Member({ account }: { account: AccountView }) {
+  const audience = audienceOf(account);
+  const isAdmin = ADMINS.includes(audience);
+  const isIssuer = ISSUERS.includes(audience);
+  const { toast, show } = useToast();
+  const [leaving, setLeaving] = useState(false);
+
+  const leave = async () => {
+    setLeaving(true);
+    const result = await signOut();
+    setLeaving(false);
+    if (result.ok) restart(ROUTES.home);
+    else show(result.error.message, 'fail');
+  };
+
+  return (
+    <View className="home-member">
+      <View className="profile-card">
+        <View className="profile-card__name account-name">{account.name}</View>
+        <View className="profile-card__meta">
+          <Text className="account-role">{roleLabel(account)}</Text>
+          <Text className="profile-card__dot">·</Text>
+          <Text className="account-unit">{account.unitName}</Text>
+        </View>
+        <View className="profile-card__code">
+          用户名 <Text className="account-code">{account.code}</Text>
+        </View>
+      </View>
+
+      {account.mustChangePassword ? (
+        <Notice tone="warn">
+          首次登录请修改初始密码。
+          <Text className="link link-change-password" onClick={() => go(ROUTES.changePassword)}>
+            去修改
+          </Text>
+        </Notice>
+      ) : null}
+
+      {isAdmin ? (
+        <Section title="管理后台" className="home-admin">
+          <Entry className="entry-units" title="管理单位" desc="本单位及下级单位、名额" route={ROUTES.adminUnits} />
+          <Entry className="entry-accounts" title="帐号管理" desc="查询、锁定、重置密码" route={ROUTES.adminAccounts} />
+          {isIssuer ? (
+            <Entry className="entry-issue" title="派发用户名" desc="为管理员或集体生成用户名和初始密码" route={ROUTES.adminIssue} />
+          ) : null}
+          <Entry className="entry-audit" title="操作记录" desc="本辖区内的每一项管理决定" route={ROUTES.adminAudit} />
+        </Section>
+      ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="我的集体" className="home-collective">
+          <View className="kv">
+            <Text className="kv__key">用户名</Text>
+            <Text className="kv__value collective-code">{account.code}</Text>
+          </View>
+          <View className="kv">
+            <Text className="kv__key">帐号状态</Text>
+            <Text className="kv__value collective-status">{STATUS_LABELS[account.status]}</Text>
+          </View>
+          <View className="kv">
+            <Text className="kv__key">管理单位</Text>
+            <Text className="kv__value">{account.unitName}</Text>
+          </View>
+        </Section>
+      ) : null}
+
+      <Section title="帐号与安全" className="home-security">
+        <Entry className="entry-change-password" title="修改密码" route={ROUTES.changePassword} />
+        <Entry
+          className="entry-recovery-email"
+          title="设置保密邮箱"
+          desc={account.recoveryEmailMasked ? `当前：${account.recoveryEmailMasked}` : '未设置，忘记用户名或密码时用于找回'}
+          route={ROUTES.recoveryEmail}
+        />
+      </Section>
+
+      <View className="form-actions">
+        <Button className="btn-sign-out" block loading={leaving} onClick={() => void leave()}>
+          退出登录
+        </Button>
+      </View>
+      {toast}
+    </View>
+  );
+}

@@ -1,0 +1,71 @@
+import Taro from '@tarojs/taro';
+
+/** Every page of the app, by what it is for. Paths match `app.config.ts`. */
+export const ROUTES = {
+  home: '/pages/index/index',
+  signIn: '/pages/auth/sign-in',
+  changePassword: '/pages/auth/change-password',
+  forgot: '/pages/auth/forgot',
+  resetPassword: '/pages/auth/reset-password',
+  recoveryEmail: '/pages/account/recovery-email',
+  adminUnits: '/admin/units/index',
+  adminAccounts: '/admin/accounts/index',
+  adminIssue: '/admin/accounts/issue',
+  adminAccount: '/admin/accounts/detail',
+  adminAudit: '/admin/audit/index',
+} as const;
+
+export type Route = (typeof ROUTES)[keyof typeof ROUTES];
+export type Query = Record<string, string | number | undefined | null>;
+
+export function urlOf(route: Route, query: Query = {}): string {
+  const pairs = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return pairs.length ? `${route}?${pairs.join('&')}` : route;
+}
+
+/** Open a page on top of the current one. */
+export function go(route: Route, query?: Query): void {
+  void Taro.navigateTo({ url: urlOf(route, query) });
+}
+
+/** Replace the current page (after a step that should not be returned to). */
+export function replace(route: Route, query?: Query): void {
+  void Taro.redirectTo({ url: urlOf(route, query) });
+}
+
+/** Start over from one page (after signing in or out). */
+export function restart(route: Route = ROUTES.home, query?: Query): void {
+  void Taro.reLaunch({ url: urlOf(route, query) });
+}
+
+/** Start over from a URL produced by `currentUrl` (the page that asked for sign-in). */
+export function restartAtUrl(url: string): void {
+  void Taro.reLaunch({ url: isAppUrl(url) ? url : ROUTES.home });
+}
+
+/** Back to the previous page, or home when this page was opened directly. */
+export function back(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else restart();
+}
+
+/** The current page as a URL (to come back to it after signing in). */
+export function currentUrl(): string | undefined {
+  const router = Taro.getCurrentInstance().router;
+  if (!router) return undefined;
+  const path = router.path.split('?')[0];
+  // Taro adds its own keys ($taroTimestamp in the mini program, stamp in H5); they are not part of the page's query.
+  const query = Object.fromEntries(
+    Object.entries(router.params).filter(([key]) => !key.startsWith('$taro') && key !== 'stamp'),
+  );
+  return urlOf((path.startsWith('/') ? path : `/${path}`) as Route, query);
+}
+
+/** Only our own pages may be the target of a `redirect` query parameter. */
+export function isAppUrl(url: string | undefined): url is string {
+  if (!url) return false;
+  const path = url.split('?')[0];
+  return (Object.values(ROUTES) as string[]).includes(path);
+}

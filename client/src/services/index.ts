@@ -1,0 +1,16 @@
+/**
+ * The only door to the backend. Pages and hooks import from here; nothing else calls
+ * `Taro.cloud.callFunction` or `Taro.request`.
+ */
+export { call, onRefusal, type CallInput, type CallOutput, type CallResult } from './call';
+export { initTransport, NETWORK_FAULT } from './transport';
+export {
+  changePassword,
+  getSession,
+  refreshSession,
+  setRecoveryEmail,
+  signIn,
+  signOut,
+  subscribeSession,
+  type SessionState,
+} from './session';

@@ -1,0 +1,13 @@
+import type { Deps } from '../context';
+
+/**
+ * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
+ * event). The local host runs each on its interval; on CloudBase the `jobs` function's timer trigger does.
+ * A run must be idempotent: it may run twice or late.
+ */
+export interface Job {
+  everyMinutes: number;
+  run(deps: Deps): Promise<void>;
+}
+
+export const JOBS: Record<string, Job> = {};

@@ -1,0 +1,170 @@
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import {
+  expectTexts,
+  field,
+  issueCode,
+  open,
+  openChildUnit,
+  screen,
+  signedInHome,
+  signInFirstTime,
+  startHostWithClient,
+  submitSignIn,
+  UI_TIMEOUT_MS,
+  type HostWithClient,
+} from './support/h5';
+
+const LOCK_MESSAGE = '密码连续错误5次，帐号已锁定15分钟，请稍后再试';
+const WRONG_CREDENTIALS = '用户名或密码错误';
+
+let running: HostWithClient;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** One user at one device: a browser context of their own (own storage, so own session). */
+async function newUser(): Promise<Page> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  running = await startHostWithClient();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await running?.stop();
+});
+
+/**
+ * The foundation, end to end in the H5 build: the office hands an admin a code, the admin hands a collective
+ * one, each changes the one-time password first; then wrong passwords lock the collective. The steps share
+ * the host and run in order; each reads the credentials the page before it showed.
+ */
+describe('from the office to a collective, in the browser', () => {
+  const officePassword = 'Office2025pass';
+  const adminPassword = 'Admin2025pass';
+  const collectivePassword = 'Youth2025pass';
+  const level1Unit = '端到端测试行业团工委';
+  const level2Unit = '端到端测试二级团委';
+  const adminName = '一级管理员甲';
+  const collectiveName = '端到端测试青年突击队';
+
+  let office: Page;
+  let admin: Page;
+  let adminCredentials: { code: string; oneTimePassword: string } | undefined;
+  let collectiveCredentials: { code: string; oneTimePassword: string } | undefined;
+
+  test('the office signs in with the one-time password printed by the seed and must change it first', async () => {
+    office = await newUser();
+    await signInFirstTime(office, running.host.url, running.office.code, running.office.oneTimePassword, officePassword);
+
+    const home = screen(office, 'home');
+    await expectTexts(home.locator('.account-role'), ['组委会办公室']);
+    await expectTexts(home.locator('.account-code'), [running.office.code]);
+  });
+
+  test('the office creates a level-1 industry unit and issues an admin for it, seeing the one-time password once', async () => {
+    await screen(office, 'home').locator('.entry-units').click();
+    const units = screen(office, 'units');
+    await field(units, 'name').fill(level1Unit);
+    await units.locator('.choice-option--industry').click();
+    await units.locator('.btn-create-unit').click();
+    await expectTexts(office.locator('.page-toast:visible'), [`已新建：${level1Unit}`]);
+
+    await openChildUnit(office, level1Unit);
+    await expectTexts(screen(office, 'units').locator('.unit-current .unit-kind'), ['行业']);
+    adminCredentials = await issueCode(office, 'admin', adminName);
+
+    expect(adminCredentials.code).not.toBe('');
+    expect(adminCredentials.oneTimePassword).not.toBe('');
+  });
+
+  test('that admin signs in elsewhere, must change the password, creates a level-2 unit and issues a collective code', async () => {
+    if (!adminCredentials) throw new Error('needs the admin issued by the previous step');
+    admin = await newUser();
+    await signInFirstTime(admin, running.host.url, adminCredentials.code, adminCredentials.oneTimePassword, adminPassword);
+
+    const home = screen(admin, 'home');
+    await expectTexts(home.locator('.account-role'), ['一级管理员']);
+    await expectTexts(home.locator('.account-unit'), [level1Unit]);
+
+    await home.locator('.entry-units').click();
+    const units = screen(admin, 'units');
+    await expectTexts(units.locator('.unit-current .unit-name'), [level1Unit]);
+    await field(units, 'name').fill(level2Unit);
+    await units.locator('.btn-create-unit').click();
+    await expectTexts(admin.locator('.page-toast:visible'), [`已新建：${level2Unit}`]);
+    await openChildUnit(admin, level2Unit);
+    collectiveCredentials = await issueCode(admin, 'collective', collectiveName);
+  });
+
+  test('the collective signs in with its one-time password, must change it, and then signs in with the new one', async () => {
+    if (!collectiveCredentials) throw new Error('needs the collective issued by the previous step');
+    const collective = await newUser();
+    await signInFirstTime(collective, running.host.url, collectiveCredentials.code, collectiveCredentials.oneTimePassword, collectivePassword);
+
+    const home = screen(collective, 'home');
+    await expectTexts(home.locator('.account-name'), [collectiveName]);
+    await expectTexts(home.locator('.account-unit'), [level2Unit]);
+    await expectTexts(home.locator('.collective-status'), ['正常']);
+
+    await home.locator('.btn-sign-out').click();
+    await screen(collective, 'home').locator('.btn-sign-in').click();
+    await submitSignIn(collective, collectiveCredentials.code, collectivePassword);
+    await expectTexts(signedInHome(collective).locator('.account-name'), [collectiveName]);
+  });
+
+  test('five wrong passwords lock the collective: the page says so, and then the right password is refused too', async () => {
+    if (!collectiveCredentials) throw new Error('needs the collective issued by an earlier step');
+    const page = await newUser();
+    await open(page, running.host.url, '/pages/auth/sign-in');
+    const notice = screen(page, 'sign-in').locator('.form-error');
+
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await submitSignIn(page, collectiveCredentials.code, `Wrong${attempt}pass`);
+      await expectTexts(notice, [WRONG_CREDENTIALS]);
+    }
+    await submitSignIn(page, collectiveCredentials.code, 'Wrong5pass');
+    await expectTexts(notice, [LOCK_MESSAGE]);
+
+    await submitSignIn(page, collectiveCredentials.code, collectivePassword);
+    await expectTexts(notice, [LOCK_MESSAGE]);
+    expect(await screen(page, 'sign-in').isVisible()).toBe(true);
+  });
+});
+
+describe('the sign-in form in the browser', () => {
+  test('submitted empty, it shows both field errors and sends no request', async () => {
+    const page = await newUser();
+    // At launch the app asks the server who is signed in; wait for that before watching for requests.
+    await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/account')), open(page, running.host.url, '/pages/auth/sign-in')]);
+    const sent: Request[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) sent.push(request);
+    });
+
+    const form = screen(page, 'sign-in');
+    await form.locator('.btn-submit').click();
+
+    await expectTexts(form.locator('.field-error--code'), ['用户名：不能为空']);
+    await expectTexts(form.locator('.field-error--password'), ['密码：不能为空']);
+    expect(sent.map((request) => request.postData())).toEqual([]);
+  });
+
+  test('refused, it says why and keeps the typed code in the field', async () => {
+    const page = await newUser();
+    await open(page, running.host.url, '/pages/auth/sign-in');
+
+    await submitSignIn(page, 'NOSUCHCODE01', 'Whatever123');
+
+    const form = screen(page, 'sign-in');
+    await expectTexts(form.locator('.form-error'), [WRONG_CREDENTIALS]);
+    expect(await field(form, 'code').inputValue()).toBe('NOSUCHCODE01');
+  });
+});

@@ -1,0 +1,86 @@
+import tcb from '@cloudbase/node-sdk';
+import { COLLECTIONS } from '../../cloudfunctions/app/collections';
+import { accountHandlers } from '../../cloudfunctions/app/usecases/account';
+import { adminHandlers } from '../../cloudfunctions/app/usecases/admin';
+import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
+import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
+import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
+import type { Store } from '../../cloudfunctions/app/ports/store';
+import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
+import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
+import { FakeCloudbase } from '../support/fake-cloudbase';
+
+const testDeps = (store: Store) => ({
+  store,
+  passwords: new PasswordHasher(10),
+  tokens: new SessionTokens(process.env.SESSION_SECRET!),
+  now: () => new Date(),
+  config: { sessionTtlHours: 12, publicUrl: 'https://qnwmh.example.org' },
+  mailer: { send: async () => undefined },
+  notifier: { send: async () => undefined },
+});
+
+/**
+ * The CloudBase functions' `main`, as the platform calls it: the caller is the OPENID in the function's
+ * context, never the event. The database is the local model of CloudBase behind the real SDK.
+ */
+const fake = new FakeCloudbase(COLLECTIONS);
+const saved = { ...process.env };
+let connect: () => ReturnType<typeof tcb.init>;
+
+beforeAll(async () => {
+  Object.assign(process.env, {
+    TENCENTCLOUD: 'true',
+    SILENCE: 'true',
+    SESSION_SECRET: 'a-function-secret-that-is-long-enough-0123456789',
+    PUBLIC_URL: 'https://qnwmh.example.org',
+    SCRYPT_COST: '10',
+    SMTP_URL: '',
+  });
+  const serviceUrl = await fake.start();
+  connect = () => tcb.init({ env: 'test-env', secretId: 'fake-id', secretKey: 'fake-key', serviceUrl, keepalive: false, timeout: 5000 });
+});
+
+afterAll(async () => {
+  await fake.stop();
+  process.env = saved;
+});
+
+const wechat = (openid: string) => ({
+  memory_limit_in_mb: 256,
+  time_limit_in_ms: 10_000,
+  request_id: 'req-1',
+  function_version: '$LATEST',
+  function_name: 'account',
+  namespace: 'test-env',
+  environment: JSON.stringify({ WX_OPENID: openid, WX_APPID: 'wx-test', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' }),
+});
+
+test('a mini-program call is answered through the router, with the caller taken from the WeChat context', async () => {
+  const account = cloudbaseMain('account', accountHandlers, connect);
+  expect(await account({ action: 'me', data: {} }, wechat('o-visitor'))).toEqual({ ok: true, data: { account: null } });
+  expect(await account({ action: 'signIn', data: {} }, wechat('o-visitor'))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+});
+
+test('after one password sign-in in the mini-program, the same WeChat user is recognised on the next call', async () => {
+  const store = new CloudbaseStore(connect());
+  const office = (await seedDemo({ ...testDeps(store) }))!;
+  const account = cloudbaseMain('account', accountHandlers, connect);
+  const signIn = await account({ action: 'signIn', data: { code: office.code, password: office.oneTimePassword } }, wechat('o-office-phone'));
+  expect(signIn).toMatchObject({ ok: true, data: { account: { code: office.code, wechatBound: true } } });
+  expect(await account({ action: 'me', data: {} }, wechat('o-office-phone'))).toMatchObject({ ok: true, data: { account: { code: office.code } } });
+  expect(await account({ action: 'me', data: {} }, wechat('o-someone-else'))).toEqual({ ok: true, data: { account: null } });
+});
+
+test('an OPENID claimed in the event body is ignored', async () => {
+  const admin = cloudbaseMain('admin', adminHandlers, connect);
+  const event = { action: 'listUnits', data: {}, userInfo: { openId: 'o-office' }, openid: 'o-office' };
+  expect(await admin(event, wechat('o-stranger'))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+});
+
+test('over CloudBase HTTP access the answer carries the HTTP status of the refusal', async () => {
+  const admin = cloudbaseMain('admin', adminHandlers, connect);
+  const response = await admin({ httpMethod: 'POST', headers: {}, body: JSON.stringify({ action: 'listUnits', data: {} }) }, wechat(''));
+  expect(response).toMatchObject({ statusCode: 401 });
+  expect(JSON.parse((response as { body: string }).body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+});
