@@ -5,7 +5,7 @@ import { contract } from '../shared/contract';
 
 /**
  * Bundles each cloud function of the contract into dist/functions/<name>/index.js with a
- * package.json, ready for `tcb fn deploy`. The SDK stays external: CloudBase installs it.
+ * package.json and the config.json that grants its 云调用 permissions, ready for `tcb fn deploy`. The SDK stays external: CloudBase installs it.
  */
 const root = join(__dirname, '..');
 const out = join(root, 'dist', 'functions');
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
       metafile: true,
       logLevel: 'warning',
     });
+    // 云调用 permissions: subscribe messages are sent from any function whose use case notifies someone.
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: ['subscribeMessage.send'] } }, null, 2));
     writeFileSync(
       join(dir, 'package.json'),
       JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { '@cloudbase/node-sdk': sdkVersion } }, null, 2),

@@ -31,6 +31,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       /** CloudBase environment id for `Taro.cloud.init`; empty means the DevTools' current environment. */
       CLOUDBASE_ENV: JSON.stringify(process.env.CLOUDBASE_ENV ?? ''),
+      /** WeChat subscribe-message template id of the open-week day-before reminder; empty: not asked. */
+      OPENWEEK_REMINDER_TEMPLATE: JSON.stringify(process.env.OPENWEEK_REMINDER_TEMPLATE ?? ''),
+      /** Subscribe-message template ids of filing decisions and the pre-deadline reminder (issue #3); empty: not asked. */
+      FILING_DECISION_TEMPLATE: JSON.stringify(process.env.FILING_DECISION_TEMPLATE ?? ''),
+      FILING_REMINDER_TEMPLATE: JSON.stringify(process.env.FILING_REMINDER_TEMPLATE ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -11,8 +11,14 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['units/index', 'accounts/index', 'accounts/issue', 'accounts/detail', 'audit/index'],
+      pages: ['units/index', 'accounts/index', 'accounts/issue', 'accounts/detail', 'audit/index', 'openweek/index', 'filings/index', 'filings/detail', 'filings/form', 'filings/transfer', 'filings/revocations', 'filings/quotas', 'filings/campaign'],
     },
+    /** 开放周 for the public: the event page (opened directly from a share card), signing up, my signups. */
+    { root: 'events', pages: ['detail', 'signup', 'mine'] },
+    /** 开放周 for collectives: publish, signups and approval, check-in, export, summary. */
+    { root: 'openweek', pages: ['index', 'edit', 'manage'] },
+    /** 报备 for collectives: the profile, plan and achievements form, and where the filing is. */
+    { root: 'collective', pages: ['filing/index', 'filing/status'] },
   ],
   window: {
     navigationBarTitleText: '青年文明号',

@@ -5,6 +5,13 @@ declare module '*.css';
 /** CloudBase environment id injected at build time (`CLOUDBASE_ENV=…`); empty for the DevTools' current one. */
 declare const CLOUDBASE_ENV: string;
 
+/** Subscribe-message template id of the open-week reminder (`OPENWEEK_REMINDER_TEMPLATE=…` at build time). */
+declare const OPENWEEK_REMINDER_TEMPLATE: string;
+
+/** Subscribe-message template ids of filing decisions and the filing reminder (`FILING_DECISION_TEMPLATE=…`, `FILING_REMINDER_TEMPLATE=…`). */
+declare const FILING_DECISION_TEMPLATE: string;
+declare const FILING_REMINDER_TEMPLATE: string;
+
 // The root tsconfig checks client and server code together, so this stays optional (no burden on Node code).
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -13,6 +13,22 @@ export const ROUTES = {
   adminIssue: '/admin/accounts/issue',
   adminAccount: '/admin/accounts/detail',
   adminAudit: '/admin/audit/index',
+  event: '/events/detail',
+  eventSignup: '/events/signup',
+  mySignups: '/events/mine',
+  owEvents: '/openweek/index',
+  owEdit: '/openweek/edit',
+  owManage: '/openweek/manage',
+  adminOpenweek: '/admin/openweek/index',
+  collectiveFiling: '/collective/filing/index',
+  collectiveFilingStatus: '/collective/filing/status',
+  adminFilings: '/admin/filings/index',
+  adminFiling: '/admin/filings/detail',
+  adminApplicationForm: '/admin/filings/form',
+  adminTransfer: '/admin/filings/transfer',
+  adminRevocations: '/admin/filings/revocations',
+  adminQuotas: '/admin/filings/quotas',
+  adminCampaign: '/admin/filings/campaign',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

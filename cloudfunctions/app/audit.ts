@@ -6,7 +6,7 @@ import { newId } from './security/random';
 export interface AuditEntry {
   actor: AccountDoc | null;
   action: AuditAction;
-  objectType: 'account' | 'unit' | 'system';
+  objectType: 'account' | 'unit' | 'system' | 'event' | 'signup' | 'campaign' | 'collective' | 'filing' | 'revocation';
   objectId: string;
   unitPath: string;
   before?: unknown;

@@ -1,4 +1,5 @@
 import type { AccountDoc } from './collections';
+import type { FileStorage } from './ports/files';
 import type { Mailer } from './ports/mailer';
 import type { Notifier } from './ports/notifier';
 import type { Store } from './ports/store';
@@ -9,6 +10,8 @@ import type { SessionTokens } from './security/session-tokens';
 export interface Caller {
   openid?: string;
   token?: string;
+  /** Over HTTP only: the visitor token `openweek.startVisit` issued, from its own header (X-Visitor-Token). */
+  visitorToken?: string;
 }
 
 export type Actor = { kind: 'anonymous' } | { kind: 'account'; account: AccountDoc; sessionId: string | null };
@@ -28,11 +31,18 @@ export interface Deps {
   tokens: SessionTokens;
   now: () => Date;
   config: AppConfig;
+  /** Uploaded files (summary photos); absent where no storage is configured, and uploads are then refused. */
+  files?: FileStorage;
 }
 
 export interface UseCaseContext extends Deps {
   actor: Actor;
   caller: Caller;
+  /**
+   * The public visitor (open week), independent of any account: `wx:<OPENID>` in the mini-program,
+   * `h5:<id>` from a valid visitor token over HTTP, null otherwise. See identity.ts `resolveVisitor`.
+   */
+  visitor?: string | null;
 }
 
 /** The signed-in account; the router has already refused anonymous callers for non-public actions. */

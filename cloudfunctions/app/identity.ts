@@ -37,3 +37,20 @@ export async function boundAccount(store: Store, openid: string): Promise<Accoun
   const account = binding ? await store.get<AccountDoc>('accounts', binding.accountId) : null;
   return account?.openid === openid ? account : null;
 }
+
+/**
+ * The public visitor, for open-week signups; never from the request body.
+ * - Mini-program: `wx:<OPENID>` from the function context. This holds whether or not the OPENID is
+ *   bound to an account: a collective member who signs up for someone else's event is a visitor like
+ *   anyone, and their signups stay theirs after they sign out.
+ * - HTTP: `h5:<id>` from a visitor token the server signed (`openweek.startVisit`); a forged, altered
+ *   or expired token is no visitor at all.
+ */
+export function resolveVisitor(deps: Deps, caller: Caller): string | null {
+  if (caller.openid) return `wx:${caller.openid}`;
+  if (caller.visitorToken) {
+    const id = deps.tokens.verifyVisitor(caller.visitorToken, deps.now());
+    if (id) return `h5:${id}`;
+  }
+  return null;
+}

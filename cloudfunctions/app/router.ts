@@ -4,7 +4,7 @@ import { AppError, ERRORS, type ErrorBody, type FieldErrors } from '../../shared
 import { failure, success, type Envelope } from '../../shared/envelope';
 import { audienceOf } from '../../shared/domain/roles';
 import type { Caller, Deps, UseCaseContext } from './context';
-import { assertUsable, resolveActor } from './identity';
+import { assertUsable, resolveActor, resolveVisitor } from './identity';
 import { InvalidCursorError } from './ports/store';
 
 export type Handler<A extends ActionSpec> = (ctx: UseCaseContext, input: z.output<A['input']>) => Promise<z.input<A['output']>>;
@@ -56,7 +56,7 @@ export async function dispatch<F extends FunctionName>(
       throw new AppError('INVALID_INPUT', Object.values(fields).join('；'), fields);
     }
     const handler = (handlers as Record<string, Handler<ActionSpec>>)[action];
-    const output = await handler({ ...deps, actor, caller }, input.data);
+    const output = await handler({ ...deps, actor, caller, visitor: resolveVisitor(deps, caller) }, input.data);
     return success(spec.output.parse(output));
   } catch (error) {
     return failure(toErrorBody(error));

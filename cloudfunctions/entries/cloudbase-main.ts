@@ -4,9 +4,11 @@ import type { FunctionName } from '../../shared/contract';
 import { failure } from '../../shared/envelope';
 import { optionalVar, parseEnv } from '../config/env';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
+import { CloudbaseFiles } from '../adapters/files/cloudbase-files';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
 import { OutboxNotifier } from '../adapters/mail/outbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
+import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
 import type { Caller, Deps } from '../app/context';
 import { dispatch, httpStatusOf, type FunctionHandlers } from '../app/router';
 import { PasswordHasher } from '../app/security/passwords';
@@ -20,6 +22,21 @@ const env = z.object({
   SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
   SMTP_URL: optionalVar(z.string().min(1)),
   MAIL_FROM: optionalVar(z.string().min(3)).default('青年文明号在线 <no-reply@localhost>'),
+  /** Topic → subscribe-message template, as JSON (see SubscribeMessageNotifier). Unset: messages go to the outbox collection. */
+  WX_SUBSCRIBE_TEMPLATES: optionalVar(
+    z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string(), z.object({ templateId: z.string().min(1), fields: z.record(z.string(), z.enum(['title', 'body', 'time'])) }))),
+  ),
+  WX_MINIPROGRAM_STATE: optionalVar(z.enum(['developer', 'trial', 'formal'])).default('formal'),
 });
 
 /** The SDK bound to the environment the function runs in. */
@@ -27,18 +44,21 @@ const currentEnvironment = (): CloudBase => tcb.init({ env: tcb.SYMBOL_CURRENT_E
 
 function composeCloudbase(connect: () => CloudBase): Deps {
   const c = parseEnv(env, process.env, 'cloud function environment variables');
-  const store = new CloudbaseStore(connect());
+  const app = connect();
+  const store = new CloudbaseStore(app);
   const now = () => new Date();
   if (!c.SMTP_URL) console.warn('[config] SMTP_URL is not set: recovery mail is kept in the outbox collection only');
   return {
     store,
     mailer: c.SMTP_URL ? new SmtpMailer(c.SMTP_URL, c.MAIL_FROM) : new OutboxMailer(store, now),
-    // Until the WeChat subscribe-message adapter lands, messages are kept in the outbox collection.
-    notifier: new OutboxNotifier(store, now),
+    notifier: c.WX_SUBSCRIBE_TEMPLATES
+      ? new SubscribeMessageNotifier(app, store, c.WX_SUBSCRIBE_TEMPLATES, now, c.WX_MINIPROGRAM_STATE)
+      : new OutboxNotifier(store, now),
     passwords: new PasswordHasher(c.SCRYPT_COST),
     tokens: new SessionTokens(c.SESSION_SECRET),
     now,
     config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL },
+    files: new CloudbaseFiles(app),
   };
 }
 
@@ -63,7 +83,8 @@ export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionH
     deps ??= composeCloudbase(connect);
     if (isHttpEvent(event)) {
       const auth = event.headers?.authorization ?? event.headers?.Authorization;
-      const caller: Caller = { token: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined };
+      const visitorToken = event.headers?.['x-visitor-token'] ?? event.headers?.['X-Visitor-Token'];
+      const caller: Caller = { token: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined, visitorToken: visitorToken || undefined };
       let body: unknown;
       try {
         const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;

@@ -7,11 +7,12 @@ import { SessionTokens } from '../app/security/session-tokens';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
 import { OutboxNotifier } from '../adapters/mail/outbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
+import { LocalDiskFiles } from '../adapters/files/local-disk-files';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
 import type { LocalHostConfig } from './config';
 
 /** Wires the use cases to this machine's adapters: SQLite, SMTP or the outbox. */
-export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps & { usesOutbox: boolean } {
+export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps & { usesOutbox: boolean; files: LocalDiskFiles } {
   const store = new SqliteStore(join(config.dataDir, 'qnwmh.sqlite'), COLLECTIONS);
   const now = () => new Date();
   const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(store, now);
@@ -24,5 +25,6 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     now,
     config: { sessionTtlHours: config.sessionTtlHours, publicUrl },
     usesOutbox: !config.smtpUrl,
+    files: new LocalDiskFiles(join(config.dataDir, 'files')),
   };
 }

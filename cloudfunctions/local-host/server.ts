@@ -7,6 +7,7 @@ import { failure } from '../../shared/envelope';
 import type { Deps } from '../app/context';
 import { FUNCTIONS } from '../app/functions';
 import { dispatch, httpStatusOf } from '../app/router';
+import type { LocalDiskFiles } from '../adapters/files/local-disk-files';
 import { renderOutbox } from './outbox-page';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -56,6 +57,12 @@ function bearer(req: IncomingMessage): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
 }
 
+/** The public visitor's token (openweek.startVisit) travels in its own header, never in the body. */
+function visitorToken(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-visitor-token'];
+  return typeof header === 'string' && header.trim() ? header.trim() : undefined;
+}
+
 async function handleApi(deps: Deps, fn: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!Object.prototype.hasOwnProperty.call(contract, fn)) {
     return sendJson(res, 404, failure({ code: 'NOT_FOUND', message: `没有名为 ${fn} 的云函数` }));
@@ -69,7 +76,7 @@ async function handleApi(deps: Deps, fn: string, req: IncomingMessage, res: Serv
     return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' }));
   }
   const name = fn as FunctionName;
-  const envelope = await dispatch(deps, name, FUNCTIONS[name] as never, event, { token: bearer(req) });
+  const envelope = await dispatch(deps, name, FUNCTIONS[name] as never, event, { token: bearer(req), visitorToken: visitorToken(req) });
   sendJson(res, httpStatusOf(envelope), envelope);
 }
 
@@ -90,10 +97,24 @@ function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
   createReadStream(target).pipe(res);
 }
 
+/** An uploaded file (a summary photo); unknown or unsafe keys are 404. */
+function serveFile(files: LocalDiskFiles, key: string, res: ServerResponse): void {
+  const file = files.pathOf(decodeURIComponent(key));
+  if (!file || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'Not Found', 'text/plain');
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'public, max-age=86400',
+  });
+  createReadStream(file).pipe(res);
+}
+
 export interface HostOptions {
   h5Dir: string;
   /** Show the outbox at /dev/outbox (only when mail is not really sent). */
   outboxPage: boolean;
+  /** Uploaded files, served read-only at /files/<key>. */
+  files?: LocalDiskFiles;
 }
 
 /** One Node process serving every cloud function at /api/<function>, the contract at /api, and the H5 client. */
@@ -111,6 +132,7 @@ export function hostHandler(deps: Deps, options: HostOptions): RequestListener {
       if (path === '/healthz') return sendJson(res, 200, { ok: true });
       if (path === '/dev/outbox' && options.outboxPage) return send(res, 200, await renderOutbox(deps.store), TYPES['.html']);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');
+      if (path.startsWith('/files/') && options.files) return serveFile(options.files, path.slice('/files/'.length), res);
       return serveStatic(options.h5Dir, path, res);
     };
     work().catch((error) => {

@@ -13,7 +13,8 @@ import type { IndexSpec } from '../../cloudfunctions/app/collections';
  * - sorting puts null/missing first, then numbers, then strings;
  * - `updated` counts documents actually changed (MongoDB's nModified);
  * - a unique index treats null and missing as a value: two documents without one collide;
- * - a transaction works on a snapshot; writing a document changed since then is a conflict.
+ * - a transaction works on a snapshot; writing a document changed since then, or one another open
+ *   transaction has written, is a conflict (MongoDB's write conflict).
  * It is a model, not CloudBase: only the real-environment suite proves the real thing.
  */
 
@@ -298,7 +299,9 @@ export class FakeCloudbase {
     if (tx) {
       const committed = this.collections.get(name)?.get(id);
       const seen = coll.get(id);
-      if ((committed?.version ?? 0) !== (seen?.version ?? 0) && !tx.written.has(`${name}/${id}`)) {
+      // As in MongoDB: a document changed since the snapshot, or written by another open transaction, conflicts.
+      const lockedByOther = [...this.transactions.values()].some((other) => other !== tx && other.written.has(`${name}/${id}`));
+      if (((committed?.version ?? 0) !== (seen?.version ?? 0) && !tx.written.has(`${name}/${id}`)) || lockedByOther) {
         throw new CloudbaseError('DATABASE_TRANSACTION_CONFLICT', 'Transaction is conflict, maybe resource operated by others');
       }
       tx.written.add(`${name}/${id}`);

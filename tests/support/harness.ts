@@ -12,6 +12,7 @@ import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
 import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
+import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 
@@ -37,6 +38,7 @@ export class TestApp {
     tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
     now: () => this.clock,
     config: { sessionTtlHours: 12, publicUrl: 'http://h5.test' },
+    files: new LocalDiskFiles(join(this.dir, 'files')),
   };
 
   async call<F extends FunctionName, A extends keyof Contract[F] & string>(

@@ -2,11 +2,12 @@ import Taro from '@tarojs/taro';
 import type { Envelope } from '../../../shared/envelope';
 import { isErrorCode } from '../../../shared/errors';
 import { readToken } from './token';
+import { readVisitorToken } from './visitor';
 
 /**
  * The wire: how one action reaches its cloud function and how the answer comes back.
  * weapp → `Taro.cloud.callFunction` (WeChat supplies the caller's identity); h5 → `POST /api/<fn>` on the
- * local host with the session token. Either way the answer is the function's envelope. Nothing here throws:
+ * local host with the session token (and the public visitor's token, in its own header). Either way the answer is the function's envelope. Nothing here throws:
  * a fault on the way (no network, a proxy's HTML page, a timeout) becomes an INTERNAL envelope.
  */
 export const NETWORK_FAULT: Envelope<never> = {
@@ -53,6 +54,7 @@ export async function send(fn: string, action: string, data: unknown): Promise<E
       return asEnvelope(res.result) ?? NETWORK_FAULT;
     }
     const token = readToken();
+    const visitor = readVisitorToken();
     const res = await Taro.request({
       url: `/api/${fn}`,
       method: 'POST',
@@ -61,6 +63,7 @@ export async function send(fn: string, action: string, data: unknown): Promise<E
       header: {
         'Content-Type': 'application/json',
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(visitor ? { 'X-Visitor-Token': visitor } : {}),
       },
     });
     return asEnvelope(res.data) ?? NETWORK_FAULT;

@@ -4,6 +4,7 @@ import {
   cursorAfter,
   decodeCursor,
   DuplicateKeyError,
+  TransactionConflictError,
   type Condition,
   type Doc,
   type Filter,
@@ -147,7 +148,13 @@ export class CloudbaseStore implements Store {
    */
   async transaction<T>(fn: (tx: StoreOps) => Promise<T>): Promise<T> {
     const run = this.db.runTransaction as (callback: (t: Transaction) => Promise<T>, times?: number) => Promise<T>;
-    return run.call(this.db, (t: Transaction) => fn(this.transactionOps(t)), 3);
+    try {
+      return await run.call(this.db, (t: Transaction) => fn(this.transactionOps(t)), 3);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.includes('TRANSACTION_CONFLICT')) throw new TransactionConflictError((error as Error).message);
+      throw error;
+    }
   }
 
   async close(): Promise<void> {}

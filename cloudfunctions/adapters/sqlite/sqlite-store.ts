@@ -34,6 +34,19 @@ export class SqliteStore implements Store {
     for (const [name, indexes] of Object.entries(collections)) this.createCollection(name, indexes);
   }
 
+  /** Prepared statements by SQL text: preparing is a large share of a small query's cost. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= 500) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private createCollection(name: string, indexes: IndexSpec[]): void {
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdent(name)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
     for (const index of indexes) {
@@ -51,11 +64,11 @@ export class SqliteStore implements Store {
     update: async (collection: string, id: string, patch: Patch, expect?: Filter) =>
       this.updateSync(collection, id, patch, expect),
     remove: async (collection: string, id: string) =>
-      this.db.prepare(`DELETE FROM ${quoteIdent(collection)} WHERE id = ?`).run(id).changes > 0,
+      this.statement(`DELETE FROM ${quoteIdent(collection)} WHERE id = ?`).run(id).changes > 0,
   };
 
   private getSync<T extends Doc>(collection: string, id: string): T | null {
-    const row = this.db.prepare(`SELECT doc FROM ${quoteIdent(collection)} WHERE id = ?`).get(id) as
+    const row = this.statement(`SELECT doc FROM ${quoteIdent(collection)} WHERE id = ?`).get(id) as
       | { doc: string }
       | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
@@ -63,7 +76,7 @@ export class SqliteStore implements Store {
 
   private insertSync(collection: string, doc: Doc): void {
     try {
-      this.db.prepare(`INSERT INTO ${quoteIdent(collection)} (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc));
+      this.statement(`INSERT INTO ${quoteIdent(collection)} (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc));
     } catch (error) {
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
         throw new DuplicateKeyError(collection, (error as Error).message);
@@ -74,13 +87,12 @@ export class SqliteStore implements Store {
 
   private updateSync(collection: string, id: string, patch: Patch, expect?: Filter): boolean {
     const where = compileFilter(expect ?? {});
-    const row = this.db
-      .prepare(`SELECT doc FROM ${quoteIdent(collection)} WHERE id = ?${where.sql ? ` AND ${where.sql}` : ''}`)
+    const row = this.statement(`SELECT doc FROM ${quoteIdent(collection)} WHERE id = ?${where.sql ? ` AND ${where.sql}` : ''}`)
       .get(id, ...where.params) as { doc: string } | undefined;
     if (!row) return false;
     const next = applyPatch(JSON.parse(row.doc) as Record<string, unknown>, patch);
     try {
-      this.db.prepare(`UPDATE ${quoteIdent(collection)} SET doc = ? WHERE id = ?`).run(JSON.stringify(next), id);
+      this.statement(`UPDATE ${quoteIdent(collection)} SET doc = ? WHERE id = ?`).run(JSON.stringify(next), id);
     } catch (error) {
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
         throw new DuplicateKeyError(collection, (error as Error).message);
@@ -144,7 +156,7 @@ export class SqliteStore implements Store {
         `SELECT doc FROM ${quoteIdent(collection)}` +
         (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
         ` ORDER BY ${keys.map((k) => `${k} ${direction.toUpperCase()}`).join(', ')} LIMIT ?`;
-      const rows = this.db.prepare(sql).all(...params, query.limit + 1) as Array<{ doc: string }>;
+      const rows = this.statement(sql).all(...params, query.limit + 1) as Array<{ doc: string }>;
       const docs = rows.slice(0, query.limit).map((r) => JSON.parse(r.doc) as T);
       const last = docs[docs.length - 1];
       const nextCursor =
@@ -156,8 +168,7 @@ export class SqliteStore implements Store {
   count(collection: string, where: Filter = {}): Promise<number> {
     return this.exclusive(() => {
       const compiled = compileFilter(where);
-      const row = this.db
-        .prepare(`SELECT COUNT(*) AS n FROM ${quoteIdent(collection)}${compiled.sql ? ` WHERE ${compiled.sql}` : ''}`)
+      const row = this.statement(`SELECT COUNT(*) AS n FROM ${quoteIdent(collection)}${compiled.sql ? ` WHERE ${compiled.sql}` : ''}`)
         .get(...compiled.params) as { n: number };
       return row.n;
     });
@@ -165,13 +176,13 @@ export class SqliteStore implements Store {
 
   transaction<T>(fn: (tx: StoreOps) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.statement('BEGIN IMMEDIATE').run();
       try {
         const result = await fn(this.ops);
-        this.db.exec('COMMIT');
+        this.statement('COMMIT').run();
         return result;
       } catch (error) {
-        this.db.exec('ROLLBACK');
+        this.statement('ROLLBACK').run();
         throw error;
       }
     });

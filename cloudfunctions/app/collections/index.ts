@@ -1,5 +1,6 @@
 import type { AccountRole, AdminLevel } from '../../../shared/domain/roles';
 import type { UnitKind } from '../../../shared/contract/views';
+import type { CampaignRules } from '../../../shared/domain/filing/rules';
 import { FILING_COLLECTIONS } from './filing';
 import { OPENWEEK_COLLECTIONS } from './openweek';
 import type { IndexSpec } from './index-spec';
@@ -118,8 +119,14 @@ export interface CampaignDoc {
   name: string;
   level: 'national' | 'provincial' | 'city' | 'county';
   term: string;
-  /** The filing deadline as a China-time date, with its meaning spelled out. */
+  /** The filing deadline as a China-time date, with its meaning spelled out: closed from 00:00 China time that day. */
   filingCloses: { before: string };
+  /** Issue #3: open from 00:00 China time that day (absent: open since the campaign was created). */
+  filingOpens?: string;
+  /** Issue #3: the basic conditions, eligibility and reminder lead (absent: the defaults, no eligibility rule). */
+  rules?: Omit<CampaignRules, 'window'>;
+  /** Issue #3: bumped on every rule change (absent: 1). */
+  version?: number;
   createdAt: string;
 }
 

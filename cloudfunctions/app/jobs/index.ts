@@ -1,4 +1,6 @@
 import type { Deps } from '../context';
+import { openweekReminders } from './openweek-reminders';
+import { filingReminders } from './filing-reminders';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -10,4 +12,7 @@ export interface Job {
   run(deps: Deps): Promise<void>;
 }
 
-export const JOBS: Record<string, Job> = {};
+export const JOBS: Record<string, Job> = {
+  openweekReminders,
+  filingReminders,
+};

@@ -92,6 +92,14 @@ export function decodeCursor(cursor: string, expectedLength: number): Scalar[] {
   return values as Scalar[];
 }
 
+/** A transaction kept colliding with concurrent ones (after the adapter's own retries); safe to run again. */
+export class TransactionConflictError extends Error {
+  constructor(detail: string) {
+    super(`transaction conflict: ${detail}`);
+    this.name = 'TransactionConflictError';
+  }
+}
+
 export class InvalidCursorError extends Error {
   constructor() {
     super('invalid cursor');

@@ -33,6 +33,31 @@ export class SessionTokens {
     }
   }
 
+  /**
+   * A visitor token for the public over HTTP: `v1.<id>.<exp>.<signature>`, signed with a key derived
+   * from the same secret but separate from sessions', so neither kind of token passes for the other.
+   */
+  signVisitor(visitorId: string, expiresAt: Date): string {
+    const body = `v1.${visitorId}.${expiresAt.getTime()}`;
+    return `${body}.${this.visitorMac(body)}`;
+  }
+
+  /** The visitor id of a well-signed, unexpired visitor token; null for anything else. */
+  verifyVisitor(token: string, now: Date): string | null {
+    const parts = token.split('.');
+    if (parts.length !== 4 || parts[0] !== 'v1' || !/^[A-Za-z0-9_-]{16,64}$/.test(parts[1])) return null;
+    const body = parts.slice(0, 3).join('.');
+    const expected = Buffer.from(this.visitorMac(body));
+    const given = Buffer.from(parts[3]);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    const exp = Number(parts[2]);
+    return Number.isFinite(exp) && exp > now.getTime() ? parts[1] : null;
+  }
+
+  private visitorMac(body: string): string {
+    return createHmac('sha256', `visitor-token:${this.secret}`).update(body).digest('base64url');
+  }
+
   private mac(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }

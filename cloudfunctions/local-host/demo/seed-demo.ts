@@ -7,6 +7,7 @@ import type { Deps } from '../../app/context';
 import { oneTimePassword } from '../../app/security/passwords';
 import { newId, randomCode } from '../../app/security/random';
 import { quotaId } from '../../app/usecases/admin/list-units';
+import { demoFilingWindow } from './filing-window';
 import yueyang from './quotas-yueyang-2017-2018.json';
 
 /** The project's own copy of 附件1 of the Yueyang notice (岳青工委〔2018〕1号). */
@@ -42,7 +43,7 @@ export async function seedDemo(deps: Deps): Promise<SeededOffice | null> {
     name: `${quotaTable.campaign}`,
     level: quotaTable.level,
     term: '2017—2018',
-    filingCloses: { before: quotaTable.filingDeadline.before },
+    ...demoFilingWindow(quotaTable.filingDeadline.before, deps.now()),
     createdAt: at(0),
   };
   const password = oneTimePassword();

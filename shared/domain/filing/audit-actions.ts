@@ -1,2 +1,21 @@
 /** Audited actions of filing, review and a collective's lifecycle (issue #3), as readers see them. */
-export const FILING_AUDIT_ACTIONS = {} as const satisfies Record<string, string>;
+export const FILING_AUDIT_ACTIONS = {
+  'campaign.create': '新建创建工作',
+  'campaign.update': '修改创建工作规则',
+  'campaign.importQuotas': '导入名额分配表',
+  'filing.createCollective': '建立集体档案',
+  'filing.saveDraft': '保存报备草稿',
+  'filing.submit': '提交报备',
+  'review.passUp': '初审通过，报上级审核',
+  'review.sendBack': '初审退回',
+  'review.approve': '审核通过（创建集体）',
+  'review.return': '审核退回',
+  'review.officeOpinion': '记录市青工委意见',
+  'review.rename': '集体名称变更',
+  'review.transfer': '归口变更，重新设置用户名',
+  'review.restructure': '集体重组，原记录关闭',
+  'review.requestRevocation': '申请取消创建资格',
+  'review.approveRevocation': '取消创建资格',
+  'review.rejectRevocation': '驳回取消创建资格申请',
+  'filing.remindDraft': '提醒未完成报备',
+} as const satisfies Record<string, string>;

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { AccountView } from '../../../../shared/contract';
 import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
+import { EventList } from '../../components/EventList';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { useSession } from '../../hooks/useSession';
@@ -41,6 +42,14 @@ function Visitor() {
         <View className="hero__name">青年文明号 Online</View>
         <View className="hero__tagline">青年文明号创建工作网络平台</View>
       </View>
+      <Section title="开放周 · 走进青年文明号" className="home-openweek">
+        <EventList />
+        <View className="links">
+          <Text className="link link-my-signups" onClick={() => go(ROUTES.mySignups)}>
+            我的报名
+          </Text>
+        </View>
+      </Section>
       <Section title="关于青年文明号">
         <View className="intro">
           <View className="intro__p">
@@ -121,12 +130,14 @@ function Member({ account }: { account: AccountView }) {
 
       {isAdmin ? (
         <Section title="管理后台" className="home-admin">
+          <Entry className="entry-filings" title="审核队列" desc="报备集体的初审、审核，申报表，报备统计表" route={ROUTES.adminFilings} />
           <Entry className="entry-units" title="管理单位" desc="本单位及下级单位、名额" route={ROUTES.adminUnits} />
           <Entry className="entry-accounts" title="帐号管理" desc="查询、锁定、重置密码" route={ROUTES.adminAccounts} />
           {isIssuer ? (
             <Entry className="entry-issue" title="派发用户名" desc="为管理员或集体生成用户名和初始密码" route={ROUTES.adminIssue} />
           ) : null}
           <Entry className="entry-audit" title="操作记录" desc="本辖区内的每一项管理决定" route={ROUTES.adminAudit} />
+          <Entry className="entry-admin-openweek" title="开放周监管" desc="辖区内的活动、统计，屏蔽不当活动" route={ROUTES.adminOpenweek} />
         </Section>
       ) : null}
 
@@ -146,6 +157,23 @@ function Member({ account }: { account: AccountView }) {
           </View>
         </Section>
       ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="创建报备" className="home-collective-filing">
+          <Entry className="entry-filing" title="报备" desc="集体档案、创建计划、先进事迹" route={ROUTES.collectiveFiling} />
+          <Entry className="entry-filing-status" title="报备状态" desc="审核进度、反馈意见和历史" route={ROUTES.collectiveFilingStatus} />
+        </Section>
+      ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="开放周" className="home-collective-openweek">
+          <Entry className="entry-openweek" title="开放周活动" desc="发布活动、报名名单、签到、导出" route={ROUTES.owEvents} />
+        </Section>
+      ) : null}
+
+      <Section title="公众参与" className="home-public">
+        <Entry className="entry-my-signups" title="我的开放周报名" route={ROUTES.mySignups} />
+      </Section>
 
       <Section title="帐号与安全" className="home-security">
         <Entry className="entry-change-password" title="修改密码" route={ROUTES.changePassword} />

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { CampaignView } from '../../../../shared/contract/filing-views';
+import type { FieldErrors } from '../../../../shared/errors';
+import { ChoiceField } from '../../components/ChoiceField';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { Screen, Section } from '../../components/Screen';
+import { useSignedIn } from '../../hooks/useSession';
+import { useToast } from '../../hooks/useToast';
+import { call } from '../../services';
+import { useLatestCampaign } from './useCampaign';
+import './filings.css';
+
+type Values = Record<'filingOpens' | 'filingClosesBefore' | 'minMembers' | 'maxMembers' | 'minShareUnder35' | 'maxLeaderAge' | 'eligibility' | 'titleBefore' | 'provincialSinceYear' | 'reminderDaysBefore', string>;
+
+function valuesOf(c: CampaignView): Values {
+  const r = c.rules;
+  return {
+    filingOpens: r.window.opens,
+    filingClosesBefore: r.window.closesBefore,
+    minMembers: String(r.conditions.minMembers),
+    maxMembers: String(r.conditions.maxMembers),
+    minShareUnder35: String(Math.round(r.conditions.minShareUnder35 * 100)),
+    maxLeaderAge: String(r.conditions.maxLeaderAge),
+    eligibility: r.eligibility.kind,
+    titleBefore: r.eligibility.kind === 'priorTitle' ? r.eligibility.titleBefore : '',
+    provincialSinceYear: r.eligibility.kind === 'priorTitle' ? String(r.eligibility.provincialSinceYear) : '',
+    reminderDaysBefore: String(r.reminderDaysBefore),
+  };
+}
+
+/** Text typed into a number field; NaN (refused by the contract, naming the field) when it is not one. */
+const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+/** The office sets the newest campaign's filing window, basic conditions and eligibility rule. */
+export default function CampaignRules() {
+  const guard = useSignedIn({ audiences: ['office'] });
+  const { campaign: loaded, error } = useLatestCampaign(guard.state === 'ready');
+  const [campaign, setCampaign] = useState<CampaignView | null>(null);
+  const [values, setValues] = useState<Values | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const { toast, show } = useToast();
+  useEffect(() => {
+    if (loaded) {
+      setCampaign(loaded);
+      setValues(valuesOf(loaded));
+    }
+  }, [loaded]);
+  if (guard.state === 'unreachable') return <Screen title="创建工作规则"><Notice>{guard.message}</Notice></Screen>;
+  if (guard.state === 'denied') return <Screen title="创建工作规则"><Notice>只有组委会办公室可以设置规则</Notice></Screen>;
+  if (!campaign || !values) return <Screen title="创建工作规则" className="campaign-rules"><Notice>{error}</Notice></Screen>;
+
+  const bind = (name: keyof Values) => ({ name, value: values[name], error: errors[name], onChange: (v: string) => setValues({ ...values, [name]: v }) });
+  const save = async () => {
+    const rules = {
+      filingOpens: values.filingOpens,
+      filingClosesBefore: values.filingClosesBefore,
+      minMembers: num(values.minMembers),
+      maxMembers: num(values.maxMembers),
+      minShareUnder35: num(values.minShareUnder35) / 100,
+      maxLeaderAge: num(values.maxLeaderAge),
+      eligibility: values.eligibility as 'none' | 'priorTitle',
+      ...(values.eligibility === 'priorTitle' ? { titleBefore: values.titleBefore, provincialSinceYear: num(values.provincialSinceYear) } : {}),
+      reminderDaysBefore: num(values.reminderDaysBefore),
+    };
+    const result = await call('campaign', 'updateCampaign', { campaignId: campaign.id, version: campaign.version, rules });
+    if (result.ok) {
+      setCampaign(result.data.campaign);
+      setErrors({});
+      setNotice(null);
+      show('规则已保存', 'success');
+      return;
+    }
+    const fields: FieldErrors = {};
+    for (const [path, message] of Object.entries(result.error.fields ?? {})) fields[path.split('.').pop() ?? path] = message;
+    setErrors(fields);
+    setNotice(Object.keys(fields).length ? null : result.error.message);
+  };
+
+  return (
+    <Screen title="创建工作规则" className="campaign-rules">
+      <View className="page-intro">{campaign.name}：{campaign.windowText}</View>
+      <Section title="报备时间（北京时间）">
+        <FormField {...bind('filingOpens')} label="开始日期" hint="此日0时起开放" maxLength={10} />
+        <FormField {...bind('filingClosesBefore')} label="截止日期" hint="此日0时起截止（即“此日前”）" maxLength={10} />
+        <FormField {...bind('reminderDaysBefore')} label="截止前提醒" hint="截止前几天提醒未提交的集体" maxLength={2} />
+      </Section>
+      <Section title="集体基本条件">
+        <FormField {...bind('minMembers')} label="最少成员人数" maxLength={5} />
+        <FormField {...bind('maxMembers')} label="最多成员人数" maxLength={6} />
+        <FormField {...bind('minShareUnder35')} label="35周岁以下占比(%)" maxLength={3} />
+        <FormField {...bind('maxLeaderAge')} label="负责人最高年龄" maxLength={2} />
+      </Section>
+      <Section title="申报资格">
+        <ChoiceField {...bind('eligibility')} label="往届称号" options={[{ value: 'none', label: '不要求' }, { value: 'priorTitle', label: '须曾获全国或最近一届省级称号' }]} />
+        {values.eligibility === 'priorTitle' ? (
+          <>
+            <FormField {...bind('titleBefore')} label="称号截止日期" hint="此日前获得" maxLength={10} />
+            <FormField {...bind('provincialSinceYear')} label="最近一届省级" hint="此年及以后的省级命名或复核认定" maxLength={4} />
+          </>
+        ) : null}
+      </Section>
+      <Notice>{notice}</Notice>
+      <View className="form-actions">
+        <Button className="btn-save-rules" type="primary" block onClick={() => void save()}>
+          保存规则
+        </Button>
+      </View>
+      {toast}
+    </Screen>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { FilingView, OpinionView } from '../../../../shared/contract/filing-views';
+import { ADMINS } from '../../../../shared/domain/roles';
+import { Notice } from '../../components/Notice';
+import { Screen } from '../../components/Screen';
+import { useSignedIn } from '../../hooks/useSession';
+import { call } from '../../services';
+import './filings.css';
+
+const chinaDate = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+};
+
+/** 申报表 (附件2 of the Yueyang notice) for one filing, laid out like the official form, with the recorded opinions. */
+export default function ApplicationForm() {
+  const { params } = useRouter();
+  const id = params.id ? decodeURIComponent(params.id) : '';
+  const guard = useSignedIn({ audiences: ADMINS });
+  const [filing, setFiling] = useState<FilingView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (guard.state !== 'ready' || !id) return;
+    void call('review', 'getFiling', { filingId: id }).then((r) => (r.ok ? setFiling(r.data.filing) : setError(r.error.message)));
+  }, [guard.state, id]);
+
+  if (guard.state === 'denied') return <Screen title="申报表"><Notice>当前身份无权访问管理后台</Notice></Screen>;
+  if (error) return <Screen title="申报表" className="application-form"><Notice>{error}</Notice></Screen>;
+  if (!filing) return <Screen title="申报表" className="application-form"><View className="list-loading">加载中…</View></Screen>;
+  const c = filing.content;
+  const box = (name: OpinionView['box']) => {
+    const opinions = filing.opinions.filter((o) => o.box === name);
+    // The box shows the latest opinion of each level (a resubmission is reviewed again).
+    const latest = [...new Map(opinions.map((o) => [o.level, o])).values()];
+    return (
+      <View className={`af__opinion af-opinion--${name}`}>
+        <View>
+          {latest.map((o) => (
+            <View key={o.level} className="af-opinion__text">
+              {o.comment}（{o.unitName} {o.authorName}）
+            </View>
+          ))}
+        </View>
+        <View className="af__seal">
+          （盖章）
+          <View>{latest.length ? chinaDate(latest[latest.length - 1].at) : '年　月　日'}</View>
+        </View>
+      </View>
+    );
+  };
+  const term = filing.campaignName;
+
+  return (
+    <Screen title="申报表" className="application-form">
+      <View className="af">
+        <View className="af__title">{term}创建集体申报表</View>
+        <View className="af__table">
+          <View className="af__row">
+            <Text className="af__label">集体名称</Text>
+            <Text className="af__value af-name">{c.name}</Text>
+            <Text className="af__label">负责人</Text>
+            <Text className="af__value af-leader">{c.leaderName}</Text>
+            <Text className="af__label">职务</Text>
+            <Text className="af__value">{c.leaderPosition}</Text>
+          </View>
+          <View className="af__row">
+            <Text className="af__label">成员人数</Text>
+            <Text className="af__value">{c.memberCount}</Text>
+            <Text className="af__label">平均年龄</Text>
+            <Text className="af__value">{c.averageAge}</Text>
+            <Text className="af__label">联系电话</Text>
+            <Text className="af__value">{c.phone}</Text>
+          </View>
+          <View className="af__row">
+            <Text className="af__label">通讯地址</Text>
+            <Text className="af__value">{c.address}</Text>
+            <Text className="af__label">邮编</Text>
+            <Text className="af__value">{c.postcode}</Text>
+          </View>
+          <View className="af__row">
+            <Text className="af__label">先进事迹</Text>
+            <Text className="af__text af-achievements">{c.achievements}</Text>
+          </View>
+          <View className="af__row">
+            <View className="af__half">
+              <Text className="af__label">主管单位意见</Text>
+              {box('supervisor')}
+            </View>
+            <View className="af__half">
+              <Text className="af__label">行业创建办或团委意见</Text>
+              {box('branch')}
+            </View>
+          </View>
+          <View className="af__row">
+            <Text className="af__label">市青工委意见</Text>
+            {box('office')}
+          </View>
+        </View>
+      </View>
+      {process.env.TARO_ENV === 'h5' ? (
+        <View className="form-actions no-print">
+          <Button className="btn-print" type="primary" block onClick={() => window.print()}>
+            打印 / 另存为 PDF
+          </Button>
+        </View>
+      ) : null}
+    </Screen>
+  );
+}

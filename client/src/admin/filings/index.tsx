@@ -1,0 +1,173 @@
+import { useRef, useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import type { CallInput } from '../../services';
+import { FILING_STATUS_LABELS, type FilingStatus } from '../../../../shared/domain/filing/status';
+import { TITLE_LEVEL_LABELS } from '../../../../shared/domain/filing/rules';
+import { ROLE_LABELS } from '../../../../shared/domain/roles';
+import { ADMINS, audienceOf, ISSUERS } from '../../../../shared/domain/roles';
+import { LoadMore } from '../../components/LoadMore';
+import { Notice } from '../../components/Notice';
+import { Screen } from '../../components/Screen';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useSignedIn } from '../../hooks/useSession';
+import { useToast } from '../../hooks/useToast';
+import { call, saveFile } from '../../services';
+import { formatTime } from '../../format';
+import { go, ROUTES } from '../../routes';
+import { useLatestCampaign } from './useCampaign';
+import './filings.css';
+
+type Filters = Pick<CallInput<'review', 'listQueue'>, 'status' | 'awaitingMe' | 'category' | 'priorTitle' | 'q' | 'sort'>;
+
+const STATUSES = Object.entries(FILING_STATUS_LABELS) as [FilingStatus, string][];
+const CATEGORIES: [NonNullable<Filters['category']>, string][] = [['industry', '行业'], ['region', '地方']];
+const TITLES: [NonNullable<Filters['priorTitle']>, string][] = [['none', '无'], ...(Object.entries(TITLE_LEVEL_LABELS) as [NonNullable<Filters['priorTitle']>, string][])];
+
+/** 审核队列: the filings of the admin's subtree, filtered, counted per status, paged by cursor. */
+export default function Queue() {
+  const { params } = useRouter();
+  /** `?unitId=`: one unit's subtree inside the caller's. */
+  const unitId = params.unitId || undefined;
+  const guard = useSignedIn({ audiences: ADMINS });
+  const { campaign, error } = useLatestCampaign(guard.state === 'ready');
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>({ sort: 'recent' });
+  const [exporting, setExporting] = useState(false);
+  const { toast, show } = useToast();
+  const list = usePagedList(
+    (cursor) => call('review', 'listQueue', { campaignId: campaign?.id ?? '', unitId, ...filters, cursor }),
+    JSON.stringify([campaign?.id, unitId, filters]),
+    guard.state === 'ready' && !!campaign,
+  );
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+
+  if (guard.state === 'unreachable') return <Screen title="审核队列"><Notice>{guard.message}</Notice></Screen>;
+  if (guard.state === 'denied') return <Screen title="审核队列"><Notice>当前身份无权访问管理后台</Notice></Screen>;
+  const counts = list.first?.counts ?? {};
+  const search = () => setFilters((prev) => ({ ...prev, q: query.trim() || undefined }));
+
+  const exportSheet = async () => {
+    if (!campaign) return;
+    setExporting(true);
+    const result = await call('review', 'exportStatistics', { campaignId: campaign.id, unitId });
+    setExporting(false);
+    if (!result.ok) return show(result.error.message, 'fail');
+    await saveFile(result.data.fileName, result.data.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    show(`已导出 ${result.data.rows} 个集体`, 'success');
+  };
+
+  return (
+    <Screen title="审核队列" className="queue">
+      <Notice>{error}</Notice>
+      {campaign ? <View className="page-intro queue-campaign">{campaign.name} · 报备时间 {campaign.windowText}</View> : null}
+      <View className="search">
+        <Input id="field-q" className="search__input field-q" name="q" value={query} placeholder="搜索集体名称" maxLength={40} confirmType="search" onChange={setQuery} onConfirm={search} />
+        <Button className="btn-search" size="small" type="primary" onClick={search}>
+          搜索
+        </Button>
+      </View>
+      <View className="filters">
+        <View className="filter filter-mine">
+          <Text className="filter__label">范围</Text>
+          <Text className={`filter__option ${!filters.awaitingMe ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, awaitingMe: undefined }))}>
+            本辖区
+          </Text>
+          {guard.state === 'ready' && guard.account.role === 'admin' ? (
+            <Text className={`filter__option filter__option--awaiting ${filters.awaitingMe ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, awaitingMe: true }))}>
+              待我审核
+            </Text>
+          ) : null}
+        </View>
+        <View className="filter filter-status">
+          <Text className="filter__label">状态</Text>
+          <Text className={`filter__option ${filters.status === undefined ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, status: undefined }))}>
+            全部
+          </Text>
+          {STATUSES.map(([key, label]) => (
+            <Text key={key} className={`filter__option filter__option--${key} ${filters.status === key ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, status: key }))}>
+              {label.replace(/（.*）/, '')}
+              <Text className={`count count--${key}`}> {counts[key] ?? 0}</Text>
+            </Text>
+          ))}
+        </View>
+        <FilterRow name="category" label="归口" options={CATEGORIES} value={filters.category} onChange={(category) => setFilters((p) => ({ ...p, category }))} />
+        <FilterRow name="priorTitle" label="往届称号" options={TITLES} value={filters.priorTitle} onChange={(priorTitle) => setFilters((p) => ({ ...p, priorTitle }))} />
+        <View className="filter filter-sort">
+          <Text className="filter__label">排序</Text>
+          <Text className={`filter__option ${filters.sort !== 'oldest' ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, sort: 'recent' }))}>
+            最近更新
+          </Text>
+          <Text className={`filter__option filter__option--oldest ${filters.sort === 'oldest' ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, sort: 'oldest' }))}>
+            最早更新
+          </Text>
+        </View>
+      </View>
+
+      <View className="filing-list">
+        {list.items.map((item) => (
+          <View key={item.id} className="list-item filing-item" onClick={() => go(ROUTES.adminFiling, { id: item.id })}>
+            <View className="list-item__main">
+              <View className="list-item__title filing-item__name">
+                {item.name}
+                {item.possibleDuplicate ? <Text className="tag tag--warn filing-item__duplicate">疑似重复</Text> : null}
+              </View>
+              <View className="list-item__meta">
+                <Text className={`filing-item__status filing-item__status--${item.status}`}>{item.statusLabel}</Text>
+                {item.stage ? <Text> · 待{ROLE_LABELS[`admin${item.stage}`]}</Text> : null}
+                <Text> · {item.unitName} · {formatTime(item.updatedAt)}</Text>
+              </View>
+            </View>
+            <Text className="list-item__arrow">›</Text>
+          </View>
+        ))}
+        <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} error={list.error} onMore={list.loadMore} onRetry={list.reload} empty="没有符合条件的报备" />
+      </View>
+      <View className="form-actions">
+        <Button className="btn-quotas" block onClick={() => go(ROUTES.adminQuotas)}>
+          名额分配与报备数
+        </Button>
+        {guard.state === 'ready' && guard.account.role === 'office' ? (
+          <Button className="btn-campaign-rules" block onClick={() => go(ROUTES.adminCampaign)}>
+            创建工作规则（报备时间、基本条件、申报资格）
+          </Button>
+        ) : null}
+        <Button className="btn-revocations" block onClick={() => go(ROUTES.adminRevocations)}>
+          取消创建资格申请
+        </Button>
+        {guard.state === 'ready' && ISSUERS.includes(audienceOf(guard.account)) ? (
+          <Button className="btn-transfer" block onClick={() => go(ROUTES.adminTransfer)}>
+            接收归口选错的集体
+          </Button>
+        ) : null}
+        <Button className="btn-export-statistics" block loading={exporting} onClick={() => void exportSheet()}>
+          导出报备统计表（附件3）
+        </Button>
+      </View>
+      {toast}
+    </Screen>
+  );
+}
+
+function FilterRow<T extends string>({ name, label, options, value, onChange }: { name: string; label: string; options: [T, string][]; value: T | undefined; onChange: (value: T | undefined) => void }) {
+  return (
+    <View className={`filter filter-${name}`}>
+      <Text className="filter__label">{label}</Text>
+      <Text className={`filter__option ${value === undefined ? 'is-active' : ''}`} onClick={() => onChange(undefined)}>
+        全部
+      </Text>
+      {options.map(([key, text]) => (
+        <Text key={key} className={`filter__option filter__option--${key} ${value === key ? 'is-active' : ''}`} onClick={() => onChange(key)}>
+          {text}
+        </Text>
+      ))}
+    </View>
+  );
+}

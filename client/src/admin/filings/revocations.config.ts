@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '取消创建资格' });

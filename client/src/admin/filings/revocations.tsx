@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { RevocationView } from '../../../../shared/contract/filing-views';
+import { ADMINS } from '../../../../shared/domain/roles';
+import { FormField } from '../../components/FormField';
+import { LoadMore } from '../../components/LoadMore';
+import { Notice } from '../../components/Notice';
+import { Screen } from '../../components/Screen';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useSignedIn } from '../../hooks/useSession';
+import { useToast } from '../../hooks/useToast';
+import { call } from '../../services';
+import { formatTime } from '../../format';
+import './filings.css';
+
+const STATUS: Record<RevocationView['status'], string> = { pending: '待审定', approved: '已取消资格', rejected: '已驳回' };
+
+/** Revocation requests of the caller's subtree; the office decides the pending ones. */
+export default function Revocations() {
+  const guard = useSignedIn({ audiences: ADMINS });
+  const list = usePagedList((cursor) => call('review', 'listRevocations', { cursor }), 'all', guard.state === 'ready');
+  const { toast, show } = useToast();
+  if (guard.state === 'unreachable') return <Screen title="取消创建资格"><Notice>{guard.message}</Notice></Screen>;
+  if (guard.state === 'denied') return <Screen title="取消创建资格"><Notice>当前身份无权访问管理后台</Notice></Screen>;
+  const office = guard.state === 'ready' && guard.account.role === 'office';
+  return (
+    <Screen title="取消创建资格" className="revocations">
+      {list.items.map((r) => (
+        <View key={r.id} className="section revocation-item">
+          <View className="section__body section__body--padded">
+            <View className="list-item__title">{r.collectiveName}</View>
+            <View className="list-item__meta">{r.unitName} · {r.requestedByCode} 申请于 {formatTime(r.requestedAt)} · <Text className={`revocation-status revocation-status--${r.status}`}>{STATUS[r.status]}</Text></View>
+            <View className="opinion__comment">理由：{r.reasons}</View>
+            {r.comment ? <View className="opinion__comment">审定意见：{r.comment}</View> : null}
+            {office && r.status === 'pending' ? <Decide id={r.id} onDone={(m) => { show(m, 'success'); list.reload(); }} /> : null}
+          </View>
+        </View>
+      ))}
+      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} error={list.error} onMore={list.loadMore} onRetry={list.reload} empty="暂无取消创建资格申请" />
+      {toast}
+    </Screen>
+  );
+}
+
+function Decide({ id, onDone }: { id: string; onDone: (message: string) => void }) {
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const decide = async (approve: boolean) => {
+    const result = await call('review', 'decideRevocation', { revocationId: id, approve, comment });
+    if (result.ok) onDone(approve ? '已取消创建资格，用户名已注销，并已通知集体' : '已驳回申请');
+    else setError(result.error.fields?.comment ?? result.error.message);
+  };
+  return (
+    <View className="revocation-decide">
+      <FormField name="comment" label="审定意见" multiline maxLength={500} value={comment} error={error} onChange={setComment} />
+      <View className="form-actions">
+        <Button className="btn-approve-revocation" type="danger" block onClick={() => void decide(true)}>批准取消</Button>
+        <Button className="btn-reject-revocation" block onClick={() => void decide(false)}>驳回</Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '接收归口选错的集体' });

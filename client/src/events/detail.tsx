@@ -1,0 +1,144 @@
+import { useCallback, useState } from 'react';
+import { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { CheckInQr } from '../components/CheckInQr';
+import { Notice } from '../components/Notice';
+import { Screen, Section } from '../components/Screen';
+import { useToast } from '../hooks/useToast';
+import { cancelMySignup, getEvent, type CallOutput } from '../services';
+import { BUTTON_LABELS, buttonState, chinaTime, eventStatusLabel, seatsText, signupStatusLabel, typeLabel } from '../openweek-format';
+import { go, ROUTES, urlOf } from '../routes';
+import '../components/openweek.css';
+
+type Loaded = CallOutput<'openweek', 'getEvent'>;
+
+/** The event page: everything about the event, seats left, the signup button by state, and the visitor's own signup. */
+export default function EventDetail() {
+  const { params } = useRouter();
+  const eventId = params.id ?? '';
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const { toast, show } = useToast();
+
+  const load = useCallback(async () => {
+    const result = await getEvent(eventId);
+    if (result.ok) {
+      setData(result.data);
+      setError(null);
+    } else setError(result.error.message);
+  }, [eventId]);
+  // Also after coming back from the signup form.
+  useDidShow(() => void load());
+
+  // A share card opens this page directly.
+  useShareAppMessage(() => ({
+    title: data ? `${data.event.title}｜开放周` : '青年文明号开放周',
+    path: urlOf(ROUTES.event, { id: eventId }),
+  }));
+
+  if (error) return <Screen title="开放周活动" className="event-detail"><Notice>{error}</Notice></Screen>;
+  if (!data) return <Screen title="开放周活动" className="event-detail"><View className="list-foot list-loading">加载中…</View></Screen>;
+  const { event, mySignup } = data;
+  const state = buttonState(event);
+  const active = mySignup && ['pending', 'confirmed', 'waitlisted'].includes(mySignup.status);
+
+  const cancel = async () => {
+    setCancelling(true);
+    const result = await cancelMySignup(event.id);
+    setCancelling(false);
+    if (result.ok) {
+      show('已取消报名', 'success');
+      void load();
+    } else show(result.error.message, 'fail');
+  };
+
+  return (
+    <Screen title="开放周活动" className="event-detail">
+      {event.coverUrl ? <Image className="event-cover" src={event.coverUrl} mode="aspectFill" /> : null}
+      <View className="event-card">
+        <Text className="event-card__type">{typeLabel(event.type)}</Text>
+        <View className="event-card__title event-title">{event.title}</View>
+        <View className="event-card__meta event-time">
+          {chinaTime(event.startAt)} 至 {chinaTime(event.endAt)}
+        </View>
+        <View className="event-card__meta event-address">{event.place.address}</View>
+        <View className="event-card__meta">
+          主办：
+          <Text className="event-detail__collective event-collective" data-collective-id={event.collectiveId}>
+            {event.collectiveName}
+          </Text>
+        </View>
+        <View className="event-card__seats event-seats">{seatsText(event)}</View>
+        {event.status !== 'published' ? <View className="event-card__meta event-status">{eventStatusLabel(event.status)}</View> : null}
+      </View>
+      <Section title="活动介绍">
+        <View className="event-detail__desc event-description">{event.description}</View>
+      </Section>
+      {event.summary ? (
+        <Section title="活动总结" className="event-summary-section">
+          <View className="event-detail__desc event-summary">{event.summary}</View>
+          <View className="ow-row-actions">
+            {event.summaryPhotos.map((url) => (
+              <Image key={url} className="summary-photo" src={url} mode="aspectFill" style={{ width: '200px', height: '200px' }} />
+            ))}
+          </View>
+        </Section>
+      ) : null}
+      <Section title="报名须知">
+        <View className="kv">
+          <Text className="kv__key">报名时间</Text>
+          <Text className="kv__value">
+            {chinaTime(event.signupOpensAt)} 至 {chinaTime(event.signupClosesAt)}
+          </Text>
+        </View>
+        <View className="kv">
+          <Text className="kv__key">取消规则</Text>
+          <Text className="kv__value">{event.cancelHoursBefore > 0 ? `活动开始前${event.cancelHoursBefore}小时以前可取消` : '活动开始前可取消'}</Text>
+        </View>
+        <View className="kv">
+          <Text className="kv__key">审核</Text>
+          <Text className="kv__value">{event.requiresApproval ? '报名需主办方审核' : '报名即确认'}</Text>
+        </View>
+      </Section>
+
+      {active && mySignup ? (
+        <Section title="我的报名" className="my-signup">
+          <View className="kv">
+            <Text className="kv__key">状态</Text>
+            <Text className={`kv__value my-signup-status my-signup-status--${mySignup.status}`}>
+              {signupStatusLabel(mySignup.status)}
+              {mySignup.waitlistPosition ? `（第${mySignup.waitlistPosition}位）` : ''}
+            </Text>
+          </View>
+          {mySignup.checkInCode ? <CheckInQr code={mySignup.checkInCode} /> : null}
+          <View className="form-actions">
+            <Button className="btn-cancel-signup" block loading={cancelling} onClick={() => void cancel()}>
+              取消报名
+            </Button>
+          </View>
+        </Section>
+      ) : (
+        <View className="form-actions">
+          <Button
+            className={`btn-signup btn-signup--${state}`}
+            type="primary"
+            block
+            disabled={state !== 'open' && state !== 'waitlist'}
+            onClick={() => go(ROUTES.eventSignup, { id: event.id })}
+          >
+            {BUTTON_LABELS[state]}
+          </Button>
+        </View>
+      )}
+      <View className="links">
+        <Text className="link link-my-signups" onClick={() => go(ROUTES.mySignups)}>
+          我的报名
+        </Text>
+      </View>
+      {toast}
+    </Screen>
+  );
+}

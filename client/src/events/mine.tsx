@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { CheckInQr } from '../components/CheckInQr';
+import { LoadMore } from '../components/LoadMore';
+import { Screen } from '../components/Screen';
+import { usePagedList } from '../hooks/usePagedList';
+import { mySignups } from '../services';
+import { chinaTime, signupStatusLabel } from '../openweek-format';
+import { go, ROUTES } from '../routes';
+import '../components/openweek.css';
+
+/** The visitor's signups, upcoming and past, each with its status; confirmed upcoming ones show the check-in QR. */
+export default function MySignups() {
+  const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
+  const list = usePagedList((cursor) => mySignups({ when, cursor }), when);
+  return (
+    <Screen title="我的报名" className="my-signups">
+      <View className="ow-filters">
+        <Text className={`ow-chip tab-upcoming ${when === 'upcoming' ? 'ow-chip--on' : ''}`} onClick={() => setWhen('upcoming')}>
+          即将参加
+        </Text>
+        <Text className={`ow-chip tab-past ${when === 'past' ? 'ow-chip--on' : ''}`} onClick={() => setWhen('past')}>
+          已结束
+        </Text>
+      </View>
+      {list.items.map((s) => (
+        <View key={s.id} className={`event-card my-signup-card my-signup-card--${s.status}`}>
+          <View className="event-card__title event-title" onClick={() => go(ROUTES.event, { id: s.eventId })}>
+            {s.eventTitle}
+          </View>
+          <View className="event-card__meta">{chinaTime(s.eventStartAt)} · {s.eventAddress}</View>
+          <View className="event-card__seats my-signup-status">
+            {signupStatusLabel(s.status)}
+            {s.waitlistPosition ? `（候补第${s.waitlistPosition}位）` : ''}
+            {s.checkedInAt ? ' · 已签到' : ''}
+            {s.eventStatus === 'cancelled' ? ' · 活动已取消' : ''}
+          </View>
+          {s.checkInCode && !s.checkedInAt && when === 'upcoming' && s.eventStatus !== 'cancelled' ? <CheckInQr code={s.checkInCode} /> : null}
+        </View>
+      ))}
+      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} error={list.error} onMore={list.loadMore} onRetry={list.reload} empty="还没有报名" />
+    </Screen>
+  );
+}

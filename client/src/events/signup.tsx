@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Checkbox } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
+import { signUpInput } from '../../../shared/contract/openweek';
+import { FormField } from '../components/FormField';
+import { Notice } from '../components/Notice';
+import { Screen, Section } from '../components/Screen';
+import { useForm } from '../hooks/useForm';
+import { askReminderSubscription, getEvent, signUpForEvent, type CallOutput } from '../services';
+import { chinaTime } from '../openweek-format';
+import { replace, ROUTES } from '../routes';
+import '../components/openweek.css';
+
+type Loaded = CallOutput<'openweek', 'getEvent'>;
+
+/** The signup form, behind the privacy notice: what is collected, why, who sees it, how long it is kept. */
+export default function EventSignup() {
+  const { params } = useRouter();
+  const eventId = params.id ?? '';
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [accepted, setAccepted] = useState(false);
+  useEffect(() => {
+    void getEvent(eventId).then((r) => (r.ok ? setData(r.data) : setError(r.error.message)));
+  }, [eventId]);
+
+  const form = useForm(signUpInput, {
+    initial: { name: '', phone: '', answer: '' },
+    fixed: { eventId, privacyAccepted: accepted },
+    optional: ['phone', 'answer'],
+  });
+
+  if (error) return <Screen title="报名" className="event-signup"><Notice>{error}</Notice></Screen>;
+  if (!data) return <Screen title="报名" className="event-signup"><View className="list-foot list-loading">加载中…</View></Screen>;
+  const { event } = data;
+
+  const submit = async () => {
+    const result = await form.submit(async (input) => {
+      await askReminderSubscription();
+      return signUpForEvent(input);
+    });
+    if (result?.ok) replace(ROUTES.event, { id: eventId });
+  };
+
+  return (
+    <Screen title="报名" className="event-signup">
+      <View className="event-card">
+        <View className="event-card__title event-title">{event.title}</View>
+        <View className="event-card__meta">{chinaTime(event.startAt)} · {event.place.address}</View>
+      </View>
+      <Section title="报名信息">
+        <FormField {...form.field('name')} label="姓名" maxLength={20} />
+        {event.askPhone ? <FormField {...form.field('phone')} label="手机号" maxLength={11} placeholder="11位手机号" /> : null}
+        {event.extraQuestion ? <FormField {...form.field('answer')} label={event.extraQuestion} maxLength={200} /> : null}
+      </Section>
+      <Section title="个人信息收集说明" className="privacy">
+        <View className="privacy-notice">
+          为组织本次活动，主办集体「{event.collectiveName}」需要收集您的姓名{event.askPhone ? '和手机号' : ''}
+          {event.extraQuestion ? '及报名问题的回答' : ''}，仅用于核对报名、活动签到和必要的联系（如活动变更）。
+          完整信息只有主办集体可见，其他人（包括管理单位）只能看到统计人数；不会用于其他用途或提供给第三方。
+          在小程序中，我们还会请求向您发送一次活动前一天的提醒。您可以在活动开始前按取消规则取消报名。
+        </View>
+        <View className="privacy-accept">
+          <Checkbox className="privacy-checkbox field-privacyAccepted" checked={accepted} onChange={(v: boolean) => setAccepted(v)} />
+          <Text onClick={() => setAccepted(!accepted)}>我已阅读并同意上述个人信息收集说明</Text>
+        </View>
+      </Section>
+      <Notice>{form.notice}</Notice>
+      <View className="form-actions">
+        <Button className="btn-submit-signup" type="primary" block loading={form.submitting} onClick={() => void submit()}>
+          提交报名
+        </Button>
+      </View>
+    </Screen>
+  );
+}

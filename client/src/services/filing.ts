@@ -1,0 +1,70 @@
+import Taro from '@tarojs/taro';
+import type { FilingDraftContent } from '../../../shared/contract/filing-content';
+
+/**
+ * The collective's form kept on the device as it is typed, so closing the mini-program loses nothing even
+ * before the server has the draft. Keyed by account and campaign; cleared once the filing is submitted.
+ */
+export interface LocalDraft {
+  content: FilingDraftContent;
+  savedAt: string;
+}
+
+const keyOf = (accountId: string, campaignId: string) => `filing-draft:${accountId}:${campaignId}`;
+
+export function readLocalDraft(accountId: string, campaignId: string): LocalDraft | null {
+  try {
+    const value: unknown = Taro.getStorageSync(keyOf(accountId, campaignId));
+    if (value && typeof value === 'object' && 'content' in value && 'savedAt' in value) return value as LocalDraft;
+  } catch {
+    // Storage unavailable: the server copy is used.
+  }
+  return null;
+}
+
+export function writeLocalDraft(accountId: string, campaignId: string, content: FilingDraftContent): void {
+  try {
+    Taro.setStorageSync(keyOf(accountId, campaignId), { content, savedAt: new Date().toISOString() } satisfies LocalDraft);
+  } catch {
+    // Storage full or unavailable: the server draft still saves.
+  }
+}
+
+export function clearLocalDraft(accountId: string, campaignId: string): void {
+  try {
+    Taro.removeStorageSync(keyOf(accountId, campaignId));
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** Offers a file the backend produced (xlsx, …): a download in the browser, a document viewer in WeChat. */
+export async function saveFile(fileName: string, base64: string, mime: string): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const link = document.createElement('a');
+    link.href = `data:${mime};base64,${base64}`;
+    link.download = fileName;
+    link.className = 'download-link';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    return;
+  }
+  const path = `${Taro.env.USER_DATA_PATH}/${fileName}`;
+  Taro.getFileSystemManager().writeFileSync(path, base64, 'base64');
+  await Taro.openDocument({ filePath: path, showMenu: true });
+}
+
+/**
+ * Asks, at submit, for the one-time subscriptions that carry the reviewers' decision and the pre-deadline
+ * reminder (mini-program only; a refusal is fine: the status page still shows everything).
+ */
+export async function askFilingSubscription(): Promise<void> {
+  const tmplIds = [FILING_DECISION_TEMPLATE, FILING_REMINDER_TEMPLATE].filter(Boolean);
+  if (process.env.TARO_ENV !== 'weapp' || tmplIds.length === 0) return;
+  try {
+    await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option);
+  } catch {
+    // Declined or unsupported.
+  }
+}

@@ -1,0 +1,28 @@
+import type { contract } from '../../../../shared/contract';
+import { audit } from '../../audit';
+import type { CampaignDoc } from '../../collections';
+import { accountOf } from '../../context';
+import { campaignView } from '../../filing/campaigns';
+import type { Handler } from '../../router';
+import { newId } from '../../security/random';
+import { rulesFields } from './rules-input';
+
+export const createCampaign: Handler<typeof contract.campaign.createCampaign> = async (ctx, input) => {
+  const actor = accountOf(ctx);
+  const campaign: CampaignDoc = {
+    id: newId(),
+    name: input.name,
+    level: input.level,
+    term: input.term,
+    ...rulesFields(input.rules),
+    version: 1,
+    createdAt: ctx.now().toISOString(),
+  };
+  await ctx.store.transaction(async (tx) => {
+    await tx.insert('campaigns', campaign);
+    await audit(tx, ctx.now(), {
+      actor, action: 'campaign.create', objectType: 'campaign', objectId: campaign.id, unitPath: actor.unitPath, after: campaign,
+    });
+  });
+  return { campaign: campaignView(campaign, ctx.now()) };
+};

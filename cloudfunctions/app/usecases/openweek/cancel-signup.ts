@@ -1,0 +1,27 @@
+import type { contract } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { canCancelAt, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
+import type { Handler } from '../../router';
+import type { EventDoc } from '../../collections/openweek';
+import { mySignupView, signupIdOf, visitorOf } from './helpers';
+import { tellPromoted } from './notify';
+import { releaseSignup } from './seats';
+
+/**
+ * A visitor cancels their own signup within the rule ("until N hours before the start"); someone
+ * on the waitlist may leave until the start. A freed seat goes to the first in line, who is told.
+ */
+export const cancelSignup: Handler<typeof contract.openweek.cancelSignup> = async (ctx, input) => {
+  const visitorId = visitorOf(ctx);
+  // Also when an admin has hidden the event since: people can still withdraw.
+  const event = await ctx.store.get<EventDoc>('events', input.eventId);
+  if (!event) throw new AppError('EVENT_NOT_FOUND');
+  const now = ctx.now();
+  const { signup, promoted } = await releaseSignup(ctx, signupIdOf(event.id, visitorId), 'cancelled', null, (s, e) => {
+    if (!SIGNUP_STATUS_RULES[s.status].cancellable) throw new AppError('SIGNUP_NOT_ACTIVE');
+    const rule = s.status === 'waitlisted' ? { startAt: e.startAt, cancelHoursBefore: 0 } : e;
+    if (!canCancelAt(rule, now)) throw new AppError('CANCEL_TOO_LATE');
+  });
+  if (promoted) await tellPromoted(ctx, promoted, event);
+  return { signup: await mySignupView(ctx.store, signup, event) };
+};

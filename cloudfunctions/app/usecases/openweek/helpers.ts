@@ -1,0 +1,178 @@
+import { randomInt } from 'node:crypto';
+import { AppError } from '../../../../shared/errors';
+import type { AttendeeView, EventCardView, EventView, ManagedEventView, MySignupView } from '../../../../shared/contract/openweek-views';
+import { CODE_ALPHABET } from '../../../../shared/domain/account-code';
+import { cancellationDeadline, maskPhone, seatsLeft, type SignupStatus } from '../../../../shared/domain/openweek/event-rules';
+import { isWithin } from '../../../../shared/domain/unit-tree';
+import type { CampaignDoc } from '../../collections';
+import type { EventDoc, SignupDoc } from '../../collections/openweek';
+import { accountOf, type UseCaseContext } from '../../context';
+import { TransactionConflictError, type Store } from '../../ports/store';
+
+/** The calling visitor (open week); refuses when there is none (see identity.ts resolveVisitor). */
+export function visitorOf(ctx: UseCaseContext): string {
+  if (!ctx.visitor) throw new AppError('VISITOR_REQUIRED');
+  return ctx.visitor;
+}
+
+export const signupIdOf = (eventId: string, visitorId: string): string => `${eventId}:${visitorId}`;
+
+/** 8 characters from the look-alike-free alphabet: 31^8 ≈ 8.5×10^11, typed easily on a phone. */
+export function newCheckInCode(): string {
+  return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/** An event the public may see: published (or ended/cancelled) and not hidden. */
+export async function publicEvent(store: Store, eventId: string): Promise<EventDoc> {
+  const event = await store.get<EventDoc>('events', eventId);
+  if (!event || event.hidden || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
+  return event;
+}
+
+/** An event of the calling collective; another collective's event is out of scope. */
+export async function ownEvent(ctx: UseCaseContext, eventId: string): Promise<EventDoc> {
+  const event = await ctx.store.get<EventDoc>('events', eventId);
+  if (!event) throw new AppError('NOT_FOUND', '未找到该活动');
+  if (event.collectiveId !== accountOf(ctx).id) throw new AppError('NOT_IN_SCOPE', '只能管理本集体的活动');
+  return event;
+}
+
+/** An event in the calling admin's subtree. */
+export async function eventInScope(ctx: UseCaseContext, eventId: string): Promise<EventDoc> {
+  const event = await ctx.store.get<EventDoc>('events', eventId);
+  if (!event) throw new AppError('NOT_FOUND', '未找到该活动');
+  if (!isWithin(accountOf(ctx).unitPath, event.unitPath)) throw new AppError('NOT_IN_SCOPE');
+  return event;
+}
+
+export function eventCardView(e: EventDoc): EventCardView {
+  return {
+    id: e.id,
+    type: e.type,
+    title: e.title,
+    coverUrl: e.coverUrl,
+    startAt: e.startAt,
+    endAt: e.endAt,
+    address: e.address,
+    collectiveId: e.collectiveId,
+    collectiveName: e.collectiveName,
+    capacity: e.capacity,
+    seatsLeft: seatsLeft(e),
+    waiting: e.waiting,
+    status: e.status,
+    signupOpensAt: e.signupOpensAt,
+    signupClosesAt: e.signupClosesAt,
+  };
+}
+
+export async function campaignName(store: Store, campaignId: string): Promise<string> {
+  return (await store.get<CampaignDoc>('campaigns', campaignId))?.name ?? '';
+}
+
+export function eventView(e: EventDoc, campaign: string): EventView {
+  return {
+    ...eventCardView(e),
+    description: e.description,
+    place: { address: e.address, lat: e.lat, lng: e.lng },
+    requiresApproval: e.requiresApproval,
+    cancelHoursBefore: e.cancelHoursBefore,
+    askPhone: e.askPhone,
+    extraQuestion: e.extraQuestion,
+    campaignId: e.campaignId,
+    campaignName: campaign,
+    unitId: e.unitId,
+    summary: e.summary,
+    summaryPhotos: e.summaryPhotos,
+  };
+}
+
+export function managedEventView(e: EventDoc, campaign: string): ManagedEventView {
+  return {
+    ...eventView(e, campaign),
+    seatsTaken: e.seatsTaken,
+    checkedIn: e.checkedIn,
+    hidden: e.hidden,
+    hiddenReason: e.hiddenReason,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    version: e.version,
+  };
+}
+
+export async function managedEventViews(store: Store, events: EventDoc[]): Promise<ManagedEventView[]> {
+  const names = new Map<string, string>();
+  for (const e of events) if (!names.has(e.campaignId)) names.set(e.campaignId, await campaignName(store, e.campaignId));
+  return events.map((e) => managedEventView(e, names.get(e.campaignId) ?? ''));
+}
+
+/** 1 = next in line. */
+export async function waitlistPosition(store: Store, s: SignupDoc): Promise<number | null> {
+  if (s.status !== 'waitlisted') return null;
+  return store.count('signups', { eventId: s.eventId, status: 'waitlisted', waitOrder: { $lte: s.waitOrder } });
+}
+
+/** `position`, when the caller already knows it (just joined the end of the line), saves a count. */
+export async function mySignupView(store: Store, s: SignupDoc, e: EventDoc, position?: number): Promise<MySignupView> {
+  return {
+    id: s.id,
+    eventId: s.eventId,
+    eventTitle: e.title,
+    eventStartAt: e.startAt,
+    eventEndAt: e.endAt,
+    eventAddress: e.address,
+    eventStatus: e.status,
+    status: s.status,
+    waitlistPosition: s.status === 'waitlisted' && position !== undefined ? position : await waitlistPosition(store, s),
+    name: s.name,
+    phoneMasked: s.phone ? maskPhone(s.phone) : '',
+    checkInCode: s.status === 'confirmed' ? s.checkInCode : null,
+    checkedInAt: s.checkedInAt,
+    cancelDeadline: cancellationDeadline(e).toISOString(),
+    createdAt: s.createdAt,
+  };
+}
+
+/** Full personal data: only for the organizing collective (the use cases check ownership first). */
+export function attendeeView(s: SignupDoc): AttendeeView {
+  return {
+    id: s.id,
+    status: s.status,
+    name: s.name,
+    phone: s.phone,
+    answer: s.answer,
+    waitOrder: s.status === 'waitlisted' ? s.waitOrder : null,
+    checkedInAt: s.checkedInAt,
+    createdAt: s.createdAt,
+  };
+}
+
+/** Where a person promoted from the waitlist lands. */
+export const seatStatus = (e: EventDoc): SignupStatus => (e.requiresApproval ? 'pending' : 'confirmed');
+
+/** Thrown inside a transaction when what it re-read no longer matches: the attempt is rolled back and retried. */
+export class Retry extends Error {
+  constructor() {
+    super('retry');
+    this.name = 'Retry';
+  }
+}
+
+/**
+ * Runs an optimistic attempt a few times: again at once when what it re-read had moved (Retry), after a
+ * short random pause when the store's transaction collided with others (CloudBase under a rush).
+ * A lasting conflict becomes CONFLICT for the caller.
+ */
+export async function withRetries<T>(attempt: () => Promise<T>, tries = 30): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof TransactionConflictError) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** Math.min(i, 5))));
+        continue;
+      }
+      if (!(error instanceof Retry)) throw error;
+    }
+  }
+  throw new AppError('CONFLICT');
+}

@@ -1,0 +1,50 @@
+import type { contract } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { audit } from '../../audit';
+import type { SignupDoc } from '../../collections/openweek';
+import { accountOf } from '../../context';
+import type { Handler } from '../../router';
+import { attendeeView, ownEvent } from './helpers';
+import { chinaTime, EVENT_PAGE, tellPromoted } from './notify';
+import { releaseSignup } from './seats';
+
+/** Approves (pending → confirmed) or rejects (the seat passes to the first in line) a signup that needs approval. */
+export const reviewSignup: Handler<typeof contract.openweek.reviewSignup> = async (ctx, input) => {
+  const collective = accountOf(ctx);
+  const seen = await ctx.store.get<SignupDoc>('signups', input.signupId);
+  if (!seen) throw new AppError('NOT_FOUND', '未找到该报名');
+  const event = await ownEvent(ctx, seen.eventId);
+  if (seen.status !== 'pending') throw new AppError('INVALID_STATE', '只有待审核的报名可以审核');
+  const now = ctx.now();
+  let result: SignupDoc;
+  if (input.approve) {
+    const set = { status: 'confirmed' as const, updatedAt: now.toISOString() };
+    await ctx.store.transaction(async (tx) => {
+      if (!(await tx.update('signups', seen.id, { set }, { status: 'pending' }))) throw new AppError('CONFLICT');
+      await audit(tx, now, {
+        actor: collective,
+        action: 'openweek.approveSignup',
+        objectType: 'signup',
+        objectId: seen.id,
+        unitPath: event.unitPath,
+        before: { status: 'pending' },
+        after: { status: 'confirmed' },
+      });
+    });
+    result = { ...seen, ...set };
+  } else {
+    const { signup, promoted } = await releaseSignup(ctx, seen.id, 'rejected', collective, (s) => {
+      if (s.status !== 'pending') throw new AppError('INVALID_STATE', '只有待审核的报名可以审核');
+    });
+    result = signup;
+    if (promoted) await tellPromoted(ctx, promoted, event);
+  }
+  await ctx.notifier.send({
+    recipient: { kind: 'visitor', visitorId: seen.visitorId },
+    topic: 'signupReviewed',
+    title: input.approve ? '报名已通过' : '报名未通过',
+    body: `您报名的活动「${event.title}」（${chinaTime(event.startAt)}）${input.approve ? '已通过审核，请按时参加' : '未通过主办方审核'}。`,
+    page: EVENT_PAGE(event.id),
+  });
+  return { attendee: attendeeView(result) };
+};

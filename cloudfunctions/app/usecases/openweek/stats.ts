@@ -1,0 +1,63 @@
+import type { contract } from '../../../../shared/contract';
+import type { StatsRowView } from '../../../../shared/contract/openweek-views';
+import { attendanceRate, EVENT_TYPES, type EventType } from '../../../../shared/domain/openweek/event-rules';
+import type { UnitDoc } from '../../collections';
+import type { EventDoc } from '../../collections/openweek';
+import { accountOf } from '../../context';
+import type { Handler } from '../../router';
+import { unitInScope } from '../../scope';
+
+/**
+ * Per-unit open-week counts for an admin: for the chosen unit (own by default) and each direct child.
+ * Events held = published or finished, not hidden, and already started; signups = seats held;
+ * attendance rate = checked in / seats held.
+ */
+export const stats: Handler<typeof contract.openweek.stats> = async (ctx, input) => {
+  const unit = await unitInScope(ctx, input.unitId ?? accountOf(ctx).unitId);
+  const children: UnitDoc[] = [];
+  let after: string | null = null;
+  do {
+    const page: { items: UnitDoc[]; nextCursor: string | null } = await ctx.store.find<UnitDoc>('units', {
+      where: { parentId: unit.id },
+      orderBy: { fields: ['createdAt'], direction: 'asc' },
+      after,
+      limit: 50,
+    });
+    children.push(...page.items);
+    after = page.nextCursor;
+  } while (after);
+
+  const empty = (u: UnitDoc): StatsRowView => ({
+    unitId: u.id,
+    unitName: u.name,
+    eventsHeld: 0,
+    signups: 0,
+    checkedIn: 0,
+    attendanceRate: null,
+    byType: Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>,
+  });
+  const total = empty(unit);
+  const rows = children.map(empty);
+  const now = ctx.now().toISOString();
+  after = null;
+  do {
+    const page: { items: EventDoc[]; nextCursor: string | null } = await ctx.store.find<EventDoc>('events', {
+      where: { unitPath: { $prefix: unit.path }, status: { $in: ['published', 'finished'] }, hidden: false, startAt: { $lte: now } },
+      orderBy: { fields: ['createdAt'], direction: 'asc' },
+      after,
+      limit: 200,
+    });
+    for (const e of page.items) {
+      const row = rows.find((r, i) => e.unitPath.startsWith(children[i].path) && r.unitId === children[i].id);
+      for (const target of row ? [total, row] : [total]) {
+        target.eventsHeld += 1;
+        target.signups += e.seatsTaken;
+        target.checkedIn += e.checkedIn;
+        target.byType[e.type] += 1;
+      }
+    }
+    after = page.nextCursor;
+  } while (after);
+  for (const r of [total, ...rows]) r.attendanceRate = attendanceRate(r.checkedIn, r.signups);
+  return { total, rows };
+};

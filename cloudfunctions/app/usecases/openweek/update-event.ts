@@ -1,0 +1,91 @@
+import type { contract } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { capacityAllowed, EVENT_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
+import { audit } from '../../audit';
+import type { CampaignDoc } from '../../collections';
+import type { EventDoc, SignupDoc } from '../../collections/openweek';
+import { accountOf } from '../../context';
+import type { Handler } from '../../router';
+import { campaignName, managedEventView, ownEvent } from './helpers';
+import { tellPromoted } from './notify';
+import { fillFreeSeats } from './seats';
+
+/**
+ * The collective edits its draft or published event. Capacity may not drop below the seats already
+ * taken (checked inside the write); a bigger capacity promotes from the waitlist.
+ */
+export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async (ctx, input) => {
+  const collective = accountOf(ctx);
+  const seen = await ownEvent(ctx, input.eventId);
+  if (!EVENT_STATUS_RULES[seen.status].editable) throw new AppError('INVALID_STATE', '已取消或已结束的活动不能修改');
+  if (!(await ctx.store.get<CampaignDoc>('campaigns', input.campaignId))) {
+    throw new AppError('INVALID_INPUT', '所属创建活动：不存在', { campaignId: '所属创建活动：不存在' });
+  }
+  const now = ctx.now();
+  const changes = {
+    type: input.type,
+    title: input.title,
+    description: input.description,
+    coverUrl: input.coverUrl || null,
+    startAt: input.startAt,
+    endAt: input.endAt,
+    address: input.address,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    capacity: input.capacity,
+    signupOpensAt: input.signupOpensAt,
+    signupClosesAt: input.signupClosesAt,
+    requiresApproval: input.requiresApproval,
+    cancelHoursBefore: input.cancelHoursBefore,
+    askPhone: input.askPhone,
+    extraQuestion: input.extraQuestion || null,
+    campaignId: input.campaignId,
+    updatedAt: now.toISOString(),
+    version: input.version + 1,
+  };
+  const updated = await ctx.store.transaction(async (tx) => {
+    const event = await tx.get<EventDoc>('events', seen.id);
+    if (!event || event.version !== input.version) throw new AppError('CONFLICT');
+    if (!EVENT_STATUS_RULES[event.status].editable) throw new AppError('INVALID_STATE', '已取消或已结束的活动不能修改');
+    if (!capacityAllowed(event, input.capacity)) {
+      throw new AppError('CAPACITY_BELOW_TAKEN', `名额：已有${event.seatsTaken}人报名，不能少于${event.seatsTaken}`, {
+        capacity: `名额：已有${event.seatsTaken}人报名，不能少于${event.seatsTaken}`,
+      });
+    }
+    // The seat counter must not have moved past the new capacity meanwhile.
+    const ok = await tx.update('events', event.id, { set: changes }, { version: input.version, seatsTaken: { $lte: input.capacity } });
+    if (!ok) throw new AppError('CONFLICT');
+    await audit(tx, now, {
+      actor: collective,
+      action: 'openweek.updateEvent',
+      objectType: 'event',
+      objectId: event.id,
+      unitPath: event.unitPath,
+      before: { title: event.title, capacity: event.capacity, startAt: event.startAt, endAt: event.endAt },
+      after: { title: changes.title, capacity: changes.capacity, startAt: changes.startAt, endAt: changes.endAt },
+    });
+    return { ...event, ...changes };
+  });
+
+  if (updated.startAt !== seen.startAt) await moveSignupStarts(ctx, updated);
+  if (updated.status === 'published' && updated.capacity > seen.capacity) {
+    for (const promoted of await fillFreeSeats(ctx, updated.id)) await tellPromoted(ctx, promoted, updated);
+  }
+  const fresh = (await ctx.store.get<EventDoc>('events', updated.id)) ?? updated;
+  return { event: managedEventView(fresh, await campaignName(ctx.store, fresh.campaignId)) };
+};
+
+/** Signups keep the event's start beside them (for "my signups" and reminders): follow a moved start. */
+async function moveSignupStarts(ctx: Parameters<typeof updateEvent>[0], event: EventDoc): Promise<void> {
+  let after: string | null = null;
+  do {
+    const page: { items: SignupDoc[]; nextCursor: string | null } = await ctx.store.find<SignupDoc>('signups', {
+      where: { eventId: event.id },
+      orderBy: { fields: ['createdAt'], direction: 'asc' },
+      after,
+      limit: 200,
+    });
+    for (const s of page.items) await ctx.store.update('signups', s.id, { set: { eventStartAt: event.startAt, remindedAt: null } });
+    after = page.nextCursor;
+  } while (after);
+}

@@ -1,0 +1,5 @@
+import { reviewHandlers } from '../app/usecases/review';
+import { cloudbaseMain } from '../entries/cloudbase-main';
+
+/** CloudBase function `review`: the review queue, decisions, a collective's lifecycle, exports (issue #3). */
+export const main = cloudbaseMain('review', reviewHandlers);

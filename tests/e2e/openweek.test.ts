@@ -1,0 +1,164 @@
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { issueCollective } from '../support/openweek-http';
+import { launchChromium } from './support/chromium';
+import { expectTexts, field, open, screen, signInFirstTime, startHostWithClient, submitSignIn, textOf, UI_TIMEOUT_MS, type HostWithClient } from './support/h5';
+
+let running: HostWithClient;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** One person at one device: a browser context of their own (own storage, so own visitor token). */
+async function newPerson(): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** "2018-05-04 09:00" in China time, as the collective types it. */
+function chinaTime(ms: number): string {
+  const d = new Date(ms + 8 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+beforeAll(async () => {
+  running = await startHostWithClient();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await running?.stop();
+});
+
+/**
+ * 开放周 in the H5 build: a collective publishes a 2-seat event; three visitors, each in their own browser,
+ * sign up (two confirmed, one waiting); one cancels and the waiting one is promoted; the collective checks
+ * one in by the code the attendee shows, and exports the attendee list. The steps share the host and run in order.
+ */
+describe('an open-week event from publishing to check-in, in the browser', () => {
+  let collective: Page;
+  let eventId = '';
+  const visitors: Page[] = [];
+  const title = '公交调度中心开放日';
+
+  test('a collective publishes an event with 2 seats', async () => {
+    const issued = await issueCollective(running.host, '岳阳市公交一路青年班组');
+    collective = await newPerson();
+    await signInFirstTime(collective, running.host.url, issued.code, issued.oneTimePassword, 'Youth2025pass');
+    await screen(collective, 'home').locator('.entry-openweek').click();
+    await screen(collective, 'ow-collective').locator('.btn-new-event').click();
+
+    const form = screen(collective, 'ow-edit');
+    const now = Date.now();
+    await form.locator('.choice-option--siteVisit').click();
+    await field(form, 'title').fill(title);
+    await form.locator('.field-description textarea').fill('走进公交调度中心，了解一辆公交车的一天。');
+    await field(form, 'address').fill('岳阳市岳阳楼区公交调度中心');
+    await field(form, 'startAt').fill(chinaTime(now + 30 * 60_000));
+    await field(form, 'endAt').fill(chinaTime(now + 3 * 3_600_000));
+    await field(form, 'capacity').fill('2');
+    await field(form, 'signupOpensAt').fill(chinaTime(now - 3_600_000));
+    await field(form, 'signupClosesAt').fill(chinaTime(now + 30 * 60_000));
+    await field(form, 'cancelHoursBefore').fill('0');
+    await form.locator('.btn-save-event').click();
+
+    const manage = screen(collective, 'ow-manage');
+    await expectTexts(manage.locator('.managed-status'), ['草稿']);
+    await manage.locator('.btn-publish').click();
+    await expectTexts(manage.locator('.managed-status'), ['报名中']);
+    eventId = new URL(collective.url().replace('#', '')).searchParams.get('id') ?? '';
+    expect(eventId).not.toBe('');
+  });
+
+  test('the public finds it on the home page', async () => {
+    const visitor = await newPerson();
+    visitors.push(visitor);
+    await open(visitor, running.host.url, '/pages/index/index');
+    const home = screen(visitor, 'home');
+    await expectTexts(home.locator('.event-list .event-title'), [title]);
+    await expectTexts(home.locator('.event-list .event-seats'), ['剩余名额 2/2']);
+    await home.locator('.event-list .event-card').first().click();
+    await expectTexts(screen(visitor, 'event-detail').locator('.btn-signup'), ['我要报名']);
+  });
+
+  async function signUp(page: Page, name: string, phone: string, button: string, expected: string): Promise<void> {
+    await open(page, running.host.url, `/events/detail?id=${eventId}`);
+    const detail = screen(page, 'event-detail');
+    await expectTexts(detail.locator('.btn-signup'), [button]);
+    await detail.locator('.btn-signup').click();
+    const form = screen(page, 'event-signup');
+    await field(form, 'name').fill(name);
+    await field(form, 'phone').fill(phone);
+    await form.locator('.btn-submit-signup').click();
+    // The privacy notice must be accepted first.
+    await expectTexts(form.locator('.form-error'), ['个人信息收集说明：请阅读并同意']);
+    await form.locator('.privacy-checkbox').click();
+    await form.locator('.btn-submit-signup').click();
+    await expectTexts(screen(page, 'event-detail').locator('.my-signup-status'), [expected]);
+  }
+
+  test('three visitors sign up: two are confirmed, the third waits', async () => {
+    visitors.push(await newPerson(), await newPerson());
+    await signUp(visitors[0], '张三', '13812345678', '我要报名', '报名成功');
+    await signUp(visitors[1], '李四', '13900001111', '我要报名', '报名成功');
+    await signUp(visitors[2], '王五', '13700002222', '名额已满，加入候补', '候补中（第1位）');
+    expect(await textOf(screen(visitors[0], 'event-detail').locator('.checkin-code'))).toMatch(/^[2-9A-Z]{8}$/);
+  });
+
+  test('one cancels and the waiting one is promoted', async () => {
+    const first = screen(visitors[0], 'event-detail');
+    await first.locator('.btn-cancel-signup').click();
+    await expectTexts(first.locator('.btn-signup'), ['名额已满，加入候补']);
+    await visitors[2].reload();
+    const third = screen(visitors[2], 'event-detail');
+    await expectTexts(third.locator('.my-signup-status'), ['报名成功']);
+    await third.locator('.checkin-code').waitFor();
+  });
+
+  test('the collective checks one in by the code the attendee shows, and sees the count', async () => {
+    const code = await textOf(screen(visitors[1], 'event-detail').locator('.checkin-code'));
+    await collective.reload();
+    const manage = screen(collective, 'ow-manage');
+    await field(manage, 'code').fill('WRONG123');
+    await manage.locator('.btn-check-in').click();
+    await expectTexts(manage.locator('.checkin-result'), ['签到码：无效，或不属于本活动']);
+    await field(manage, 'code').fill(code);
+    await manage.locator('.btn-check-in').click();
+    await expectTexts(manage.locator('.checkin-result'), ['李四 签到成功（已签到 1/2）']);
+    await expectTexts(manage.locator('.count-checked-in'), ['1']);
+    await expectTexts(manage.locator('.count-taken'), ['2/2']);
+  });
+
+  test('the attendee list exports as xlsx with names and full phones', async () => {
+    const manage = screen(collective, 'ow-manage');
+    const [download] = await Promise.all([collective.waitForEvent('download'), manage.locator('.btn-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/报名名单\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const text = JSON.stringify(book.getWorksheet('报名名单')!.getSheetValues());
+    for (const expected of ['张三', '李四', '13900001111', '王五', '已取消', '报名成功']) expect(text).toContain(expected);
+  });
+
+  test('the office sees the event as counts only, hides it with a reason, and the public no longer finds it', async () => {
+    const office = await newPerson();
+    await open(office, running.host.url, '/pages/auth/sign-in');
+    // The office replaced its one-time password when it issued the collective (tests/support/openweek-http).
+    await submitSignIn(office, running.office.code, 'Passw0rd!');
+    await screen(office, 'home').locator('.entry-admin-openweek').click();
+    const admin = screen(office, 'admin-openweek');
+    await expectTexts(admin.locator('.admin-event .event-title'), [title]);
+    expect(await admin.innerText()).not.toContain('13900001111');
+    await admin.locator('.btn-hide').click();
+    await field(admin, 'reason').fill('内容不当');
+    await admin.locator('.btn-confirm-hide').click();
+    await expectTexts(admin.locator('.admin-event-hidden'), ['已屏蔽：内容不当']);
+
+    const visitor = await newPerson();
+    await open(visitor, running.host.url, '/pages/index/index');
+    await expectTexts(screen(visitor, 'home').locator('.event-list .list-foot'), ['近期暂无开放周活动']);
+  });
+});

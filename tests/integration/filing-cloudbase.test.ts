@@ -1,0 +1,91 @@
+import tcb from '@cloudbase/node-sdk';
+import { COLLECTIONS, type UnitDoc } from '../../cloudfunctions/app/collections';
+import type { FilingDoc } from '../../cloudfunctions/app/collections/filing';
+import type { Caller, Deps } from '../../cloudfunctions/app/context';
+import { FUNCTIONS } from '../../cloudfunctions/app/functions';
+import { dispatch } from '../../cloudfunctions/app/router';
+import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
+import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
+import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
+import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
+import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
+import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
+import { FakeCloudbase } from '../support/fake-cloudbase';
+import { completeContent } from '../support/filing';
+
+/**
+ * The filing flow on CloudbaseStore (the real SDK against the MongoDB-rules model of CloudBase): the
+ * conditional updates, counters and single-document transactions the use cases rely on behave as on SQLite.
+ */
+const fake = new FakeCloudbase(COLLECTIONS);
+const savedEnv = { TENCENTCLOUD: process.env.TENCENTCLOUD, SILENCE: process.env.SILENCE };
+let deps: Deps;
+const clock = new Date('2018-11-20T02:00:00.000Z');
+
+beforeAll(async () => {
+  process.env.TENCENTCLOUD = 'true';
+  process.env.SILENCE = 'true';
+  const serviceUrl = await fake.start();
+  const app = tcb.init({ env: 'emulated-env', secretId: 'fake-id', secretKey: 'fake-key', serviceUrl, keepalive: false, timeout: 5000 });
+  const store = new CloudbaseStore(app);
+  deps = {
+    store,
+    mailer: new OutboxMailer(store, () => clock),
+    notifier: new OutboxNotifier(store, () => clock),
+    passwords: new PasswordHasher(10),
+    tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
+    now: () => clock,
+    config: { sessionTtlHours: 12, publicUrl: 'http://h5.test' },
+  };
+});
+
+afterAll(async () => {
+  await fake.stop();
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+async function ok<T>(fn: string, action: string, data: unknown, caller: Caller = {}): Promise<T> {
+  const result = await dispatch(deps, fn as never, FUNCTIONS[fn as keyof typeof FUNCTIONS] as never, { action, data }, caller);
+  if (!result.ok) throw new Error(`${fn}.${action}: ${result.error.code} ${result.error.message}`);
+  return result.data as T;
+}
+
+async function activate(code: string, password: string): Promise<Caller> {
+  const first = await ok<{ token: string }>('account', 'signIn', { code, password });
+  await ok('account', 'changePassword', { oldPassword: password, newPassword: 'Passw0rd!' }, { token: first.token });
+  return { token: (await ok<{ token: string }>('account', 'signIn', { code, password: 'Passw0rd!' })).token };
+}
+
+test('a collective files and its level-1 admin approves it on CloudBase; a stale decision is refused and the counts follow', async () => {
+  const seeded = await seedDemo(deps);
+  if (!seeded) throw new Error('not seeded');
+  const office = await activate(seeded.code, seeded.oneTimePassword);
+  const units = await ok<{ items: UnitDoc[] }>('admin', 'listUnits', { limit: 50 }, office);
+  const county = units.items.find((u) => u.name === '岳阳县')!;
+  const issue = async (by: Caller, role: string, name: string) => {
+    const issued = await ok<{ account: { code: string }; oneTimePassword: string }>('admin', 'createAccount', { unitId: county.id, role, name }, by);
+    return activate(issued.account.code, issued.oneTimePassword);
+  };
+  const admin = await issue(office, 'admin', '岳阳县一级管理员');
+  const collective = await issue(admin, 'collective', '岳阳县人民医院青年护理组');
+
+  const campaign = (await ok<{ items: Array<{ id: string }> }>('campaign', 'listCampaigns', {}, office)).items[0];
+  await ok('filing', 'saveDraft', { campaignId: campaign.id, content: { name: '岳阳县人民医院青年护理组' } }, collective);
+  const { filing } = await ok<{ filing: FilingDoc }>('filing', 'submit', { campaignId: campaign.id, content: completeContent({ name: '岳阳县人民医院青年护理组' }) }, collective);
+  expect(filing).toMatchObject({ status: 'filed', stage: 1 });
+
+  const queue = await ok<{ items: unknown[]; counts: Record<string, number> }>('review', 'listQueue', { campaignId: campaign.id, status: 'filed' }, admin);
+  expect(queue.items).toHaveLength(1);
+  expect(queue.counts).toMatchObject({ filed: 1, draft: 0 });
+
+  await ok('review', 'decide', { filingId: filing.id, version: filing.version, decision: 'approve', comment: '同意' }, admin);
+  const stale = await dispatch(deps, 'review', FUNCTIONS.review, { action: 'decide', data: { filingId: filing.id, version: filing.version, decision: 'return', comment: '退回' } }, admin);
+  expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  const after = await ok<{ counts: Record<string, number> }>('review', 'listQueue', { campaignId: campaign.id }, office);
+  expect(after.counts).toMatchObject({ filed: 0, approved: 1 });
+  const mine = await ok<{ filing: { status: string; opinions: unknown[] } }>('filing', 'getMine', {}, collective);
+  expect(mine.filing).toMatchObject({ status: 'approved', opinions: [expect.objectContaining({ decision: 'approve' })] });
+});

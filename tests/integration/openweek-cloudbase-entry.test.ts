@@ -1,0 +1,136 @@
+import tcb from '@cloudbase/node-sdk';
+import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
+import { COLLECTIONS } from '../../cloudfunctions/app/collections';
+import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
+import { openweekHandlers } from '../../cloudfunctions/app/usecases/openweek';
+import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
+import { FakeCloudbase } from '../support/fake-cloudbase';
+
+/**
+ * The CloudBase `openweek` function as the platform calls it: in the mini-program the visitor is the
+ * OPENID of the function's context; through HTTP access it is the visitor token in its own header.
+ * Neither is ever read from the event's body.
+ */
+const fake = new FakeCloudbase(COLLECTIONS);
+const saved = { ...process.env };
+let connect: () => ReturnType<typeof tcb.init>;
+
+beforeAll(async () => {
+  Object.assign(process.env, {
+    TENCENTCLOUD: 'true',
+    SILENCE: 'true',
+    SESSION_SECRET: 'a-function-secret-that-is-long-enough-0123456789',
+    PUBLIC_URL: 'https://qnwmh.example.org',
+    SCRYPT_COST: '10',
+    SMTP_URL: '',
+  });
+  const serviceUrl = await fake.start();
+  connect = () => tcb.init({ env: 'test-env', secretId: 'fake-id', secretKey: 'fake-key', serviceUrl, keepalive: false, timeout: 5000 });
+});
+
+afterAll(async () => {
+  await fake.stop();
+  process.env = saved;
+});
+
+const wechat = (openid: string) => ({
+  memory_limit_in_mb: 256,
+  time_limit_in_ms: 10_000,
+  request_id: 'req-1',
+  function_version: '$LATEST',
+  function_name: 'openweek',
+  namespace: 'test-env',
+  environment: JSON.stringify({ WX_OPENID: openid, WX_APPID: 'wx-test', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' }),
+});
+const noWechat = { ...wechat(''), environment: JSON.stringify({}) };
+
+test('in the mini-program the OPENID is the visitor: no token is issued, and my signups answer for that OPENID', async () => {
+  const openweek = cloudbaseMain('openweek', openweekHandlers, connect);
+  expect(await openweek({ action: 'startVisit', data: {} }, wechat('o-citizen'))).toEqual({ ok: true, data: { visitorToken: null } });
+  expect(await openweek({ action: 'mySignups', data: {} }, wechat('o-citizen'))).toEqual({ ok: true, data: { items: [], nextCursor: null } });
+});
+
+test('over HTTP access the visitor token is read from the X-Visitor-Token header, never from the body', async () => {
+  const openweek = cloudbaseMain('openweek', openweekHandlers, connect);
+  const http = (body: unknown, headers: Record<string, string> = {}) =>
+    openweek({ httpMethod: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }, noWechat) as Promise<{
+      statusCode: number;
+      body: string;
+    }>;
+  const started = JSON.parse((await http({ action: 'startVisit', data: {} })).body);
+  const token = started.data.visitorToken as string;
+  expect(token).toMatch(/^v1\./);
+
+  const inBody = await http({ action: 'mySignups', data: {}, visitorToken: token });
+  expect(inBody.statusCode).toBe(401);
+  expect(JSON.parse(inBody.body).error.code).toBe('VISITOR_REQUIRED');
+
+  const inHeader = await http({ action: 'mySignups', data: {} }, { 'x-visitor-token': token });
+  expect(inHeader.statusCode).toBe(200);
+  const forged = await http({ action: 'mySignups', data: {} }, { 'x-visitor-token': `${token.slice(0, -2)}xx` });
+  expect(forged.statusCode).toBe(401);
+});
+
+test('on the CloudBase store, seats and the waitlist hold through its transactions: 2 seats, 3 people, one cancels', async () => {
+  const store = new CloudbaseStore(connect());
+  const now = Date.now();
+  const HOUR = 3_600_000;
+  const event: EventDoc = {
+    id: 'evt-cloud',
+    collectiveId: 'acc-1',
+    collectiveName: '岳阳市公交一路青年班组',
+    unitId: 'u1',
+    unitPath: '/root/u1/',
+    campaignId: 'c1',
+    type: 'siteVisit',
+    title: '公交调度中心开放日',
+    description: '走进公交调度中心。',
+    coverUrl: null,
+    startAt: new Date(now + 72 * HOUR).toISOString(),
+    endAt: new Date(now + 75 * HOUR).toISOString(),
+    address: '岳阳市公交调度中心',
+    lat: null,
+    lng: null,
+    capacity: 2,
+    signupOpensAt: new Date(now - HOUR).toISOString(),
+    signupClosesAt: new Date(now + 48 * HOUR).toISOString(),
+    requiresApproval: false,
+    cancelHoursBefore: 24,
+    askPhone: true,
+    extraQuestion: null,
+    status: 'published',
+    hidden: false,
+    hiddenReason: null,
+    seatsTaken: 0,
+    waiting: 0,
+    waitSeq: 0,
+    checkedIn: 0,
+    summary: null,
+    summaryPhotos: [],
+    createdAt: new Date(now).toISOString(),
+    updatedAt: new Date(now).toISOString(),
+    version: 1,
+  };
+  await store.insert('events', event);
+  const openweek = cloudbaseMain('openweek', openweekHandlers, connect);
+  const signUp = (openid: string, eventId = event.id) =>
+    openweek({ action: 'signUp', data: { eventId, name: '市民', phone: '13812345678', privacyAccepted: true } }, wechat(openid)) as Promise<{
+      ok: boolean;
+      data: { signup: { status: string } };
+    }>;
+  const answers = await Promise.all(['o-1', 'o-2', 'o-3'].map((o) => signUp(o)));
+  expect(answers.map((a) => a.data.signup.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+  const waiting = ['o-1', 'o-2', 'o-3'][answers.findIndex((a) => a.data.signup.status === 'waitlisted')];
+  const confirmed = ['o-1', 'o-2', 'o-3'].find((o) => o !== waiting)!;
+  expect(await openweek({ action: 'cancelSignup', data: { eventId: event.id } }, wechat(confirmed))).toMatchObject({ ok: true });
+  expect(await openweek({ action: 'getEvent', data: { eventId: event.id } }, wechat(waiting))).toMatchObject({ ok: true, data: { mySignup: { status: 'confirmed' } } });
+  expect(await store.get<EventDoc>('events', event.id)).toMatchObject({ seatsTaken: 2, waiting: 0, waitSeq: 1 });
+
+  // A rush on CloudBase: 40 people at once for 10 seats; transactions collide and are run again.
+  await store.insert('events', { ...event, id: 'evt-rush', capacity: 10 });
+  const rush = await Promise.all(Array.from({ length: 40 }, (_, i) => signUp(`o-rush-${i}`, 'evt-rush')));
+  expect(rush.every((a) => a.ok)).toBe(true);
+  expect(rush.filter((a) => a.data.signup.status === 'confirmed')).toHaveLength(10);
+  expect(rush.filter((a) => a.data.signup.status === 'waitlisted')).toHaveLength(30);
+  expect(await store.get<EventDoc>('events', 'evt-rush')).toMatchObject({ seatsTaken: 10, waiting: 30, waitSeq: 30 });
+}, 60_000);

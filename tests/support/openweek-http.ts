@@ -1,0 +1,97 @@
+import type { RunningHost } from '../../cloudfunctions/local-host/main';
+
+/**
+ * Drives the local host over real HTTP as the clients do: the office issues a collective, the
+ * collective publishes an event, visitors take visitor tokens and sign up with them in their header.
+ */
+export interface HttpAnswer {
+  status: number;
+  // Read loosely on purpose (`any`): these helpers drive the API; the contract and integration suites check shapes.
+  body: { ok: boolean; data?: any; error?: { code: string; message: string } };
+}
+
+export function client(url: string) {
+  return async (fn: string, action: string, data: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> => {
+    const response = await fetch(`${url}/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ action, data }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+}
+
+export type Post = ReturnType<typeof client>;
+
+async function must(post: Post, fn: string, action: string, data: unknown, headers?: Record<string, string>) {
+  const answer = await post(fn, action, data, headers);
+  if (!answer.body.ok) throw new Error(`${fn}.${action}: ${answer.body.error?.code} ${answer.body.error?.message}`);
+  return answer.body.data;
+}
+
+/** Signs in with a one-time password, replaces it, signs in again; answers the bearer header. */
+async function activate(post: Post, code: string, oneTimePassword: string): Promise<Record<string, string>> {
+  const first = await must(post, 'account', 'signIn', { code, password: oneTimePassword });
+  await must(post, 'account', 'changePassword', { oldPassword: oneTimePassword, newPassword: 'Passw0rd!' }, { authorization: `Bearer ${first.token}` });
+  const again = await must(post, 'account', 'signIn', { code, password: 'Passw0rd!' });
+  return { authorization: `Bearer ${again.token}` };
+}
+
+const offices = new WeakMap<RunningHost, Record<string, string>>();
+
+/** A new collective under 交通, its code and one-time password not yet used (the office is activated once per host). */
+export async function issueCollective(host: RunningHost, name: string): Promise<{ code: string; oneTimePassword: string }> {
+  const post = client(host.url);
+  if (!host.office) throw new Error('the host was started without the demo');
+  const office = offices.get(host) ?? (await activate(post, host.office.code, host.office.oneTimePassword));
+  offices.set(host, office);
+  const units = await must(post, 'admin', 'listUnits', {}, office);
+  const transport = (units.items as Array<{ id: string; name: string }>).find((u) => u.name === '交通');
+  const issued = await must(post, 'admin', 'createAccount', { unitId: transport!.id, role: 'collective', name }, office);
+  return { code: issued.account.code, oneTimePassword: issued.oneTimePassword };
+}
+
+/** A published event with `capacity` seats, open for signups now, by a new collective under 交通. */
+export async function publishedEvent(host: RunningHost, capacity: number, title = '公交调度中心开放日') {
+  const post = client(host.url);
+  const issued = await issueCollective(host, `${title}主办集体`);
+  const collective = await activate(post, issued.code, issued.oneTimePassword);
+  const now = Date.now();
+  const HOUR = 3_600_000;
+  const campaignId = (await must(post, 'openweek', 'filters', {})).campaigns[0].id as string;
+  const draft = await must(
+    post,
+    'openweek',
+    'createEvent',
+    {
+      type: 'siteVisit',
+      title,
+      description: '走进公交调度中心。',
+      startAt: new Date(now + 72 * HOUR).toISOString(),
+      endAt: new Date(now + 75 * HOUR).toISOString(),
+      address: '岳阳市公交调度中心',
+      capacity,
+      signupOpensAt: new Date(now - HOUR).toISOString(),
+      signupClosesAt: new Date(now + 48 * HOUR).toISOString(),
+      cancelHoursBefore: 24,
+      campaignId,
+    },
+    collective,
+  );
+  await must(post, 'openweek', 'publishEvent', { eventId: draft.event.id }, collective);
+  return { post, collective, eventId: draft.event.id as string };
+}
+
+/** `n` visitors, each with a visitor token the server issued. */
+export async function visitors(post: Post, n: number): Promise<Array<Record<string, string>>> {
+  return Promise.all(
+    Array.from({ length: n }, async () => {
+      const started = await must(post, 'openweek', 'startVisit', {});
+      return { 'x-visitor-token': started.visitorToken as string };
+    }),
+  );
+}
+
+export function signUpBody(eventId: string, i: number) {
+  return { eventId, name: `市民${i}`, phone: `138${String(i).padStart(8, '0')}`, privacyAccepted: true };
+}
