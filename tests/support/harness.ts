@@ -14,6 +14,7 @@ import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
 import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
 import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
+import { findAll } from '../../cloudfunctions/app/ports/store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 
 type Spec<F extends FunctionName, A extends keyof Contract[F]> = Contract[F][A] extends { input: infer I; output: infer O }
@@ -86,18 +87,7 @@ export class TestApp {
   async snapshot(): Promise<Record<string, unknown[]>> {
     const all: Record<string, unknown[]> = {};
     for (const name of Object.keys(COLLECTIONS)) {
-      const items: unknown[] = [];
-      let after: string | null = null;
-      do {
-        const page: { items: unknown[]; nextCursor: string | null } = await this.store.find(name, {
-          orderBy: { fields: [], direction: 'asc' },
-          after,
-          limit: 500,
-        });
-        items.push(...page.items);
-        after = page.nextCursor;
-      } while (after);
-      all[name] = items;
+      all[name] = await findAll(this.store, name, { orderBy: { fields: [], direction: 'asc' } });
     }
     return all;
   }

@@ -7,7 +7,7 @@ import type { AccountDoc, UnitDoc } from '../collections';
 import type { CollectiveDoc, FilingDoc, HistoryRecord } from '../collections/filing';
 import type { Deps } from '../context';
 import { moveCount } from './counts';
-import { DuplicateKeyError, type Store, type StoreOps } from '../ports/store';
+import { DuplicateKeyError, findAll, type Store, type StoreOps } from '../ports/store';
 
 export const filingId = (campaignId: string, collectiveId: string) => `${campaignId}:${collectiveId}`;
 
@@ -142,18 +142,6 @@ export async function commitFiling(deps: Deps, before: FilingDoc | null, next: F
 }
 
 /** The filings of a collective across campaigns (a collective files once per term: a handful). */
-export async function filingsOfCollective(store: Store, collectiveId: string): Promise<FilingDoc[]> {
-  const all: FilingDoc[] = [];
-  let after: string | null = null;
-  do {
-    const page: { items: FilingDoc[]; nextCursor: string | null } = await store.find<FilingDoc>('filings', {
-      where: { collectiveId },
-      orderBy: { fields: ['createdAt'], direction: 'asc' },
-      after,
-      limit: 50,
-    });
-    all.push(...page.items);
-    after = page.nextCursor;
-  } while (after);
-  return all;
+export function filingsOfCollective(store: Store, collectiveId: string): Promise<FilingDoc[]> {
+  return findAll<FilingDoc>(store, 'filings', { where: { collectiveId }, orderBy: { fields: ['createdAt'], direction: 'asc' } });
 }

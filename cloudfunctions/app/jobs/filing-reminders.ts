@@ -4,7 +4,7 @@ import type { CampaignDoc } from '../collections';
 import type { CollectiveDoc, FilingDoc, FilingReminderDoc } from '../collections/filing';
 import type { Deps } from '../context';
 import { rulesOf } from '../filing/campaigns';
-import { DuplicateKeyError } from '../ports/store';
+import { DuplicateKeyError, eachDocument } from '../ports/store';
 
 /**
  * A few days before a campaign's filing window closes (its `reminderDaysBefore`, 3 by default), every
@@ -22,41 +22,35 @@ export async function remindUnfinishedFilings(deps: Deps): Promise<number> {
     if (today < addDays(rules.window.closesBefore, -rules.reminderDaysBefore)) continue;
     const lastDay = addDays(rules.window.closesBefore, -1);
     for (const status of ['draft', 'returned'] as const) {
-      let after: string | null = null;
-      do {
-        const page: { items: FilingDoc[]; nextCursor: string | null } = await deps.store.find<FilingDoc>('filings', {
-          where: { campaignId: campaign.id, status },
-          orderBy: { fields: ['updatedAt'], direction: 'asc' },
-          after,
-          limit: 50,
-        });
-        for (const filing of page.items) {
-          const collective = await deps.store.get<CollectiveDoc>('collectives', filing.collectiveId);
-          if (!collective || collective.status !== 'active') continue;
-          const reminder: FilingReminderDoc = { id: `${filing.id}:${rules.window.closesBefore}`, filingId: filing.id, accountId: collective.accountId, sentAt: now.toISOString() };
-          try {
-            await deps.store.transaction(async (tx) => {
-              await tx.insert('filingReminders', reminder);
-              await audit(tx, now, {
-                actor: null, action: 'filing.remindDraft', objectType: 'filing', objectId: filing.id, unitPath: filing.unitPath,
-                after: { closesBefore: rules.window.closesBefore },
-              });
+      const unfinished = eachDocument<FilingDoc>(deps.store, 'filings', {
+        where: { campaignId: campaign.id, status },
+        orderBy: { fields: ['updatedAt'], direction: 'asc' },
+      });
+      for await (const filing of unfinished) {
+        const collective = await deps.store.get<CollectiveDoc>('collectives', filing.collectiveId);
+        if (!collective || collective.status !== 'active') continue;
+        const reminder: FilingReminderDoc = { id: `${filing.id}:${rules.window.closesBefore}`, filingId: filing.id, accountId: collective.accountId, sentAt: now.toISOString() };
+        try {
+          await deps.store.transaction(async (tx) => {
+            await tx.insert('filingReminders', reminder);
+            await audit(tx, now, {
+              actor: null, action: 'filing.remindDraft', objectType: 'filing', objectId: filing.id, unitPath: filing.unitPath,
+              after: { closesBefore: rules.window.closesBefore },
             });
-          } catch (error) {
-            if (error instanceof DuplicateKeyError) continue;
-            throw error;
-          }
-          await deps.notifier.send({
-            recipient: { kind: 'account', accountId: collective.accountId },
-            topic: 'filingReminder',
-            title: '报备即将截止',
-            body: `「${campaign.name}」报备将于 ${lastDay} 24时（北京时间）截止，您的报备尚未${status === 'draft' ? '提交' : '重新提交'}。`,
-            page: 'collective/filing/index',
           });
-          sent++;
+        } catch (error) {
+          if (error instanceof DuplicateKeyError) continue;
+          throw error;
         }
-        after = page.nextCursor;
-      } while (after);
+        await deps.notifier.send({
+          recipient: { kind: 'account', accountId: collective.accountId },
+          topic: 'filingReminder',
+          title: '报备即将截止',
+          body: `「${campaign.name}」报备将于 ${lastDay} 24时（北京时间）截止，您的报备尚未${status === 'draft' ? '提交' : '重新提交'}。`,
+          page: 'collective/filing/index',
+        });
+        sent++;
+      }
     }
   }
   return sent;

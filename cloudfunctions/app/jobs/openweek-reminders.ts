@@ -1,6 +1,7 @@
 import { reminderDue } from '../../../shared/domain/openweek/event-rules';
 import type { EventDoc, SignupDoc } from '../collections/openweek';
 import type { Deps } from '../context';
+import { eachDocument } from '../ports/store';
 
 const CHINA = 8 * 3_600_000;
 const when = (iso: string) => {
@@ -18,44 +19,32 @@ export const openweekReminders = {
   everyMinutes: 10,
   async run(deps: Deps): Promise<void> {
     const now = deps.now();
-    let eventsAfter: string | null = null;
-    do {
-      const events: { items: EventDoc[]; nextCursor: string | null } = await deps.store.find<EventDoc>('events', {
-        where: {
-          status: 'published',
-          hidden: false,
-          startAt: { $gt: now.toISOString(), $lte: new Date(now.getTime() + 24 * 3_600_000).toISOString() },
-        },
-        orderBy: { fields: ['startAt'], direction: 'asc' },
-        after: eventsAfter,
-        limit: 50,
-      });
-      for (const event of events.items) if (reminderDue(event.startAt, now)) await remindAttendees(deps, event, now);
-      eventsAfter = events.nextCursor;
-    } while (eventsAfter);
+    const events = eachDocument<EventDoc>(deps.store, 'events', {
+      where: {
+        status: 'published',
+        hidden: false,
+        startAt: { $gt: now.toISOString(), $lte: new Date(now.getTime() + 24 * 3_600_000).toISOString() },
+      },
+      orderBy: { fields: ['startAt'], direction: 'asc' },
+    });
+    for await (const event of events) if (reminderDue(event.startAt, now)) await remindAttendees(deps, event, now);
   },
 };
 
 async function remindAttendees(deps: Deps, event: EventDoc, now: Date): Promise<void> {
-  let after: string | null = null;
-  do {
-    const page: { items: SignupDoc[]; nextCursor: string | null } = await deps.store.find<SignupDoc>('signups', {
-      where: { eventId: event.id, status: 'confirmed', remindedAt: null },
-      orderBy: { fields: ['waitOrder'], direction: 'asc' },
-      after,
-      limit: 100,
+  const unreminded = eachDocument<SignupDoc>(deps.store, 'signups', {
+    where: { eventId: event.id, status: 'confirmed', remindedAt: null },
+    orderBy: { fields: ['waitOrder'], direction: 'asc' },
+  });
+  for await (const s of unreminded) {
+    const marked = await deps.store.update('signups', s.id, { set: { remindedAt: now.toISOString() } }, { remindedAt: null, status: 'confirmed' });
+    if (!marked) continue;
+    await deps.notifier.send({
+      recipient: { kind: 'visitor', visitorId: s.visitorId },
+      topic: 'eventReminder',
+      title: '活动提醒',
+      body: `您报名的活动「${event.title}」将于${when(event.startAt)}开始，地点：${event.address}。请带好签到码。`,
+      page: `events/detail?id=${event.id}`,
     });
-    for (const s of page.items) {
-      const marked = await deps.store.update('signups', s.id, { set: { remindedAt: now.toISOString() } }, { remindedAt: null, status: 'confirmed' });
-      if (!marked) continue;
-      await deps.notifier.send({
-        recipient: { kind: 'visitor', visitorId: s.visitorId },
-        topic: 'eventReminder',
-        title: '活动提醒',
-        body: `您报名的活动「${event.title}」将于${when(event.startAt)}开始，地点：${event.address}。请带好签到码。`,
-        page: `events/detail?id=${event.id}`,
-      });
-    }
-    after = page.nextCursor;
-  } while (after);
+  }
 }

@@ -110,3 +110,27 @@ export class InvalidCursorError extends Error {
 export function cursorAfter(doc: Record<string, unknown>, fields: string[]): string {
   return encodeCursor([...fields.map((f) => doc[f] ?? null), doc.id]);
 }
+
+/**
+ * Every document a query matches, page by page, for jobs, exports and small fixed sets (never for a
+ * list a user pages through). Documents changed while iterating stay in order: paging is by keyset.
+ */
+export async function* eachDocument<T extends Doc>(
+  store: Pick<Store, 'find'>,
+  collection: string,
+  query: Omit<Query, 'after' | 'limit'>,
+  pageSize = 200,
+): AsyncGenerator<T> {
+  let after: string | null = null;
+  do {
+    const page: Page<T> = await store.find<T>(collection, { ...query, after, limit: pageSize });
+    yield* page.items;
+    after = page.nextCursor;
+  } while (after);
+}
+
+export async function findAll<T extends Doc>(store: Pick<Store, 'find'>, collection: string, query: Omit<Query, 'after' | 'limit'>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const doc of eachDocument<T>(store, collection, query)) all.push(doc);
+  return all;
+}

@@ -8,7 +8,7 @@ import { accountOf } from '../../context';
 import { loadCampaign } from '../../filing/campaigns';
 import type { Handler } from '../../router';
 import { quotaId } from '../admin/list-units';
-import { childUnits } from './level1-units';
+import { childUnits } from '../../units';
 
 async function cellsOf(fileName: string, bytes: Buffer): Promise<string[][]> {
   if (/\.csv$/i.test(fileName)) return parseCsv(bytes.toString('utf8'));

@@ -6,7 +6,7 @@ import { loadCampaign } from '../../filing/campaigns';
 import { countId, type FilingCountDoc } from '../../filing/counts';
 import type { Handler } from '../../router';
 import { quotaId } from '../admin/list-units';
-import { childUnits } from './level1-units';
+import { childUnits } from '../../units';
 
 /** The quota table beside the filings so far: for the office every level-1 unit, for an admin its own branch. */
 export const listQuotas: Handler<typeof contract.campaign.listQuotas> = async (ctx, input) => {

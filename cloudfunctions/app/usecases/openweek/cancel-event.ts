@@ -2,10 +2,9 @@ import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { canMove, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
 import { audit } from '../../audit';
-import type { SignupDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { campaignName, managedEventView, ownEvent } from './helpers';
+import { campaignName, managedEventView, ownEvent, signupsOf } from './helpers';
 import { chinaTime, EVENT_PAGE } from './notify';
 
 /** Published → cancelled; everyone still signed up (confirmed, pending, waiting) is told, after commit. */
@@ -29,25 +28,15 @@ export const cancelEvent: Handler<typeof contract.openweek.cancelEvent> = async 
     });
   });
 
-  let after: string | null = null;
-  do {
-    const page: { items: SignupDoc[]; nextCursor: string | null } = await ctx.store.find<SignupDoc>('signups', {
-      where: { eventId: event.id },
-      orderBy: { fields: ['createdAt'], direction: 'asc' },
-      after,
-      limit: 200,
+  for await (const s of signupsOf(ctx.store, event.id)) {
+    if (!SIGNUP_STATUS_RULES[s.status].active) continue;
+    await ctx.notifier.send({
+      recipient: { kind: 'visitor', visitorId: s.visitorId },
+      topic: 'eventCancelled',
+      title: '活动已取消',
+      body: `您报名的活动「${event.title}」（${chinaTime(event.startAt)}）已被主办方取消。原因：${input.reason}`,
+      page: EVENT_PAGE(event.id),
     });
-    for (const s of page.items) {
-      if (!SIGNUP_STATUS_RULES[s.status].active) continue;
-      await ctx.notifier.send({
-        recipient: { kind: 'visitor', visitorId: s.visitorId },
-        topic: 'eventCancelled',
-        title: '活动已取消',
-        body: `您报名的活动「${event.title}」（${chinaTime(event.startAt)}）已被主办方取消。原因：${input.reason}`,
-        page: EVENT_PAGE(event.id),
-      });
-    }
-    after = page.nextCursor;
-  } while (after);
+  }
   return { event: managedEventView({ ...event, ...set }, await campaignName(ctx.store, event.campaignId)) };
 };

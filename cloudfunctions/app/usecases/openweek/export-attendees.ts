@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { contract } from '../../../../shared/contract';
 import { EVENT_TYPE_LABELS, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
-import type { SignupDoc } from '../../collections/openweek';
 import type { Handler } from '../../router';
-import { ownEvent } from './helpers';
+import { ownEvent, signupsOf } from './helpers';
 import { chinaTime } from './notify';
 
 /** The attendee list as xlsx, for the organizing collective only (full names and phones). */
@@ -16,29 +15,19 @@ export const exportAttendees: Handler<typeof contract.openweek.exportAttendees> 
   sheet.addRow(['序号', '姓名', '手机号', event.extraQuestion ?? '报名问题', '状态', '候补顺序', '报名时间', '签到时间']);
   sheet.getRow(2).font = { bold: true };
   let n = 0;
-  let after: string | null = null;
-  do {
-    const page: { items: SignupDoc[]; nextCursor: string | null } = await ctx.store.find<SignupDoc>('signups', {
-      where: { eventId: event.id },
-      orderBy: { fields: ['createdAt'], direction: 'asc' },
-      after,
-      limit: 200,
-    });
-    for (const s of page.items) {
-      n += 1;
-      sheet.addRow([
-        n,
-        s.name,
-        s.phone,
-        s.answer ?? '',
-        SIGNUP_STATUS_RULES[s.status].label,
-        s.status === 'waitlisted' ? s.waitOrder : '',
-        chinaTime(s.createdAt),
-        s.checkedInAt ? chinaTime(s.checkedInAt) : '',
-      ]);
-    }
-    after = page.nextCursor;
-  } while (after);
+  for await (const s of signupsOf(ctx.store, event.id)) {
+    n += 1;
+    sheet.addRow([
+      n,
+      s.name,
+      s.phone,
+      s.answer ?? '',
+      SIGNUP_STATUS_RULES[s.status].label,
+      s.status === 'waitlisted' ? s.waitOrder : '',
+      chinaTime(s.createdAt),
+      s.checkedInAt ? chinaTime(s.checkedInAt) : '',
+    ]);
+  }
   sheet.columns.forEach((column, i) => {
     column.width = [6, 12, 14, 24, 10, 10, 14, 14][i] ?? 12;
   });

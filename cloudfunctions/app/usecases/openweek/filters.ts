@@ -2,6 +2,7 @@ import type { contract } from '../../../../shared/contract';
 import { EVENT_TYPES, EVENT_TYPE_LABELS } from '../../../../shared/domain/openweek/event-rules';
 import type { CampaignDoc, UnitDoc } from '../../collections';
 import type { Handler } from '../../router';
+import { childUnits } from '../../units';
 
 /** The types and the level-1 units (行业 and 地方) the public can filter by. */
 export const filters: Handler<typeof contract.openweek.filters> = async (ctx) => {
@@ -9,17 +10,7 @@ export const filters: Handler<typeof contract.openweek.filters> = async (ctx) =>
   const roots = await ctx.store.find<UnitDoc>('units', { where: { parentId: null }, orderBy: { fields: ['createdAt'], direction: 'asc' }, limit: 1 });
   const root = roots.items[0];
   if (root) {
-    let after: string | null = null;
-    do {
-      const page: { items: UnitDoc[]; nextCursor: string | null } = await ctx.store.find<UnitDoc>('units', {
-        where: { parentId: root.id },
-        orderBy: { fields: ['createdAt'], direction: 'asc' },
-        after,
-        limit: 50,
-      });
-      for (const u of page.items) if (u.kind !== 'office') units.push({ id: u.id, name: u.name, kind: u.kind });
-      after = page.nextCursor;
-    } while (after);
+    for (const u of await childUnits(ctx.store, root.id)) if (u.kind !== 'office') units.push({ id: u.id, name: u.name, kind: u.kind });
   }
   const campaigns = await ctx.store.find<CampaignDoc>('campaigns', { orderBy: { fields: ['createdAt'], direction: 'desc' }, limit: 20 });
   return {

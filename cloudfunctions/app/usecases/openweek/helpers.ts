@@ -7,13 +7,17 @@ import { isWithin } from '../../../../shared/domain/unit-tree';
 import type { CampaignDoc } from '../../collections';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { accountOf, type UseCaseContext } from '../../context';
-import { TransactionConflictError, type Store } from '../../ports/store';
+import { eachDocument, TransactionConflictError, type Store } from '../../ports/store';
 
 /** The calling visitor (open week); refuses when there is none (see identity.ts resolveVisitor). */
 export function visitorOf(ctx: UseCaseContext): string {
   if (!ctx.visitor) throw new AppError('VISITOR_REQUIRED');
   return ctx.visitor;
 }
+
+/** Every signup of an event, in the order people signed up (cancelling, moving or exporting an event). */
+export const signupsOf = (store: Store, eventId: string) =>
+  eachDocument<SignupDoc>(store, 'signups', { where: { eventId }, orderBy: { fields: ['createdAt'], direction: 'asc' } });
 
 export const signupIdOf = (eventId: string, visitorId: string): string => `${eventId}:${visitorId}`;
 

@@ -4,8 +4,10 @@ import { attendanceRate, EVENT_TYPES, type EventType } from '../../../../shared/
 import type { UnitDoc } from '../../collections';
 import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
+import { eachDocument } from '../../ports/store';
 import type { Handler } from '../../router';
 import { unitInScope } from '../../scope';
+import { childUnits } from '../../units';
 
 /**
  * Per-unit open-week counts for an admin: for the chosen unit (own by default) and each direct child.
@@ -14,18 +16,7 @@ import { unitInScope } from '../../scope';
  */
 export const stats: Handler<typeof contract.openweek.stats> = async (ctx, input) => {
   const unit = await unitInScope(ctx, input.unitId ?? accountOf(ctx).unitId);
-  const children: UnitDoc[] = [];
-  let after: string | null = null;
-  do {
-    const page: { items: UnitDoc[]; nextCursor: string | null } = await ctx.store.find<UnitDoc>('units', {
-      where: { parentId: unit.id },
-      orderBy: { fields: ['createdAt'], direction: 'asc' },
-      after,
-      limit: 50,
-    });
-    children.push(...page.items);
-    after = page.nextCursor;
-  } while (after);
+  const children = await childUnits(ctx.store, unit.id);
 
   const empty = (u: UnitDoc): StatsRowView => ({
     unitId: u.id,
@@ -39,25 +30,19 @@ export const stats: Handler<typeof contract.openweek.stats> = async (ctx, input)
   const total = empty(unit);
   const rows = children.map(empty);
   const now = ctx.now().toISOString();
-  after = null;
-  do {
-    const page: { items: EventDoc[]; nextCursor: string | null } = await ctx.store.find<EventDoc>('events', {
-      where: { unitPath: { $prefix: unit.path }, status: { $in: ['published', 'finished'] }, hidden: false, startAt: { $lte: now } },
-      orderBy: { fields: ['createdAt'], direction: 'asc' },
-      after,
-      limit: 200,
-    });
-    for (const e of page.items) {
-      const row = rows.find((r, i) => e.unitPath.startsWith(children[i].path) && r.unitId === children[i].id);
-      for (const target of row ? [total, row] : [total]) {
-        target.eventsHeld += 1;
-        target.signups += e.seatsTaken;
-        target.checkedIn += e.checkedIn;
-        target.byType[e.type] += 1;
-      }
+  const events = eachDocument<EventDoc>(ctx.store, 'events', {
+    where: { unitPath: { $prefix: unit.path }, status: { $in: ['published', 'finished'] }, hidden: false, startAt: { $lte: now } },
+    orderBy: { fields: ['createdAt'], direction: 'asc' },
+  });
+  for await (const e of events) {
+    const row = rows.find((r, i) => e.unitPath.startsWith(children[i].path) && r.unitId === children[i].id);
+    for (const target of row ? [total, row] : [total]) {
+      target.eventsHeld += 1;
+      target.signups += e.seatsTaken;
+      target.checkedIn += e.checkedIn;
+      target.byType[e.type] += 1;
     }
-    after = page.nextCursor;
-  } while (after);
+  }
   for (const r of [total, ...rows]) r.attendanceRate = attendanceRate(r.checkedIn, r.signups);
   return { total, rows };
 };

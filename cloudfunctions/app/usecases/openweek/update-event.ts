@@ -3,10 +3,10 @@ import { AppError } from '../../../../shared/errors';
 import { capacityAllowed, EVENT_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
 import { audit } from '../../audit';
 import type { CampaignDoc } from '../../collections';
-import type { EventDoc, SignupDoc } from '../../collections/openweek';
+import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { campaignName, managedEventView, ownEvent } from './helpers';
+import { campaignName, managedEventView, ownEvent, signupsOf } from './helpers';
 import { tellPromoted } from './notify';
 import { fillFreeSeats } from './seats';
 
@@ -77,15 +77,5 @@ export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async 
 
 /** Signups keep the event's start beside them (for "my signups" and reminders): follow a moved start. */
 async function moveSignupStarts(ctx: Parameters<typeof updateEvent>[0], event: EventDoc): Promise<void> {
-  let after: string | null = null;
-  do {
-    const page: { items: SignupDoc[]; nextCursor: string | null } = await ctx.store.find<SignupDoc>('signups', {
-      where: { eventId: event.id },
-      orderBy: { fields: ['createdAt'], direction: 'asc' },
-      after,
-      limit: 200,
-    });
-    for (const s of page.items) await ctx.store.update('signups', s.id, { set: { eventStartAt: event.startAt, remindedAt: null } });
-    after = page.nextCursor;
-  } while (after);
+  for await (const s of signupsOf(ctx.store, event.id)) await ctx.store.update('signups', s.id, { set: { eventStartAt: event.startAt, remindedAt: null } });
 }

@@ -5,7 +5,7 @@ import { chinaDateOf } from '../../../../shared/domain/filing/window';
 import type { FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { loadCampaign } from '../../filing/campaigns';
-import type { Filter } from '../../ports/store';
+import { eachDocument, type Filter } from '../../ports/store';
 import type { Handler } from '../../router';
 import { unitInScope } from '../../scope';
 
@@ -45,17 +45,10 @@ export const exportStatistics: Handler<typeof contract.review.exportStatistics> 
   for (const status of LISTED) {
     const where: Filter = { campaignId: campaign.id, status };
     if (unit.level >= 1) where[`unitL${unit.level}`] = unit.id;
-    let after: string | null = null;
-    do {
-      const page: { items: FilingDoc[]; nextCursor: string | null } = await ctx.store.find<FilingDoc>('filings', {
-        where,
-        orderBy: { fields: ['updatedAt'], direction: 'asc' },
-        after,
-        limit: 50,
-      });
-      rows.push(...page.items);
-      after = rows.length < MAX_ROWS ? page.nextCursor : null;
-    } while (after);
+    for await (const filing of eachDocument<FilingDoc>(ctx.store, 'filings', { where, orderBy: { fields: ['updatedAt'], direction: 'asc' } })) {
+      if (rows.length >= MAX_ROWS) break;
+      rows.push(filing);
+    }
   }
   rows.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
 
