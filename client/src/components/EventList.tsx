@@ -76,15 +76,7 @@ export function EventList() {
       {list.items.map((event) => (
         <EventCard key={event.id} event={event} />
       ))}
-      <LoadMore
-        hasMore={list.hasMore}
-        loading={list.loading}
-        count={list.items.length}
-        error={list.error}
-        onMore={list.loadMore}
-        onRetry={list.reload}
-        empty="近期暂无开放周活动"
-      />
+      <LoadMore list={list} empty="近期暂无开放周活动" />
     </View>
   );
 }

@@ -38,7 +38,7 @@ export default function MySignups() {
           {s.checkInCode && !s.checkedInAt && when === 'upcoming' && s.eventStatus !== 'cancelled' ? <CheckInQr code={s.checkInCode} /> : null}
         </View>
       ))}
-      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} error={list.error} onMore={list.loadMore} onRetry={list.reload} empty="还没有报名" />
+      <LoadMore list={list} empty="还没有报名" />
     </Screen>
   );
 }

@@ -40,7 +40,7 @@ export default function CollectiveEvents() {
           <View className="event-card__seats">{seatsText(e)} · 已签到 {e.checkedIn}</View>
         </View>
       ))}
-      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} error={list.error} onMore={list.loadMore} onRetry={list.reload} empty="还没有活动" />
+      <LoadMore list={list} empty="还没有活动" />
     </Screen>
   );
 }

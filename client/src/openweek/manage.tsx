@@ -192,7 +192,7 @@ export default function ManageEvent() {
             ) : null}
           </View>
         ))}
-        <LoadMore hasMore={signups.hasMore} loading={signups.loading} count={signups.items.length} error={signups.error} onMore={signups.loadMore} onRetry={signups.reload} empty="还没有人报名" />
+        <LoadMore list={signups} empty="还没有人报名" />
       </Section>
 
       {event.status === 'published' ? (

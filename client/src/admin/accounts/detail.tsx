@@ -203,15 +203,7 @@ export default function AccountDetail() {
         {audit.items.map((entry) => (
           <AuditRow key={entry.id} entry={entry} />
         ))}
-        <LoadMore
-          hasMore={audit.hasMore}
-          loading={audit.loading}
-          count={audit.items.length}
-          error={audit.error}
-          onMore={audit.loadMore}
-          onRetry={audit.reload}
-          empty="暂无操作记录"
-        />
+        <LoadMore list={audit} empty="暂无操作记录" />
       </Section>
 
       <Dialog

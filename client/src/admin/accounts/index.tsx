@@ -90,15 +90,7 @@ export default function Accounts() {
         {list.items.map((account) => (
           <AccountRow key={account.id} account={account} onClick={() => go(ROUTES.adminAccount, { id: account.id })} />
         ))}
-        <LoadMore
-          hasMore={list.hasMore}
-          loading={list.loading}
-          count={list.items.length}
-          error={list.error}
-          onMore={list.loadMore}
-          onRetry={list.reload}
-          empty="没有符合条件的帐号"
-        />
+        <LoadMore list={list} empty="没有符合条件的帐号" />
       </View>
 
       {canIssue ? (

@@ -23,15 +23,7 @@ export default function Audit() {
         {list.items.map((entry) => (
           <AuditRow key={entry.id} entry={entry} />
         ))}
-        <LoadMore
-          hasMore={list.hasMore}
-          loading={list.loading}
-          count={list.items.length}
-          error={list.error}
-          onMore={list.loadMore}
-          onRetry={list.reload}
-          empty="暂无操作记录"
-        />
+        <LoadMore list={list} empty="暂无操作记录" />
       </View>
     </Screen>
   );

@@ -128,7 +128,7 @@ export default function Queue() {
             <Text className="list-item__arrow">›</Text>
           </View>
         ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} error={list.error} onMore={list.loadMore} onRetry={list.reload} empty="没有符合条件的报备" />
+        <LoadMore list={list} empty="没有符合条件的报备" />
       </View>
       <View className="form-actions">
         <Button className="btn-quotas" block onClick={() => go(ROUTES.adminQuotas)}>

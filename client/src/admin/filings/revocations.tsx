@@ -38,7 +38,7 @@ export default function Revocations() {
           </View>
         </View>
       ))}
-      <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} error={list.error} onMore={list.loadMore} onRetry={list.reload} empty="暂无取消创建资格申请" />
+      <LoadMore list={list} empty="暂无取消创建资格申请" />
       {toast}
     </Screen>
   );

@@ -90,7 +90,7 @@ export default function AdminOpenweek() {
             )}
           </View>
         ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} count={list.items.length} error={list.error} onMore={list.loadMore} onRetry={list.reload} empty="辖区内暂无活动" />
+        <LoadMore list={list} empty="辖区内暂无活动" />
       </Section>
       {toast}
     </Screen>

@@ -89,15 +89,7 @@ export default function Units() {
         {list.items.map((unit) => (
           <UnitRow key={unit.id} unit={unit} />
         ))}
-        <LoadMore
-          hasMore={list.hasMore}
-          loading={list.loading}
-          count={list.items.length}
-          error={list.error}
-          onMore={list.loadMore}
-          onRetry={list.reload}
-          empty="暂无下级单位"
-        />
+        <LoadMore list={list} empty="暂无下级单位" />
       </Section>
 
       {canIssue && parent && parent.level < MAX_UNIT_LEVEL ? <CreateUnit key={parent.id} parent={parent} onCreated={list.reload} /> : null}
