@@ -200,4 +200,20 @@ describe('filing and review, in the browser', () => {
     await rules.locator('.btn-save-rules').click();
     await expectTexts(office.locator('.page-toast:visible'), ['规则已保存']);
   });
+
+  test('the office opens the next term from the same rules; a malformed term is named at its field', async () => {
+    const office = await signedIn(codes.office);
+    await screen(office, 'home').locator('.entry-filings').click();
+    await screen(office, 'queue').locator('.btn-campaign-rules').click();
+    const rules = screen(office, 'campaign-rules');
+    await rules.locator('.btn-toggle-new-campaign').click();
+    await field(rules, 'name').fill('2019—2020年度岳阳市青年文明号');
+    await field(rules, 'term').fill('2019-2020');
+    await rules.locator('.btn-save-rules').click();
+    await expectTexts(rules.locator('.field-error--term'), ['届次：请按 2017—2018 的格式填写']);
+    await field(rules, 'term').fill('2019—2020');
+    await rules.locator('.btn-save-rules').click();
+    await expectTexts(office.locator('.page-toast:visible'), ['已新建创建工作']);
+    expect(await textOf(rules.locator('.page-intro'))).toContain('2019—2020年度岳阳市青年文明号：');
+  });
 });

@@ -14,11 +14,14 @@ import { call } from '../../services';
 import { useLatestCampaign } from './useCampaign';
 import './filings.css';
 
-type Values = Record<'filingOpens' | 'filingClosesBefore' | 'minMembers' | 'maxMembers' | 'minShareUnder35' | 'maxLeaderAge' | 'eligibility' | 'titleBefore' | 'provincialSinceYear' | 'reminderDaysBefore', string>;
+type Values = Record<'name' | 'level' | 'term' | 'filingOpens' | 'filingClosesBefore' | 'minMembers' | 'maxMembers' | 'minShareUnder35' | 'maxLeaderAge' | 'eligibility' | 'titleBefore' | 'provincialSinceYear' | 'reminderDaysBefore', string>;
 
 function valuesOf(c: CampaignView): Values {
   const r = c.rules;
   return {
+    name: '',
+    level: c.level,
+    term: '',
     filingOpens: r.window.opens,
     filingClosesBefore: r.window.closesBefore,
     minMembers: String(r.conditions.minMembers),
@@ -35,7 +38,17 @@ function valuesOf(c: CampaignView): Values {
 /** Text typed into a number field; NaN (refused by the contract, naming the field) when it is not one. */
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
-/** The office sets the newest campaign's filing window, basic conditions and eligibility rule. */
+const LEVELS = [
+  { value: 'national', label: '全国' },
+  { value: 'provincial', label: '省级' },
+  { value: 'city', label: '市级' },
+  { value: 'county', label: '县级' },
+];
+
+/**
+ * The office sets the newest campaign's filing window, basic conditions and eligibility rule, or opens
+ * a new campaign (a new term or level) starting from the same rules.
+ */
 export default function CampaignRules() {
   const guard = useSignedIn({ audiences: ['office'] });
   const { campaign: loaded, error } = useLatestCampaign(guard.state === 'ready');
@@ -43,6 +56,7 @@ export default function CampaignRules() {
   const [values, setValues] = useState<Values | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const { toast, show } = useToast();
   useEffect(() => {
     if (loaded) {
@@ -67,12 +81,16 @@ export default function CampaignRules() {
       ...(values.eligibility === 'priorTitle' ? { titleBefore: values.titleBefore, provincialSinceYear: num(values.provincialSinceYear) } : {}),
       reminderDaysBefore: num(values.reminderDaysBefore),
     };
-    const result = await call('campaign', 'updateCampaign', { campaignId: campaign.id, version: campaign.version, rules });
+    const result = creating
+      ? await call('campaign', 'createCampaign', { name: values.name, level: values.level as CampaignView['level'], term: values.term, rules })
+      : await call('campaign', 'updateCampaign', { campaignId: campaign.id, version: campaign.version, rules });
     if (result.ok) {
       setCampaign(result.data.campaign);
+      setValues(valuesOf(result.data.campaign));
       setErrors({});
       setNotice(null);
-      show('规则已保存', 'success');
+      setCreating(false);
+      show(creating ? '已新建创建工作' : '规则已保存', 'success');
       return;
     }
     const fields: FieldErrors = {};
@@ -83,7 +101,14 @@ export default function CampaignRules() {
 
   return (
     <Screen title="创建工作规则" className="campaign-rules">
-      <View className="page-intro">{campaign.name}：{campaign.windowText}</View>
+      <View className="page-intro">{creating ? '新建创建工作：规则先按当前创建工作填好，可逐项修改。' : `${campaign.name}：${campaign.windowText}`}</View>
+      {creating ? (
+        <Section title="新建创建工作" className="campaign-new">
+          <FormField {...bind('name')} label="名称" placeholder="如 2019—2020年度岳阳市青年文明号" maxLength={60} />
+          <ChoiceField {...bind('level')} label="层级" options={LEVELS} />
+          <FormField {...bind('term')} label="届次" placeholder="2019—2020" maxLength={9} />
+        </Section>
+      ) : null}
       <Section title="报备时间（北京时间）">
         <FormField {...bind('filingOpens')} label="开始日期" hint="此日0时起开放" maxLength={10} />
         <FormField {...bind('filingClosesBefore')} label="截止日期" hint="此日0时起截止（即“此日前”）" maxLength={10} />
@@ -107,7 +132,19 @@ export default function CampaignRules() {
       <Notice>{notice}</Notice>
       <View className="form-actions">
         <Button className="btn-save-rules" type="primary" block onClick={() => void save()}>
-          保存规则
+          {creating ? '新建创建工作' : '保存规则'}
+        </Button>
+        <Button
+          className="btn-toggle-new-campaign"
+          block
+          onClick={() => {
+            setCreating(!creating);
+            setValues(valuesOf(campaign));
+            setErrors({});
+            setNotice(null);
+          }}
+        >
+          {creating ? '返回修改当前创建工作' : '新建创建工作（新一届或其他层级）'}
         </Button>
       </View>
       {toast}
