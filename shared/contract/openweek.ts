@@ -33,7 +33,8 @@ const eventFields = z.object({
   campaignId: id('所属创建活动'),
 });
 
-type TimeFields = Pick<z.output<typeof eventFields>, 'startAt' | 'endAt' | 'signupOpensAt' | 'signupClosesAt'>;
+export type EventFields = z.output<typeof eventFields>;
+type TimeFields = Pick<EventFields, 'startAt' | 'endAt' | 'signupOpensAt' | 'signupClosesAt'>;
 
 /** End after start; the signup window opens before it closes and closes no later than the start. */
 function checkTimes(value: TimeFields, ctx: z.RefinementCtx): void {

@@ -15,6 +15,7 @@ import { useSignedIn } from '../../hooks/useSession';
 import { call, type CallInput } from '../../services';
 import { ROLE_FILTER_LABELS, STATUS_LABELS } from '../../format';
 import { go, ROUTES } from '../../routes';
+import '../../components/search-filters.css';
 import './index.css';
 
 type Filters = Pick<CallInput<'admin', 'listAccounts'>, 'role' | 'status' | 'q'>;

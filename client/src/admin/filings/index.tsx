@@ -19,6 +19,7 @@ import { call, saveFile } from '../../services';
 import { formatTime } from '../../format';
 import { go, ROUTES } from '../../routes';
 import { useLatestCampaign } from './useCampaign';
+import '../../components/search-filters.css';
 import './filings.css';
 
 type Filters = Pick<CallInput<'review', 'listQueue'>, 'status' | 'awaitingMe' | 'category' | 'priorTitle' | 'q' | 'sort'>;

@@ -1,18 +1,15 @@
 import type { contract } from '../../../../shared/contract';
-import { AppError } from '../../../../shared/errors';
 import { audit } from '../../audit';
-import type { CampaignDoc } from '../../collections';
 import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { managedEventView } from './helpers';
+import { editableFields, existingCampaign, managedEventView } from './helpers';
 
 /** A collective drafts an event; nothing is public until it publishes. */
 export const createEvent: Handler<typeof contract.openweek.createEvent> = async (ctx, input) => {
   const collective = accountOf(ctx);
-  const campaign = await ctx.store.get<CampaignDoc>('campaigns', input.campaignId);
-  if (!campaign) throw new AppError('INVALID_INPUT', '所属创建活动：不存在', { campaignId: '所属创建活动：不存在' });
+  const campaign = await existingCampaign(ctx.store, input.campaignId);
   const now = ctx.now();
   const event: EventDoc = {
     id: newId(),
@@ -20,23 +17,7 @@ export const createEvent: Handler<typeof contract.openweek.createEvent> = async 
     collectiveName: collective.name,
     unitId: collective.unitId,
     unitPath: collective.unitPath,
-    campaignId: campaign.id,
-    type: input.type,
-    title: input.title,
-    description: input.description,
-    coverUrl: input.coverUrl || null,
-    startAt: input.startAt,
-    endAt: input.endAt,
-    address: input.address,
-    lat: input.lat ?? null,
-    lng: input.lng ?? null,
-    capacity: input.capacity,
-    signupOpensAt: input.signupOpensAt,
-    signupClosesAt: input.signupClosesAt,
-    requiresApproval: input.requiresApproval,
-    cancelHoursBefore: input.cancelHoursBefore,
-    askPhone: input.askPhone,
-    extraQuestion: input.extraQuestion || null,
+    ...editableFields(input),
     status: 'draft',
     hidden: false,
     hiddenReason: null,

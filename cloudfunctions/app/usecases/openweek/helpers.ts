@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
+import type { EventFields } from '../../../../shared/contract/openweek';
 import type { AttendeeView, EventCardView, EventView, ManagedEventView, MySignupView } from '../../../../shared/contract/openweek-views';
 import { CODE_ALPHABET } from '../../../../shared/domain/account-code';
 import { cancellationDeadline, maskPhone, seatsLeft, type SignupStatus } from '../../../../shared/domain/openweek/event-rules';
@@ -18,6 +19,36 @@ export function visitorOf(ctx: UseCaseContext): string {
 /** Every signup of an event, in the order people signed up (cancelling, moving or exporting an event). */
 export const signupsOf = (store: Store, eventId: string) =>
   eachDocument<SignupDoc>(store, 'signups', { where: { eventId }, orderBy: { fields: ['createdAt'], direction: 'asc' } });
+
+/** The fields a collective fills in, as stored: the same for a new event and an edit. */
+export function editableFields(input: EventFields) {
+  return {
+    campaignId: input.campaignId,
+    type: input.type,
+    title: input.title,
+    description: input.description,
+    coverUrl: input.coverUrl || null,
+    startAt: input.startAt,
+    endAt: input.endAt,
+    address: input.address,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    capacity: input.capacity,
+    signupOpensAt: input.signupOpensAt,
+    signupClosesAt: input.signupClosesAt,
+    requiresApproval: input.requiresApproval,
+    cancelHoursBefore: input.cancelHoursBefore,
+    askPhone: input.askPhone,
+    extraQuestion: input.extraQuestion || null,
+  };
+}
+
+/** The campaign an event belongs to; refused at its field when it does not exist. */
+export async function existingCampaign(store: Store, campaignId: string): Promise<CampaignDoc> {
+  const campaign = await store.get<CampaignDoc>('campaigns', campaignId);
+  if (!campaign) throw new AppError('INVALID_INPUT', '所属创建活动：不存在', { campaignId: '所属创建活动：不存在' });
+  return campaign;
+}
 
 export const signupIdOf = (eventId: string, visitorId: string): string => `${eventId}:${visitorId}`;
 

@@ -2,11 +2,10 @@ import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { capacityAllowed, EVENT_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
 import { audit } from '../../audit';
-import type { CampaignDoc } from '../../collections';
 import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { campaignName, managedEventView, ownEvent, signupsOf } from './helpers';
+import { campaignName, editableFields, existingCampaign, managedEventView, ownEvent, signupsOf } from './helpers';
 import { tellPromoted } from './notify';
 import { fillFreeSeats } from './seats';
 
@@ -18,28 +17,10 @@ export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async 
   const collective = accountOf(ctx);
   const seen = await ownEvent(ctx, input.eventId);
   if (!EVENT_STATUS_RULES[seen.status].editable) throw new AppError('INVALID_STATE', '已取消或已结束的活动不能修改');
-  if (!(await ctx.store.get<CampaignDoc>('campaigns', input.campaignId))) {
-    throw new AppError('INVALID_INPUT', '所属创建活动：不存在', { campaignId: '所属创建活动：不存在' });
-  }
+  await existingCampaign(ctx.store, input.campaignId);
   const now = ctx.now();
   const changes = {
-    type: input.type,
-    title: input.title,
-    description: input.description,
-    coverUrl: input.coverUrl || null,
-    startAt: input.startAt,
-    endAt: input.endAt,
-    address: input.address,
-    lat: input.lat ?? null,
-    lng: input.lng ?? null,
-    capacity: input.capacity,
-    signupOpensAt: input.signupOpensAt,
-    signupClosesAt: input.signupClosesAt,
-    requiresApproval: input.requiresApproval,
-    cancelHoursBefore: input.cancelHoursBefore,
-    askPhone: input.askPhone,
-    extraQuestion: input.extraQuestion || null,
-    campaignId: input.campaignId,
+    ...editableFields(input),
     updatedAt: now.toISOString(),
     version: input.version + 1,
   };
