@@ -13,7 +13,8 @@ const sdkVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
-  for (const name of Object.keys(contract)) {
+  // Every function of the contract, and `jobs`, run by its timer trigger.
+  for (const name of [...Object.keys(contract), 'jobs']) {
     const dir = join(out, name);
     mkdirSync(dir, { recursive: true });
     const result = await build({

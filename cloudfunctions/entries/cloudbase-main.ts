@@ -1,7 +1,7 @@
 import tcb, { type CloudBase } from '@cloudbase/node-sdk';
 import { z } from 'zod';
 import type { FunctionName } from '../../shared/contract';
-import { failure } from '../../shared/envelope';
+import { failure, success } from '../../shared/envelope';
 import { optionalVar, parseEnv } from '../config/env';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { CloudbaseFiles } from '../adapters/files/cloudbase-files';
@@ -10,6 +10,7 @@ import { OutboxNotifier } from '../adapters/mail/outbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
 import type { Caller, Deps } from '../app/context';
+import type { Job } from '../app/jobs';
 import { dispatch, httpStatusOf, type FunctionHandlers } from '../app/router';
 import { PasswordHasher } from '../app/security/passwords';
 import { SessionTokens } from '../app/security/session-tokens';
@@ -98,5 +99,29 @@ export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionH
     }
     const openid = tcb.getCloudbaseContext(context).WX_OPENID || undefined;
     return dispatch(deps, fn, handlers, event, { openid });
+  };
+}
+
+/**
+ * The `main` of the `jobs` function, run by its timer trigger: every job, each idempotent, so a late or
+ * doubled run is harmless. A call from the mini-program (it carries an OPENID) is refused: only the
+ * platform's clock runs jobs.
+ */
+export function cloudbaseJobsMain(jobs: Record<string, Job>, connect = currentEnvironment) {
+  let deps: Deps | null = null;
+  return async (_event: unknown, context: Parameters<typeof tcb.getCloudbaseContext>[0]) => {
+    if (tcb.getCloudbaseContext(context).WX_OPENID) return failure({ code: 'FORBIDDEN', message: '定时任务只能由定时触发器运行' });
+    deps ??= composeCloudbase(connect);
+    const ran: Record<string, 'ok' | 'failed'> = {};
+    for (const [name, job] of Object.entries(jobs)) {
+      try {
+        await job.run(deps);
+        ran[name] = 'ok';
+      } catch (error) {
+        console.error(`[jobs] ${name} failed`, error);
+        ran[name] = 'failed';
+      }
+    }
+    return success(ran);
   };
 }

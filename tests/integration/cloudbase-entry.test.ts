@@ -2,7 +2,8 @@ import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../../cloudfunctions/app/collections';
 import { accountHandlers } from '../../cloudfunctions/app/usecases/account';
 import { adminHandlers } from '../../cloudfunctions/app/usecases/admin';
-import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
+import { JOBS } from '../../cloudfunctions/app/jobs';
+import { cloudbaseJobsMain, cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import type { Store } from '../../cloudfunctions/app/ports/store';
@@ -83,4 +84,14 @@ test('over CloudBase HTTP access the answer carries the HTTP status of the refus
   const response = await admin({ httpMethod: 'POST', headers: {}, body: JSON.stringify({ action: 'listUnits', data: {} }) }, wechat(''));
   expect(response).toMatchObject({ statusCode: 401 });
   expect(JSON.parse((response as { body: string }).body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+});
+
+test('the timer trigger runs every job; a call from a WeChat user is refused', async () => {
+  const jobs = cloudbaseJobsMain(JOBS, connect);
+  const timer = { ...wechat(''), environment: JSON.stringify({}) };
+  expect(await jobs({ Type: 'Timer', TriggerName: 'every10Minutes' }, timer)).toEqual({
+    ok: true,
+    data: Object.fromEntries(Object.keys(JOBS).map((name) => [name, 'ok'])),
+  });
+  expect(await jobs({ Type: 'Timer' }, wechat('o-curious-visitor'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
