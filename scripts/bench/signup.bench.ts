@@ -30,7 +30,10 @@ type Request = { path: string; headers: Record<string, string>; body: unknown };
 
 function fire(url: string, requests: Request[]): Promise<Load> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'load-generator.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'load-generator.ts')], {
+      cwd: join(__dirname, '..', '..'),
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     child.on('error', reject);
