@@ -1,5 +1,3 @@
-import tcb from '@cloudbase/node-sdk';
-import { COLLECTIONS } from '../../cloudfunctions/app/collections';
 import { accountHandlers } from '../../cloudfunctions/app/usecases/account';
 import { adminHandlers } from '../../cloudfunctions/app/usecases/admin';
 import { JOBS } from '../../cloudfunctions/app/jobs';
@@ -9,7 +7,7 @@ import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import type { Store } from '../../cloudfunctions/app/ports/store';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
-import { FakeCloudbase } from '../support/fake-cloudbase';
+import { useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
 
 const testDeps = (store: Store) => ({
   store,
@@ -25,37 +23,8 @@ const testDeps = (store: Store) => ({
  * The CloudBase functions' `main`, as the platform calls it: the caller is the OPENID in the function's
  * context, never the event. The database is the local model of CloudBase behind the real SDK.
  */
-const fake = new FakeCloudbase(COLLECTIONS);
-const saved = { ...process.env };
-let connect: () => ReturnType<typeof tcb.init>;
-
-beforeAll(async () => {
-  Object.assign(process.env, {
-    TENCENTCLOUD: 'true',
-    SILENCE: 'true',
-    SESSION_SECRET: 'a-function-secret-that-is-long-enough-0123456789',
-    PUBLIC_URL: 'https://qnwmh.example.org',
-    SCRYPT_COST: '10',
-    SMTP_URL: '',
-  });
-  const serviceUrl = await fake.start();
-  connect = () => tcb.init({ env: 'test-env', secretId: 'fake-id', secretKey: 'fake-key', serviceUrl, keepalive: false, timeout: 5000 });
-});
-
-afterAll(async () => {
-  await fake.stop();
-  process.env = saved;
-});
-
-const wechat = (openid: string) => ({
-  memory_limit_in_mb: 256,
-  time_limit_in_ms: 10_000,
-  request_id: 'req-1',
-  function_version: '$LATEST',
-  function_name: 'account',
-  namespace: 'test-env',
-  environment: JSON.stringify({ WX_OPENID: openid, WX_APPID: 'wx-test', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' }),
-});
+const { connect } = useCloudbaseFunctions();
+const wechat = wechatContext;
 
 test('a mini-program call is answered through the router, with the caller taken from the WeChat context', async () => {
   const account = cloudbaseMain('account', accountHandlers, connect);
@@ -88,7 +57,7 @@ test('over CloudBase HTTP access the answer carries the HTTP status of the refus
 
 test('the timer trigger runs every job; a call from a WeChat user is refused', async () => {
   const jobs = cloudbaseJobsMain(JOBS, connect);
-  const timer = { ...wechat(''), environment: JSON.stringify({}) };
+  const timer = wechatContext('');
   expect(await jobs({ Type: 'Timer', TriggerName: 'every10Minutes' }, timer)).toEqual({
     ok: true,
     data: Object.fromEntries(Object.keys(JOBS).map((name) => [name, 'ok'])),

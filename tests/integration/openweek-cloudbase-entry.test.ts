@@ -1,48 +1,17 @@
-import tcb from '@cloudbase/node-sdk';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
-import { COLLECTIONS } from '../../cloudfunctions/app/collections';
 import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
 import { openweekHandlers } from '../../cloudfunctions/app/usecases/openweek';
 import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
-import { FakeCloudbase } from '../support/fake-cloudbase';
+import { useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
 
 /**
  * The CloudBase `openweek` function as the platform calls it: in the mini-program the visitor is the
  * OPENID of the function's context; through HTTP access it is the visitor token in its own header.
  * Neither is ever read from the event's body.
  */
-const fake = new FakeCloudbase(COLLECTIONS);
-const saved = { ...process.env };
-let connect: () => ReturnType<typeof tcb.init>;
-
-beforeAll(async () => {
-  Object.assign(process.env, {
-    TENCENTCLOUD: 'true',
-    SILENCE: 'true',
-    SESSION_SECRET: 'a-function-secret-that-is-long-enough-0123456789',
-    PUBLIC_URL: 'https://qnwmh.example.org',
-    SCRYPT_COST: '10',
-    SMTP_URL: '',
-  });
-  const serviceUrl = await fake.start();
-  connect = () => tcb.init({ env: 'test-env', secretId: 'fake-id', secretKey: 'fake-key', serviceUrl, keepalive: false, timeout: 5000 });
-});
-
-afterAll(async () => {
-  await fake.stop();
-  process.env = saved;
-});
-
-const wechat = (openid: string) => ({
-  memory_limit_in_mb: 256,
-  time_limit_in_ms: 10_000,
-  request_id: 'req-1',
-  function_version: '$LATEST',
-  function_name: 'openweek',
-  namespace: 'test-env',
-  environment: JSON.stringify({ WX_OPENID: openid, WX_APPID: 'wx-test', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' }),
-});
-const noWechat = { ...wechat(''), environment: JSON.stringify({}) };
+const { connect } = useCloudbaseFunctions();
+const wechat = wechatContext;
+const noWechat = wechatContext('');
 
 test('in the mini-program the OPENID is the visitor: no token is issued, and my signups answer for that OPENID', async () => {
   const openweek = cloudbaseMain('openweek', openweekHandlers, connect);
