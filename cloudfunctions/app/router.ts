@@ -5,7 +5,7 @@ import { failure, success, type Envelope } from '../../shared/envelope';
 import { audienceOf } from '../../shared/domain/roles';
 import type { Caller, Deps, UseCaseContext } from './context';
 import { assertUsable, resolveActor, resolveVisitor } from './identity';
-import { InvalidCursorError } from './ports/store';
+import { InvalidCursorError, TransactionConflictError } from './ports/store';
 
 export type Handler<A extends ActionSpec> = (ctx: UseCaseContext, input: z.output<A['input']>) => Promise<z.input<A['output']>>;
 
@@ -65,6 +65,8 @@ export async function dispatch<F extends FunctionName>(
 
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppError) return error.toBody();
+  // Contention that outlasted the store's own retries: the caller may simply try again.
+  if (error instanceof TransactionConflictError) return { code: 'CONFLICT', message: ERRORS.CONFLICT.message };
   if (error instanceof InvalidCursorError) {
     return { code: 'INVALID_INPUT', message: '分页参数无效，请刷新列表', fields: { cursor: '分页参数无效' } };
   }

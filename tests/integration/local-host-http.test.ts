@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TransactionConflictError } from '../../cloudfunctions/app/ports/store';
+import { toErrorBody } from '../../cloudfunctions/app/router';
 import { loadConfig } from '../../cloudfunctions/local-host/config';
 import { startLocalHost, type RunningHost } from '../../cloudfunctions/local-host/main';
 
@@ -77,5 +79,14 @@ describe('configuration', () => {
   test('a malformed variable stops start-up with a message naming it', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATA_DIR: mkdtempSync(join(tmpdir(), 'qnwmh-cfg-')) })).toThrow(/PORT/);
     expect(() => loadConfig({ SESSION_SECRET: 'short', DATA_DIR: mkdtempSync(join(tmpdir(), 'qnwmh-cfg-')) })).toThrow(/SESSION_SECRET/);
+  });
+});
+
+describe('faults and contention', () => {
+  test('a transaction that keeps colliding answers CONFLICT (try again), an unexpected fault INTERNAL without details', () => {
+    expect(toErrorBody(new TransactionConflictError('events/e1'))).toEqual({ code: 'CONFLICT', message: '数据已被他人修改，请刷新后重试' });
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(toErrorBody(new Error('disk on fire at /var/lib/secret'))).toEqual({ code: 'INTERNAL', message: '系统繁忙，请稍后重试' });
+    spy.mockRestore();
   });
 });
