@@ -85,7 +85,7 @@ function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
   if (!existsSync(index)) {
     return send(res, 503, '<p>H5 客户端尚未构建：请运行 <code>npm run build:h5</code>，或用 <code>npm start</code> 启动。</p>', TYPES['.html']);
   }
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const relative = normalize(urlPath).replace(/^([/\\])+/, '');
   const file = join(root, relative);
   const safe = file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile();
   const target = safe ? file : index;
@@ -99,7 +99,7 @@ function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
 
 /** An uploaded file (a summary photo); unknown or unsafe keys are 404. */
 function serveFile(files: LocalDiskFiles, key: string, res: ServerResponse): void {
-  const file = files.pathOf(decodeURIComponent(key));
+  const file = files.pathOf(key);
   if (!file || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'Not Found', 'text/plain');
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
@@ -120,9 +120,13 @@ export interface HostOptions {
 /** One Node process serving every cloud function at /api/<function>, the contract at /api, and the H5 client. */
 export function hostHandler(deps: Deps, options: HostOptions): RequestListener {
   return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
     const work = async () => {
+      let path: string;
+      try {
+        path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      } catch {
+        return send(res, 400, 'Bad Request: malformed path', 'text/plain');
+      }
       if (path === '/api' && req.method === 'GET') return sendJson(res, 200, describeContract());
       const api = /^\/api\/([A-Za-z]+)$/.exec(path);
       if (api) {
