@@ -1,5 +1,6 @@
 import type { Caller } from '../../cloudfunctions/app/context';
 import { seedHierarchy, TestApp } from '../support/harness';
+import { expectOutcome, matrixCases } from '../support/authorization';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
 type Who = 'anonymous' | 'collective' | 'admin3' | 'adminInScope' | 'adminOutOfScope' | 'office';
@@ -73,7 +74,7 @@ async function prepare(app: TestApp, h: Hierarchy, action: string): Promise<void
   if (action === 'unbindWechat') await app.ok('account', 'signIn', { code: h.admin2.code, password: h.admin2.password }, { openid: 'o-admin2' });
 }
 
-const cases = matrix.flatMap((row) => (Object.entries(row.expect) as Array<[Who, Outcome]>).map(([who, outcome]) => ({ ...row, who, outcome })));
+const cases = matrixCases<Who, Outcome, (typeof matrix)[number]>(matrix);
 
 describe('who may call each admin action', () => {
   test.each(cases)('admin.$action by $who → $outcome', async ({ action, input, who, outcome }) => {
@@ -81,14 +82,7 @@ describe('who may call each admin action', () => {
     try {
       const h = await seedHierarchy(app);
       await prepare(app, h, action);
-      const before = await app.snapshot();
-      const result = await app.call('admin', action as never, input(h), callers[who](h));
-      if (outcome === 'ok') {
-        expect(result).toMatchObject({ ok: true });
-      } else {
-        expect(result).toMatchObject({ ok: false, error: { code: outcome, message: expect.any(String) } });
-        expect(await app.snapshot()).toEqual(before);
-      }
+      await expectOutcome(app, () => app.call('admin', action as never, input(h), callers[who](h)), outcome);
     } finally {
       await app.close();
     }

@@ -1,5 +1,6 @@
 import type { Caller } from '../../cloudfunctions/app/context';
 import { TestApp } from '../support/harness';
+import { expectOutcome, matrixCases } from '../support/authorization';
 import { seedFiling, submitComplete } from '../support/filing';
 
 type World = Awaited<ReturnType<typeof seedFiling>> & { filingId: string; version: number };
@@ -98,21 +99,14 @@ async function world(app: TestApp, stage: 1 | 3): Promise<World> {
   return { ...h, filingId: filing.id, version: filing.version };
 }
 
-const cases = matrix.flatMap((row) => (Object.entries(row.expect) as Array<[Who, Outcome]>).map(([who, outcome]) => ({ ...row, who, outcome })));
+const cases = matrixCases<Who, Outcome, (typeof matrix)[number]>(matrix);
 
 describe('who may act on a filing', () => {
   test.each(cases)('review.$name by $who → $outcome', async ({ action, stage, input, who, outcome }) => {
     const app = new TestApp();
     try {
       const w = await world(app, stage);
-      const before = await app.snapshot();
-      const result = await app.call('review', action as never, input(w), callers[who](w));
-      if (outcome === 'ok') {
-        expect(result).toMatchObject({ ok: true });
-      } else {
-        expect(result).toMatchObject({ ok: false, error: { code: outcome, message: expect.any(String) } });
-        expect(await app.snapshot()).toEqual(before);
-      }
+      await expectOutcome(app, () => app.call('review', action as never, input(w), callers[who](w)), outcome);
     } finally {
       await app.close();
     }

@@ -301,25 +301,10 @@ describe('open-week authorization', () => {
   beforeAll(async () => {
     app = new TestApp();
     h = await seedHierarchy(app);
-    const campaignId = (await app.store.find<CampaignDoc>('campaigns', { orderBy: { fields: ['createdAt'], direction: 'asc' }, limit: 1 })).items[0].id;
-    const now = app.clock.getTime();
     const draft = await app.ok(
       'openweek',
       'createEvent',
-      {
-        type: 'policy',
-        title: '政策宣讲',
-        description: '介绍公交优惠政策。',
-        startAt: new Date(now + 2 * HOUR).toISOString(),
-        endAt: new Date(now + 4 * HOUR).toISOString(),
-        address: '岳阳市公交站',
-        capacity: 5,
-        signupOpensAt: new Date(now - HOUR).toISOString(),
-        signupClosesAt: new Date(now + HOUR).toISOString(),
-        cancelHoursBefore: 0,
-        requiresApproval: true,
-        campaignId,
-      },
+      { ...(await validEventFields(app)), requiresApproval: true },
       h.collective.caller,
     );
     eventId = draft.event.id;
@@ -393,8 +378,7 @@ describe('visitor identity', () => {
   beforeAll(async () => {
     app = new TestApp();
     h = await seedHierarchy(app);
-    const campaignId = (await app.store.find<CampaignDoc>('campaigns', { orderBy: { fields: ['createdAt'], direction: 'asc' }, limit: 1 })).items[0].id;
-    const draft = await app.ok('openweek', 'createEvent', { ...(await validEventFields(app)), campaignId }, h.collective.caller);
+    const draft = await app.ok('openweek', 'createEvent', await validEventFields(app), h.collective.caller);
     eventId = draft.event.id;
     await app.ok('openweek', 'publishEvent', { eventId }, h.collective.caller);
   });
