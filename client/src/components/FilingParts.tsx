@@ -5,6 +5,7 @@ import { OPINION_BOX_LABELS } from '../../../shared/domain/filing/chain';
 import { TITLE_KIND_LABELS, TITLE_LEVEL_LABELS } from '../../../shared/domain/filing/rules';
 import { formatTime } from '../format';
 import { Section } from './Screen';
+import './filing-parts.css';
 
 const DECISION_LABELS: Record<OpinionView['decision'], string> = {
   passUp: '初审通过，报上级审核',

@@ -13,6 +13,7 @@ import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
 import { call } from '../../services';
 import { formatTime } from '../../format';
+import '../../components/filing-parts.css';
 import './filings.css';
 
 const STATUS: Record<RevocationView['status'], string> = { pending: '待审定', approved: '已取消资格', rejected: '已驳回' };

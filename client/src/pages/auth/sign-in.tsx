@@ -1,14 +1,15 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { contract } from '../../../../shared/contract';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
+import { RecoveryLinks } from '../../components/RecoveryLinks';
 import { Screen, Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { signIn } from '../../services';
-import { go, isAppUrl, replace, restart, restartAtUrl, ROUTES } from '../../routes';
+import { isAppUrl, replace, restart, restartAtUrl, ROUTES } from '../../routes';
 
 export default function SignIn() {
   const { params } = useRouter();
@@ -36,14 +37,7 @@ export default function SignIn() {
           登录
         </Button>
       </View>
-      <View className="links">
-        <Text className="link link-forgot-code" onClick={() => go(ROUTES.forgot, { mode: 'code' })}>
-          找回帐号
-        </Text>
-        <Text className="link link-forgot-password" onClick={() => go(ROUTES.forgot, { mode: 'password' })}>
-          找回密码
-        </Text>
-      </View>
+      <RecoveryLinks />
     </Screen>
   );
 }

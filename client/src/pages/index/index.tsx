@@ -6,6 +6,7 @@ import type { AccountView } from '../../../../shared/contract';
 import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
 import { EventList } from '../../components/EventList';
 import { Notice } from '../../components/Notice';
+import { RecoveryLinks } from '../../components/RecoveryLinks';
 import { Screen, Section } from '../../components/Screen';
 import { useSession } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
@@ -65,14 +66,7 @@ function Visitor() {
           登录（集体/管理员）
         </Button>
       </View>
-      <View className="links">
-        <Text className="link link-forgot-code" onClick={() => go(ROUTES.forgot, { mode: 'code' })}>
-          找回帐号
-        </Text>
-        <Text className="link link-forgot-password" onClick={() => go(ROUTES.forgot, { mode: 'password' })}>
-          找回密码
-        </Text>
-      </View>
+      <RecoveryLinks />
       <View className="home__note">用户名由上级管理单位派发，不开放自行注册。</View>
     </View>
   );
