@@ -1,16 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { expectTexts, field, open, screen, signedInHome, startHostWithClient, submitSignIn, textOf, UI_TIMEOUT_MS, type HostWithClient } from './support/h5';
+import type { Page } from 'playwright-core';
+import { expectTexts, field, open, screen, signedInHome, submitSignIn, textOf, UI_TIMEOUT_MS, useBrowser } from './support/h5';
 import { completeContent } from '../support/filing';
 
-let running: HostWithClient;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = useBrowser();
 const PASSWORD = 'Filing2025pass';
 
 /** Calls the local host's API as the client would (setup only: the hierarchy the test starts from). */
 async function api<T>(fn: string, action: string, data: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${running.host.url}/api/${fn}`, {
+  const response = await fetch(`${session.running.host.url}/api/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ action, data }),
@@ -34,11 +31,8 @@ async function issue(token: string, unitId: string, role: 'admin' | 'collective'
 }
 
 async function signedIn(code: string): Promise<Page> {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(UI_TIMEOUT_MS);
-  contexts.push(context);
-  const page = await context.newPage();
-  await open(page, running.host.url, '/pages/auth/sign-in');
+  const page = await session.newUser();
+  await open(page, session.running.host.url, '/pages/auth/sign-in');
   await submitSignIn(page, code, PASSWORD);
   await signedInHome(page).waitFor();
   return page;
@@ -61,10 +55,8 @@ const COLLECTIVE = '岳阳市公交一路青年班组';
 const codes = { office: '', admin1: '', admin2: '', admin3: '', collective: '' };
 
 beforeAll(async () => {
-  running = await startHostWithClient();
-  browser = await launchChromium();
-  const office = await activate(running.office.code, running.office.oneTimePassword);
-  codes.office = running.office.code;
+  const office = await activate(session.running.office.code, session.running.office.oneTimePassword);
+  codes.office = session.running.office.code;
   const roots = await api<{ items: Array<{ id: string; name: string }> }>('admin', 'listUnits', { limit: 50 }, office);
   const transport = roots.items.find((u) => u.name.replace(/\s/g, '') === '交通');
   if (!transport) throw new Error('the demo has no 交通 unit');
@@ -77,11 +69,6 @@ beforeAll(async () => {
   codes.collective = await issue(admin1, station.id, 'collective', COLLECTIVE);
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await running?.stop();
-});
 
 /** An admin opens the filing from the queue and records a decision. */
 async function decide(code: string, decision: 'passUp' | 'approve' | 'return', comment: string, expectedStatus: string): Promise<void> {
@@ -137,7 +124,7 @@ describe('filing and review, in the browser', () => {
   });
 
   test('the collective sees the feedback, fixes the plan and resubmits', async () => {
-    await open(collective, running.host.url, '/collective/filing/status');
+    await open(collective, session.running.host.url, '/collective/filing/status');
     const status = screen(collective, 'filing-status-page');
     await expectTexts(status.locator('.filing-feedback'), ['退回意见：请补充创建计划的进度安排']);
     await status.locator('.btn-edit-filing').click();
@@ -152,7 +139,7 @@ describe('filing and review, in the browser', () => {
     await decide(codes.admin3, 'passUp', '已补充，同意报送', '初审通过，待上级审核');
     await decide(codes.admin2, 'passUp', '同意', '初审通过，待上级审核');
     await decide(codes.admin1, 'approve', '同意列为创建集体', '创建集体');
-    await open(collective, running.host.url, '/collective/filing/status');
+    await open(collective, session.running.host.url, '/collective/filing/status');
     await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['创建集体']);
   });
 

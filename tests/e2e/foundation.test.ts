@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { launchChromium } from './support/chromium';
+import type { Page, Request } from 'playwright-core';
 import {
   expectTexts,
   field,
@@ -9,37 +8,15 @@ import {
   screen,
   signedInHome,
   signInFirstTime,
-  startHostWithClient,
   submitSignIn,
-  UI_TIMEOUT_MS,
-  type HostWithClient,
+  useBrowser,
 } from './support/h5';
 
 const LOCK_MESSAGE = '密码连续错误5次，帐号已锁定15分钟，请稍后再试';
 const WRONG_CREDENTIALS = '用户名或密码错误';
 
-let running: HostWithClient;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = useBrowser();
 
-/** One user at one device: a browser context of their own (own storage, so own session). */
-async function newUser(): Promise<Page> {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(UI_TIMEOUT_MS);
-  contexts.push(context);
-  return context.newPage();
-}
-
-beforeAll(async () => {
-  running = await startHostWithClient();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await running?.stop();
-});
 
 /**
  * The foundation, end to end in the H5 build: the office hands an admin a code, the admin hands a collective
@@ -61,12 +38,12 @@ describe('from the office to a collective, in the browser', () => {
   let collectiveCredentials: { code: string; oneTimePassword: string } | undefined;
 
   test('the office signs in with the one-time password printed by the seed and must change it first', async () => {
-    office = await newUser();
-    await signInFirstTime(office, running.host.url, running.office.code, running.office.oneTimePassword, officePassword);
+    office = await session.newUser();
+    await signInFirstTime(office, session.running.host.url, session.running.office.code, session.running.office.oneTimePassword, officePassword);
 
     const home = screen(office, 'home');
     await expectTexts(home.locator('.account-role'), ['组委会办公室']);
-    await expectTexts(home.locator('.account-code'), [running.office.code]);
+    await expectTexts(home.locator('.account-code'), [session.running.office.code]);
   });
 
   test('the office creates a level-1 industry unit and issues an admin for it, seeing the one-time password once', async () => {
@@ -87,8 +64,8 @@ describe('from the office to a collective, in the browser', () => {
 
   test('that admin signs in elsewhere, must change the password, creates a level-2 unit and issues a collective code', async () => {
     if (!adminCredentials) throw new Error('needs the admin issued by the previous step');
-    admin = await newUser();
-    await signInFirstTime(admin, running.host.url, adminCredentials.code, adminCredentials.oneTimePassword, adminPassword);
+    admin = await session.newUser();
+    await signInFirstTime(admin, session.running.host.url, adminCredentials.code, adminCredentials.oneTimePassword, adminPassword);
 
     const home = screen(admin, 'home');
     await expectTexts(home.locator('.account-role'), ['一级管理员']);
@@ -106,8 +83,8 @@ describe('from the office to a collective, in the browser', () => {
 
   test('the collective signs in with its one-time password, must change it, and then signs in with the new one', async () => {
     if (!collectiveCredentials) throw new Error('needs the collective issued by the previous step');
-    const collective = await newUser();
-    await signInFirstTime(collective, running.host.url, collectiveCredentials.code, collectiveCredentials.oneTimePassword, collectivePassword);
+    const collective = await session.newUser();
+    await signInFirstTime(collective, session.running.host.url, collectiveCredentials.code, collectiveCredentials.oneTimePassword, collectivePassword);
 
     const home = screen(collective, 'home');
     await expectTexts(home.locator('.account-name'), [collectiveName]);
@@ -122,8 +99,8 @@ describe('from the office to a collective, in the browser', () => {
 
   test('five wrong passwords lock the collective: the page says so, and then the right password is refused too', async () => {
     if (!collectiveCredentials) throw new Error('needs the collective issued by an earlier step');
-    const page = await newUser();
-    await open(page, running.host.url, '/pages/auth/sign-in');
+    const page = await session.newUser();
+    await open(page, session.running.host.url, '/pages/auth/sign-in');
     const notice = screen(page, 'sign-in').locator('.form-error');
 
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -141,9 +118,9 @@ describe('from the office to a collective, in the browser', () => {
 
 describe('the sign-in form in the browser', () => {
   test('submitted empty, it shows both field errors and sends no request', async () => {
-    const page = await newUser();
+    const page = await session.newUser();
     // At launch the app asks the server who is signed in; wait for that before watching for requests.
-    await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/account')), open(page, running.host.url, '/pages/auth/sign-in')]);
+    await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/account')), open(page, session.running.host.url, '/pages/auth/sign-in')]);
     const sent: Request[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/')) sent.push(request);
@@ -158,8 +135,8 @@ describe('the sign-in form in the browser', () => {
   });
 
   test('refused, it says why and keeps the typed code in the field', async () => {
-    const page = await newUser();
-    await open(page, running.host.url, '/pages/auth/sign-in');
+    const page = await session.newUser();
+    await open(page, session.running.host.url, '/pages/auth/sign-in');
 
     await submitSignIn(page, 'NOSUCHCODE01', 'Whatever123');
 

@@ -1,20 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { issueCollective } from '../support/openweek-http';
-import { launchChromium } from './support/chromium';
-import { expectTexts, field, open, screen, signInFirstTime, startHostWithClient, submitSignIn, textOf, UI_TIMEOUT_MS, type HostWithClient } from './support/h5';
+import { expectTexts, field, open, screen, signInFirstTime, submitSignIn, textOf, useBrowser } from './support/h5';
 
-let running: HostWithClient;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = useBrowser();
 
-/** One person at one device: a browser context of their own (own storage, so own visitor token). */
-async function newPerson(): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  context.setDefaultTimeout(UI_TIMEOUT_MS);
-  contexts.push(context);
-  return context.newPage();
-}
+/** One person at one device (own storage, so own visitor token), allowed to download the export. */
+const newPerson = () => session.newUser({ acceptDownloads: true });
 
 /** "2018-05-04 09:00" in China time, as the collective types it. */
 function chinaTime(ms: number): string {
@@ -23,16 +15,6 @@ function chinaTime(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-beforeAll(async () => {
-  running = await startHostWithClient();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await running?.stop();
-});
 
 /**
  * 开放周 in the H5 build: a collective publishes a 2-seat event; three visitors, each in their own browser,
@@ -46,9 +28,9 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
   const title = '公交调度中心开放日';
 
   test('a collective publishes an event with 2 seats', async () => {
-    const issued = await issueCollective(running.host, '岳阳市公交一路青年班组');
+    const issued = await issueCollective(session.running.host, '岳阳市公交一路青年班组');
     collective = await newPerson();
-    await signInFirstTime(collective, running.host.url, issued.code, issued.oneTimePassword, 'Youth2025pass');
+    await signInFirstTime(collective, session.running.host.url, issued.code, issued.oneTimePassword, 'Youth2025pass');
     await screen(collective, 'home').locator('.entry-openweek').click();
     await screen(collective, 'ow-collective').locator('.btn-new-event').click();
 
@@ -77,7 +59,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
   test('the public finds it on the home page', async () => {
     const visitor = await newPerson();
     visitors.push(visitor);
-    await open(visitor, running.host.url, '/pages/index/index');
+    await open(visitor, session.running.host.url, '/pages/index/index');
     const home = screen(visitor, 'home');
     await expectTexts(home.locator('.event-list .event-title'), [title]);
     await expectTexts(home.locator('.event-list .event-seats'), ['剩余名额 2/2']);
@@ -86,7 +68,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
   });
 
   async function signUp(page: Page, name: string, phone: string, button: string, expected: string): Promise<void> {
-    await open(page, running.host.url, `/events/detail?id=${eventId}`);
+    await open(page, session.running.host.url, `/events/detail?id=${eventId}`);
     const detail = screen(page, 'event-detail');
     await expectTexts(detail.locator('.btn-signup'), [button]);
     await detail.locator('.btn-signup').click();
@@ -145,9 +127,9 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
 
   test('the office sees the event as counts only, hides it with a reason, and the public no longer finds it', async () => {
     const office = await newPerson();
-    await open(office, running.host.url, '/pages/auth/sign-in');
+    await open(office, session.running.host.url, '/pages/auth/sign-in');
     // The office replaced its one-time password when it issued the collective (tests/support/openweek-http).
-    await submitSignIn(office, running.office.code, 'Passw0rd!');
+    await submitSignIn(office, session.running.office.code, 'Passw0rd!');
     await screen(office, 'home').locator('.entry-admin-openweek').click();
     const admin = screen(office, 'admin-openweek');
     await expectTexts(admin.locator('.admin-event .event-title'), [title]);
@@ -158,7 +140,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await expectTexts(admin.locator('.admin-event-hidden'), ['已屏蔽：内容不当']);
 
     const visitor = await newPerson();
-    await open(visitor, running.host.url, '/pages/index/index');
+    await open(visitor, session.running.host.url, '/pages/index/index');
     await expectTexts(screen(visitor, 'home').locator('.event-list .list-foot'), ['近期暂无开放周活动']);
   });
 });

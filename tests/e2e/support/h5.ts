@@ -1,9 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { loadConfig } from '../../../cloudfunctions/local-host/config';
 import { startLocalHost, type RunningHost } from '../../../cloudfunctions/local-host/main';
+import { launchChromium } from './chromium';
 
 /** The H5 build the browser tests drive (`npm run build:h5`). */
 export const H5_DIR = resolve(__dirname, '../../../dist/h5');
@@ -132,4 +133,37 @@ export async function issueCode(page: Page, role: 'collective' | 'admin', name: 
   await expectTexts(done.locator('.result-message'), [`已为「${name}」派发用户名`]);
   expect(await textOf(done.locator('.otp-name'))).toBe(name);
   return { code: await textOf(done.locator('.otp-code')), oneTimePassword: await textOf(done.locator('.otp-password')) };
+}
+
+/**
+ * For a browser test file: the local host serving the built client and one Chromium, started before
+ * the file's tests and stopped after them. Each `newUser()` is one person at one device: a browser
+ * context of their own (own storage, so own session or visitor token).
+ */
+export function useBrowser() {
+  let running: HostWithClient | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    running = await startHostWithClient();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await running?.stop();
+  });
+  return {
+    get running(): HostWithClient {
+      if (!running) throw new Error('the host starts in beforeAll');
+      return running;
+    },
+    async newUser(options?: BrowserContextOptions): Promise<Page> {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      const context = await browser.newContext(options);
+      context.setDefaultTimeout(UI_TIMEOUT_MS);
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
 }
