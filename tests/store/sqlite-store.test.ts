@@ -1,16 +1,81 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
-import { CONTRACT_COLLECTIONS } from './contract-collections';
+import { DuplicateKeyError } from '../../cloudfunctions/app/ports/store';
+import { CONTRACT_COLLECTIONS, ITEMS } from './contract-collections';
 import { describeStoreContract } from './store-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'qnwmh-store-contract-'));
 let files = 0;
+const newFile = () => join(dir, `store-${++files}.sqlite`);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeStoreContract('SqliteStore on a real SQLite file', async () => {
-  const store = new SqliteStore(join(dir, `store-${++files}.sqlite`), CONTRACT_COLLECTIONS);
+  const store = new SqliteStore(newFile(), CONTRACT_COLLECTIONS);
   return { store, cleanup: () => store.close() };
+});
+
+describe('SqliteStore commits (transactions arriving together share one commit)', () => {
+  test('of many transactions at once, each one that fails loses its own writes and only those', async () => {
+    const store = new SqliteStore(newFile(), CONTRACT_COLLECTIONS);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) =>
+        store.transaction(async (tx) => {
+          await tx.insert(ITEMS, { id: `item-${i}`, code: `c${i}`, group: 'g', rank: i });
+          await tx.insert(ITEMS, { id: `twin-${i}`, code: `t${i}`, group: 'h', rank: i });
+          if (i % 10 === 3) throw new Error(`refused ${i}`);
+          return i;
+        }),
+      ),
+    );
+    const refused = outcomes.filter((o) => o.status === 'rejected').length;
+    expect(refused).toBe(20);
+    expect(await store.count(ITEMS)).toBe(2 * 180);
+    expect(await store.get(ITEMS, 'item-13')).toBeNull();
+    expect(await store.get(ITEMS, 'twin-13')).toBeNull();
+    expect(await store.get(ITEMS, 'twin-14')).toMatchObject({ rank: 14 });
+    await store.close();
+  });
+
+  test('a write answers only once it is committed: another connection to the file already reads it', async () => {
+    const file = newFile();
+    const store = new SqliteStore(file, CONTRACT_COLLECTIONS);
+    const other = new Database(file, { readonly: true });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        await store.insert(ITEMS, { id: `item-${i}`, code: `c${i}`, group: 'g', rank: i });
+        return other.prepare(`SELECT COUNT(*) AS n FROM ${ITEMS} WHERE id = ?`).get(`item-${i}`) as { n: number };
+      }),
+    );
+    expect(answers.every((a) => a.n === 1)).toBe(true);
+    other.close();
+    await store.close();
+  });
+});
+
+describe('SqliteStore files from an earlier version', () => {
+  test('a file whose indexes were over the JSON is brought up to date with every document kept and found', async () => {
+    const file = newFile();
+    const old = new Database(file);
+    old.exec(`CREATE TABLE ${ITEMS} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+    old.exec(`CREATE INDEX "${ITEMS}__group_rank" ON ${ITEMS} (json_extract(doc, '$.group'), json_extract(doc, '$.rank'))`);
+    const insert = old.prepare(`INSERT INTO ${ITEMS} (id, doc) VALUES (?, ?)`);
+    for (let i = 0; i < 5; i++) insert.run(`item-${i}`, JSON.stringify({ id: `item-${i}`, code: `c${i}`, group: i % 2 ? 'odd' : 'even', rank: 10 - i }));
+    old.close();
+
+    const store = new SqliteStore(file, CONTRACT_COLLECTIONS);
+    const even = await store.find(ITEMS, { where: { group: 'even' }, orderBy: { fields: ['rank'], direction: 'asc' }, limit: 10 });
+    expect(even.items.map((d) => d.id)).toEqual(['item-4', 'item-2', 'item-0']);
+    await expect(store.insert(ITEMS, { id: 'item-9', code: 'c3', group: 'odd', rank: 1 })).rejects.toBeInstanceOf(DuplicateKeyError);
+    expect(await store.count(ITEMS)).toBe(5);
+    await store.close();
+
+    const reopened = new Database(file, { readonly: true });
+    const indexes = reopened.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(ITEMS) as Array<{ sql: string }>;
+    expect(indexes.map((i) => i.sql).join('\n')).not.toContain('json_extract');
+    reopened.close();
+  });
 });

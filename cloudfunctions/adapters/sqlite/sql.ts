@@ -8,22 +8,36 @@ export function quoteIdent(name: string): string {
   return `"${name}"`;
 }
 
-/** Must match the expression of the declared indexes exactly, or SQLite will not use them. */
-export function fieldExpr(field: string): string {
+/** How a query names a document's field in SQL: its own column when indexed, else a path into the JSON. */
+export type FieldExpr = (field: string) => string;
+
+/** The column that holds an indexed field's value beside the document. */
+export function fieldColumn(field: string): string {
+  if (!FIELD.test(field)) throw new Error(`bad field: ${field}`);
+  return `"f_${field}"`;
+}
+
+export function jsonField(field: string): string {
   if (!FIELD.test(field)) throw new Error(`bad field: ${field}`);
   return `json_extract(doc, '$.${field}')`;
 }
 
-/** json_extract yields 1/0 for JSON booleans; parameters must compare the same way. */
+/** json_extract yields 1/0 for JSON booleans; columns hold and parameters compare the same way. */
 export function toSqlValue(value: Scalar): unknown {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+/** A field's value as its column holds it (a missing field is NULL, as json_extract gives). */
+export function columnValue(doc: Record<string, unknown>, field: string): unknown {
+  const value = doc[field];
+  return value === undefined ? null : toSqlValue(value as Scalar);
 }
 
 function isCondition(value: Scalar | Condition): value is Condition {
   return value !== null && typeof value === 'object';
 }
 
-export function compileFilter(filter: Filter): { sql: string; params: unknown[] } {
+export function compileFilter(filter: Filter, fieldExpr: FieldExpr): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const [field, raw] of Object.entries(filter)) {
@@ -58,7 +72,7 @@ export function compileFilter(filter: Filter): { sql: string; params: unknown[] 
           break;
         }
         case '$prefix':
-          // A range, not LIKE, so the expression index serves it.
+          // A range, not LIKE, so the index serves it.
           parts.push(`${expr} >= ? AND ${expr} < ?`);
           params.push(value, `${value as string}\uffff`);
           break;
