@@ -3,22 +3,31 @@ import { canManageAccount } from '../../shared/domain/account-management';
 import { isWithin } from '../../shared/domain/unit-tree';
 import type { AccountDoc, UnitDoc } from './collections';
 import { accountOf, type UseCaseContext } from './context';
+import type { Doc } from './ports/store';
+
+/**
+ * Loads a document the caller may see: `NOT_FOUND` (saying what is missing) when there is none,
+ * `NOT_IN_SCOPE` when its unit lies outside the caller's unit and subtree.
+ */
+export async function loadInScope<T extends Doc>(
+  ctx: UseCaseContext,
+  collection: string,
+  id: string,
+  missing: string,
+  unitPathOf: (doc: T) => string,
+): Promise<T> {
+  const doc = await ctx.store.get<T>(collection, id);
+  if (!doc) throw new AppError('NOT_FOUND', missing);
+  if (!isWithin(accountOf(ctx).unitPath, unitPathOf(doc))) throw new AppError('NOT_IN_SCOPE');
+  return doc;
+}
 
 /** Loads a unit the caller may see: inside the caller's unit and its subtree. */
-export async function unitInScope(ctx: UseCaseContext, unitId: string): Promise<UnitDoc> {
-  const unit = await ctx.store.get<UnitDoc>('units', unitId);
-  if (!unit) throw new AppError('NOT_FOUND', '未找到该管理单位');
-  if (!isWithin(accountOf(ctx).unitPath, unit.path)) throw new AppError('NOT_IN_SCOPE');
-  return unit;
-}
+export const unitInScope = (ctx: UseCaseContext, unitId: string) => loadInScope<UnitDoc>(ctx, 'units', unitId, '未找到该管理单位', (u) => u.path);
 
 /** Loads an account the caller may see: its unit lies in the caller's subtree. */
-export async function accountInScope(ctx: UseCaseContext, accountId: string): Promise<AccountDoc> {
-  const account = await ctx.store.get<AccountDoc>('accounts', accountId);
-  if (!account) throw new AppError('NOT_FOUND', '未找到该帐号');
-  if (!isWithin(accountOf(ctx).unitPath, account.unitPath)) throw new AppError('NOT_IN_SCOPE');
-  return account;
-}
+export const accountInScope = (ctx: UseCaseContext, accountId: string) =>
+  loadInScope<AccountDoc>(ctx, 'accounts', accountId, '未找到该帐号', (a) => a.unitPath);
 
 /** Loads an account the caller may reset, lock, unlock or unbind: in scope and below the caller. */
 export async function manageableAccount(ctx: UseCaseContext, accountId: string): Promise<AccountDoc> {

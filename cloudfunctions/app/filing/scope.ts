@@ -1,19 +1,10 @@
-import { AppError } from '../../../shared/errors';
-import { isWithin } from '../../../shared/domain/unit-tree';
 import type { CollectiveDoc, FilingDoc } from '../collections/filing';
-import { accountOf, type UseCaseContext } from '../context';
+import type { UseCaseContext } from '../context';
+import { loadInScope } from '../scope';
 
 /** A filing the caller may see: its collective's unit lies in the caller's unit or subtree. */
-export async function filingInScope(ctx: UseCaseContext, filingId: string): Promise<FilingDoc> {
-  const filing = await ctx.store.get<FilingDoc>('filings', filingId);
-  if (!filing) throw new AppError('NOT_FOUND', '未找到该报备');
-  if (!isWithin(accountOf(ctx).unitPath, filing.unitPath)) throw new AppError('NOT_IN_SCOPE');
-  return filing;
-}
+export const filingInScope = (ctx: UseCaseContext, filingId: string) =>
+  loadInScope<FilingDoc>(ctx, 'filings', filingId, '未找到该报备', (f) => f.unitPath);
 
-export async function collectiveInScope(ctx: UseCaseContext, collectiveId: string): Promise<CollectiveDoc> {
-  const collective = await ctx.store.get<CollectiveDoc>('collectives', collectiveId);
-  if (!collective) throw new AppError('NOT_FOUND', '未找到该集体');
-  if (!isWithin(accountOf(ctx).unitPath, collective.unitPath)) throw new AppError('NOT_IN_SCOPE');
-  return collective;
-}
+export const collectiveInScope = (ctx: UseCaseContext, collectiveId: string) =>
+  loadInScope<CollectiveDoc>(ctx, 'collectives', collectiveId, '未找到该集体', (c) => c.unitPath);
