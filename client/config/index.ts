@@ -33,6 +33,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUDBASE_ENV: JSON.stringify(process.env.CLOUDBASE_ENV ?? ''),
       /** WeChat subscribe-message template id of the open-week day-before reminder; empty: not asked. */
       OPENWEEK_REMINDER_TEMPLATE: JSON.stringify(process.env.OPENWEEK_REMINDER_TEMPLATE ?? ''),
+      /** Templates of a waitlist promotion and of 活动变更 (event cancelled, signup reviewed), asked with the reminder at signup; empty: not asked. */
+      OPENWEEK_PROMOTION_TEMPLATE: JSON.stringify(process.env.OPENWEEK_PROMOTION_TEMPLATE ?? ''),
+      OPENWEEK_CHANGE_TEMPLATE: JSON.stringify(process.env.OPENWEEK_CHANGE_TEMPLATE ?? ''),
       /** Subscribe-message template ids of filing decisions and the pre-deadline reminder (issue #3); empty: not asked. */
       FILING_DECISION_TEMPLATE: JSON.stringify(process.env.FILING_DECISION_TEMPLATE ?? ''),
       FILING_REMINDER_TEMPLATE: JSON.stringify(process.env.FILING_REMINDER_TEMPLATE ?? ''),

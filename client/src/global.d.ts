@@ -8,6 +8,14 @@ declare const CLOUDBASE_ENV: string;
 /** Subscribe-message template id of the open-week reminder (`OPENWEEK_REMINDER_TEMPLATE=…` at build time). */
 declare const OPENWEEK_REMINDER_TEMPLATE: string;
 
+/**
+ * Subscribe-message template ids asked with the reminder at signup: the waitlist promotion
+ * (`OPENWEEK_PROMOTION_TEMPLATE=…`) and 活动变更, which the cancellation and the approval decision share
+ * (`OPENWEEK_CHANGE_TEMPLATE=…`).
+ */
+declare const OPENWEEK_PROMOTION_TEMPLATE: string;
+declare const OPENWEEK_CHANGE_TEMPLATE: string;
+
 /** Subscribe-message template ids of filing decisions and the filing reminder (`FILING_DECISION_TEMPLATE=…`, `FILING_REMINDER_TEMPLATE=…`). */
 declare const FILING_DECISION_TEMPLATE: string;
 declare const FILING_REMINDER_TEMPLATE: string;

@@ -16,6 +16,8 @@ export const ROUTES = {
   event: '/events/detail',
   eventSignup: '/events/signup',
   mySignups: '/events/mine',
+  /** A collective's public page (`id`: the collective, as events carry it). */
+  collective: '/events/collective',
   owEvents: '/openweek/index',
   owEdit: '/openweek/edit',
   owManage: '/openweek/manage',

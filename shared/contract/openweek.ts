@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction } from './define';
 import { id, oneOf, optionalText, page, pageInput, text } from './fields';
 import { attendeeView, eventCardView, eventView, managedEventView, mySignupView, statsRowView } from './openweek-views';
+import { collectivePageView } from './collective-page-views';
 import { ADMINS } from '../domain/roles';
 import { EVENT_TYPES } from '../domain/openweek/event-rules';
 
@@ -17,8 +18,8 @@ const eventFields = z.object({
   startAt: instant('开始时间'),
   endAt: instant('结束时间'),
   address: text('活动地点', { min: 2, max: 120 }),
-  lat: z.number({ error: '地图位置：格式不正确' }).min(-90).max(90).optional(),
-  lng: z.number({ error: '地图位置：格式不正确' }).min(-180).max(180).optional(),
+  lat: z.number({ error: '纬度：请填写数字' }).min(-90, '纬度：须在-90到90之间').max(90, '纬度：须在-90到90之间').optional(),
+  lng: z.number({ error: '经度：请填写数字' }).min(-180, '经度：须在-180到180之间').max(180, '经度：须在-180到180之间').optional(),
   capacity: z.number({ error: '名额：请填写' }).int('名额：须为整数').min(1, '名额：至少1人').max(10000, '名额：不能超过10000人'),
   signupOpensAt: instant('报名开始时间'),
   signupClosesAt: instant('报名截止时间'),
@@ -48,11 +49,23 @@ function checkTimes(value: TimeFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const eventInput = eventFields.superRefine(checkTimes);
-export const updateEventInput = eventFields.extend({ eventId: id('活动'), version: z.number().int() }).superRefine(checkTimes);
+/** A map point is both coordinates or neither. */
+function checkPoint(value: Pick<EventFields, 'lat' | 'lng'>, ctx: z.RefinementCtx): void {
+  if (value.lat !== undefined && value.lng === undefined) ctx.addIssue({ code: 'custom', path: ['lng'], message: '经度：请与纬度一起填写，或都不填' });
+  if (value.lng !== undefined && value.lat === undefined) ctx.addIssue({ code: 'custom', path: ['lat'], message: '纬度：请与经度一起填写，或都不填' });
+}
+
+export const eventInput = eventFields.superRefine(checkTimes).superRefine(checkPoint);
+export const updateEventInput = eventFields.extend({ eventId: id('活动'), version: z.number().int() }).superRefine(checkTimes).superRefine(checkPoint);
 
 /** A photo travels as base64 in one request (the local host takes 1 MB bodies). */
 export const MAX_PHOTO_BASE64 = 900_000;
+
+/** One JPEG or PNG image as base64 (a summary photo, an event cover); messages name `label`. */
+const imageUpload = (label: string) => ({
+  contentType: oneOf(`${label}格式`, ['image/jpeg', 'image/png']),
+  base64: z.string({ error: `${label}：请选择` }).min(1, `${label}：请选择`).max(MAX_PHOTO_BASE64, `${label}：不能超过约650KB，请压缩后再上传`),
+});
 
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 export const signUpInput = z.object({
@@ -96,6 +109,12 @@ export const openweek = {
     summary: '活动详情（剩余名额、主办集体），以及当前访客自己的报名',
     input: eventTarget,
     output: z.object({ event: eventView, mySignup: mySignupView.nullable() }),
+    roles: ['public'],
+  }),
+  collectivePage: defineAction({
+    summary: '集体公开主页：名称、归口、活动统计和公开的活动',
+    input: z.object({ collectiveId: id('集体'), ...pageInput }),
+    output: collectivePageView,
     roles: ['public'],
   }),
   signUp: defineAction({
@@ -178,10 +197,13 @@ export const openweek = {
   }),
   uploadPhoto: defineAction({
     summary: '上传一张活动照片（JPEG 或 PNG，约650KB以内），用于活动总结',
-    input: eventTarget.extend({
-      contentType: oneOf('照片格式', ['image/jpeg', 'image/png']),
-      base64: z.string({ error: '照片：请选择' }).min(1, '照片：请选择').max(MAX_PHOTO_BASE64, '照片：不能超过约650KB，请压缩后再上传'),
-    }),
+    input: eventTarget.extend(imageUpload('照片')),
+    output: z.object({ url: z.string() }),
+    roles: ['collective'],
+  }),
+  uploadCover: defineAction({
+    summary: '上传活动封面图片（JPEG 或 PNG，约650KB以内）；保存活动时以返回的地址作为封面',
+    input: z.object(imageUpload('封面图片')),
     output: z.object({ url: z.string() }),
     roles: ['collective'],
   }),

@@ -36,6 +36,8 @@ export const OPENWEEK_ERRORS = {
   EVENT_NOT_ENDED: { status: 409, message: '活动结束后才能记录总结' },
   /** The uploaded bytes are not the JPEG or PNG image they claim to be. */
   PHOTO_INVALID: { status: 400, message: '照片：请上传 JPEG 或 PNG 图片' },
+  /** An event's cover must be an image this collective uploaded (openweek.uploadCover), not any address. */
+  COVER_NOT_UPLOADED: { status: 400, message: '封面图片：请通过“选择图片”上传封面' },
   /** No file storage is configured where this function runs. */
-  FILES_UNAVAILABLE: { status: 500, message: '暂时无法上传照片，请稍后重试' },
+  FILES_UNAVAILABLE: { status: 500, message: '暂时无法上传图片，请稍后重试' },
 } as const satisfies Record<string, ErrorSpec>;

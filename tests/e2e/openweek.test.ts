@@ -8,6 +8,9 @@ const session = useBrowser();
 /** One person at one device (own storage, so own visitor token), allowed to download the export. */
 const newPerson = () => session.newUser({ acceptDownloads: true });
 
+/** A real 1×1 PNG: the cover the collective picks with the browser's file chooser. */
+const COVER_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 /** "2018-05-04 09:00" in China time, as the collective types it. */
 function chinaTime(ms: number): string {
   const d = new Date(ms + 8 * 3_600_000);
@@ -24,6 +27,7 @@ function chinaTime(ms: number): string {
 describe('an open-week event from publishing to check-in, in the browser', () => {
   let collective: Page;
   let eventId = '';
+  let coverUrl = '';
   const visitors: Page[] = [];
   const title = '公交调度中心开放日';
 
@@ -46,6 +50,21 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await field(form, 'signupOpensAt').fill(chinaTime(now - 3_600_000));
     await field(form, 'signupClosesAt').fill(chinaTime(now + 30 * 60_000));
     await field(form, 'cancelHoursBefore').fill('0');
+
+    // The cover: picked with the file chooser, uploaded, previewed with 更换 / 移除.
+    const [chooser] = await Promise.all([collective.waitForEvent('filechooser'), form.locator('.btn-pick-cover').click()]);
+    await chooser.setFiles({ name: 'cover.png', mimeType: 'image/png', buffer: COVER_PNG });
+    const preview = form.locator('.cover-preview img');
+    await preview.waitFor();
+    coverUrl = (await preview.getAttribute('src')) ?? '';
+    expect(coverUrl).toMatch(/^\/files\/openweek\/covers\/[0-9a-f]+\/[0-9a-f]{32}\.png$/);
+    await expectTexts(form.locator('.btn-change-cover, .btn-remove-cover'), ['更换', '移除']);
+
+    // The map point in H5: latitude and longitude typed together, or not at all.
+    await field(form, 'lat').fill('29.3574');
+    await form.locator('.btn-save-event').click();
+    await expectTexts(form.locator('.field-error--lng'), ['经度：请与纬度一起填写，或都不填']);
+    await field(form, 'lng').fill('113.1289');
     await form.locator('.btn-save-event').click();
 
     const manage = screen(collective, 'ow-manage');
@@ -64,7 +83,34 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await expectTexts(home.locator('.event-list .event-title'), [title]);
     await expectTexts(home.locator('.event-list .event-seats'), ['剩余名额 2/2']);
     await home.locator('.event-list .event-card').first().click();
-    await expectTexts(screen(visitor, 'event-detail').locator('.btn-signup'), ['我要报名']);
+    const detail = screen(visitor, 'event-detail');
+    await expectTexts(detail.locator('.btn-signup'), ['我要报名']);
+
+    // The cover the collective uploaded, loaded from the host.
+    const cover = detail.locator('.event-cover img');
+    expect(await cover.getAttribute('src')).toBe(coverUrl);
+    await visitor.waitForFunction((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth === 1, await cover.elementHandle());
+
+    // 查看地图 opens Tencent Maps at the point in a new window (answered here: the test machine is offline).
+    await visitor.context().route('https://apis.map.qq.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>map</title>' }));
+    await expectTexts(detail.locator('.btn-open-map'), ['查看地图']);
+    const [map] = await Promise.all([visitor.context().waitForEvent('page'), detail.locator('.btn-open-map').click()]);
+    await map.waitForURL(/^https:\/\/apis\.map\.qq\.com\/uri\/v1\/marker\?/);
+    expect(new URL(map.url()).searchParams.get('marker')).toBe(`coord:29.3574,113.1289;title:${title};addr:岳阳市岳阳楼区公交调度中心`);
+    await map.close();
+  });
+
+  test('the organizer’s name on the event page opens the collective’s public page, which lists the event', async () => {
+    const detail = screen(visitors[0], 'event-detail');
+    await expectTexts(detail.locator('.event-collective'), ['岳阳市公交一路青年班组']);
+    await detail.locator('.event-collective').click();
+    const page = screen(visitors[0], 'collective-page');
+    await expectTexts(page.locator('.collective-name'), ['岳阳市公交一路青年班组']);
+    await expectTexts(page.locator('.collective-unit'), ['交通（行业）']);
+    await expectTexts(page.locator('.count-upcoming'), ['1']);
+    await expectTexts(page.locator('.collective-events .event-title'), [title]);
+    await page.locator('.collective-events .event-card').click();
+    await expectTexts(screen(visitors[0], 'event-detail').locator('.event-title'), [title]);
   });
 
   async function signUp(page: Page, name: string, phone: string, button: string, expected: string): Promise<void> {

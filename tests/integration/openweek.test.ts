@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Caller } from '../../cloudfunctions/app/context';
-import type { CampaignDoc } from '../../cloudfunctions/app/collections';
 import { JOBS } from '../../cloudfunctions/app/jobs';
 import { openweekReminders } from '../../cloudfunctions/app/jobs/openweek-reminders';
 import { seedHierarchy, TestApp } from '../support/harness';
+import { eventFields, firstCampaignId, HOUR } from '../support/openweek';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
-const HOUR = 3_600_000;
 
 describe('开放周: events that the public finds and joins', () => {
   let app: TestApp;
@@ -20,24 +19,7 @@ describe('开放周: events that the public finds and joins', () => {
     token: (await app.ok('account', 'signIn', { code: who.code, password: who.password })).token,
   });
 
-  /** An event starting in 3 days, signups open from an hour ago for 2 days, cancel until 24 h before. */
-  const eventInput = (overrides: Record<string, unknown> = {}) => {
-    const now = app.clock.getTime();
-    return {
-      type: 'siteVisit',
-      title: '公交调度中心开放日',
-      description: '走进公交调度中心，了解一辆公交车的一天。',
-      startAt: new Date(now + 72 * HOUR).toISOString(),
-      endAt: new Date(now + 75 * HOUR).toISOString(),
-      address: '岳阳市岳阳楼区公交调度中心',
-      capacity: 2,
-      signupOpensAt: new Date(now - HOUR).toISOString(),
-      signupClosesAt: new Date(now + 48 * HOUR).toISOString(),
-      cancelHoursBefore: 24,
-      campaignId,
-      ...overrides,
-    };
-  };
+  const eventInput = (overrides: Record<string, unknown> = {}) => eventFields(app.clock.getTime(), campaignId, overrides);
 
   const publish = async (overrides: Record<string, unknown> = {}, by = h.collective.caller) => {
     const draft = await app.ok('openweek', 'createEvent', eventInput(overrides), by);
@@ -49,7 +31,7 @@ describe('开放周: events that the public finds and joins', () => {
   beforeEach(async () => {
     app = new TestApp();
     h = await seedHierarchy(app);
-    campaignId = (await app.store.find<CampaignDoc>('campaigns', { orderBy: { fields: ['createdAt'], direction: 'asc' }, limit: 1 })).items[0].id;
+    campaignId = await firstCampaignId(app);
   });
   afterEach(() => app.close());
 
@@ -324,6 +306,10 @@ describe('open-week authorization', () => {
     ['exportAttendees', { eventId }],
     ['recordSummary', { eventId, summary: '活动很成功，感谢各位参与。' }],
   ];
+  /** Collective actions on no event (a cover upload lands in the caller's own folder): refused to everyone else. */
+  const eventlessCollectiveActions = (): Array<[string, Record<string, unknown>]> => [
+    ['uploadCover', { contentType: 'image/png', base64: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16)]).toString('base64') }],
+  ];
 
   test('another collective cannot touch the event, and the store is unchanged', async () => {
     for (const [action, input] of collectiveActions()) {
@@ -336,7 +322,7 @@ describe('open-week authorization', () => {
   });
 
   test('visitors and admins cannot call the collective’s actions', async () => {
-    for (const [action, input] of collectiveActions()) {
+    for (const [action, input] of [...collectiveActions(), ...eventlessCollectiveActions()]) {
       const before = await app.snapshot();
       const asVisitor = await app.call('openweek', action as 'publishEvent', input, { openid: 'o-owner' });
       expect([action, asVisitor.ok ? 'ok' : asVisitor.error.code]).toEqual([action, 'UNAUTHENTICATED']);
@@ -352,7 +338,13 @@ describe('open-week authorization', () => {
     expect((await app.ok('openweek', 'mySignups', {}, { openid: 'o-stranger' })).items).toEqual([]);
     const owner = await app.ok('openweek', 'getEvent', { eventId }, { openid: 'o-owner' });
     expect(owner.mySignup?.phoneMasked).toBe('138****5678');
-    const everything = JSON.stringify([other, owner, await app.ok('openweek', 'listEvents', {}), await app.ok('openweek', 'adminListEvents', {}, h.office.caller)]);
+    const everything = JSON.stringify([
+      other,
+      owner,
+      await app.ok('openweek', 'listEvents', {}),
+      await app.ok('openweek', 'collectivePage', { collectiveId: h.collective.accountId }, { openid: 'o-owner' }),
+      await app.ok('openweek', 'adminListEvents', {}, h.office.caller),
+    ]);
     expect(everything).not.toContain('13812345678');
     // The signup list is the collective's only, and a visitor cannot cancel someone else's signup: they have none.
     const before = await app.snapshot();
@@ -423,10 +415,10 @@ describe('visitor identity', () => {
   });
 });
 
+/** An event starting in 2 hours whose signups close in 1: valid at any time the tests move the clock to. */
 async function validEventFields(app: TestApp) {
   const now = app.clock.getTime();
-  const campaignId = (await app.store.find<CampaignDoc>('campaigns', { orderBy: { fields: ['createdAt'], direction: 'asc' }, limit: 1 })).items[0].id;
-  return {
+  return eventFields(now, await firstCampaignId(app), {
     type: 'policy',
     title: '政策宣讲',
     description: '介绍公交优惠政策。',
@@ -434,9 +426,7 @@ async function validEventFields(app: TestApp) {
     endAt: new Date(now + 4 * HOUR).toISOString(),
     address: '岳阳市公交站',
     capacity: 5,
-    signupOpensAt: new Date(now - HOUR).toISOString(),
     signupClosesAt: new Date(now + HOUR).toISOString(),
     cancelHoursBefore: 0,
-    campaignId,
-  };
+  });
 }

@@ -91,3 +91,45 @@ test('a mini-program visitor is reached by OPENID; an H5 visitor, an unbound acc
     await app.close();
   }
 });
+
+test('an approval decision and a cancellation reach the visitor on the one 活动变更 template the two topics share', async () => {
+  const app = new TestApp();
+  try {
+    const h = await seedHierarchy(app);
+    const change = { templateId: 'TPL-CHANGE', fields: { thing1: 'title' as const, thing2: 'body' as const, time3: 'time' as const } };
+    const sdk = tcb.init({ env: 'test-env', secretId: 'fake-id', secretKey: 'fake-key', serviceUrl, keepalive: false, timeout: 5000 });
+    app.deps.notifier = new SubscribeMessageNotifier(sdk, app.store, { eventCancelled: change, signupReviewed: change }, () => app.clock);
+    const now = app.clock.getTime();
+    const campaignId = (await app.ok('openweek', 'filters', {})).campaigns[0].id;
+    const { event } = await app.ok(
+      'openweek',
+      'createEvent',
+      {
+        type: 'policy',
+        title: '政策宣讲',
+        description: '介绍公交优惠政策。',
+        startAt: new Date(now + 48 * 3_600_000).toISOString(),
+        endAt: new Date(now + 50 * 3_600_000).toISOString(),
+        address: '岳阳市公交站',
+        capacity: 5,
+        signupOpensAt: new Date(now - 3_600_000).toISOString(),
+        signupClosesAt: new Date(now + 24 * 3_600_000).toISOString(),
+        cancelHoursBefore: 0,
+        requiresApproval: true,
+        campaignId,
+      },
+      h.collective.caller,
+    );
+    await app.ok('openweek', 'publishEvent', { eventId: event.id }, h.collective.caller);
+    const { signup } = await app.ok('openweek', 'signUp', { eventId: event.id, name: '张三', phone: '13812345678', privacyAccepted: true }, { openid: 'o-visitor' });
+    await app.ok('openweek', 'reviewSignup', { signupId: signup.id, approve: true }, h.collective.caller);
+    await app.ok('openweek', 'cancelEvent', { eventId: event.id, reason: '台风预警' }, h.collective.caller);
+    const sent = received.map((r) => JSON.parse(r.requestData as string) as { touser: string; template_id: string });
+    expect(sent.map((m) => [m.touser, m.template_id])).toEqual([
+      ['o-visitor', 'TPL-CHANGE'],
+      ['o-visitor', 'TPL-CHANGE'],
+    ]);
+  } finally {
+    await app.close();
+  }
+});

@@ -1,4 +1,5 @@
 import type { RunningHost } from '../../cloudfunctions/local-host/main';
+import { eventFields } from './openweek';
 
 /**
  * Drives the local host over real HTTP as the clients do: the office issues a collective, the
@@ -56,28 +57,8 @@ export async function publishedEvent(host: RunningHost, capacity: number, title 
   const post = client(host.url);
   const issued = await issueCollective(host, `${title}主办集体`);
   const collective = await activate(post, issued.code, issued.oneTimePassword);
-  const now = Date.now();
-  const HOUR = 3_600_000;
   const campaignId = (await must(post, 'openweek', 'filters', {})).campaigns[0].id as string;
-  const draft = await must(
-    post,
-    'openweek',
-    'createEvent',
-    {
-      type: 'siteVisit',
-      title,
-      description: '走进公交调度中心。',
-      startAt: new Date(now + 72 * HOUR).toISOString(),
-      endAt: new Date(now + 75 * HOUR).toISOString(),
-      address: '岳阳市公交调度中心',
-      capacity,
-      signupOpensAt: new Date(now - HOUR).toISOString(),
-      signupClosesAt: new Date(now + 48 * HOUR).toISOString(),
-      cancelHoursBefore: 24,
-      campaignId,
-    },
-    collective,
-  );
+  const draft = await must(post, 'openweek', 'createEvent', eventFields(Date.now(), campaignId, { title, capacity }), collective);
   await must(post, 'openweek', 'publishEvent', { eventId: draft.event.id }, collective);
   return { post, collective, eventId: draft.event.id as string };
 }

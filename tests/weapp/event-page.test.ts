@@ -17,6 +17,8 @@ describe('the mini-program event page, signups open', () => {
     expect(page.texts('.event-address')).toEqual(['岳阳市岳阳楼区公交调度中心']);
     expect(page.texts('.event-collective')).toEqual(['岳阳市公交一路青年班组']);
     expect(page.texts('.event-seats')).toEqual(['剩余名额 2/2']);
+    // No map point, no map.
+    expect(page.findAll('.btn-open-map')).toHaveLength(0);
   });
 
   test('asks the openweek function for this event, with no visitor token (WeChat supplies the OPENID)', () => {

@@ -8,6 +8,7 @@ import { Notice } from '../components/Notice';
 import { Screen, Section } from '../components/Screen';
 import { useToast } from '../hooks/useToast';
 import { cancelMySignup, getEvent, type CallOutput } from '../services';
+import { openMap } from '../services/maps';
 import { BUTTON_LABELS, buttonState, chinaTime, eventStatusLabel, seatsText, signupStatusLabel, typeLabel } from '../openweek-format';
 import { go, ROUTES, urlOf } from '../routes';
 import '../components/openweek.css';
@@ -43,6 +44,7 @@ export default function EventDetail() {
   if (!data) return <Screen title="开放周活动" className="event-detail"><View className="list-foot list-loading">加载中…</View></Screen>;
   const { event, mySignup } = data;
   const state = buttonState(event);
+  const { lat, lng } = event.place;
   const active = mySignup && ['pending', 'confirmed', 'waitlisted'].includes(mySignup.status);
 
   const cancel = async () => {
@@ -65,9 +67,16 @@ export default function EventDetail() {
           {chinaTime(event.startAt)} 至 {chinaTime(event.endAt)}
         </View>
         <View className="event-card__meta event-address">{event.place.address}</View>
+        {lat !== null && lng !== null ? (
+          <View className="event-card__meta">
+            <Text className="event-map-link btn-open-map" onClick={() => openMap({ lat, lng, title: event.title, address: event.place.address })}>
+              查看地图
+            </Text>
+          </View>
+        ) : null}
         <View className="event-card__meta">
           主办：
-          <Text className="event-detail__collective event-collective" data-collective-id={event.collectiveId}>
+          <Text className="event-detail__collective event-collective" onClick={() => go(ROUTES.collective, { id: event.collectiveId })}>
             {event.collectiveName}
           </Text>
         </View>

@@ -9,8 +9,9 @@ import { FormField } from '../components/FormField';
 import { Notice } from '../components/Notice';
 import { Screen, Section } from '../components/Screen';
 import { useForm } from '../hooks/useForm';
-import { askReminderSubscription, getEvent, signUpForEvent, type CallOutput } from '../services';
-import { chinaTime } from '../openweek-format';
+import { getEvent, signUpForEvent, type CallOutput } from '../services';
+import { askSignupSubscriptions } from '../services/subscriptions';
+import { buttonState, chinaTime } from '../openweek-format';
 import { replace, ROUTES } from '../routes';
 import '../components/openweek.css';
 
@@ -39,7 +40,8 @@ export default function EventSignup() {
 
   const submit = async () => {
     const result = await form.submit(async (input) => {
-      await askReminderSubscription();
+      // In the same tap: WeChat shows the subscription dialog only in answer to the user's own tap.
+      await askSignupSubscriptions({ full: buttonState(event) === 'waitlist', requiresApproval: event.requiresApproval });
       return signUpForEvent(input);
     });
     if (result?.ok) replace(ROUTES.event, { id: eventId });
@@ -61,7 +63,7 @@ export default function EventSignup() {
           为组织本次活动，主办集体「{event.collectiveName}」需要收集您的姓名{event.askPhone ? '和手机号' : ''}
           {event.extraQuestion ? '及报名问题的回答' : ''}，仅用于核对报名、活动签到和必要的联系（如活动变更）。
           完整信息只有主办集体可见，其他人（包括管理单位）只能看到统计人数；不会用于其他用途或提供给第三方。
-          在小程序中，我们还会请求向您发送一次活动前一天的提醒。您可以在活动开始前按取消规则取消报名。
+          在小程序中，我们还会请求向您发送活动前一天的提醒、候补递补和活动变更（取消、审核结果）的通知，您可以逐项选择。您可以在活动开始前按取消规则取消报名。
         </View>
         <View className="privacy-accept">
           <Checkbox className="privacy-checkbox field-privacyAccepted" checked={accepted} onChange={(v: boolean) => setAccepted(v)} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { Button, Checkbox } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
@@ -13,7 +13,8 @@ import { Notice } from '../components/Notice';
 import { Screen, Section } from '../components/Screen';
 import { useForm } from '../hooks/useForm';
 import { useSignedIn } from '../hooks/useSession';
-import { createEvent, getManagedEvent, openweekFilters, updateEvent } from '../services';
+import { createEvent, getManagedEvent, openweekFilters, updateEvent, uploadCover } from '../services';
+import { pickMapPoint } from '../services/maps';
 import { chinaTime, fromChinaTime } from '../openweek-format';
 import { replace, ROUTES } from '../routes';
 import '../components/openweek.css';
@@ -22,10 +23,11 @@ const TEXT_FIELDS = {
   type: 'siteVisit',
   title: '',
   description: '',
-  coverUrl: '',
   startAt: '',
   endAt: '',
   address: '',
+  lat: '',
+  lng: '',
   capacity: '',
   signupOpensAt: '',
   signupClosesAt: '',
@@ -34,11 +36,23 @@ const TEXT_FIELDS = {
 };
 type Values = typeof TEXT_FIELDS;
 
+/** A typed number ("" → not given; what is not a number stays NaN for the schema to refuse); a picked one as is. */
+const numberOf = (v: unknown): number | undefined =>
+  v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : typeof v === 'number' ? v : Number(String(v).trim());
+
+/** The map point's coordinates that were given (the schema refuses one without the other). */
+function pointOf(v: Record<string, unknown>): { lat?: number; lng?: number } {
+  const lat = numberOf(v.lat);
+  const lng = numberOf(v.lng);
+  return { ...(lat === undefined ? {} : { lat }), ...(lng === undefined ? {} : { lng }) };
+}
+
 /** What is typed (text, China time) → the contract's input, checked by the contract's own schema. */
 const formSchema = z
   .object({}).catchall(z.unknown())
   .transform((v: Record<string, unknown>) => ({
     ...v,
+    ...pointOf(v),
     capacity: v.capacity === '' || v.capacity === undefined ? undefined : Number(v.capacity),
     cancelHoursBefore: v.cancelHoursBefore === '' || v.cancelHoursBefore === undefined ? undefined : Number(v.cancelHoursBefore),
     startAt: fromChinaTime(String(v.startAt ?? '')),
@@ -50,6 +64,9 @@ const formSchema = z
 
 const TYPE_CHOICES = EVENT_TYPES.map((value) => ({ value, label: EVENT_TYPE_LABELS[value] }));
 
+/** WeChat picks the map point on its own map; H5 (no map SDK key here) types 纬度/经度. */
+const PICKS_ON_MAP = process.env.TARO_ENV === 'weapp';
+
 /** Create (no `?id`) or edit an event. Times are typed as China time, "2018-05-04 09:00". */
 export default function EditEvent() {
   const { params } = useRouter();
@@ -59,10 +76,17 @@ export default function EditEvent() {
   const [version, setVersion] = useState<number | null>(null);
   const [requiresApproval, setRequiresApproval] = useState(false);
   const [askPhone, setAskPhone] = useState(true);
+  /** The uploaded cover (its storage URL), shown as a preview. */
+  const [cover, setCover] = useState<string | null>(null);
+  const [coverBusy, setCoverBusy] = useState(false);
+  const [coverError, setCoverError] = useState<string | null>(null);
+  /** The point picked on WeChat's map (mini-program only). */
+  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [pointError, setPointError] = useState<string | null>(null);
   const form = useForm(formSchema, {
     initial: TEXT_FIELDS as Values,
-    fixed: { campaignId, requiresApproval, askPhone },
-    optional: ['coverUrl', 'extraQuestion'],
+    fixed: { campaignId, requiresApproval, askPhone, coverUrl: cover ?? undefined, ...(PICKS_ON_MAP && point ? point : {}) },
+    optional: ['extraQuestion', 'lat', 'lng'],
   });
 
   useEffect(() => {
@@ -76,14 +100,18 @@ export default function EditEvent() {
       setVersion(e.version);
       setRequiresApproval(e.requiresApproval);
       setAskPhone(e.askPhone);
+      setCover(e.coverUrl);
+      setPoint(e.place.lat !== null && e.place.lng !== null ? { lat: e.place.lat, lng: e.place.lng } : null);
       form.reset({
         type: e.type,
         title: e.title,
         description: e.description,
-        coverUrl: e.coverUrl ?? '',
         startAt: chinaTime(e.startAt),
         endAt: chinaTime(e.endAt),
         address: e.address,
+        // Typed only in H5; in WeChat the picked point (above) is the one sent.
+        lat: PICKS_ON_MAP || e.place.lat === null ? '' : String(e.place.lat),
+        lng: PICKS_ON_MAP || e.place.lng === null ? '' : String(e.place.lng),
         capacity: String(e.capacity),
         signupOpensAt: chinaTime(e.signupOpensAt),
         signupClosesAt: chinaTime(e.signupClosesAt),
@@ -100,7 +128,28 @@ export default function EditEvent() {
   const save = async () => {
     const result = await form.submit((input) => (eventId && version !== null ? updateEvent({ ...input, eventId, version }) : createEvent(input)));
     if (result?.ok) replace(ROUTES.owManage, { id: result.data.event.id });
+    else if (result && !result.ok) setCoverError(result.error.fields?.coverUrl ?? null);
   };
+
+  const pickCover = async () => {
+    setCoverBusy(true);
+    setCoverError(null);
+    const result = await uploadCover();
+    setCoverBusy(false);
+    if (!result) return;
+    if (result.ok) setCover(result.data.url);
+    else setCoverError(result.error.fields?.base64 ?? result.error.fields?.contentType ?? result.error.message);
+  };
+
+  const pickPoint = async () => {
+    setPointError(null);
+    const picked = await pickMapPoint();
+    if (!picked) return;
+    if ('error' in picked) return setPointError(picked.error);
+    setPoint({ lat: picked.lat, lng: picked.lng });
+    if (!form.values.address.trim() && picked.address) form.set('address', picked.address.slice(0, 120));
+  };
+  const mapError = pointError ?? (PICKS_ON_MAP ? (form.errors.lat ?? form.errors.lng) : undefined);
 
   return (
     <Screen title={eventId ? '编辑活动' : '新建活动'} className="ow-edit">
@@ -108,8 +157,53 @@ export default function EditEvent() {
         <ChoiceField name="type" label="活动类型" options={TYPE_CHOICES} value={form.values.type} error={form.errors.type} onChange={(v) => form.set('type', v)} />
         <FormField {...form.field('title')} label="活动名称" maxLength={60} />
         <FormField {...form.field('description')} label="活动介绍" multiline maxLength={2000} />
-        <FormField {...form.field('coverUrl')} label="封面图片" placeholder="图片地址（可不填）" />
+        <View className="form-field form-field--coverUrl cover-field">
+          <View className="form-field__row">
+            <Text className="form-field__label">封面图片</Text>
+            {cover ? (
+              <View className="ow-row-actions">
+                <Button className="btn-change-cover" size="small" loading={coverBusy} onClick={() => void pickCover()}>
+                  更换
+                </Button>
+                <Button className="btn-remove-cover" size="small" onClick={() => setCover(null)}>
+                  移除
+                </Button>
+              </View>
+            ) : (
+              <Button className="btn-pick-cover" size="small" loading={coverBusy} onClick={() => void pickCover()}>
+                选择图片
+              </Button>
+            )}
+          </View>
+          {cover ? <Image className="cover-preview" src={cover} mode="aspectFill" /> : null}
+          {coverError ? <Text className="field-error field-error--coverUrl">{coverError}</Text> : null}
+        </View>
         <FormField {...form.field('address')} label="活动地点" maxLength={120} />
+        {PICKS_ON_MAP ? (
+          <View className="form-field form-field--point map-field">
+            <View className="form-field__row">
+              <Text className="form-field__label">地图位置</Text>
+              {point ? (
+                <View className="ow-row-actions">
+                  <Text className="map-point-chosen">已选地图位置</Text>
+                  <Button className="btn-clear-point" size="small" onClick={() => setPoint(null)}>
+                    清除
+                  </Button>
+                </View>
+              ) : (
+                <Button className="btn-pick-point" size="small" onClick={() => void pickPoint()}>
+                  在地图上选点
+                </Button>
+              )}
+            </View>
+            {mapError ? <Text className="field-error field-error--point">{mapError}</Text> : null}
+          </View>
+        ) : (
+          <>
+            <FormField {...form.field('lat')} label="纬度" placeholder="地图位置，可不填，如 29.3574" hint="纬度和经度一起填写，公众可在活动页查看地图" />
+            <FormField {...form.field('lng')} label="经度" placeholder="地图位置，可不填，如 113.1289" />
+          </>
+        )}
         <FormField {...form.field('startAt')} label="开始时间" placeholder="2018-05-04 09:00" />
         <FormField {...form.field('endAt')} label="结束时间" placeholder="2018-05-04 11:00" />
       </Section>

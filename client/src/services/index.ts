@@ -17,10 +17,10 @@ export {
 export {
   addSummaryPhoto,
   adminListEvents,
-  askReminderSubscription,
   cancelEvent,
   cancelMySignup,
   checkInAttendee,
+  collectivePage,
   createEvent,
   exportAttendees,
   getEvent,
@@ -38,5 +38,6 @@ export {
   scanCheckInCode,
   signUpForEvent,
   updateEvent,
+  uploadCover,
 } from './openweek';
 export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, writeLocalDraft, type LocalDraft } from './filing';

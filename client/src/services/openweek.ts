@@ -35,6 +35,8 @@ async function asVisitor<A extends VisitorAction>(action: A, input: CallInput<'o
 export const openweekFilters = () => call('openweek', 'filters', {});
 export const listEvents = (input: CallInput<'openweek', 'listEvents'>) => call('openweek', 'listEvents', input);
 export const getEvent = (eventId: string) => asVisitor('getEvent', { eventId });
+/** A collective's public page; `cursor` continues its list of events. */
+export const collectivePage = (collectiveId: string, cursor?: string) => call('openweek', 'collectivePage', { collectiveId, cursor });
 export const signUpForEvent = (input: CallInput<'openweek', 'signUp'>) => asVisitor('signUp', input);
 export const cancelMySignup = (eventId: string) => asVisitor('cancelSignup', { eventId });
 export const mySignups = (input: CallInput<'openweek', 'mySignups'>) => asVisitor('mySignups', input);
@@ -86,16 +88,6 @@ export async function scanCheckInCode(): Promise<string | null> {
   }
 }
 
-/** Asks for the one-time subscription to the day-before reminder (mini-program only; a refusal is fine). */
-export async function askReminderSubscription(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp' || !OPENWEEK_REMINDER_TEMPLATE) return;
-  try {
-    await Taro.requestSubscribeMessage({ tmplIds: [OPENWEEK_REMINDER_TEMPLATE], entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option);
-  } catch {
-    // Declined or unsupported: the signup stands, only the reminder is lost.
-  }
-}
-
 /** Picks one photo from the album or camera and reads it as base64; null when cancelled. */
 async function choosePhoto(): Promise<{ contentType: 'image/jpeg' | 'image/png'; base64: string } | null> {
   let path: string;
@@ -122,4 +114,11 @@ export async function addSummaryPhoto(eventId: string): Promise<CallResult<'open
   const photo = await choosePhoto();
   if (!photo) return null;
   return call('openweek', 'uploadPhoto', { eventId, ...photo });
+}
+
+/** Chooses an image and uploads it as an event cover (saved with the event); null when the user cancelled the choice. */
+export async function uploadCover(): Promise<CallResult<'openweek', 'uploadCover'> | null> {
+  const photo = await choosePhoto();
+  if (!photo) return null;
+  return call('openweek', 'uploadCover', photo);
 }

@@ -9,4 +9,10 @@ export class CloudbaseFiles implements FileStorage {
     const result = await this.app.uploadFile({ cloudPath: key, fileContent: bytes });
     return result.fileID;
   }
+
+  /** A file id is `cloud://<env>.<bucket>/<key>`. */
+  keyOf(url: string): string | null {
+    const key = /^cloud:\/\/[^/]+\/(.+)$/.exec(url)?.[1];
+    return key && !key.split('/').includes('..') ? key : null;
+  }
 }

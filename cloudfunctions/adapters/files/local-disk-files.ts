@@ -16,6 +16,13 @@ export class LocalDiskFiles implements FileStorage {
     return `/files/${key}`;
   }
 
+  /** Answers are `/files/<key>`. */
+  keyOf(url: string): string | null {
+    if (!url.startsWith('/files/')) return null;
+    const key = url.slice('/files/'.length);
+    return this.pathOf(key) ? key : null;
+  }
+
   /** The file of a key, or null when the key would leave the root. */
   pathOf(key: string): string | null {
     const file = normalize(join(this.root, key));

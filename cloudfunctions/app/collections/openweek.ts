@@ -3,10 +3,14 @@ import type { IndexSpec } from './index-spec';
 
 /** Collections of open-week events and signups (issue #4), with the indexes their queries need. */
 export const OPENWEEK_COLLECTIONS = {
-  /** Public listing and the reminder job (status, hidden, startAt), the collective's own, an admin's subtree. */
+  /**
+   * Public listing and the reminder job (status, hidden, startAt), the collective's own, a collective's
+   * public page (collectiveId, hidden, startAt: upcoming and held, ranges on startAt), an admin's subtree.
+   */
   events: [
     { fields: ['status', 'hidden', 'startAt'] },
     { fields: ['collectiveId', 'createdAt'] },
+    { fields: ['collectiveId', 'hidden', 'startAt'] },
     { fields: ['unitPath', 'createdAt'] },
   ],
   /**

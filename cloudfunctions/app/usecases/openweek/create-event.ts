@@ -5,11 +5,13 @@ import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { editableFields, existingCampaign, managedEventView } from './helpers';
+import { checkCoverUrl } from './images';
 
 /** A collective drafts an event; nothing is public until it publishes. */
 export const createEvent: Handler<typeof contract.openweek.createEvent> = async (ctx, input) => {
   const collective = accountOf(ctx);
   const campaign = await existingCampaign(ctx.store, input.campaignId);
+  checkCoverUrl(ctx, collective.id, input.coverUrl);
   const now = ctx.now();
   const event: EventDoc = {
     id: newId(),

@@ -3,6 +3,7 @@ import { adminListEvents } from './admin-list-events';
 import { cancelEvent } from './cancel-event';
 import { cancelSignup } from './cancel-signup';
 import { checkIn } from './check-in';
+import { collectivePage } from './collective-page';
 import { createEvent } from './create-event';
 import { exportAttendees } from './export-attendees';
 import { filters } from './filters';
@@ -20,6 +21,7 @@ import { signUp } from './sign-up';
 import { startVisit } from './start-visit';
 import { stats } from './stats';
 import { updateEvent } from './update-event';
+import { uploadCover } from './upload-cover';
 import { uploadPhoto } from './upload-photo';
 
 export const openweekHandlers: FunctionHandlers<'openweek'> = {
@@ -27,6 +29,7 @@ export const openweekHandlers: FunctionHandlers<'openweek'> = {
   filters,
   listEvents,
   getEvent,
+  collectivePage,
   signUp,
   cancelSignup,
   mySignups,
@@ -41,6 +44,7 @@ export const openweekHandlers: FunctionHandlers<'openweek'> = {
   checkIn,
   exportAttendees,
   uploadPhoto,
+  uploadCover,
   recordSummary,
   adminListEvents,
   hideEvent,

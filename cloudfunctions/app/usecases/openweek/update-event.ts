@@ -6,6 +6,7 @@ import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { campaignName, editableFields, existingCampaign, managedEventView, ownEvent, signupsOf } from './helpers';
+import { checkCoverUrl } from './images';
 import { tellPromoted } from './notify';
 import { fillFreeSeats } from './seats';
 
@@ -18,6 +19,7 @@ export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async 
   const seen = await ownEvent(ctx, input.eventId);
   if (!EVENT_STATUS_RULES[seen.status].editable) throw new AppError('INVALID_STATE', '已取消或已结束的活动不能修改');
   await existingCampaign(ctx.store, input.campaignId);
+  checkCoverUrl(ctx, collective.id, input.coverUrl, seen.coverUrl);
   const now = ctx.now();
   const changes = {
     ...editableFields(input),
