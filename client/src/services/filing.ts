@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { FilingDraftContent } from '../../../shared/contract/filing-content';
+import { requestSubscriptions } from './subscriptions';
 
 /**
  * The collective's form kept on the device as it is typed, so closing the mini-program loses nothing even
@@ -55,16 +56,5 @@ export async function saveFile(fileName: string, base64: string, mime: string): 
   await Taro.openDocument({ filePath: path, showMenu: true });
 }
 
-/**
- * Asks, at submit, for the one-time subscriptions that carry the reviewers' decision and the pre-deadline
- * reminder (mini-program only; a refusal is fine: the status page still shows everything).
- */
-export async function askFilingSubscription(): Promise<void> {
-  const tmplIds = [FILING_DECISION_TEMPLATE, FILING_REMINDER_TEMPLATE].filter(Boolean);
-  if (process.env.TARO_ENV !== 'weapp' || tmplIds.length === 0) return;
-  try {
-    await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option);
-  } catch {
-    // Declined or unsupported.
-  }
-}
+/** Asks, at submit, for the subscriptions that carry the reviewers' decision and the pre-deadline reminder. */
+export const askFilingSubscription = (): Promise<void> => requestSubscriptions([FILING_DECISION_TEMPLATE, FILING_REMINDER_TEMPLATE]);

@@ -2,22 +2,25 @@ import Taro from '@tarojs/taro';
 import { signupTemplateIds, type SignupSituation } from '../../../shared/domain/openweek/subscriptions';
 
 /**
- * Asks, in the tap that signs up, for the one-time subscriptions this signup may need (mini-program only):
- * the day-before reminder, the promotion when the visitor will wait, and 活动变更 (cancellation, approval
- * decision). Template ids are build-time constants; a refusal is fine: the signup stands.
- * Its own module, imported by the signup page only, so it stays in the `events` subpackage.
+ * Asks for one-time subscriptions to these message templates (mini-program only; must run in a tap).
+ * A refusal is fine: what the messages would say is also on the pages.
  */
-export async function askSignupSubscriptions(situation: SignupSituation): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return;
-  const tmplIds = signupTemplateIds(situation, {
-    reminder: OPENWEEK_REMINDER_TEMPLATE,
-    promotion: OPENWEEK_PROMOTION_TEMPLATE,
-    change: OPENWEEK_CHANGE_TEMPLATE,
-  });
-  if (tmplIds.length === 0) return;
+export async function requestSubscriptions(templateIds: string[]): Promise<void> {
+  const tmplIds = [...new Set(templateIds.filter(Boolean))];
+  if (process.env.TARO_ENV !== 'weapp' || tmplIds.length === 0) return;
   try {
     await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option);
   } catch {
-    // Declined or unsupported: the signup stands, only the messages are lost.
+    // Declined or unsupported.
   }
 }
+
+/**
+ * Asks, in the tap that signs up, for the subscriptions this signup may need: the day-before reminder,
+ * the promotion when the visitor will wait, and 活动变更 (cancellation, approval decision).
+ * Template ids are build-time constants.
+ */
+export const askSignupSubscriptions = (situation: SignupSituation): Promise<void> =>
+  requestSubscriptions(
+    signupTemplateIds(situation, { reminder: OPENWEEK_REMINDER_TEMPLATE, promotion: OPENWEEK_PROMOTION_TEMPLATE, change: OPENWEEK_CHANGE_TEMPLATE }),
+  );
