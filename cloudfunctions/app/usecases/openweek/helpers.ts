@@ -4,11 +4,11 @@ import type { EventFields } from '../../../../shared/contract/openweek';
 import type { AttendeeView, EventCardView, EventView, ManagedEventView, MySignupView } from '../../../../shared/contract/openweek-views';
 import { CODE_ALPHABET } from '../../../../shared/domain/account-code';
 import { cancellationDeadline, maskPhone, seatsLeft, type SignupStatus } from '../../../../shared/domain/openweek/event-rules';
-import { isWithin } from '../../../../shared/domain/unit-tree';
 import type { CampaignDoc } from '../../collections';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { accountOf, type UseCaseContext } from '../../context';
 import { eachDocument, TransactionConflictError, type Store } from '../../ports/store';
+import { loadInScope } from '../../scope';
 
 /** The calling visitor (open week); refuses when there is none (see identity.ts resolveVisitor). */
 export function visitorOf(ctx: UseCaseContext): string {
@@ -73,12 +73,8 @@ export async function ownEvent(ctx: UseCaseContext, eventId: string): Promise<Ev
 }
 
 /** An event in the calling admin's subtree. */
-export async function eventInScope(ctx: UseCaseContext, eventId: string): Promise<EventDoc> {
-  const event = await ctx.store.get<EventDoc>('events', eventId);
-  if (!event) throw new AppError('NOT_FOUND', '未找到该活动');
-  if (!isWithin(accountOf(ctx).unitPath, event.unitPath)) throw new AppError('NOT_IN_SCOPE');
-  return event;
-}
+export const eventInScope = (ctx: UseCaseContext, eventId: string) =>
+  loadInScope<EventDoc>(ctx, 'events', eventId, '未找到该活动', (e) => e.unitPath);
 
 export function eventCardView(e: EventDoc): EventCardView {
   return {
