@@ -1,8 +1,21 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync, randomInt } from 'node:crypto';
 import { CODE_ALPHABET, formatCode } from '../../../shared/domain/account-code';
 
 let lastMs = 0;
 let sequence = 0;
+
+/** Random bytes for ids, drawn a page at a time: one call per id cost more than the rest of the id. */
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+function randomHex(bytes: number): string {
+  if (poolOffset + bytes > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  poolOffset += bytes;
+  return pool.toString('hex', poolOffset - bytes, poolOffset);
+}
 
 /**
  * Ids that sort in creation order within a process (milliseconds, then a sequence, then randomness),
@@ -12,7 +25,7 @@ export function newId(): string {
   const ms = Date.now();
   sequence = ms === lastMs ? sequence + 1 : 0;
   lastMs = ms;
-  return `${ms.toString(16).padStart(12, '0')}${sequence.toString(16).padStart(4, '0')}${randomBytes(8).toString('hex')}`;
+  return `${ms.toString(16).padStart(12, '0')}${sequence.toString(16).padStart(4, '0')}${randomHex(8)}`;
 }
 
 export function randomCode(prefix: string): string {
