@@ -1,5 +1,6 @@
 import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
-import { TestApp } from '../support/harness';
+import { activate, TestApp } from '../support/harness';
+import { eventFields } from '../support/openweek';
 import { completeContent, seedFiling, submitComplete } from '../support/filing';
 
 let app: TestApp;
@@ -225,6 +226,35 @@ describe("changes over a collective's life", () => {
     const countyQueue = await app.ok('review', 'listQueue', { campaignId: h.campaignId }, h.countyAdmin1.caller);
     expect(countyQueue.items.map((i) => i.id)).toEqual([filing.id]);
     expect(countyQueue.counts.filed).toBe(1);
+  });
+
+  test('rename: the collective’s open-week events show the new name to the public', async () => {
+    const h = await seedFiling(app);
+    await app.ok('filing', 'getMine', {}, h.collective.caller);
+    const draft = await app.ok('openweek', 'createEvent', eventFields(app.clock.getTime(), h.campaignId), h.collective.caller);
+    await app.ok('openweek', 'publishEvent', { eventId: draft.event.id }, h.collective.caller);
+    await app.ok('review', 'renameCollective', { collectiveId: h.collective.accountId, name: '岳阳市公交集团一路青年班组', reason: '单位改制更名' }, h.admin1.caller);
+    expect((await app.ok('openweek', 'getEvent', { eventId: draft.event.id }, { openid: 'o-citizen' })).event.collectiveName).toBe('岳阳市公交集团一路青年班组');
+    expect((await app.ok('openweek', 'collectivePage', { collectiveId: h.collective.accountId })).collective.name).toBe('岳阳市公交集团一路青年班组');
+  });
+
+  test('transfer: the collective’s open-week events follow it to the new code, the receiving unit’s admins and its public page', async () => {
+    const h = await seedFiling(app);
+    await app.ok('filing', 'getMine', {}, h.collective.caller);
+    const draft = await app.ok('openweek', 'createEvent', eventFields(app.clock.getTime(), h.campaignId), h.collective.caller);
+    const eventId = draft.event.id;
+    await app.ok('openweek', 'publishEvent', { eventId }, h.collective.caller);
+    await app.ok('openweek', 'signUp', { eventId, name: '张三', phone: '13812345678', privacyAccepted: true }, { openid: 'o-citizen' });
+    const county = await app.unitNamed('岳阳县');
+    const moved = await app.ok('review', 'transferCollective', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: county.id, reason: '应由地方归口' }, h.countyAdmin1.caller);
+    const successor = await activate(app, moved.account.code, moved.oneTimePassword);
+
+    expect((await app.ok('openweek', 'myEvents', {}, successor.caller)).items.map((e) => e.id)).toEqual([eventId]);
+    expect((await app.ok('openweek', 'listSignups', { eventId }, successor.caller)).items).toHaveLength(1);
+    expect((await app.ok('openweek', 'adminListEvents', {}, h.countyAdmin1.caller)).items.map((e) => e.id)).toEqual([eventId]);
+    expect((await app.ok('openweek', 'adminListEvents', {}, h.admin1.caller)).items).toHaveLength(0);
+    expect((await app.ok('openweek', 'collectivePage', { collectiveId: successor.accountId })).items.map((e) => e.id)).toEqual([eventId]);
+    expect((await app.ok('openweek', 'getEvent', { eventId })).event.collectiveId).toBe(successor.accountId);
   });
 
   test('restructure: the old record is closed, not deleted, and a new collective starts over', async () => {

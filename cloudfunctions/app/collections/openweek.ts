@@ -73,7 +73,6 @@ export interface SignupDoc {
   eventId: string;
   /** `wx:<OPENID>` in the mini-program, `h5:<id>` for a visitor token over HTTP. */
   visitorId: string;
-  collectiveId: string;
   eventStartAt: string;
   status: SignupStatus;
   name: string;

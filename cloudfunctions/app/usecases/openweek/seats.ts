@@ -178,7 +178,6 @@ export async function takePlace(
         id: signupId,
         eventId: event.id,
         visitorId,
-        collectiveId: event.collectiveId,
         eventStartAt: event.startAt,
         status,
         name: given.name,

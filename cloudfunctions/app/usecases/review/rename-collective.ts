@@ -6,6 +6,7 @@ import type { AccountDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { moveCount } from '../../filing/counts';
+import { carryEvents, eventsOfCollective } from '../../filing/collective-events';
 import { collectiveInScope } from '../../filing/scope';
 import { filingsOfCollective, historyEntry, possibleDuplicates } from '../../filing/support';
 import { duplicatesView, filingView } from '../../filing/views';
@@ -19,6 +20,7 @@ export const renameCollective: Handler<typeof contract.review.renameCollective> 
   if (normalizeName(input.name) === collective.normalizedName) throw new AppError('INVALID_STATE', '新名称与现名称相同');
   const account = await ctx.store.get<AccountDoc>('accounts', collective.accountId);
   const filings = (await filingsOfCollective(ctx.store, collective.id)).filter((f) => f.status !== 'revoked' && f.status !== 'closed');
+  const events = await eventsOfCollective(ctx.store, collective.accountId);
   const now = ctx.now();
   const at = now.toISOString();
   const next: CollectiveDoc = {
@@ -45,6 +47,7 @@ export const renameCollective: Handler<typeof contract.review.renameCollective> 
     if (account && !(await tx.update('accounts', account.id, { set: { name: input.name, updatedAt: at, version: account.version + 1 } }, { version: account.version }))) {
       throw new AppError('CONFLICT');
     }
+    await carryEvents(tx, events, { collectiveName: input.name }, at);
     for (const [i, f] of renamed.entries()) {
       const { id: _f, ...fields } = f;
       void _f;

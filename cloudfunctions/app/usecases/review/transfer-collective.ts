@@ -10,6 +10,7 @@ import type { AccountDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { cancelInTx, newCollectiveAccount } from '../../filing/accounts';
+import { carryEvents, eventsOfCollective } from '../../filing/collective-events';
 import { moveCount } from '../../filing/counts';
 import { ancestorAt, filingsOfCollective, historyEntry, placement, possibleDuplicates } from '../../filing/support';
 import { duplicatesView } from '../../filing/views';
@@ -20,8 +21,8 @@ import { accountView } from '../../views';
 /**
  * 归口平台选错: the admin of the proper unit takes the collective over, naming its code and the name it
  * filed under (the notice requires the same name). A new code is issued there, the old one cancelled;
- * the collective's history, filings and former code follow it. A filing under review starts its chain
- * again at the new unit.
+ * the collective's history, filings, open-week events and former code follow it. A filing under review
+ * starts its chain again at the new unit.
  */
 export const transferCollective: Handler<typeof contract.review.transferCollective> = async (ctx, input) => {
   const actor = accountOf(ctx);
@@ -66,6 +67,7 @@ export const transferCollective: Handler<typeof contract.review.transferCollecti
     version: collective.version + 1,
   };
   const filings = await filingsOfCollective(ctx.store, collective.id);
+  const events = await eventsOfCollective(ctx.store, oldAccount.id);
   const comment = `由 ${collective.code} 转为 ${account.code}：${input.reason}`;
   const movedFilings: FilingDoc[] = filings.map((f) => {
     const restart = AWAITING_REVIEW[f.status];
@@ -96,6 +98,7 @@ export const transferCollective: Handler<typeof contract.review.transferCollecti
       await moveCount(tx, f.campaignId, filings[i].unitPath, filings[i].status, null);
       await moveCount(tx, f.campaignId, f.unitPath, null, f.status);
     }
+    await carryEvents(tx, events, { collectiveId: account.id, unitId: toUnit.id, unitPath: toUnit.path }, at);
     await audit(tx, now, {
       actor,
       action: 'review.transfer',
