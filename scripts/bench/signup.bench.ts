@@ -101,8 +101,8 @@ export async function run(): Promise<void> {
     const hostRate = (totals.counted / totals.hostMs) * 1000;
     const bareRate = (totals.counted / totals.bareMs) * 1000;
     console.log(`signups: ${ROUNDS} rounds × ${VISITORS} visitors at once (concurrency ${CONCURRENCY}) at a 50-seat event, rounds alternating`);
-    console.log(`  local host (openweek.signUp over HTTP: router, visitor token, transaction): ${hostRate.toFixed(0)} signups/s  (confirmed ${totals.confirmed}, waitlisted ${totals.waitlisted})`);
-    console.log(`  bare http + one SQLite conditional update per request:                        ${bareRate.toFixed(0)} requests/s  (seats taken ${taken})`);
+    console.log(`  local host (openweek.signUp: router, visitor token, transaction, audit): ${hostRate.toFixed(0)} signups/s  (confirmed ${totals.confirmed}, waitlisted ${totals.waitlisted})`);
+    console.log(`  bare http + one SQLite conditional update per request:                  ${bareRate.toFixed(0)} requests/s  (seats taken ${taken})`);
     console.log(`  ratio local host / bare: ${(hostRate / bareRate).toFixed(2)} (aim ≥ 0.5)`);
   } finally {
     await host.close();

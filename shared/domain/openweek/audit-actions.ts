@@ -1,8 +1,4 @@
-/**
- * Audited actions of open-week events and signups (issue #4), as readers see them: the decisions of
- * collectives and admins, and the promotions the system makes. What visitors do to their own signups is
- * recorded on the signup, not in the admins' log.
- */
+/** Audited actions of open-week events and signups (issue #4), as readers see them. */
 export const OPENWEEK_AUDIT_ACTIONS = {
   'openweek.createEvent': '创建开放周活动',
   'openweek.updateEvent': '修改开放周活动',
@@ -10,6 +6,8 @@ export const OPENWEEK_AUDIT_ACTIONS = {
   'openweek.cancelEvent': '取消开放周活动',
   'openweek.finishEvent': '开放周活动结束并记录总结',
   'openweek.hideEvent': '屏蔽开放周活动',
+  'openweek.signUp': '公众报名',
+  'openweek.cancelSignup': '公众取消报名',
   'openweek.promote': '候补递补',
   'openweek.approveSignup': '通过报名',
   'openweek.rejectSignup': '拒绝报名',

@@ -66,19 +66,15 @@ export async function releaseSignup(
           throw new Retry();
         }
       }
-      // The audit log keeps decisions: the collective's rejection (and any promotion). A visitor's own
-      // cancellation is recorded on the signup itself, like their signup.
-      if (to === 'rejected') {
-        await audit(tx, ctx.now(), {
-          actor,
-          action: 'openweek.rejectSignup',
-          objectType: 'signup',
-          objectId: signup.id,
-          unitPath: event.unitPath,
-          before: { status: signup.status },
-          after: { status: to, promoted: promoted?.id ?? null },
-        });
-      }
+      await audit(tx, ctx.now(), {
+        actor,
+        action: to === 'cancelled' ? 'openweek.cancelSignup' : 'openweek.rejectSignup',
+        objectType: 'signup',
+        objectId: signup.id,
+        unitPath: event.unitPath,
+        before: { status: signup.status },
+        after: { status: to, promoted: promoted?.id ?? null },
+      });
       return { signup: { ...signup, status: to, waitOrder: 0, updatedAt: now }, promoted };
     });
   });
@@ -206,6 +202,14 @@ export async function takePlace(
           throw error;
         }
       }
+      await audit(tx, ctx.now(), {
+        actor: null,
+        action: 'openweek.signUp',
+        objectType: 'signup',
+        objectId: signupId,
+        unitPath: event.unitPath,
+        after: { status, waitOrder },
+      });
       // Joining the end of the line: everyone waiting before is ahead.
       return { signup, event, alreadySignedUp: false, position: status === 'waitlisted' ? event.waiting + 1 : undefined };
     }),
