@@ -40,6 +40,29 @@ describe('SqliteStore commits (transactions arriving together share one commit)'
     await store.close();
   });
 
+  test('when SQLite itself rolls the whole batch back, no transaction of that batch is told it committed', async () => {
+    const file = newFile();
+    const store = new SqliteStore(file, CONTRACT_COLLECTIONS);
+    // A trigger that aborts the entire SQLite transaction, as a full disk or an I/O error would.
+    const admin = new Database(file);
+    admin.exec(`CREATE TRIGGER abort_all BEFORE INSERT ON ${ITEMS} WHEN NEW.id = 'boom' BEGIN SELECT RAISE(ROLLBACK, 'disk trouble'); END`);
+    admin.close();
+    const write = (id: string, i: number) => store.transaction(async (tx) => tx.insert(ITEMS, { id, code: `c${i}`, group: 'g', rank: i }));
+    const outcomes = await Promise.allSettled([write('a', 1), write('b', 2), write('boom', 3), write('c', 4)]);
+    const stored = new Set((await store.find(ITEMS, { orderBy: { fields: ['rank'], direction: 'asc' }, limit: 10 })).items.map((d) => d.id));
+    outcomes.forEach((outcome, i) => {
+      const id = ['a', 'b', 'boom', 'c'][i];
+      if (outcome.status === 'fulfilled') expect(stored.has(id)).toBe(true);
+    });
+    // Started together, the first ones shared the lost batch: they hear of the loss, not of a commit.
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'fulfilled']);
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toContain('disk trouble');
+    // The store goes on working.
+    await write('d', 5);
+    expect(await store.get(ITEMS, 'd')).toMatchObject({ rank: 5 });
+    await store.close();
+  });
+
   test('a write answers only once it is committed: another connection to the file already reads it', async () => {
     const file = newFile();
     const store = new SqliteStore(file, CONTRACT_COLLECTIONS);

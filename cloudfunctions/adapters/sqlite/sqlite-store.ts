@@ -198,14 +198,21 @@ export class SqliteStore implements Store {
   private commitBatch(): void {
     const batch = this.batch;
     if (!batch) return;
-    this.batch = null;
     try {
       this.statement('COMMIT').run();
+      this.batch = null;
       batch.settle();
     } catch (error) {
-      if (this.db.inTransaction) this.statement('ROLLBACK').run();
-      batch.settle(error);
+      this.failBatch(error);
     }
+  }
+
+  /** Every transaction of the open batch is told its writes are lost. */
+  private failBatch(error: unknown): void {
+    const batch = this.batch;
+    this.batch = null;
+    if (this.db.inTransaction) this.statement('ROLLBACK').run();
+    batch?.settle(error);
   }
 
   get<T extends Doc>(collection: string, id: string): Promise<T | null> {
@@ -290,8 +297,13 @@ export class SqliteStore implements Store {
         joined.size++;
         return value;
       } catch (error) {
-        this.statement('ROLLBACK TO tx').run();
-        this.statement('RELEASE tx').run();
+        if (this.db.inTransaction) {
+          this.statement('ROLLBACK TO tx').run();
+          this.statement('RELEASE tx').run();
+        } else {
+          // SQLite rolled the whole transaction back itself (a full disk, an I/O error): the batch is lost.
+          this.failBatch(error);
+        }
         throw error;
       }
     });
