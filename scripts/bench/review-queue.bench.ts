@@ -2,19 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { COLLECTIONS, type AccountDoc, type CampaignDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
+import { COLLECTIONS, type CampaignDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
 import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
-import type { UseCaseContext } from '../../cloudfunctions/app/context';
 import { countId, emptyCounts, type FilingCountDoc } from '../../cloudfunctions/app/filing/counts';
 import { listQueue } from '../../cloudfunctions/app/usecases/review/list-queue';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
-import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
-import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
-import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
-import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
-import { childPath } from '../../shared/domain/unit-tree';
 import type { FilingStatus } from '../../shared/domain/filing/status';
 import { completeContent } from '../../tests/support/filing';
+import { adminOf, benchContext, benchTime, measure, unitTree } from './support';
 
 /**
  * Review-queue latency (the `review.listQueue` use case on a real SQLite file) for the first page and a
@@ -23,7 +18,6 @@ import { completeContent } from '../../tests/support/filing';
  * Units: 25 level-1 branches × 4 level-2 × 5 level-3; filings spread evenly over the level-3 units.
  */
 const SIZES = [1_000, 100_000];
-const RUNS = 1000;
 const CAMPAIGN = 'bench-campaign';
 const STATUS_CYCLE: FilingStatus[] = ['filed', 'draft', 'reviewing', 'filed', 'approved', 'returned', 'filed', 'approved', 'draft', 'reviewing'];
 
@@ -33,29 +27,13 @@ interface Seeded {
   root: UnitDoc;
   level1: UnitDoc;
   level2: UnitDoc;
-  admin: (unit: UnitDoc) => AccountDoc;
 }
 
 async function seed(size: number): Promise<Seeded> {
   const dir = mkdtempSync(join(tmpdir(), 'qnwmh-bench-queue-'));
   const store = new SqliteStore(join(dir, 'bench.sqlite'), COLLECTIONS);
-  const at = (i: number) => new Date(Date.UTC(2018, 10, 20) + i * 1000).toISOString();
-  const root: UnitDoc = { id: 'root', name: '组委会', kind: 'office', level: 0, parentId: null, path: '/root/', createdAt: at(0) };
-  const units: UnitDoc[] = [root];
-  const leaves: UnitDoc[] = [];
-  for (let a = 0; a < 25; a++) {
-    const u1: UnitDoc = { id: `u${a}`, name: `一级${a}`, kind: a < 12 ? 'industry' : 'region', level: 1, parentId: root.id, path: childPath(root.path, `u${a}`), createdAt: at(a) };
-    units.push(u1);
-    for (let b = 0; b < 4; b++) {
-      const u2: UnitDoc = { id: `u${a}-${b}`, name: `二级${a}-${b}`, kind: u1.kind, level: 2, parentId: u1.id, path: childPath(u1.path, `u${a}-${b}`), createdAt: at(b) };
-      units.push(u2);
-      for (let c = 0; c < 5; c++) {
-        const u3: UnitDoc = { id: `u${a}-${b}-${c}`, name: `三级${a}-${b}-${c}`, kind: u1.kind, level: 3, parentId: u2.id, path: childPath(u2.path, `u${a}-${b}-${c}`), createdAt: at(c) };
-        units.push(u3);
-        leaves.push(u3);
-      }
-    }
-  }
+  const at = benchTime;
+  const { root, units, leaves } = unitTree();
   const campaign: CampaignDoc = { id: CAMPAIGN, name: '基准创建工作', level: 'city', term: '2017—2018', filingCloses: { before: '2019-01-20' }, createdAt: at(0) };
   const content = completeContent();
   const counts = new Map<string, Record<FilingStatus, number>>();
@@ -90,41 +68,7 @@ async function seed(size: number): Promise<Seeded> {
       await tx.insert('filingCounts', doc);
     }
   });
-  const admin = (unit: UnitDoc): AccountDoc => ({
-    id: `admin-${unit.id}`, code: `GL${unit.id}`, role: unit.level === 0 ? 'office' : 'admin', level: unit.level === 0 ? null : (unit.level as 1 | 2), name: '管理员', unitId: unit.id, unitPath: unit.path,
-    status: 'active', passwordHash: '', mustChangePassword: false, failedSignIns: 0, lockedUntil: null, recoveryEmail: null, openid: null,
-    createdAt: at(0), updatedAt: at(0), version: 1,
-  });
-  return { store, dir, root, level1: units.find((u) => u.id === 'u7')!, level2: units.find((u) => u.id === 'u7-2')!, admin };
-}
-
-function context(store: SqliteStore, actor: AccountDoc): UseCaseContext {
-  const now = () => new Date('2018-12-01T00:00:00Z');
-  return {
-    store,
-    mailer: new OutboxMailer(store, now),
-    notifier: new OutboxNotifier(store, now),
-    passwords: new PasswordHasher(10),
-    tokens: new SessionTokens('bench-secret-that-is-long-enough-for-hmac'),
-    now,
-    config: { sessionTtlHours: 12, publicUrl: 'http://bench' },
-    actor: { kind: 'account', account: actor, sessionId: null },
-    caller: {},
-  } as UseCaseContext;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-async function measure(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 100; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  return { store, dir, root, level1: units.find((u) => u.id === 'u7')!, level2: units.find((u) => u.id === 'u7-2')! };
 }
 
 type Figures = Record<string, { p50: number; p95: number; depth: number; rows: number }>;
@@ -140,7 +84,7 @@ async function benchSize(size: number, limits: Record<string, number>): Promise<
   const figures: Figures = {};
   try {
     for (const [label, unit] of [['whole store (office)', s.root], ['level-1 subtree', s.level1], ['level-2 subtree', s.level2]] as const) {
-      const ctx = context(s.store, s.admin(unit));
+      const ctx = benchContext(s.store, adminOf(unit));
       if (limits[label] === undefined) {
         const probe = await listQueue(ctx, { campaignId: CAMPAIGN, status: 'filed', sort: 'recent', limit: 20 });
         limits[label] = Math.max(1, probe.items.length);
