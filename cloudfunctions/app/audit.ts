@@ -1,4 +1,5 @@
 import type { AuditAction } from '../../shared/domain/audit-actions';
+import { pathIds } from '../../shared/domain/unit-tree';
 import type { AccountDoc, AuditDoc } from './collections';
 import type { StoreOps } from './ports/store';
 import { newId } from './security/random';
@@ -25,6 +26,7 @@ export async function audit(tx: StoreOps, at: Date, entry: AuditEntry): Promise<
     objectType: entry.objectType,
     objectId: entry.objectId,
     unitPath: entry.unitPath,
+    unitL1: pathIds(entry.unitPath)[1] ?? '',
     before: entry.before ?? null,
     after: entry.after ?? null,
     reason: entry.reason ?? null,

@@ -1,3 +1,4 @@
+import type { Caller } from '../../cloudfunctions/app/context';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { activate, seedHierarchy, TestApp } from '../support/harness';
 
@@ -209,5 +210,35 @@ describe('managing an account', () => {
     expect(results.find((r) => !r.ok)).toMatchObject({ error: { code: expect.stringMatching(/^(CONFLICT|INVALID_STATE)$/) } });
     const audit = await app.ok('admin', 'listAudit', { objectId: h.collective.accountId }, h.office.caller);
     expect(audit.items.filter((a) => a.action === 'admin.lockAccount')).toHaveLength(1);
+  });
+});
+
+describe('the audit log', () => {
+  let app: TestApp;
+  let h: Awaited<ReturnType<typeof seedHierarchy>>;
+  beforeEach(async () => {
+    app = new TestApp();
+    h = await seedHierarchy(app);
+  });
+  afterEach(() => app.close());
+
+  const logOf = async (who: { caller: Caller }) => {
+    const items = (await app.ok('admin', 'listAudit', { limit: 50 }, who.caller)).items;
+    expect(items.map((i) => i.at)).toEqual([...items.map((i) => i.at)].sort().reverse());
+    return new Set(items.filter((i) => i.action === 'admin.createAccount').map((i) => i.objectId));
+  };
+
+  test('each admin reads its own subtree’s records, newest first; the office reads them all', async () => {
+    const everyone = [h.admin1, h.admin2, h.admin3, h.collective, h.countyAdmin1, h.countyCollective].map((a) => a.accountId);
+    expect([...(await logOf(h.office))].sort()).toEqual([...everyone].sort());
+    expect([...(await logOf(h.admin1))].sort()).toEqual([h.admin1, h.admin2, h.admin3, h.collective].map((a) => a.accountId).sort());
+    expect([...(await logOf(h.admin2))].sort()).toEqual([h.admin2, h.admin3, h.collective].map((a) => a.accountId).sort());
+    expect([...(await logOf(h.admin3))].sort()).toEqual([h.admin3, h.collective].map((a) => a.accountId).sort());
+    expect([...(await logOf(h.countyAdmin1))].sort()).toEqual([h.countyAdmin1, h.countyCollective].map((a) => a.accountId).sort());
+  });
+
+  test('one object’s history is readable only from inside the subtree it belongs to', async () => {
+    expect((await app.ok('admin', 'listAudit', { objectId: h.collective.accountId }, h.admin3.caller)).items.length).toBeGreaterThan(0);
+    expect((await app.ok('admin', 'listAudit', { objectId: h.collective.accountId }, h.countyAdmin1.caller)).items).toHaveLength(0);
   });
 });

@@ -23,7 +23,11 @@ export const COLLECTIONS = {
   wechatBindings: [],
   sessions: [{ fields: ['accountId'] }],
   resetTokens: [{ fields: ['accountId'] }],
-  audit: [{ fields: ['unitPath', 'at'] }, { fields: ['objectId', 'at'] }],
+  /**
+   * Newest first: everything for the office (at), a branch for its admins (unitL1, at: an equality, so the
+   * index serves the order; a unit-path prefix would sort its whole range), one object's history (objectId, at).
+   */
+  audit: [{ fields: ['at'] }, { fields: ['unitL1', 'at'] }, { fields: ['objectId', 'at'] }],
   outbox: [{ fields: ['sentAt'] }],
   campaigns: [{ fields: ['createdAt'] }],
   quotas: [{ fields: ['campaignId', 'unitId'], unique: true }],
@@ -101,6 +105,8 @@ export interface AuditDoc {
   objectId: string;
   /** Path of the unit the object belongs to, so admins see the audit of their subtree. */
   unitPath: string;
+  /** The level-1 unit of that path ('' for the office's own records): the branch whose admins see it. */
+  unitL1: string;
   before: unknown;
   after: unknown;
   reason: string | null;
