@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define';
-import { id, oneOf, text } from './fields';
+import { id, oneOf, text, whenValid } from './fields';
 import { campaignView, quotaView } from './filing-views';
 import { isChinaDate } from '../domain/filing/window';
 import { ADMINS } from '../domain/roles';
@@ -26,10 +26,14 @@ export const campaignRulesInput = z
   })
   .superRefine((v, ctx) => {
     if (v.filingOpens >= v.filingClosesBefore) ctx.addIssue({ code: 'custom', path: ['filingClosesBefore'], message: '报备截止日期（此日0时起截止）：须晚于开始日期' });
+  }, whenValid(['filingOpens', 'filingClosesBefore']))
+  .superRefine((v, ctx) => {
     if (v.minMembers > v.maxMembers) ctx.addIssue({ code: 'custom', path: ['maxMembers'], message: '最多成员人数：不能少于最少成员人数' });
+  }, whenValid(['minMembers', 'maxMembers']))
+  .superRefine((v, ctx) => {
     if (v.eligibility === 'priorTitle' && !v.titleBefore) ctx.addIssue({ code: 'custom', path: ['titleBefore'], message: '往届称号截止日期：按往届称号审核资格时必填' });
     if (v.eligibility === 'priorTitle' && !v.provincialSinceYear) ctx.addIssue({ code: 'custom', path: ['provincialSinceYear'], message: '最近一届省级称号年度：按往届称号审核资格时必填' });
-  });
+  }, whenValid(['eligibility', 'titleBefore', 'provincialSinceYear']));
 
 /** The `campaign` function: campaigns, their rules and quota tables, configured by the office. */
 export const campaign = {

@@ -61,3 +61,12 @@ export const pageInput = {
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/**
+ * For a check across fields (`.superRefine(check, whenValid([...]))`): it runs as soon as those fields are
+ * valid, even while others are not, so that one submit shows every message (by default zod skips an
+ * object's checks after any field's issue).
+ */
+export const whenValid = (fields: readonly string[]) => ({
+  when: (payload: z.core.ParsePayload) => !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+});

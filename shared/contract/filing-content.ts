@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whenValid } from './fields';
 import { isChinaDate } from '../domain/filing/window';
 import { TITLE_KINDS, TITLE_LEVELS } from '../domain/filing/rules';
 
@@ -96,6 +97,15 @@ const intField = (f: FilingTextField, min: number, max: number) => {
 };
 
 /** The strict rules a submitted filing must meet; every failure names its field. */
+type CountField = 'membersUnder35' | 'membersUnder40' | 'memberCount' | 'totalStaff';
+
+/** A count that may not exceed another (those under 35 are among those under 40, who are members, who are staff). */
+const atMost =
+  (field: CountField, limit: CountField, rule: string) =>
+  (v: Record<CountField, number>, ctx: z.RefinementCtx): void => {
+    if (v[field] > v[limit]) ctx.addIssue({ code: 'custom', path: [field], message: msg(FILING_FIELD_LABELS[field], rule) });
+  };
+
 export const filingStrictContent = z
   .object({
     name: textField('name', 2, 60),
@@ -126,14 +136,9 @@ export const filingStrictContent = z
     achievements: textField('achievements', ACHIEVEMENTS_MIN, ACHIEVEMENTS_MAX),
     priorTitles: z.array(priorTitleSchema).max(10, msg('往届称号', '最多10项')).default([]),
   })
-  .superRefine((v, ctx) => {
-    const order = (a: number, b: number, path: string, rule: string) => {
-      if (a > b) ctx.addIssue({ code: 'custom', path: [path], message: msg(FILING_FIELD_LABELS[path as FilingTextField], rule) });
-    };
-    order(v.membersUnder35, v.membersUnder40, 'membersUnder35', '不能多于40周岁以下成员人数');
-    order(v.membersUnder40, v.memberCount, 'membersUnder40', '不能多于成员人数');
-    order(v.memberCount, v.totalStaff, 'memberCount', '不能多于职工总数');
-  });
+  .superRefine(atMost('membersUnder35', 'membersUnder40', '不能多于40周岁以下成员人数'), whenValid(['membersUnder35', 'membersUnder40']))
+  .superRefine(atMost('membersUnder40', 'memberCount', '不能多于成员人数'), whenValid(['membersUnder40', 'memberCount']))
+  .superRefine(atMost('memberCount', 'totalStaff', '不能多于职工总数'), whenValid(['memberCount', 'totalStaff']));
 export type FilingStrictContent = z.output<typeof filingStrictContent>;
 
 /** Character count as the collective sees it (code points, so a CJK character counts once). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define';
-import { id, oneOf, optionalText, page, pageInput, text } from './fields';
+import { id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { attendeeView, eventCardView, eventView, managedEventView, mySignupView, statsRowView } from './openweek-views';
 import { collectivePageView } from './collective-page-views';
 import { ADMINS } from '../domain/roles';
@@ -55,19 +55,14 @@ function checkPoint(value: Pick<EventFields, 'lat' | 'lng'>, ctx: z.RefinementCt
   if (value.lng !== undefined && value.lat === undefined) ctx.addIssue({ code: 'custom', path: ['lat'], message: '纬度：请与经度一起填写，或都不填' });
 }
 
-/**
- * Runs a check across fields as soon as those fields are valid, even while others are not, so that one
- * submit shows every message at once (by default zod skips object checks after any field's issue).
- */
-const onceValid = (fields: string[]) => ({ when: (payload: z.core.ParsePayload) => !payload.issues.some((i) => fields.includes(String(i.path?.[0]))) });
 const TIME_FIELDS = ['startAt', 'endAt', 'signupOpensAt', 'signupClosesAt'];
 const POINT_FIELDS = ['lat', 'lng'];
 
-export const eventInput = eventFields.superRefine(checkTimes, onceValid(TIME_FIELDS)).superRefine(checkPoint, onceValid(POINT_FIELDS));
+export const eventInput = eventFields.superRefine(checkTimes, whenValid(TIME_FIELDS)).superRefine(checkPoint, whenValid(POINT_FIELDS));
 export const updateEventInput = eventFields
   .extend({ eventId: id('活动'), version: z.number().int() })
-  .superRefine(checkTimes, onceValid(TIME_FIELDS))
-  .superRefine(checkPoint, onceValid(POINT_FIELDS));
+  .superRefine(checkTimes, whenValid(TIME_FIELDS))
+  .superRefine(checkPoint, whenValid(POINT_FIELDS));
 
 /** A photo travels as base64 in one request (the local host takes 1 MB bodies). */
 export const MAX_PHOTO_BASE64 = 900_000;
