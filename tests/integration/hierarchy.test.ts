@@ -2,6 +2,18 @@ import type { Caller } from '../../cloudfunctions/app/context';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { activate, seedHierarchy, TestApp } from '../support/harness';
 
+let app: TestApp;
+let h: Awaited<ReturnType<typeof seedHierarchy>>;
+
+/** The block's tests each start from a fresh store with the seeded hierarchy. */
+function freshHierarchyForEachTest(): void {
+  beforeEach(async () => {
+    app = new TestApp();
+    h = await seedHierarchy(app);
+  });
+  afterEach(() => app.close());
+}
+
 describe('the demo campaign', () => {
   test('loads the Yueyang office with its 12 industry and 13 region units and their quotas', async () => {
     const app = new TestApp();
@@ -25,13 +37,7 @@ describe('the demo campaign', () => {
 });
 
 describe('building the unit tree', () => {
-  let app: TestApp;
-  let h: Awaited<ReturnType<typeof seedHierarchy>>;
-  beforeEach(async () => {
-    app = new TestApp();
-    h = await seedHierarchy(app);
-  });
-  afterEach(() => app.close());
+  freshHierarchyForEachTest();
 
   test('a child unit inherits its branch channel and sits one level lower', async () => {
     const unit = (await app.ok('admin', 'createUnit', { parentId: h.units.transport.id, name: '岳阳港务局' }, h.admin1.caller)).unit;
@@ -71,13 +77,7 @@ describe('building the unit tree', () => {
 });
 
 describe('issuing codes', () => {
-  let app: TestApp;
-  let h: Awaited<ReturnType<typeof seedHierarchy>>;
-  beforeEach(async () => {
-    app = new TestApp();
-    h = await seedHierarchy(app);
-  });
-  afterEach(() => app.close());
+  freshHierarchyForEachTest();
 
   test('a level-1 admin issues a collective code with a one-time password the store never keeps in clear', async () => {
     const issued = await app.ok('admin', 'createAccount', { unitId: h.units.station.id, role: 'collective', name: '公交二路青年班组' }, h.admin1.caller);
@@ -110,13 +110,7 @@ describe('issuing codes', () => {
 });
 
 describe('listing and finding accounts', () => {
-  let app: TestApp;
-  let h: Awaited<ReturnType<typeof seedHierarchy>>;
-  beforeEach(async () => {
-    app = new TestApp();
-    h = await seedHierarchy(app);
-  });
-  afterEach(() => app.close());
+  freshHierarchyForEachTest();
 
   test('pages by cursor through the subtree, newest first, never more than a page', async () => {
     for (let i = 0; i < 7; i++) {
@@ -152,13 +146,7 @@ describe('listing and finding accounts', () => {
 });
 
 describe('managing an account', () => {
-  let app: TestApp;
-  let h: Awaited<ReturnType<typeof seedHierarchy>>;
-  beforeEach(async () => {
-    app = new TestApp();
-    h = await seedHierarchy(app);
-  });
-  afterEach(() => app.close());
+  freshHierarchyForEachTest();
 
   test('a reset password is one-time: the holder must change it, and old sessions end', async () => {
     const reset = await app.ok('admin', 'resetPassword', { accountId: h.collective.accountId }, h.admin1.caller);
@@ -214,13 +202,7 @@ describe('managing an account', () => {
 });
 
 describe('the audit log', () => {
-  let app: TestApp;
-  let h: Awaited<ReturnType<typeof seedHierarchy>>;
-  beforeEach(async () => {
-    app = new TestApp();
-    h = await seedHierarchy(app);
-  });
-  afterEach(() => app.close());
+  freshHierarchyForEachTest();
 
   const logOf = async (who: { caller: Caller }) => {
     const items = (await app.ok('admin', 'listAudit', { limit: 50 }, who.caller)).items;
