@@ -79,6 +79,23 @@ describe('SqliteStore commits (transactions arriving together share one commit)'
   });
 });
 
+describe('SqliteStore updates (patched in SQL, one statement)', () => {
+  test('numbers keep their exact value, and counters stay integers however often they are incremented', async () => {
+    const file = newFile();
+    const store = new SqliteStore(file, CONTRACT_COLLECTIONS);
+    await store.insert(ITEMS, { id: 'p', code: 'c', group: 'g', rank: 1, point: 0 });
+    expect(await store.update(ITEMS, 'p', { set: { point: 0.1 + 0.2, lat: 29.357412345678901, flags: { on: true } }, inc: { rank: 2, seen: 1 } })).toBe(true);
+    expect(await store.update(ITEMS, 'p', { inc: { rank: 1 } })).toBe(true);
+    expect(await store.get(ITEMS, 'p')).toEqual({ id: 'p', code: 'c', group: 'g', rank: 4, point: 0.1 + 0.2, lat: 29.357412345678901, flags: { on: true }, seen: 1 });
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare(`SELECT json_type(doc, '$.rank') AS t FROM ${ITEMS} WHERE id = 'p'`).get()).toEqual({ t: 'integer' });
+    raw.close();
+    // The index on rank follows: a query by the new value finds it.
+    expect((await store.find(ITEMS, { where: { group: 'g', rank: 4 }, orderBy: { fields: ['rank'], direction: 'asc' }, limit: 5 })).items).toHaveLength(1);
+    await store.close();
+  });
+});
+
 describe('SqliteStore files from an earlier version', () => {
   test('a file whose indexes were over the JSON is brought up to date with every document kept and found', async () => {
     const file = newFile();

@@ -17,9 +17,14 @@ export function fieldColumn(field: string): string {
   return `"f_${field}"`;
 }
 
-export function jsonField(field: string): string {
+/** The JSON path of a top-level field, as an SQL literal. */
+function jsonPath(field: string): string {
   if (!FIELD.test(field)) throw new Error(`bad field: ${field}`);
-  return `json_extract(doc, '$.${field}')`;
+  return `'$.${field}'`;
+}
+
+export function jsonField(field: string): string {
+  return `json_extract(doc, ${jsonPath(field)})`;
 }
 
 /** json_extract yields 1/0 for JSON booleans; columns hold and parameters compare the same way. */
@@ -88,10 +93,39 @@ export function compileFilter(filter: Filter, fieldExpr: FieldExpr): { sql: stri
   return { sql: parts.join(' AND '), params };
 }
 
-export function applyPatch(doc: Record<string, unknown>, patch: Patch): Record<string, unknown> {
-  const next = { ...doc, ...(patch.set ?? {}) };
-  for (const [field, by] of Object.entries(patch.inc ?? {})) next[field] = ((next[field] as number) ?? 0) + by;
-  return next;
+/** A number as SQLite should hold it: integers stay integers (a bound JS number would become a REAL). */
+const sqlNumber = (n: number): number | bigint => (Number.isInteger(n) ? BigInt(n) : n);
+
+/**
+ * The patched document as one SQL expression over the stored `doc`, so an update is a single statement:
+ * `set` replaces fields whole (values other than strings travel as JSON text, which keeps numbers exactly as
+ * JavaScript wrote them), `inc` adds to a number (a missing field counts from zero), and a field set to
+ * undefined goes away, as JSON.stringify would drop it.
+ */
+export function patchedDoc(patch: Patch): { sql: string; params: unknown[] } {
+  const assignments: string[] = [];
+  const params: unknown[] = [];
+  const removed: string[] = [];
+  for (const [field, value] of Object.entries(patch.set ?? {})) {
+    const path = jsonPath(field);
+    if (value === undefined) removed.push(path);
+    else if (typeof value === 'string') (assignments.push(`${path}, ?`), params.push(value));
+    else (assignments.push(`${path}, json(?)`), params.push(JSON.stringify(value)));
+  }
+  for (const [field, by] of Object.entries(patch.inc ?? {})) {
+    assignments.push(`${jsonPath(field)}, coalesce(${jsonField(field)}, 0) + ?`);
+    params.push(sqlNumber(by));
+  }
+  let sql = assignments.length ? `json_set(doc, ${assignments.join(', ')})` : 'doc';
+  if (removed.length) sql = `json_remove(${sql}, ${removed.join(', ')})`;
+  return { sql, params };
+}
+
+/** The new value of an indexed field's column under a patch, or null when the patch leaves it alone. */
+export function patchedColumn(patch: Patch, field: string): { sql: string; params: unknown[] } | null {
+  if (patch.set && field in patch.set) return { sql: '?', params: [columnValue(patch.set, field)] };
+  if (patch.inc && field in patch.inc) return { sql: `coalesce(${jsonField(field)}, 0) + ?`, params: [sqlNumber(patch.inc[field])] };
+  return null;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type Store,
   type StoreOps,
 } from '../../app/ports/store';
-import { applyPatch, columnValue, compileFilter, fieldColumn, type FieldExpr, jsonField, keysetAfter, quoteIdent } from './sql';
+import { columnValue, compileFilter, fieldColumn, type FieldExpr, jsonField, keysetAfter, patchedColumn, patchedDoc, quoteIdent } from './sql';
 
 /** Transactions sharing one commit at most; bounds how long the first of them waits for its answer. */
 const MAX_BATCH = 64;
@@ -126,10 +126,10 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
-  /** Runs a write; a unique index refusing it is the port's DuplicateKeyError. */
-  private write(collection: string, sql: string, params: unknown[]): void {
+  /** Runs a write and answers how many rows it changed; a unique index refusing it is the port's DuplicateKeyError. */
+  private write(collection: string, sql: string, params: unknown[]): number {
     try {
-      this.statement(sql).run(...params);
+      return this.statement(sql).run(...params).changes;
     } catch (error) {
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
         throw new DuplicateKeyError(collection, (error as Error).message);
@@ -148,21 +148,22 @@ export class SqliteStore implements Store {
     );
   }
 
+  /** One statement: the document is patched in SQL, and written only where `expect` still holds. */
   private updateSync(collection: string, id: string, patch: Patch, expect?: Filter): boolean {
     const { fields, expr } = this.table(collection);
     const where = compileFilter(expect ?? {}, expr);
-    const row = this.statement(`SELECT doc FROM ${quoteIdent(collection)} WHERE id = ?${where.sql ? ` AND ${where.sql}` : ''}`)
-      .get(id, ...where.params) as { doc: string } | undefined;
-    if (!row) return false;
-    const before = JSON.parse(row.doc) as Record<string, unknown>;
-    const next = applyPatch(before, patch);
-    const changed = fields.filter((f) => columnValue(before, f) !== columnValue(next, f));
-    this.write(
+    const doc = patchedDoc(patch);
+    // Only the indexes of fields the patch names are rewritten.
+    const columns = fields.flatMap((f) => {
+      const column = patchedColumn(patch, f);
+      return column ? [{ sql: `, ${fieldColumn(f)} = ${column.sql}`, params: column.params }] : [];
+    });
+    const changes = this.write(
       collection,
-      `UPDATE ${quoteIdent(collection)} SET doc = ?${changed.map((f) => `, ${fieldColumn(f)} = ?`).join('')} WHERE id = ?`,
-      [JSON.stringify(next), ...changed.map((f) => columnValue(next, f)), id],
+      `UPDATE ${quoteIdent(collection)} SET doc = ${doc.sql}${columns.map((c) => c.sql).join('')} WHERE id = ?${where.sql ? ` AND ${where.sql}` : ''}`,
+      [...doc.params, ...columns.flatMap((c) => c.params), id, ...where.params],
     );
-    return true;
+    return changes === 1;
   }
 
   /** Runs `work` when nothing else runs; queues it otherwise. */
