@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { CODE_PREFIX } from '../../../shared/domain/account-code';
 import { childPath } from '../../../shared/domain/unit-tree';
 import { audit } from '../../app/audit';
-import type { AccountDoc, CampaignDoc, QuotaDoc, UnitDoc } from '../../app/collections';
+import type { CampaignDoc, QuotaDoc, UnitDoc } from '../../app/collections';
 import type { Deps } from '../../app/context';
-import { oneTimePassword } from '../../app/security/passwords';
-import { newId, randomCode } from '../../app/security/random';
+import { newAccount } from '../../app/new-account';
+import { newId } from '../../app/security/random';
 import { quotaId } from '../../app/usecases/admin/list-units';
 import { demoFilingWindow } from './filing-window';
 import yueyang from './quotas-yueyang-2017-2018.json';
@@ -46,26 +45,14 @@ export async function seedDemo(deps: Deps): Promise<SeededOffice | null> {
     ...demoFilingWindow(quotaTable.filingDeadline.before, deps.now()),
     createdAt: at(0),
   };
-  const password = oneTimePassword();
-  const office: AccountDoc = {
-    id: newId(),
-    code: randomCode(CODE_PREFIX.office),
+  const { account: office, password } = await newAccount(deps, {
     role: 'office',
     level: null,
     name: '团市委青年发展部',
     unitId: root.id,
     unitPath: root.path,
-    status: 'active',
-    passwordHash: await deps.passwords.hash(password),
-    mustChangePassword: true,
-    failedSignIns: 0,
-    lockedUntil: null,
     recoveryEmail: null,
-    openid: null,
-    createdAt: at(0),
-    updatedAt: at(0),
-    version: 1,
-  };
+  });
   await deps.store.transaction(async (tx) => {
     await tx.insert('units', root);
     await tx.insert('campaigns', campaign);

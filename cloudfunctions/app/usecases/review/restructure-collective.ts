@@ -7,7 +7,8 @@ import { audit } from '../../audit';
 import type { AccountDoc, UnitDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { cancelInTx, newCollectiveAccount } from '../../filing/accounts';
+import { cancelInTx } from '../../filing/accounts';
+import { newAccount } from '../../new-account';
 import { moveCount } from '../../filing/counts';
 import { collectiveInScope } from '../../filing/scope';
 import { filingsOfCollective, historyEntry } from '../../filing/support';
@@ -25,7 +26,7 @@ export const restructureCollective: Handler<typeof contract.review.restructureCo
   const unit = await ctx.store.get<UnitDoc>('units', old.unitId);
   const oldAccount = await ctx.store.get<AccountDoc>('accounts', old.accountId);
   if (!unit || !oldAccount) throw new Error(`collective ${old.id} lost its unit or account`);
-  const { account, password } = await newCollectiveAccount(ctx, unit, input.newName, oldAccount.recoveryEmail);
+  const { account, password } = await newAccount(ctx, { role: 'collective', level: null, name: input.newName, unitId: unit.id, unitPath: unit.path, recoveryEmail: oldAccount.recoveryEmail });
   const now = ctx.now();
   const at = now.toISOString();
   const successor: CollectiveDoc = {

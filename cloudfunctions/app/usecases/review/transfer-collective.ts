@@ -9,7 +9,8 @@ import { audit } from '../../audit';
 import type { AccountDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { cancelInTx, newCollectiveAccount } from '../../filing/accounts';
+import { cancelInTx } from '../../filing/accounts';
+import { newAccount } from '../../new-account';
 import { carryEvents, eventsOfCollective } from '../../filing/collective-events';
 import { moveCount } from '../../filing/counts';
 import { ancestorAt, filingsOfCollective, historyEntry, placement, possibleDuplicates } from '../../filing/support';
@@ -51,7 +52,7 @@ export const transferCollective: Handler<typeof contract.review.transferCollecti
   if (collective.status !== 'active') throw new AppError('COLLECTIVE_INACTIVE');
   if (collective.unitId === toUnit.id) throw new AppError('INVALID_STATE', '该集体已归口在此单位');
 
-  const { account, password } = await newCollectiveAccount(ctx, toUnit, collective.name, oldAccount.recoveryEmail);
+  const { account, password } = await newAccount(ctx, { role: 'collective', level: null, name: collective.name, unitId: toUnit.id, unitPath: toUnit.path, recoveryEmail: oldAccount.recoveryEmail });
   const now = ctx.now();
   const at = now.toISOString();
   const place = await placement(ctx.store, toUnit);
