@@ -8,6 +8,7 @@ import { countId, emptyCounts, type FilingCountDoc } from '../../cloudfunctions/
 import { listQueue } from '../../cloudfunctions/app/usecases/review/list-queue';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import type { FilingStatus } from '../../shared/domain/filing/status';
+import { pathIds } from '../../shared/domain/unit-tree';
 import { completeContent } from '../../tests/support/filing';
 import { adminOf, benchContext, benchTime, measure, unitTree } from './support';
 
@@ -42,7 +43,7 @@ async function seed(size: number): Promise<Seeded> {
     for (const unit of units) await tx.insert('units', unit);
     for (let i = 0; i < size; i++) {
       const unit = leaves[i % leaves.length];
-      const [, l1 = '', l2 = '', l3 = ''] = unit.path.split('/').filter(Boolean);
+      const [, l1 = '', l2 = '', l3 = ''] = pathIds(unit.path);
       const status = STATUS_CYCLE[Math.floor(i / leaves.length) % STATUS_CYCLE.length];
       const name = `集体${i}`;
       const collective: CollectiveDoc = {

@@ -79,7 +79,7 @@ export class SqliteStore implements Store {
 
   /**
    * One table per collection: the document as JSON, and each indexed field copied into a column of
-   * its own. An update then rewrites only the indexes whose fields it changed (taking a seat touches
+   * its own. An update then rewrites only the indexes of fields its patch names (taking a seat touches
    * no index of the event), where indexes over the JSON would all be rewritten on every update.
    * Brings files written by an earlier version up to date: adds missing columns, filled from the
    * documents, and replaces indexes that differ from the declaration.

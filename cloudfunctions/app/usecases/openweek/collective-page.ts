@@ -1,6 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import type { CollectiveEventView, CollectiveProfileView } from '../../../../shared/contract/collective-page-views';
 import { AppError } from '../../../../shared/errors';
+import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { AccountDoc, UnitDoc } from '../../collections';
 import type { EventDoc } from '../../collections/openweek';
 import { InvalidCursorError, type Filter, type Page, type Store } from '../../ports/store';
@@ -34,8 +35,7 @@ const NOT_FOUND = () => new AppError('NOT_FOUND', '未找到该集体的公开�
 async function placeOf(store: Store, unitId: string): Promise<Pick<CollectiveProfileView, 'unit' | 'channel'>> {
   const unit = await store.get<UnitDoc>('units', unitId);
   if (!unit) return { unit: { id: unitId, name: '' }, channel: null };
-  // The path lists ids from the root down ("/root/l1/l2/"): the level-1 unit is the second.
-  const levelOneId = unit.path.split('/').filter(Boolean)[1];
+  const levelOneId = pathIds(unit.path)[1];
   const levelOne = unit.level === 1 ? unit : levelOneId ? await store.get<UnitDoc>('units', levelOneId) : null;
   return {
     unit: { id: unit.id, name: unit.name },
