@@ -2,6 +2,7 @@ import tcb from '@cloudbase/node-sdk';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
 import { FakeCloudbase } from '../support/fake-cloudbase';
 import { CONTRACT_COLLECTIONS } from './contract-collections';
+import { describeRateLimiterContract } from './rate-limiter-contract';
 import { describeStoreContract } from './store-contract';
 
 /**
@@ -52,4 +53,10 @@ describe('CloudbaseStore transactions against the model of CloudBase', () => {
     expect(applied).toBe(true);
     expect(await store.get('contract_items', 'raced')).toEqual({ id: 'raced', code: 'R', version: 12 });
   });
+});
+
+describeRateLimiterContract('CloudbaseStore against the model of CloudBase', async () => {
+  fake.reset();
+  // Each instance is its own store over the SDK, as each function instance has.
+  return { instances: () => new CloudbaseStore(app), cleanup: async () => fake.reset() };
 });

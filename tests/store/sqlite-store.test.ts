@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { DuplicateKeyError } from '../../cloudfunctions/app/ports/store';
 import { CONTRACT_COLLECTIONS, ITEMS } from './contract-collections';
+import { describeRateLimiterContract } from './rate-limiter-contract';
 import { describeStoreContract } from './store-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'qnwmh-store-contract-'));
@@ -118,4 +119,10 @@ describe('SqliteStore files from an earlier version', () => {
     expect(indexes.map((i) => i.sql).join('\n')).not.toContain('json_extract');
     reopened.close();
   });
+});
+
+describeRateLimiterContract('SQLite', async () => {
+  const store = new SqliteStore(newFile(), CONTRACT_COLLECTIONS);
+  // One process shares one connection; instances on other machines are CloudBase's case.
+  return { instances: () => store, cleanup: () => store.close() };
 });

@@ -31,6 +31,8 @@ export const COLLECTIONS = {
   outbox: [{ fields: ['sentAt'] }],
   campaigns: [{ fields: ['createdAt'] }],
   quotas: [{ fields: ['campaignId', 'unitId'], unique: true }],
+  /** Rate-limit counters (limits/store-rate-limiter.ts); the purge job finds expired ones by `expiresAt`. */
+  rateLimits: [{ fields: ['expiresAt'] }],
   ...FILING_COLLECTIONS,
   ...OPENWEEK_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;
@@ -118,6 +120,14 @@ export interface OutboxDoc {
   subject: string;
   text: string;
   sentAt: string;
+}
+
+/** One rate-limit counter: the units counted in the window that ends at `expiresAt`. */
+export interface RateLimitDoc {
+  /** A hash of the limit's key (rule and subject). */
+  id: string;
+  count: number;
+  expiresAt: string;
 }
 
 export interface CampaignDoc {
