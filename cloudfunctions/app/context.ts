@@ -1,7 +1,9 @@
 import type { AccountDoc } from './collections';
+import type { LimitRules } from './limits/rules';
 import type { FileStorage } from './ports/files';
 import type { Mailer } from './ports/mailer';
 import type { Notifier } from './ports/notifier';
+import type { RateLimiter } from './ports/rate-limiter';
 import type { Store } from './ports/store';
 import type { PasswordHasher } from './security/passwords';
 import type { SessionTokens } from './security/session-tokens';
@@ -12,6 +14,11 @@ export interface Caller {
   token?: string;
   /** Over HTTP only: the visitor token `openweek.startVisit` issued, from its own header (X-Visitor-Token). */
   visitorToken?: string;
+  /**
+   * The caller's network address, for rate limits: the socket's (or a trusted proxy's X-Forwarded-For) on
+   * the local host, CLIENTIP from the WeChat context, the gateway's headers for CloudBase HTTP access.
+   */
+  ip?: string;
 }
 
 export type Actor = { kind: 'anonymous' } | { kind: 'account'; account: AccountDoc; sessionId: string | null };
@@ -20,6 +27,10 @@ export interface AppConfig {
   sessionTtlHours: number;
   /** Base URL of the H5 client, for links in mail. */
   publicUrl: string;
+  /** Rate limits (limits/rules.ts; RATE_* variables). */
+  limits: LimitRules;
+  /** How long wrong passwords lock an address (or, after many addresses, the code) out. */
+  signInLockMinutes: number;
 }
 
 /** Everything a use case may touch; built once per process by the local host or a CloudBase entry. */
@@ -29,6 +40,8 @@ export interface Deps {
   notifier: Notifier;
   passwords: PasswordHasher;
   tokens: SessionTokens;
+  /** Counters shared by every instance (the store), never one process's memory. */
+  limiter: RateLimiter;
   now: () => Date;
   config: AppConfig;
   /** Uploaded files (summary photos); absent where no storage is configured, and uploads are then refused. */

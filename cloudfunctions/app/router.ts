@@ -75,3 +75,7 @@ export function toErrorBody(error: unknown): ErrorBody {
 }
 
 export const httpStatusOf = (envelope: Envelope<unknown>): number => (envelope.ok ? 200 : ERRORS[envelope.error.code].status);
+
+/** Over HTTP, a refusal that passes (a rate limit, a lock) says when to retry in Retry-After too. */
+export const retryAfterHeader = (envelope: Envelope<unknown>): Record<string, string> =>
+  !envelope.ok && envelope.error.retryAfterSeconds !== undefined ? { 'retry-after': String(envelope.error.retryAfterSeconds) } : {};

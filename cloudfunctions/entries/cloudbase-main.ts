@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FunctionName } from '../../shared/contract';
 import { failure, success } from '../../shared/envelope';
 import { optionalVar, parseEnv } from '../config/env';
+import { limitsEnv, limitsFromEnv } from '../config/limits';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { CloudbaseFiles } from '../adapters/files/cloudbase-files';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
@@ -11,7 +12,8 @@ import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
 import type { Caller, Deps } from '../app/context';
 import type { Job } from '../app/jobs';
-import { dispatch, httpStatusOf, type FunctionHandlers } from '../app/router';
+import { StoreRateLimiter } from '../app/limits/store-rate-limiter';
+import { dispatch, httpStatusOf, retryAfterHeader, type FunctionHandlers } from '../app/router';
 import { PasswordHasher } from '../app/security/passwords';
 import { SessionTokens } from '../app/security/session-tokens';
 
@@ -38,6 +40,7 @@ const env = z.object({
       .pipe(z.record(z.string(), z.object({ templateId: z.string().min(1), fields: z.record(z.string(), z.enum(['title', 'body', 'time'])) }))),
   ),
   WX_MINIPROGRAM_STATE: optionalVar(z.enum(['developer', 'trial', 'formal'])).default('formal'),
+  ...limitsEnv,
 });
 
 /** The SDK bound to the environment the function runs in. */
@@ -57,8 +60,9 @@ function composeCloudbase(connect: () => CloudBase): Deps {
       : new OutboxNotifier(store, now),
     passwords: new PasswordHasher(c.SCRYPT_COST),
     tokens: new SessionTokens(c.SESSION_SECRET),
+    limiter: new StoreRateLimiter(store),
     now,
-    config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL },
+    config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL, ...limitsFromEnv(c) },
     files: new CloudbaseFiles(app),
   };
 }
@@ -68,6 +72,15 @@ interface HttpEvent {
   headers?: Record<string, string | undefined>;
   body?: string;
   isBase64Encoded?: boolean;
+}
+
+/**
+ * Through CloudBase HTTP access the caller's address is the last hop the gateway appended to
+ * X-Forwarded-For (anything left of it is what the client sent), or the gateway's X-Real-IP.
+ */
+function httpClientAddress(headers: Record<string, string | undefined>): string | undefined {
+  const forwarded = (headers['x-forwarded-for'] ?? headers['X-Forwarded-For'] ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  return forwarded[forwarded.length - 1] ?? (headers['x-real-ip'] || headers['X-Real-IP'] || undefined);
 }
 
 const isHttpEvent = (event: unknown): event is HttpEvent =>
@@ -85,7 +98,11 @@ export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionH
     if (isHttpEvent(event)) {
       const auth = event.headers?.authorization ?? event.headers?.Authorization;
       const visitorToken = event.headers?.['x-visitor-token'] ?? event.headers?.['X-Visitor-Token'];
-      const caller: Caller = { token: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined, visitorToken: visitorToken || undefined };
+      const caller: Caller = {
+        token: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined,
+        visitorToken: visitorToken || undefined,
+        ip: httpClientAddress(event.headers ?? {}),
+      };
       let body: unknown;
       try {
         const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
@@ -95,10 +112,12 @@ export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionH
         return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) };
       }
       const envelope = await dispatch(deps, fn, handlers, body, caller);
-      return { statusCode: httpStatusOf(envelope), headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) };
+      const headers = { 'content-type': 'application/json', ...retryAfterHeader(envelope) };
+      return { statusCode: httpStatusOf(envelope), headers, body: JSON.stringify(envelope) };
     }
-    const openid = tcb.getCloudbaseContext(context).WX_OPENID || undefined;
-    return dispatch(deps, fn, handlers, event, { openid });
+    // From the mini-program, WeChat puts the caller's OPENID and client address in the function's context.
+    const wx = tcb.getCloudbaseContext(context);
+    return dispatch(deps, fn, handlers, event, { openid: wx.WX_OPENID || undefined, ip: wx.WX_CLIENTIP || wx.WX_CLIENTIPV6 || undefined });
   };
 }
 

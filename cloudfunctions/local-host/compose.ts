@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { COLLECTIONS } from '../app/collections';
 import type { Deps } from '../app/context';
 import type { Mailer } from '../app/ports/mailer';
+import { StoreRateLimiter } from '../app/limits/store-rate-limiter';
 import { PasswordHasher } from '../app/security/passwords';
 import { SessionTokens } from '../app/security/session-tokens';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
@@ -22,8 +23,9 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     notifier: new OutboxNotifier(store, now),
     passwords: new PasswordHasher(config.scryptCost),
     tokens: new SessionTokens(config.sessionSecret),
+    limiter: new StoreRateLimiter(store),
     now,
-    config: { sessionTtlHours: config.sessionTtlHours, publicUrl },
+    config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes },
     usesOutbox: !config.smtpUrl,
     files: new LocalDiskFiles(join(config.dataDir, 'files')),
   };

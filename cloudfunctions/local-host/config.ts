@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { optionalVar, parseEnv } from '../config/env';
+import { limitsEnv, limitsFromEnv } from '../config/limits';
+import type { LimitRules } from '../app/limits/rules';
 
 /**
  * The local host's configuration, from the environment, with safe defaults for one machine.
@@ -21,6 +23,9 @@ const schema = z.object({
   DEMO: z.enum(['0', '1']).default('1'),
   JOBS: z.enum(['0', '1']).default('1'),
   H5_DIR: z.string().min(1).default('dist/h5'),
+  /** How many proxies in front of the host to believe in X-Forwarded-For (0: the socket's address is the caller's). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  ...limitsEnv,
 });
 
 export interface LocalHostConfig {
@@ -36,6 +41,9 @@ export interface LocalHostConfig {
   demo: boolean;
   jobs: boolean;
   h5Dir: string;
+  trustProxy: number;
+  limits: LimitRules;
+  signInLockMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfig {
@@ -55,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfi
     demo: c.DEMO === '1',
     jobs: c.JOBS === '1',
     h5Dir: resolve(c.H5_DIR),
+    trustProxy: c.TRUST_PROXY,
+    ...limitsFromEnv(c),
   };
 }
 

@@ -6,7 +6,7 @@ import { describeContract } from '../../shared/contract/describe';
 import { failure } from '../../shared/envelope';
 import type { Deps } from '../app/context';
 import { FUNCTIONS } from '../app/functions';
-import { dispatch, httpStatusOf } from '../app/router';
+import { dispatch, httpStatusOf, retryAfterHeader } from '../app/router';
 import type { LocalDiskFiles } from '../adapters/files/local-disk-files';
 import { renderOutbox } from './outbox-page';
 
@@ -24,18 +24,19 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-function send(res: ServerResponse, status: number, body: string, type: string): void {
+function send(res: ServerResponse, status: number, body: string, type: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     'content-type': type,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
+    ...headers,
   });
   res.end(body);
 }
 
-const sendJson = (res: ServerResponse, status: number, value: unknown) =>
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+const sendJson = (res: ServerResponse, status: number, value: unknown, headers?: Record<string, string>) =>
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
 
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -63,7 +64,20 @@ function visitorToken(req: IncomingMessage): string | undefined {
   return typeof header === 'string' && header.trim() ? header.trim() : undefined;
 }
 
-async function handleApi(deps: Deps, fn: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * The caller's address, for rate limits: the socket's; behind `trustedProxies` proxies, the address that
+ * many hops back in X-Forwarded-For (each proxy appends whom it heard from, so entries further left are
+ * whatever the client claimed and are never believed).
+ */
+export function clientAddress(req: IncomingMessage, trustedProxies: number): string | undefined {
+  const header = req.headers['x-forwarded-for'];
+  const forwarded = trustedProxies > 0 && typeof header === 'string' ? header.split(',').map((a) => a.trim()).filter(Boolean) : [];
+  const chain = [...forwarded, req.socket.remoteAddress];
+  const address = chain[Math.max(0, chain.length - 1 - trustedProxies)];
+  return address?.replace(/^::ffff:/, '') || undefined;
+}
+
+async function handleApi(deps: Deps, fn: string, req: IncomingMessage, res: ServerResponse, trustedProxies: number): Promise<void> {
   if (!Object.prototype.hasOwnProperty.call(contract, fn)) {
     return sendJson(res, 404, failure({ code: 'NOT_FOUND', message: `没有名为 ${fn} 的云函数` }));
   }
@@ -76,8 +90,9 @@ async function handleApi(deps: Deps, fn: string, req: IncomingMessage, res: Serv
     return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' }));
   }
   const name = fn as FunctionName;
-  const envelope = await dispatch(deps, name, FUNCTIONS[name] as never, event, { token: bearer(req), visitorToken: visitorToken(req) });
-  sendJson(res, httpStatusOf(envelope), envelope);
+  const caller = { token: bearer(req), visitorToken: visitorToken(req), ip: clientAddress(req, trustedProxies) };
+  const envelope = await dispatch(deps, name, FUNCTIONS[name] as never, event, caller);
+  sendJson(res, httpStatusOf(envelope), envelope, retryAfterHeader(envelope));
 }
 
 function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
@@ -115,6 +130,8 @@ export interface HostOptions {
   outboxPage: boolean;
   /** Uploaded files, served read-only at /files/<key>. */
   files?: LocalDiskFiles;
+  /** TRUST_PROXY: proxies in front of the host whose X-Forwarded-For is believed (default none). */
+  trustProxy?: number;
 }
 
 /** One Node process serving every cloud function at /api/<function>, the contract at /api, and the H5 client. */
@@ -131,7 +148,7 @@ export function hostHandler(deps: Deps, options: HostOptions): RequestListener {
       const api = /^\/api\/([A-Za-z]+)$/.exec(path);
       if (api) {
         if (req.method !== 'POST') return sendJson(res, 405, failure({ code: 'UNKNOWN_ACTION', message: '请使用 POST' }));
-        return handleApi(deps, api[1], req, res);
+        return handleApi(deps, api[1], req, res, options.trustProxy ?? 0);
       }
       if (path === '/healthz') return sendJson(res, 200, { ok: true });
       if (path === '/dev/outbox' && options.outboxPage) return send(res, 200, await renderOutbox(deps.store), TYPES['.html']);

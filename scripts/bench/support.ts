@@ -4,6 +4,8 @@ import type { UseCaseContext } from '../../cloudfunctions/app/context';
 import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
 import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
+import { limitRules } from '../../cloudfunctions/app/limits/rules';
+import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { childPath } from '../../shared/domain/unit-tree';
@@ -50,8 +52,9 @@ export function benchContext(store: SqliteStore, actor: AccountDoc): UseCaseCont
     notifier: new OutboxNotifier(store, now),
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('bench-secret-that-is-long-enough-for-hmac'),
+    limiter: new StoreRateLimiter(store),
     now,
-    config: { sessionTtlHours: 12, publicUrl: 'http://bench' },
+    config: { sessionTtlHours: 12, publicUrl: 'http://bench', limits: limitRules(), signInLockMinutes: 15 },
     actor: { kind: 'account', account: actor, sessionId: null },
     caller: {},
   } as UseCaseContext;

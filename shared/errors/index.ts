@@ -44,8 +44,10 @@ export const ERRORS = {
   INVALID_STATE: { status: 409, message: '当前状态下不能执行此操作' },
   /** The object changed since it was read; nothing was applied. */
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
-  /** Too many failed sign-ins: the account is locked for a while. */
-  TOO_MANY_ATTEMPTS: { status: 429, message: '密码连续错误5次，帐号已锁定15分钟，请稍后再试' },
+  /** Too many wrong passwords for this code (from this address, or from many): sign-in is locked for a while. */
+  TOO_MANY_ATTEMPTS: { status: 429, message: '密码错误次数过多，帐号已暂时锁定，请稍后再试' },
+  /** A rate limit was reached (sign-in, recovery mail, visits, signups, uploads); `retryAfterSeconds` says when to try again. */
+  RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后重试' },
   /** A fault on our side; details are logged, never sent. */
   INTERNAL: { status: 500, message: '系统繁忙，请稍后重试' },
   ...FILING_ERRORS,
@@ -62,22 +64,31 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   fields?: FieldErrors;
+  /** For refusals that pass (RATE_LIMITED, TOO_MANY_ATTEMPTS): seconds until a retry can succeed (HTTP Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 /** An expected refusal, thrown by use cases and turned into an error envelope by the router. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message?: string, fields?: FieldErrors) {
+  constructor(code: ErrorCode, message?: string, fields?: FieldErrors, retryAfterSeconds?: number) {
     super(message ?? ERRORS[code].message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
   }
 }
 

@@ -5,6 +5,8 @@ import { cloudbaseJobsMain, cloudbaseMain } from '../../cloudfunctions/entries/c
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import type { Store } from '../../cloudfunctions/app/ports/store';
+import { limitRules } from '../../cloudfunctions/app/limits/rules';
+import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
@@ -13,8 +15,9 @@ const testDeps = (store: Store) => ({
   store,
   passwords: new PasswordHasher(10),
   tokens: new SessionTokens(process.env.SESSION_SECRET!),
+  limiter: new StoreRateLimiter(store),
   now: () => new Date(),
-  config: { sessionTtlHours: 12, publicUrl: 'https://qnwmh.example.org' },
+  config: { sessionTtlHours: 12, publicUrl: 'https://qnwmh.example.org', limits: limitRules(), signInLockMinutes: 15 },
   mailer: { send: async () => undefined },
   notifier: { send: async () => undefined },
 });

@@ -4,6 +4,8 @@ import type { FilingDoc } from '../../cloudfunctions/app/collections/filing';
 import type { Caller, Deps } from '../../cloudfunctions/app/context';
 import { FUNCTIONS } from '../../cloudfunctions/app/functions';
 import { dispatch } from '../../cloudfunctions/app/router';
+import { limitRules } from '../../cloudfunctions/app/limits/rules';
+import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
@@ -34,8 +36,9 @@ beforeAll(async () => {
     notifier: new OutboxNotifier(store, () => clock),
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
+    limiter: new StoreRateLimiter(store),
     now: () => clock,
-    config: { sessionTtlHours: 12, publicUrl: 'http://h5.test' },
+    config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(), signInLockMinutes: 15 },
   };
 });
 

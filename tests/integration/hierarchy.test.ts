@@ -164,12 +164,16 @@ describe('managing an account', () => {
     expect((await app.call('account', 'signIn', { code: h.collective.code, password: h.collective.password })).ok).toBe(true);
   });
 
-  test('an admin lifts the 15-minute lock early', async () => {
-    for (let i = 0; i < 5; i++) await app.call('account', 'signIn', { code: h.collective.code, password: 'Wrong1234' });
+  test('an admin lifts the 15-minute lock of the whole account early', async () => {
+    for (let address = 1; address <= 5; address++) {
+      for (let i = 0; i < 5; i++) await app.call('account', 'signIn', { code: h.collective.code, password: 'Wrong1234' }, { ip: `203.0.113.${address}` });
+    }
     const view = await app.ok('admin', 'getAccount', { accountId: h.collective.accountId }, h.admin1.caller);
     expect(view.account.lockedUntil).not.toBeNull();
+    const holder = { ip: '198.51.100.7' };
+    expect(await app.call('account', 'signIn', { code: h.collective.code, password: h.collective.password }, holder)).toMatchObject({ error: { code: 'TOO_MANY_ATTEMPTS' } });
     await app.ok('admin', 'unlockAccount', { accountId: h.collective.accountId }, h.admin1.caller);
-    expect((await app.call('account', 'signIn', { code: h.collective.code, password: h.collective.password })).ok).toBe(true);
+    expect((await app.call('account', 'signIn', { code: h.collective.code, password: h.collective.password }, holder)).ok).toBe(true);
   });
 
   test('unlocking an account that is not locked is refused', async () => {

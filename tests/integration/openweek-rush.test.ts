@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../cloudfunctions/local-host/config';
 import { startLocalHost, type RunningHost } from '../../cloudfunctions/local-host/main';
-import { publishedEvent, signUpBody, visitors, type Post } from '../support/openweek-http';
+import { CROWD_FROM_ONE_ADDRESS, publishedEvent, signUpBody, visitors, type Post } from '../support/openweek-http';
 
 /**
  * The rush: a popular event opens and 500 people tap 报名 at once. Through the local host over real
@@ -15,7 +15,7 @@ describe('a 50-seat event under a rush of 500 signups', () => {
   let host: RunningHost;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'qnwmh-rush-'));
-    host = await startLocalHost(loadConfig({ PORT: '0', DATA_DIR: dir, SCRYPT_COST: '10', DEMO: '1', JOBS: '0', H5_DIR: join(dir, 'no-h5') }));
+    host = await startLocalHost(loadConfig({ PORT: '0', DATA_DIR: dir, SCRYPT_COST: '10', DEMO: '1', JOBS: '0', H5_DIR: join(dir, 'no-h5'), ...CROWD_FROM_ONE_ADDRESS }));
   });
   afterAll(async () => {
     await host.close();

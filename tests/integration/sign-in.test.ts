@@ -35,7 +35,7 @@ describe('signing in', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS', message: '用户名或密码错误' } });
   });
 
-  test('five wrong passwords lock the account for 15 minutes, even against the right password', async () => {
+  test('five wrong passwords from one address lock it out of the code for 15 minutes, even with the right password', async () => {
     const { collective } = await seedHierarchy(app);
     for (let i = 1; i <= 4; i++) {
       expect(await app.call('account', 'signIn', { code: collective.code, password: 'Wrong1234' })).toMatchObject({ error: { code: 'WRONG_CREDENTIALS' } });
@@ -49,9 +49,11 @@ describe('signing in', () => {
     expect((await app.call('account', 'signIn', { code: collective.code, password: collective.password })).ok).toBe(true);
   });
 
-  test('the lock is recorded in the audit trail', async () => {
+  test('the lock of the whole account, after five addresses were locked out, is recorded in the audit trail', async () => {
     const { collective, admin1 } = await seedHierarchy(app);
-    for (let i = 0; i < 5; i++) await app.call('account', 'signIn', { code: collective.code, password: 'Wrong1234' });
+    for (let address = 1; address <= 5; address++) {
+      for (let i = 0; i < 5; i++) await app.call('account', 'signIn', { code: collective.code, password: 'Wrong1234' }, { ip: `203.0.113.${address}` });
+    }
     const audit = await app.ok('admin', 'listAudit', { objectId: collective.accountId }, admin1.caller);
     expect(audit.items.map((a) => a.action)).toContain('account.lockedByFailures');
   });

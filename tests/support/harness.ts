@@ -8,6 +8,8 @@ import { COLLECTIONS, type AccountDoc, type OutboxDoc, type UnitDoc } from '../.
 import type { Caller, Deps } from '../../cloudfunctions/app/context';
 import { FUNCTIONS } from '../../cloudfunctions/app/functions';
 import { dispatch } from '../../cloudfunctions/app/router';
+import { limitRules, type LimitRules } from '../../cloudfunctions/app/limits/rules';
+import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
@@ -25,22 +27,29 @@ export type Out<F extends FunctionName, A extends keyof Contract[F]> = z.output<
 
 /**
  * A fresh product on a real SQLite file, called through the real router, with a clock the test
- * controls. Passwords use a lower scrypt cost than production only to keep the suite quick.
+ * controls. Passwords use a lower scrypt cost than production only to keep the suite quick. Rate limits
+ * are the production defaults unless a test about something else raises one (`new TestApp({ limits })`);
+ * callers without an `ip` share one address, as the router treats an address the platform did not give.
  */
 export class TestApp {
   readonly dir = mkdtempSync(join(tmpdir(), 'qnwmh-test-'));
   readonly store = new SqliteStore(join(this.dir, 'test.sqlite'), COLLECTIONS);
   clock = new Date('2018-11-20T02:00:00.000Z');
-  readonly deps: Deps = {
-    store: this.store,
-    mailer: new OutboxMailer(this.store, () => this.clock),
-    notifier: new OutboxNotifier(this.store, () => this.clock),
-    passwords: new PasswordHasher(10),
-    tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
-    now: () => this.clock,
-    config: { sessionTtlHours: 12, publicUrl: 'http://h5.test' },
-    files: new LocalDiskFiles(join(this.dir, 'files')),
-  };
+  readonly deps: Deps;
+
+  constructor(options: { limits?: Partial<LimitRules> } = {}) {
+    this.deps = {
+      store: this.store,
+      mailer: new OutboxMailer(this.store, () => this.clock),
+      notifier: new OutboxNotifier(this.store, () => this.clock),
+      passwords: new PasswordHasher(10),
+      tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
+      limiter: new StoreRateLimiter(this.store),
+      now: () => this.clock,
+      config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(options.limits), signInLockMinutes: 15 },
+      files: new LocalDiskFiles(join(this.dir, 'files')),
+    };
+  }
 
   async call<F extends FunctionName, A extends keyof Contract[F] & string>(
     fn: F,
@@ -83,10 +92,13 @@ export class TestApp {
     return (await this.store.find<OutboxDoc>('outbox', { orderBy: { fields: ['sentAt'], direction: 'asc' }, limit: 50 })).items;
   }
 
-  /** Every document of every collection: to prove a refused call changed nothing. */
+  /**
+   * Every document of every collection: to prove a refused call changed nothing. Rate-limit counters are
+   * left out: every call counts there, refused or not, and no user sees them.
+   */
   async snapshot(): Promise<Record<string, unknown[]>> {
     const all: Record<string, unknown[]> = {};
-    for (const name of Object.keys(COLLECTIONS)) {
+    for (const name of Object.keys(COLLECTIONS).filter((n) => n !== 'rateLimits')) {
       all[name] = await findAll(this.store, name, { orderBy: { fields: [], direction: 'asc' } });
     }
     return all;

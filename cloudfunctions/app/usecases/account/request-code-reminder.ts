@@ -1,9 +1,11 @@
 import type { contract } from '../../../../shared/contract';
+import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { accountsWithEmail, RECOVERY_ANSWER } from './recovery-mail';
 
 /** 找回帐号: the codes go to the recovery address, never onto the page. */
 export const requestCodeReminder: Handler<typeof contract.account.requestCodeReminder> = async (ctx, input) => {
+  await checkLimits(ctx, 'recoveryMail', { email: input.email });
   const accounts = await accountsWithEmail(ctx, input.email);
   if (accounts.length > 0) {
     await ctx.mailer.send({

@@ -1,5 +1,6 @@
 import type { contract } from '../../../../shared/contract';
 import type { ResetTokenDoc } from '../../collections';
+import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { linkSecret } from '../../security/random';
 import { accountsWithEmail, RECOVERY_ANSWER } from './recovery-mail';
@@ -8,6 +9,7 @@ export const RESET_LINK_MINUTES = 30;
 
 /** 找回密码: a single-use link valid for 30 minutes goes to the recovery address, one per account. */
 export const requestPasswordReset: Handler<typeof contract.account.requestPasswordReset> = async (ctx, input) => {
+  await checkLimits(ctx, 'recoveryMail', { email: input.email });
   const now = ctx.now();
   for (const account of await accountsWithEmail(ctx, input.email)) {
     const { secret, hash } = linkSecret();

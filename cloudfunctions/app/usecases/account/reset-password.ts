@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import { endSessions } from '../../account-changes';
 import { audit } from '../../audit';
 import type { AccountDoc, ResetTokenDoc } from '../../collections';
+import { liftLocksHere } from '../../limits/sign-in-lock';
 import type { Handler } from '../../router';
 import { sha256 } from '../../security/random';
 
@@ -32,5 +33,6 @@ export const resetPassword: Handler<typeof contract.account.resetPassword> = asy
     });
   });
   await endSessions(ctx, account.id);
+  await liftLocksHere(ctx, account.code);
   return { code: account.code };
 };

@@ -1,12 +1,12 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { normalizeCode } from '../../../../shared/domain/account-code';
-import { afterFailedSignIn, isTemporarilyLocked } from '../../../../shared/domain/sign-in-lock';
 import { changeAccount } from '../../account-changes';
-import { audit } from '../../audit';
 import { boundAccount } from '../../identity';
 import type { AccountDoc, SessionDoc } from '../../collections';
 import type { UseCaseContext } from '../../context';
+import { checkLimits } from '../../limits/policy';
+import { assertSignInOpen, clearFailures, recordWrongPassword } from '../../limits/sign-in-lock';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { oneAccountView } from '../../views';
@@ -20,48 +20,22 @@ async function findByCode(ctx: UseCaseContext, code: string): Promise<AccountDoc
   return items[0] ?? null;
 }
 
-/** Counts a wrong password; the fifth in a row locks the account for 15 minutes. */
-async function recordFailure(ctx: UseCaseContext, account: AccountDoc): Promise<boolean> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const current = attempt === 0 ? account : await ctx.store.get<AccountDoc>('accounts', account.id);
-    if (!current) return false;
-    const next = afterFailedSignIn(current, ctx.now());
-    const applied = await ctx.store.transaction(async (tx) => {
-      const ok = await tx.update(
-        'accounts',
-        current.id,
-        { set: { ...next, version: current.version + 1 } },
-        { version: current.version },
-      );
-      if (ok && next.lockedUntil) {
-        await audit(tx, ctx.now(), {
-          actor: null,
-          action: 'account.lockedByFailures',
-          objectType: 'account',
-          objectId: current.id,
-          unitPath: current.unitPath,
-          after: { lockedUntil: next.lockedUntil },
-        });
-      }
-      return ok;
-    });
-    if (applied) return next.lockedUntil !== null;
-  }
-  return false;
-}
-
+/**
+ * Every refusal before the hash (the address's rate limit, a lock) costs no scrypt; after it, an unknown
+ * code costs what a known one does (a dummy hash, the same failure counters, the same answers).
+ */
 export const signIn: Handler<typeof contract.account.signIn> = async (ctx, input) => {
-  const account = await findByCode(ctx, normalizeCode(input.code));
+  await checkLimits(ctx, 'signIn', {});
+  const code = normalizeCode(input.code);
+  const account = await findByCode(ctx, code);
+  await assertSignInOpen(ctx, code, account);
   if (!account) {
     await ctx.passwords.verifyNothing(input.password);
-    throw new AppError('WRONG_CREDENTIALS');
+    throw await recordWrongPassword(ctx, code, null);
   }
   const now = ctx.now();
-  if (isTemporarilyLocked(account, now)) throw new AppError('TOO_MANY_ATTEMPTS');
-  if (!(await ctx.passwords.verify(input.password, account.passwordHash))) {
-    const lockedNow = await recordFailure(ctx, account);
-    throw new AppError(lockedNow ? 'TOO_MANY_ATTEMPTS' : 'WRONG_CREDENTIALS');
-  }
+  if (!(await ctx.passwords.verify(input.password, account.passwordHash))) throw await recordWrongPassword(ctx, code, account);
+  await clearFailures(ctx, code);
   if (account.status === 'cancelled') throw new AppError('ACCOUNT_CANCELLED');
   if (account.status === 'locked') throw new AppError('ACCOUNT_DISABLED');
 

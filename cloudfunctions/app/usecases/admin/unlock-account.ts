@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import { isTemporarilyLocked } from '../../../../shared/domain/sign-in-lock';
 import { changeAccount } from '../../account-changes';
 import { accountOf } from '../../context';
+import { forgetLockedAddresses } from '../../limits/sign-in-lock';
 import type { Handler } from '../../router';
 import { manageableAccount } from '../../scope';
 import { oneAccountView } from '../../views';
@@ -18,5 +19,6 @@ export const unlockAccount: Handler<typeof contract.admin.unlockAccount> = async
     action: 'admin.unlockAccount',
     set: { status: 'active', failedSignIns: 0, lockedUntil: null },
   });
+  await forgetLockedAddresses(ctx, target.code);
   return { account: await oneAccountView(ctx.store, next) };
 };

@@ -1,6 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { signupWindowPhase } from '../../../../shared/domain/openweek/event-rules';
+import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { mySignupView, newCheckInCode, signupIdOf, visitorOf } from './helpers';
 import { takePlace } from './seats';
@@ -12,6 +13,7 @@ import { takePlace } from './seats';
  */
 export const signUp: Handler<typeof contract.openweek.signUp> = async (ctx, input) => {
   const visitorId = visitorOf(ctx);
+  await checkLimits(ctx, 'signUp', { visitor: visitorId });
   const now = ctx.now();
   const phone = input.phone ?? '';
   const answer = input.answer?.trim() || null;

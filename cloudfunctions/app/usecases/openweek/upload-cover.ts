@@ -1,5 +1,6 @@
 import type { contract } from '../../../../shared/contract';
 import { accountOf } from '../../context';
+import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { checkedImage, coverFolder, filesOf } from './images';
@@ -12,6 +13,7 @@ export const uploadCover: Handler<typeof contract.openweek.uploadCover> = async 
   const collective = accountOf(ctx);
   const files = filesOf(ctx);
   const { bytes, ext } = checkedImage(input, '封面图片');
+  await checkLimits(ctx, 'upload', { collective: collective.id, bytes: bytes.length });
   const url = await files.save(`${coverFolder(collective.id)}${newId()}.${ext}`, bytes, input.contentType);
   return { url };
 };

@@ -1,4 +1,5 @@
 import type { contract } from '../../../../shared/contract';
+import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { ownEvent } from './helpers';
@@ -9,6 +10,7 @@ export const uploadPhoto: Handler<typeof contract.openweek.uploadPhoto> = async 
   const event = await ownEvent(ctx, input.eventId);
   const files = filesOf(ctx);
   const { bytes, ext } = checkedImage(input, '照片');
+  await checkLimits(ctx, 'upload', { collective: event.collectiveId, bytes: bytes.length });
   const url = await files.save(`openweek/${event.id}/${newId()}.${ext}`, bytes, input.contentType);
   return { url };
 };
