@@ -19,6 +19,8 @@ type LockContext = Pick<UseCaseContext, 'limiter' | 'config' | 'now' | 'caller'>
 const failuresKey = (code: string, ip: string) => `signInFailures:${code}:${ip}`;
 const addressLockKey = (code: string, ip: string) => `signInLock:${code}:${ip}`;
 const lockedAddressesKey = (code: string) => `signInLockedAddresses:${code}`;
+/** Marks an address as already counted among the code's locked-out ones: each address counts once per window. */
+const countedAddressKey = (code: string, ip: string) => `signInLockedAddress:${code}:${ip}`;
 /** The code-wide lock of a code no account has (an account keeps its own in `lockedUntil`). */
 const unknownCodeLockKey = (code: string) => `signInLock:${code}`;
 
@@ -50,13 +52,13 @@ export async function recordWrongPassword(ctx: UseCaseContext, code: string, acc
   if (counted.allowed) return new AppError('WRONG_CREDENTIALS');
   await ctx.limiter.reset(failuresKey(code, ip));
   const lock = await ctx.limiter.hit(addressLockKey(code, ip), lockRule(ctx), now);
-  // Only the failure that placed this address's lock counts it (two at once lock it once).
-  if (lock.allowed) {
-    const addresses = await ctx.limiter.hit(lockedAddressesKey(code), belowThreshold(ctx.config.limits.signInLockedAddresses), now);
-    if (!addresses.allowed) {
-      await ctx.limiter.reset(lockedAddressesKey(code));
-      await lockCode(ctx, code, account);
-    }
+  // Only the failure that placed this address's lock counts it (two at once lock it once), and an address
+  // locked out again and again within the window still counts once: one stranger is never "many addresses".
+  const addressesRule = ctx.config.limits.signInLockedAddresses;
+  const firstLockHere = lock.allowed && (await ctx.limiter.hit(countedAddressKey(code, ip), { limit: 1, windowSeconds: addressesRule.windowSeconds }, now)).allowed;
+  if (firstLockHere && !(await ctx.limiter.hit(lockedAddressesKey(code), belowThreshold(addressesRule), now)).allowed) {
+    await ctx.limiter.reset(lockedAddressesKey(code));
+    await lockCode(ctx, code, account);
   }
   return tooManyAttempts(ctx.config.signInLockMinutes * 60);
 }
