@@ -1,0 +1,29 @@
+import { accountHandlers } from '../../cloudfunctions/app/usecases/account';
+import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
+import { useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
+
+/**
+ * On CloudBase the limits hold in the CloudBase database, whichever instance answers, and the caller's
+ * address is the CLIENTIP WeChat puts in the function's context (never anything in the event).
+ */
+const { connect } = useCloudbaseFunctions();
+
+/** The context of a mini-program call from this WeChat user at this client address. */
+const fromPhone = (openid: string, clientIp: string) => ({
+  ...wechatContext(openid),
+  environment: JSON.stringify({ WX_OPENID: openid, WX_APPID: 'wx-test', WX_CLIENTIP: clientIp, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_CLIENTIP' }),
+});
+
+test('sign-in attempts from one client address are limited across function instances, by CLIENTIP, not by anything the event claims', async () => {
+  // Two cold-started instances of the account function, taking turns.
+  const instances = [cloudbaseMain('account', accountHandlers, connect), cloudbaseMain('account', accountHandlers, connect)];
+  const attempt = (i: number, context: object, extra: object = {}) =>
+    instances[i % 2]({ action: 'signIn', data: { code: `JTSTORM${i}`, password: 'Guess1234' }, ...extra }, context);
+
+  for (let i = 0; i < 60; i++) expect(await attempt(i, fromPhone(`o-script-${i}`, '203.0.113.5'))).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+  expect(await attempt(60, fromPhone('o-script-60', '203.0.113.5'), { ip: '198.51.100.1', clientIp: '198.51.100.1' })).toMatchObject({
+    ok: false,
+    error: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+  });
+  expect(await attempt(61, fromPhone('o-someone-else', '203.0.113.6'))).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+});
