@@ -12,7 +12,7 @@ import {
   useBrowser,
 } from './support/h5';
 
-const LOCK_MESSAGE = '密码连续错误5次，帐号已锁定15分钟，请稍后再试';
+const LOCK_MESSAGE = '密码错误次数过多，请在 15 分钟后重试';
 const WRONG_CREDENTIALS = '用户名或密码错误';
 
 const session = useBrowser();
@@ -97,7 +97,7 @@ describe('from the office to a collective, in the browser', () => {
     await expectTexts(signedInHome(collective).locator('.account-name'), [collectiveName]);
   });
 
-  test('five wrong passwords lock the collective: the page says so, and then the right password is refused too', async () => {
+  test('five wrong passwords lock this browser\'s address out of the collective\'s code: the page says when to retry, and the right password waits too', async () => {
     if (!collectiveCredentials) throw new Error('needs the collective issued by an earlier step');
     const page = await session.newUser();
     await open(page, session.running.host.url, '/pages/auth/sign-in');
