@@ -17,7 +17,7 @@ const fromPhone = (openid: string, clientIp: string) => ({
 test('sign-in attempts from one client address are limited across function instances, by CLIENTIP, not by anything the event claims', async () => {
   // Two cold-started instances of the account function, taking turns.
   const instances = [cloudbaseMain('account', accountHandlers, connect), cloudbaseMain('account', accountHandlers, connect)];
-  const attempt = (i: number, context: object, extra: object = {}) =>
+  const attempt = (i: number, context: ReturnType<typeof fromPhone>, extra: object = {}) =>
     instances[i % 2]({ action: 'signIn', data: { code: `JTSTORM${i}`, password: 'Guess1234' }, ...extra }, context);
 
   for (let i = 0; i < 60; i++) expect(await attempt(i, fromPhone(`o-script-${i}`, '203.0.113.5'))).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
