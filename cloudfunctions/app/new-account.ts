@@ -20,7 +20,6 @@ export async function newAccount(deps: Pick<Deps, 'passwords' | 'now'>, fields: 
     status: 'active',
     passwordHash: await deps.passwords.hash(password),
     mustChangePassword: true,
-    failedSignIns: 0,
     lockedUntil: null,
     openid: null,
     createdAt: now,

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     await changeAccount(deps, office, {
       actor: null,
       action: 'admin.resetPassword',
-      set: { passwordHash: await deps.passwords.hash(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: null, status: 'active' },
+      set: { passwordHash: await deps.passwords.hash(password), mustChangePassword: true, lockedUntil: null, status: 'active' },
       reason: '本机命令 npm run office:reset-password',
     });
     console.log(`组委会办公室 用户名：${office.code}`);

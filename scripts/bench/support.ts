@@ -38,7 +38,7 @@ export function unitTree(): { root: UnitDoc; units: UnitDoc[]; leaves: UnitDoc[]
 export function adminOf(unit: UnitDoc): AccountDoc {
   return {
     id: `admin-${unit.id}`, code: `GL${unit.id}`, role: unit.level === 0 ? 'office' : 'admin', level: unit.level === 0 ? null : (unit.level as 1 | 2 | 3), name: '管理员',
-    unitId: unit.id, unitPath: unit.path, status: 'active', passwordHash: '', mustChangePassword: false, failedSignIns: 0, lockedUntil: null, recoveryEmail: null,
+    unitId: unit.id, unitPath: unit.path, status: 'active', passwordHash: '', mustChangePassword: false, lockedUntil: null, recoveryEmail: null,
     openid: null, createdAt: benchTime(0), updatedAt: benchTime(0), version: 1,
   };
 }

@@ -64,7 +64,6 @@ export interface AccountDoc {
   status: AccountStatus;
   passwordHash: string;
   mustChangePassword: boolean;
-  failedSignIns: number;
   lockedUntil: string | null;
   recoveryEmail: string | null;
   /** The WeChat OPENID bound after a password sign-in in the mini-program (its wechatBindings document holds it too). */

@@ -20,7 +20,7 @@ export const resetPassword: Handler<typeof contract.account.resetPassword> = asy
     if (!(await tx.update('resetTokens', token.id, { set: { usedAt: now.toISOString() } }, { usedAt: null }))) {
       throw new AppError('RESET_TOKEN_INVALID');
     }
-    const set = { passwordHash, mustChangePassword: false, failedSignIns: 0, lockedUntil: null };
+    const set = { passwordHash, mustChangePassword: false, lockedUntil: null };
     if (!(await tx.update('accounts', account.id, { set: { ...set, updatedAt: now.toISOString() }, inc: { version: 1 } }))) {
       throw new AppError('RESET_TOKEN_INVALID');
     }

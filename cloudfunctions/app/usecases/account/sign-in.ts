@@ -56,7 +56,7 @@ export const signIn: Handler<typeof contract.account.signIn> = async (ctx, input
   const signedIn = await changeAccount(ctx, account, {
     actor: account,
     action: binding ? 'account.bindWechat' : 'account.signIn',
-    set: { failedSignIns: 0, lockedUntil: null, ...(binding ? { openid } : {}) },
+    set: { lockedUntil: null, ...(binding ? { openid } : {}) },
     alsoInTransaction: (tx) => tx.insert('sessions', session),
   });
   return {

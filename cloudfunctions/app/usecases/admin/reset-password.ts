@@ -13,7 +13,7 @@ export const resetPassword: Handler<typeof contract.admin.resetPassword> = async
   const next = await changeAccount(ctx, target, {
     actor: accountOf(ctx),
     action: 'admin.resetPassword',
-    set: { passwordHash: await ctx.passwords.hash(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: null },
+    set: { passwordHash: await ctx.passwords.hash(password), mustChangePassword: true, lockedUntil: null },
   });
   await endSessions(ctx, target.id);
   return { account: await oneAccountView(ctx.store, next), oneTimePassword: password };

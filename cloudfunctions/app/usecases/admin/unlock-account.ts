@@ -17,7 +17,7 @@ export const unlockAccount: Handler<typeof contract.admin.unlockAccount> = async
   const next = await changeAccount(ctx, target, {
     actor: accountOf(ctx),
     action: 'admin.unlockAccount',
-    set: { status: 'active', failedSignIns: 0, lockedUntil: null },
+    set: { status: 'active', lockedUntil: null },
   });
   await forgetLockedAddresses(ctx, target.code);
   return { account: await oneAccountView(ctx.store, next) };
