@@ -37,11 +37,9 @@ export async function assertSignInOpen(ctx: LockContext, code: string, account: 
   if (account && isTemporarilyLocked(account, now)) {
     throw tooManyAttempts(Math.ceil((Date.parse(account.lockedUntil as string) - now.getTime()) / 1000));
   }
-  const keys = [addressLockKey(code, addressOf(ctx)), ...(account ? [] : [unknownCodeLockKey(code)])];
-  for (const key of keys) {
-    const decision = await ctx.limiter.peek(key, lockRule(ctx), now);
-    if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
-  }
+  // Both keys are read for every code, so a refused attempt takes as long whether or not the code exists.
+  const decisions = await Promise.all([addressLockKey(code, addressOf(ctx)), unknownCodeLockKey(code)].map((key) => ctx.limiter.peek(key, lockRule(ctx), now)));
+  for (const decision of decisions) if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
 }
 
 /** Counts a wrong password; answers the refusal to give (WRONG_CREDENTIALS, or TOO_MANY_ATTEMPTS when it locks). */
