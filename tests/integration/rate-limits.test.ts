@@ -113,6 +113,11 @@ describe('rate limits answer RATE_LIMITED at their threshold and recover after t
       app.advance(10);
       expect(await signUp(eventId, { openid: 'o-crowd-100', ip: '203.0.113.50' }, 100)).toMatchObject({ ok: true });
     });
+
+    test('mini-program callers whose address WeChat left out count per WeChat user, not all together', async () => {
+      const eventId = await publish();
+      for (let i = 0; i < 101; i++) expect(await signUp(eventId, { openid: `o-no-address-${i}` }, i)).toMatchObject({ ok: true });
+    });
   });
 
   test('uploads: a collective stores 100 images a day, covers and summary photos together', async () => {

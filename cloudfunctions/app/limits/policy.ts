@@ -40,8 +40,13 @@ type Subjects<P extends PolicyName> = { [K in Exclude<StepOf<P>['by'], 'ip'>]: s
 
 type LimitContext = Pick<UseCaseContext, 'limiter' | 'config' | 'now' | 'caller'>;
 
-/** A caller whose address the platform did not give shares one counter with all such callers: limits fail closed. */
-export const addressOf = (ctx: Pick<UseCaseContext, 'caller'>): string => ctx.caller.ip ?? 'unknown';
+/**
+ * The caller's address for per-address limits. WeChat sometimes leaves CLIENTIP out of a mini-program call;
+ * its OPENID then stands in (one WeChat user, one device), rather than pooling every such user together.
+ * A caller with neither shares one counter with all such callers: limits fail closed.
+ */
+export const addressOf = (ctx: Pick<UseCaseContext, 'caller'>): string =>
+  ctx.caller.ip ?? (ctx.caller.openid ? `wx:${ctx.caller.openid}` : 'unknown');
 
 /** "3 分钟", "45 秒", "2 小时": when a refused caller may try again. */
 export function retryAfterText(seconds: number): string {
