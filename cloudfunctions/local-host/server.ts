@@ -69,7 +69,7 @@ function visitorToken(req: IncomingMessage): string | undefined {
  * many hops back in X-Forwarded-For (each proxy appends whom it heard from, so entries further left are
  * whatever the client claimed and are never believed).
  */
-export function clientAddress(req: IncomingMessage, trustedProxies: number): string | undefined {
+function clientAddress(req: IncomingMessage, trustedProxies: number): string | undefined {
   const header = req.headers['x-forwarded-for'];
   const forwarded = trustedProxies > 0 && typeof header === 'string' ? header.split(',').map((a) => a.trim()).filter(Boolean) : [];
   const chain = [...forwarded, req.socket.remoteAddress];
