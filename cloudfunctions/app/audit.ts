@@ -7,7 +7,7 @@ import { newId } from './security/random';
 export interface AuditEntry {
   actor: AccountDoc | null;
   action: AuditAction;
-  objectType: 'account' | 'unit' | 'system' | 'event' | 'signup' | 'campaign' | 'collective' | 'filing' | 'revocation';
+  objectType: 'account' | 'unit' | 'system' | 'event' | 'signup' | 'campaign' | 'collective' | 'filing' | 'revocation' | 'transferRequest';
   objectId: string;
   unitPath: string;
   before?: unknown;
