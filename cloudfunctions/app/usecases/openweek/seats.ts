@@ -1,11 +1,11 @@
 import { AppError } from '../../../../shared/errors';
 import { placeFor, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
-import type { AccountDoc } from '../../collections';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
-import { audit } from '../../audit';
+import { audit, type AuditActor } from '../../audit';
 import type { UseCaseContext } from '../../context';
 import { DuplicateKeyError, type StoreOps } from '../../ports/store';
-import { Retry, seatStatus, withRetries } from './helpers';
+import { newId } from '../../security/random';
+import { Retry, seatStatus, signupOfVisitor, withRetries } from './helpers';
 
 /**
  * Seats move only here. The event document's counters (`seatsTaken`, `waiting`, `waitSeq`) change by
@@ -39,7 +39,7 @@ export async function releaseSignup(
   ctx: UseCaseContext,
   signupId: string,
   to: 'cancelled' | 'rejected',
-  actor: AccountDoc | null,
+  actor: AuditActor,
   check: (signup: SignupDoc, event: EventDoc) => void,
 ): Promise<Released> {
   return withRetries(async () => {
@@ -134,22 +134,27 @@ export interface Details {
 }
 
 /**
- * One signup per person per event: the id `${eventId}:${visitorId}` is read inside the transaction,
- * so a retried or doubled request returns the existing signup; a cancelled one is taken up again.
+ * One signup per person per event. The person's signup is looked up by (eventId, visitorId) before the
+ * transaction (CloudBase allows no query inside one) and re-read inside it; a new one gets a random id,
+ * and the unique (eventId, visitorId) index refuses a second insert, whose attempt then starts over and
+ * finds the first. So a retried or doubled request returns the existing signup; a cancelled one is
+ * taken up again.
  */
 export async function takePlace(
   ctx: UseCaseContext,
   eventId: string,
-  signupId: string,
   visitorId: string,
   details: (event: EventDoc) => Details,
   check: (event: EventDoc) => void,
 ): Promise<{ signup: SignupDoc; event: EventDoc; alreadySignedUp: boolean; position?: number }> {
-  return withRetries(() =>
-    ctx.store.transaction(async (tx) => {
+  return withRetries(async () => {
+    const seen = await signupOfVisitor(ctx.store, eventId, visitorId);
+    const signupId = seen?.id ?? newId();
+    return ctx.store.transaction(async (tx) => {
       const event = await tx.get<EventDoc>('events', eventId);
       if (!event || event.hidden || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
-      const existing = await tx.get<SignupDoc>('signups', signupId);
+      const existing = seen ? await tx.get<SignupDoc>('signups', signupId) : null;
+      if (seen && !existing) throw new Retry();
       if (existing && SIGNUP_STATUS_RULES[existing.status].active) return { signup: existing, event, alreadySignedUp: true };
       if (existing?.status === 'rejected') throw new AppError('SIGNUP_REJECTED');
       check(event);
@@ -203,7 +208,7 @@ export async function takePlace(
         }
       }
       await audit(tx, ctx.now(), {
-        actor: null,
+        actor: { kind: 'visitor', signupId },
         action: 'openweek.signUp',
         objectType: 'signup',
         objectId: signupId,
@@ -212,6 +217,6 @@ export async function takePlace(
       });
       // Joining the end of the line: everyone waiting before is ahead.
       return { signup, event, alreadySignedUp: false, position: status === 'waitlisted' ? event.waiting + 1 : undefined };
-    }),
-  );
+    });
+  });
 }

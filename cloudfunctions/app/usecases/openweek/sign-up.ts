@@ -2,7 +2,7 @@ import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { signupWindowPhase } from '../../../../shared/domain/openweek/event-rules';
 import type { Handler } from '../../router';
-import { mySignupView, newCheckInCode, signupIdOf, visitorOf } from './helpers';
+import { mySignupView, newCheckInCode, visitorOf } from './helpers';
 import { takePlace } from './seats';
 
 /**
@@ -18,7 +18,6 @@ export const signUp: Handler<typeof contract.openweek.signUp> = async (ctx, inpu
   const { signup, event, alreadySignedUp, position } = await takePlace(
     ctx,
     input.eventId,
-    signupIdOf(input.eventId, visitorId),
     visitorId,
     (event) => ({ name: input.name, phone: event.askPhone ? phone : '', answer: event.extraQuestion ? answer : null, checkInCode: newCheckInCode() }),
     (event) => {
