@@ -71,6 +71,8 @@ async function world(app: TestApp) {
   return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, byRole };
 }
 
+const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
+
 /** Reads: run before and after the writes below, and each must answer some caller with data. */
 const READS: Record<string, Drive> = {
   'account.me': { input: () => ({}) },
@@ -126,8 +128,8 @@ const WRITES: Record<string, Drive> = {
   'review.restructureCollective': { input: (w) => ({ collectiveId: w.countyCollective.accountId, newName: '重组后的护理组', reason: '成员变动过半' }) },
   'review.requestRevocation': { input: (w) => ({ filingId: w.filing.id, reasons: '再次申请取消资格' }) },
   'review.decideRevocation': { input: (w) => ({ revocationId: w.revocationId, approve: false, comment: '不予取消' }) },
-  'campaign.createCampaign': { input: () => ({ name: '测试创建工作', level: 'city', term: '2019—2020' }) },
-  'campaign.updateCampaign': { input: (w) => ({ campaignId: w.campaignId, version: 1, rules: {} }) },
+  'campaign.createCampaign': { input: () => ({ name: '测试创建工作', level: 'city', term: '2019—2020', rules: RULES }) },
+  'campaign.updateCampaign': { input: (w) => ({ campaignId: w.campaignId, version: 1, rules: RULES }) },
   'campaign.importQuotas': { input: (w) => ({ campaignId: w.campaignId, fileName: 'q.csv', contentBase64: '' }) },
   'admin.createUnit': { input: (w) => ({ parentId: w.units.bureau.id, name: '新的三级单位' }) },
   'admin.createAccount': { input: (w) => ({ unitId: w.units.station.id, role: 'collective', name: '公交二路青年班组' }) },
@@ -151,18 +153,31 @@ function trackers(w: World): string[] {
   return [...OPENIDS, ...w.browser.map((token) => token.split('.')[1])];
 }
 
-/** The answer as text, xlsx files opened cell by cell; the caller's own visitor token (theirs to hold) left out. */
+/** Every string in an answer, at any depth. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
+/** The answer as text, every xlsx file in it (base64 of a zip) opened cell by cell; the caller's own visitor token (theirs to hold) left out. */
 async function textOf(answer: unknown, caller: Caller): Promise<string> {
   let text = JSON.stringify(answer);
   if (caller.visitorToken) text = text.split(caller.visitorToken).join('');
-  const data = (answer as { data?: { fileName?: string; contentBase64?: string } }).data;
-  if (data?.fileName?.endsWith('.xlsx') && data.contentBase64) {
+  for (const value of stringsOf(answer)) {
+    const bytes = Buffer.from(value, 'base64');
+    if (value.length < 100 || bytes.subarray(0, 4).toString('latin1') !== 'PK\x03\x04') continue;
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(data.contentBase64, 'base64') as unknown as ArrayBuffer);
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => (text += `\n${cell.text}`))));
+    opened.add(value);
   }
   return text;
 }
+
+/** The exports the scan opened: proof it read the spreadsheets, not only their base64. */
+const opened = new Set<string>();
 
 describe('ids that leave the server are opaque', () => {
   let app: TestApp;
@@ -199,6 +214,7 @@ describe('ids that leave the server are opaque', () => {
     for (const [name, spec] of Object.entries(READS)) await drive(name, spec);
 
     expect(leaks).toEqual([]);
+    expect(opened.size).toBeGreaterThanOrEqual(2);
     expect(Object.keys(READS).filter((name) => !answered.has(name))).toEqual([]);
     expect(['openweek.signUp', 'openweek.reviewSignup', 'openweek.checkIn', 'openweek.cancelSignup', 'review.decideTransfer'].filter((name) => !answered.has(name))).toEqual([]);
     // The stored audit log names visitors by their signup only.
