@@ -5,7 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { TransferRequestView } from '../../../../shared/contract/filing-views';
 import { ISSUERS } from '../../../../shared/domain/roles';
 import { ChoiceField } from '../../components/ChoiceField';
-import { FormField } from '../../components/FormField';
+import { DecideRequest } from '../../components/DecideRequest';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { OneTimePassword } from '../../components/OneTimePassword';
@@ -59,7 +59,18 @@ export default function TransferRequests() {
             <View className="opinion__comment">原因：{r.reason}</View>
             {r.comment ? <View className="opinion__comment">审批意见：{r.comment}（{r.decidedByCode}）</View> : null}
             {r.newCode ? <View className="opinion__comment">新用户名：{r.newCode}{r.passwordIssued ? '（初始密码已领取）' : ''}</View> : null}
-            {r.canDecide ? <Decide id={r.id} onDone={(m) => { show(m, 'success'); list.reload(); }} /> : null}
+            {r.canDecide ? (
+              <DecideRequest
+                className="transfer-decide"
+                label="审批意见"
+                maxLength={200}
+                approveLabel="批准转移"
+                approveClass="btn-approve-transfer"
+                rejectClass="btn-reject-transfer"
+                decide={(approve, comment) => call('review', 'decideTransfer', { requestId: r.id, approve, comment })}
+                onDone={(approved) => { show(approved ? '已批准：集体已转入接收单位，原用户名已注销' : '已驳回申请', 'success'); list.reload(); }}
+              />
+            ) : null}
             {r.canIssuePassword ? (
               <View className="form-actions">
                 <Button className="btn-issue-transfer-password" type="primary" block onClick={() => void issue(r.id)}>
@@ -73,24 +84,5 @@ export default function TransferRequests() {
       <LoadMore list={list} empty="暂无转移申请" />
       {toast}
     </Screen>
-  );
-}
-
-function Decide({ id, onDone }: { id: string; onDone: (message: string) => void }) {
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const decide = async (approve: boolean) => {
-    const result = await call('review', 'decideTransfer', { requestId: id, approve, comment });
-    if (result.ok) onDone(approve ? '已批准：集体已转入接收单位，原用户名已注销' : '已驳回申请');
-    else setError(result.error.fields?.comment ?? result.error.message);
-  };
-  return (
-    <View className="transfer-decide">
-      <FormField name="comment" label="审批意见" multiline maxLength={200} value={comment} error={error} onChange={setComment} />
-      <View className="form-actions">
-        <Button className="btn-approve-transfer" type="primary" block onClick={() => void decide(true)}>批准转移</Button>
-        <Button className="btn-reject-transfer" block onClick={() => void decide(false)}>驳回</Button>
-      </View>
-    </View>
   );
 }
