@@ -134,11 +134,11 @@ export interface Details {
 }
 
 /**
- * One signup per person per event. The person's signup is looked up by (eventId, visitorId) before the
- * transaction (CloudBase allows no query inside one) and re-read inside it; a new one gets a random id,
- * and the unique (eventId, visitorId) index refuses a second insert, whose attempt then starts over and
- * finds the first. So a retried or doubled request returns the existing signup; a cancelled one is
- * taken up again.
+ * One signup per person per event. A first signup is inserted under a random id; the unique
+ * (eventId, visitorId) index refuses a second one, and that attempt starts over looking the person's
+ * signup up by (eventId, visitorId) before the transaction (CloudBase allows no query inside one) and
+ * re-reading it inside. So a retried or doubled request returns the existing signup and a cancelled one
+ * is taken up again, while the common case — someone signing up once — costs no extra query.
  */
 export async function takePlace(
   ctx: UseCaseContext,
@@ -147,8 +147,9 @@ export async function takePlace(
   details: (event: EventDoc) => Details,
   check: (event: EventDoc) => void,
 ): Promise<{ signup: SignupDoc; event: EventDoc; alreadySignedUp: boolean; position?: number }> {
+  let lookUp = false;
   return withRetries(async () => {
-    const seen = await signupOfVisitor(ctx.store, eventId, visitorId);
+    const seen = lookUp ? await signupOfVisitor(ctx.store, eventId, visitorId) : null;
     const signupId = seen?.id ?? newId();
     return ctx.store.transaction(async (tx) => {
       const event = await tx.get<EventDoc>('events', eventId);
@@ -202,8 +203,11 @@ export async function takePlace(
         try {
           await tx.insert('signups', signup);
         } catch (error) {
-          // The same person's other request got there first: read it again and answer that one.
-          if (error instanceof DuplicateKeyError) throw new Retry();
+          // The person has a signup here already (or their other request got there first): look it up and answer that one.
+          if (error instanceof DuplicateKeyError) {
+            lookUp = true;
+            throw new Retry();
+          }
           throw error;
         }
       }
