@@ -29,6 +29,7 @@ export const ROUTES = {
   adminApplicationForm: '/admin/filings/form',
   adminTransfer: '/admin/filings/transfer',
   adminRevocations: '/admin/filings/revocations',
+  adminTransferRequests: '/admin/filings/transfers',
   adminQuotas: '/admin/filings/quotas',
   adminCampaign: '/admin/filings/campaign',
 } as const;

@@ -56,6 +56,7 @@ export function auditView(entry: AuditDoc): AuditView {
   return {
     id: entry.id,
     at: entry.at,
+    actorKind: entry.actorKind ?? (entry.actorId ? 'account' : 'system'),
     actorCode: entry.actorCode,
     action: entry.action,
     objectType: entry.objectType,

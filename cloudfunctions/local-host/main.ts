@@ -4,6 +4,7 @@ import type { LocalHostConfig } from './config';
 import { composeLocal } from './compose';
 import { seedDemo, type SeededOffice } from './demo/seed-demo';
 import { runJobs } from './jobs';
+import { upgradeSignupIds } from '../app/jobs/opaque-signup-ids';
 import { hostHandler } from './server';
 
 export interface RunningHost {
@@ -19,6 +20,7 @@ export async function startLocalHost(config: LocalHostConfig): Promise<RunningHo
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   const deps = composeLocal(config, url);
+  await upgradeSignupIds(deps);
   const office = config.demo ? await seedDemo(deps) : null;
   server.on('request', hostHandler(deps, { h5Dir: config.h5Dir, outboxPage: deps.usesOutbox, files: deps.files, trustProxy: config.trustProxy }));
   const stopJobs = config.jobs ? runJobs(deps) : () => undefined;

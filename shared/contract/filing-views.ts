@@ -82,10 +82,17 @@ export const collectiveView = z.object({
   unitName: z.string(),
   status: z.enum(['active', 'closed', 'revoked']),
   predecessorId: z.string().nullable(),
+  /** A transfer to another branch waiting for this branch's level-1 admin (or the office) to decide. */
+  pendingTransfer: z.object({ id: z.string(), toUnitName: z.string(), requestedAt: z.string() }).nullable(),
 });
 export type CollectiveView = z.infer<typeof collectiveView>;
 
-export const duplicateView = z.object({ collectiveId: z.string(), name: z.string(), unitName: z.string(), code: z.string() });
+/**
+ * Another collective with the same name. Outside the caller's scope only its name and managing unit are
+ * shown: `collectiveId` and `code` are null, so nothing an action accepts leaves the branch.
+ */
+export const duplicateView = z.object({ collectiveId: z.string().nullable(), name: z.string(), unitName: z.string(), code: z.string().nullable() });
+export type DuplicateView = z.infer<typeof duplicateView>;
 
 export const filingView = z.object({
   id: z.string(),
@@ -146,3 +153,31 @@ export const revocationView = z.object({
 export type RevocationView = z.infer<typeof revocationView>;
 
 export { priorTitleSchema };
+
+export const TRANSFER_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+/**
+ * A request to move a collective to another branch. Codes are shown only to the side whose scope holds
+ * them: the collective's current code to its branch, the new code to the receiving side.
+ */
+export const transferRequestView = z.object({
+  id: z.string(),
+  collectiveName: z.string(),
+  fromUnitName: z.string(),
+  toUnitName: z.string(),
+  fromCode: z.string().nullable(),
+  reason: z.string(),
+  status: z.enum(TRANSFER_REQUEST_STATUSES),
+  requestedByCode: z.string(),
+  requestedAt: z.string(),
+  decidedByCode: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+  newCode: z.string().nullable(),
+  /** The new account's one-time password was shown to the receiving side already. */
+  passwordIssued: z.boolean(),
+  /** What the caller may do with it now. */
+  canDecide: z.boolean(),
+  canIssuePassword: z.boolean(),
+});
+export type TransferRequestView = z.infer<typeof transferRequestView>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from './define';
 import { id, oneOf, optionalText, page, pageInput, text } from './fields';
-import { filingSummaryView, filingView, revocationView } from './filing-views';
+import { duplicateView, filingSummaryView, filingView, revocationView, TRANSFER_REQUEST_STATUSES, transferRequestView } from './filing-views';
 import { FILING_STATUSES } from '../domain/filing/status';
 import { TITLE_LEVELS } from '../domain/filing/rules';
 import { ADMINS, ISSUERS } from '../domain/roles';
@@ -11,6 +11,12 @@ import { accountView } from './views';
 const filingIdField = z.string({ error: '报备：缺少' }).min(1, '报备：缺少').max(140, '报备：格式不正确');
 const filingTarget = { filingId: filingIdField, version: z.number({ error: '版本：缺少' }).int() };
 const issued = z.object({ account: accountView, oneTimePassword: z.string() });
+const transferInput = z.object({
+  code: text('原用户名', { min: 4, max: 20 }),
+  name: text('前次报备名称', { min: 2, max: 60 }),
+  toUnitId: id('接收单位'),
+  reason: text('原因', { min: 2, max: 200 }),
+});
 
 /** The `review` function: the admins' side — queue, decisions, a collective's lifecycle, exports. */
 export const review = {
@@ -53,18 +59,37 @@ export const review = {
   renameCollective: defineAction({
     summary: '集体名称改变：修改名称，原名称保留为曾用名称',
     input: z.object({ collectiveId: id('集体'), name: text('新名称', { min: 2, max: 60 }), reason: text('变更说明', { min: 2, max: 200 }) }),
-    output: z.object({ filing: filingView.nullable(), possibleDuplicates: z.array(z.object({ collectiveId: z.string(), name: z.string(), unitName: z.string(), code: z.string() })) }),
+    output: z.object({ filing: filingView.nullable(), possibleDuplicates: z.array(duplicateView) }),
     roles: ISSUERS,
   }),
   transferCollective: defineAction({
-    summary: '归口平台选错：应归口单位的管理员凭原用户名和前次报备名称接收集体，重新设置用户名，原用户名注销',
-    input: z.object({
-      code: text('原用户名', { min: 4, max: 20 }),
-      name: text('前次报备名称', { min: 2, max: 60 }),
-      toUnitId: id('接收单位'),
-      reason: text('原因', { min: 2, max: 200 }),
-    }),
-    output: issued.extend({ collectiveId: z.string(), possibleDuplicates: z.array(z.object({ collectiveId: z.string(), name: z.string(), unitName: z.string(), code: z.string() })) }),
+    summary: '归口平台选错（同一辖区内）：管理范围同时覆盖集体现归口单位和接收单位的管理员，凭原用户名和前次报备名称直接接收，重新设置用户名，原用户名注销；跨辖区须提交转移申请',
+    input: transferInput,
+    output: issued.extend({ collectiveId: z.string(), possibleDuplicates: z.array(duplicateView) }),
+    roles: ISSUERS,
+  }),
+  requestTransfer: defineAction({
+    summary: '跨辖区转移申请：接收方凭原用户名和前次报备名称申请，由集体所在一级单位管理员或组委会办公室审批',
+    input: transferInput,
+    output: z.object({ request: transferRequestView }),
+    roles: ISSUERS,
+  }),
+  decideTransfer: defineAction({
+    summary: '审批转移申请：批准则集体转入接收单位并派发新用户名（初始密码由接收方领取），原用户名注销；驳回须说明理由',
+    input: z.object({ requestId: id('申请'), approve: z.boolean(), comment: text('审批意见', { min: 2, max: 200 }) }),
+    output: z.object({ request: transferRequestView }),
+    roles: ISSUERS,
+  }),
+  listTransferRequests: defineAction({
+    summary: '转移申请（最新在前）：incoming 为本辖区集体被申请转出，outgoing 为转入本辖区的申请',
+    input: z.object({ side: oneOf('方向', ['incoming', 'outgoing']), status: oneOf('状态', TRANSFER_REQUEST_STATUSES).optional(), ...pageInput }),
+    output: page(transferRequestView),
+    roles: ISSUERS,
+  }),
+  issueTransferPassword: defineAction({
+    summary: '领取已批准转移的新用户名和初始密码：接收方一次性查看',
+    input: z.object({ requestId: id('申请') }),
+    output: issued.extend({ request: transferRequestView }),
     roles: ISSUERS,
   }),
   restructureCollective: defineAction({

@@ -38,6 +38,8 @@ export type UnitView = z.infer<typeof unitView>;
 export const auditView = z.object({
   id: z.string(),
   at: z.string(),
+  /** A visitor is shown as 公众, never by an identifier of theirs. */
+  actorKind: z.enum(['account', 'visitor', 'system']),
   actorCode: z.string().nullable(),
   action: z.string(),
   objectType: z.string(),

@@ -16,6 +16,12 @@ export const FILING_ERRORS = {
   COLLECTIVE_INACTIVE: { status: 409, message: '该集体已关闭或已取消创建资格' },
   /** A transfer's code and former name do not identify one collective. */
   TRANSFER_MISMATCH: { status: 404, message: '原用户名与前次报备名称不符，请核对后重试' },
+  /** The collective lies outside the caller's scope: only a request its branch's level-1 admin (or the office) approves can move it. */
+  TRANSFER_NEEDS_APPROVAL: { status: 403, message: '该集体不在您的管理范围内，不能直接接收：请提交转移申请，由其所在一级单位管理员或组委会办公室审批' },
+  /** A transfer request for this collective is already waiting for a decision. */
+  TRANSFER_PENDING: { status: 409, message: '该集体已有待审批的转移申请' },
+  /** The one-time password of a transferred collective's new account was shown once already. */
+  TRANSFER_PASSWORD_ISSUED: { status: 409, message: '新用户名的初始密码已领取过；如已遗失，请在帐号管理中重置密码' },
   /** A revocation request for this filing is already waiting for the office. */
   REVOCATION_PENDING: { status: 409, message: '该集体已有待审定的取消创建资格申请' },
   /** The quota file could not be read. */

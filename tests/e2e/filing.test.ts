@@ -203,4 +203,39 @@ describe('filing and review, in the browser', () => {
     await expectTexts(office.locator('.page-toast:visible'), ['已新建创建工作']);
     expect(await textOf(rules.locator('.page-intro'))).toContain('2019—2020年度岳阳市青年文明号：');
   });
+  test('another branch cannot take the collective over: it sends a request, the collective’s branch approves, and the requester takes the new password once', async () => {
+    const officeToken = (await api<{ token: string }>('account', 'signIn', { code: codes.office, password: PASSWORD })).token;
+    const roots = await api<{ items: Array<{ id: string; name: string }> }>('admin', 'listUnits', { limit: 50 }, officeToken);
+    const county = roots.items.find((u) => u.name.replace(/\s/g, '') === '岳阳县');
+    if (!county) throw new Error('the demo has no 岳阳县 unit');
+    const countyAdmin = await signedIn(await issue(officeToken, county.id, 'admin', '岳阳县一级管理员'));
+    await screen(countyAdmin, 'home').locator('.entry-filings').click();
+    await screen(countyAdmin, 'queue').locator('.btn-transfer').click();
+    const transfer = screen(countyAdmin, 'transfer');
+    await field(transfer, 'code').fill(codes.collective);
+    await field(transfer, 'name').fill(COLLECTIVE);
+    await textarea(transfer, 'reason').fill('应由地方归口');
+    await transfer.locator('.btn-submit').click();
+    expect(await textOf(transfer.locator('.notice'))).toContain('请提交转移申请');
+    await transfer.locator('.btn-request-transfer').click();
+    expect(await textOf(screen(countyAdmin, 'transfer--requested').locator('.result-message'))).toContain('转移申请已提交');
+
+    const branch = await signedIn(codes.admin1);
+    await screen(branch, 'home').locator('.entry-filings').click();
+    await screen(branch, 'queue').locator('.btn-transfer-requests').click();
+    const incoming = screen(branch, 'transfer-requests').locator('.transfer-request-item', { hasText: '岳阳县' });
+    await textarea(incoming, 'comment').fill('同意转出');
+    await incoming.locator('.btn-approve-transfer').click();
+    await expectTexts(branch.locator('.page-toast:visible'), ['已批准：集体已转入接收单位，原用户名已注销']);
+    expect(await branch.locator('.otp-panel').count()).toBe(0);
+
+    await open(countyAdmin, session.running.host.url, '/admin/filings/transfers');
+    const requests = screen(countyAdmin, 'transfer-requests');
+    await requests.locator('.choice-side .choice-option--outgoing').click();
+    await requests.locator('.btn-issue-transfer-password').click();
+    const code = await textOf(requests.locator('.otp-code'));
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(code).not.toBe(codes.collective);
+    await requests.locator('.transfer-request-item', { hasText: '初始密码已领取' }).waitFor();
+  });
 });

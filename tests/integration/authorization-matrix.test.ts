@@ -103,3 +103,64 @@ describe('who may call the account actions that need a sign-in', () => {
     }
   });
 });
+
+type TransferOutcome = Outcome | 'TRANSFER_NEEDS_APPROVAL' | 'INVALID_STATE' | 'SESSION_EXPIRED';
+type TransferWorld = Hierarchy & { requestId: string };
+
+/**
+ * Moving the 交通 branch's collective (at 城区公交站). A move inside the branch is direct for whoever covers
+ * both units; into 岳阳县 it is a request from 岳阳县's side that the 交通 branch (or the office) decides,
+ * and the new code's one-time password goes to the receiving side. `requestId` is a pending request from
+ * 岳阳县 (approved first for issueTransferPassword).
+ */
+const transferMatrix: Array<{ action: string; approved?: boolean; input: (w: TransferWorld) => Record<string, unknown>; expect: Record<Who, TransferOutcome> }> = [
+  {
+    action: 'transferCollective',
+    input: (w) => ({ code: w.collective.code, name: '岳阳市公交一路青年班组', toUnitId: w.units.bureau.id, reason: '归口到交通运输局' }),
+    expect: { anonymous: 'UNAUTHENTICATED', collective: 'FORBIDDEN', admin3: 'FORBIDDEN', adminInScope: 'ok', adminOutOfScope: 'NOT_IN_SCOPE', office: 'ok' },
+  },
+  {
+    action: 'transferCollective',
+    input: (w) => ({ code: w.collective.code, name: '岳阳市公交一路青年班组', toUnitId: w.units.county.id, reason: '应由地方归口' }),
+    expect: { anonymous: 'UNAUTHENTICATED', collective: 'FORBIDDEN', admin3: 'FORBIDDEN', adminInScope: 'NOT_IN_SCOPE', adminOutOfScope: 'TRANSFER_NEEDS_APPROVAL', office: 'ok' },
+  },
+  {
+    action: 'requestTransfer',
+    input: (w) => ({ code: w.countyCollective.code, name: '岳阳县人民医院青年护理组', toUnitId: w.units.transport.id, reason: '应由交通归口' }),
+    expect: { anonymous: 'UNAUTHENTICATED', collective: 'FORBIDDEN', admin3: 'FORBIDDEN', adminInScope: 'ok', adminOutOfScope: 'NOT_IN_SCOPE', office: 'INVALID_STATE' },
+  },
+  {
+    action: 'decideTransfer',
+    input: (w) => ({ requestId: w.requestId, approve: true, comment: '同意转出' }),
+    expect: { anonymous: 'UNAUTHENTICATED', collective: 'FORBIDDEN', admin3: 'FORBIDDEN', adminInScope: 'ok', adminOutOfScope: 'NOT_IN_SCOPE', office: 'ok' },
+  },
+  {
+    action: 'listTransferRequests',
+    input: () => ({ side: 'incoming' }),
+    expect: { anonymous: 'UNAUTHENTICATED', collective: 'FORBIDDEN', admin3: 'FORBIDDEN', adminInScope: 'ok', adminOutOfScope: 'ok', office: 'ok' },
+  },
+  {
+    action: 'issueTransferPassword',
+    approved: true,
+    input: (w) => ({ requestId: w.requestId }),
+    // The approval cancelled the collective's old account and ended its sessions.
+    expect: { anonymous: 'UNAUTHENTICATED', collective: 'SESSION_EXPIRED', admin3: 'FORBIDDEN', adminInScope: 'NOT_IN_SCOPE', adminOutOfScope: 'ok', office: 'ok' },
+  },
+];
+
+describe('who may move a collective between units', () => {
+  test.each(matrixCases<Who, TransferOutcome, (typeof transferMatrix)[number]>(transferMatrix))('review.$action by $who → $outcome', async ({ action, approved, input, who, outcome }) => {
+    const app = new TestApp();
+    try {
+      const h = await seedHierarchy(app);
+      await app.ok('filing', 'getMine', {}, h.collective.caller);
+      await app.ok('filing', 'getMine', {}, h.countyCollective.caller);
+      const { request } = await app.ok('review', 'requestTransfer', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: h.units.county.id, reason: '应由地方归口' }, h.countyAdmin1.caller);
+      if (approved) await app.ok('review', 'decideTransfer', { requestId: request.id, approve: true, comment: '同意转出' }, h.admin1.caller);
+      else if (action === 'transferCollective') await app.ok('review', 'decideTransfer', { requestId: request.id, approve: false, comment: '先直接调整' }, h.admin1.caller);
+      await expectOutcome(app, () => app.call('review', action as never, input({ ...h, requestId: request.id }), callers[who](h)), outcome);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -23,6 +23,8 @@ const fake = new FakeCloudbase(COLLECTIONS);
 const savedEnv = { TENCENTCLOUD: process.env.TENCENTCLOUD, SILENCE: process.env.SILENCE };
 let deps: Deps;
 const clock = new Date('2018-11-20T02:00:00.000Z');
+/** What the first test leaves for the transfer test: the office, 岳阳县's admin and its approved collective. */
+let approved: { office: Caller; countyAdmin: Caller; collectiveCode: string; filingId?: string };
 
 beforeAll(async () => {
   process.env.TENCENTCLOUD = 'true';
@@ -74,6 +76,7 @@ test('a collective files and its level-1 admin approves it on CloudBase; a stale
   };
   const admin = await issue(office, 'admin', '岳阳县一级管理员');
   const collective = await issue(admin, 'collective', '岳阳县人民医院青年护理组');
+  approved = { office, countyAdmin: admin, collectiveCode: (await ok<{ account: { code: string } }>('account', 'me', {}, collective)).account.code };
 
   const campaign = (await ok<{ items: Array<{ id: string }> }>('campaign', 'listCampaigns', {}, office)).items[0];
   await ok('filing', 'saveDraft', { campaignId: campaign.id, content: { name: '岳阳县人民医院青年护理组' } }, collective);
@@ -91,4 +94,24 @@ test('a collective files and its level-1 admin approves it on CloudBase; a stale
   expect(after.counts).toMatchObject({ filed: 0, approved: 1 });
   const mine = await ok<{ filing: { status: string; opinions: unknown[] } }>('filing', 'getMine', {}, collective);
   expect(mine.filing).toMatchObject({ status: 'approved', opinions: [expect.objectContaining({ decision: 'approve' })] });
+  approved.filingId = filing.id;
+});
+
+test('a cross-branch transfer on CloudBase: 交通 asks, 岳阳县 approves, the collective and its filing move and 交通 takes the new password once', async () => {
+  const { office, countyAdmin, collectiveCode, filingId } = approved;
+  const units = await ok<{ items: UnitDoc[] }>('admin', 'listUnits', { limit: 50 }, office);
+  const transport = units.items.find((u) => u.name === '交通')!;
+  const issued = await ok<{ account: { code: string }; oneTimePassword: string }>('admin', 'createAccount', { unitId: transport.id, role: 'admin', name: '交通行业一级管理员' }, office);
+  const transportAdmin = await activate(issued.account.code, issued.oneTimePassword);
+  const input = { code: collectiveCode, name: '岳阳县人民医院青年护理组', toUnitId: transport.id, reason: '应由交通归口' };
+  const direct = await dispatch(deps, 'review', FUNCTIONS.review, { action: 'transferCollective', data: input }, transportAdmin);
+  expect(direct).toMatchObject({ ok: false, error: { code: 'TRANSFER_NEEDS_APPROVAL' } });
+  const { request } = await ok<{ request: { id: string } }>('review', 'requestTransfer', input, transportAdmin);
+  await ok('review', 'decideTransfer', { requestId: request.id, approve: true, comment: '同意转出' }, countyAdmin);
+  const taken = await ok<{ account: { code: string }; oneTimePassword: string }>('review', 'issueTransferPassword', { requestId: request.id }, transportAdmin);
+  const again = await dispatch(deps, 'review', FUNCTIONS.review, { action: 'issueTransferPassword', data: { requestId: request.id } }, transportAdmin);
+  expect(again).toMatchObject({ ok: false, error: { code: 'TRANSFER_PASSWORD_ISSUED' } });
+  const successor = await activate(taken.account.code, taken.oneTimePassword);
+  const mine = await ok<{ filing: { id: string; unitName: string } }>('filing', 'getMine', {}, successor);
+  expect(mine.filing).toMatchObject({ id: filingId, unitName: '交通' });
 });

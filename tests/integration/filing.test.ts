@@ -1,6 +1,7 @@
 import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
 import { activate, TestApp } from '../support/harness';
 import { eventFields } from '../support/openweek';
+import { expectOutcome } from '../support/authorization';
 import { completeContent, seedFiling, submitComplete } from '../support/filing';
 
 let app: TestApp;
@@ -191,9 +192,25 @@ describe('the review queue', () => {
     expect(filing.possibleDuplicates).toEqual([]);
     const flagged = await submitComplete(app, h.campaignId, h.collective.caller, { name: '岳阳市公交一路青年班组' });
     expect(flagged.possibleDuplicates).toEqual([]);
-    // The county collective renamed to the transport collective's name (full-width digits and a space): flagged.
+    // The county collective renamed to the transport collective's name (full-width digits and a space): flagged,
+    // and as the match lies in another branch, the county's admin sees only its name and unit.
     const renamed = await app.ok('review', 'renameCollective', { collectiveId: h.countyCollective.accountId, name: '岳阳市公交一路 青年班组', reason: '测试' }, h.countyAdmin1.caller);
-    expect(renamed.possibleDuplicates.map((d) => d.code)).toEqual([h.collective.code]);
+    expect(renamed.possibleDuplicates).toEqual([{ collectiveId: null, name: '岳阳市公交一路青年班组', unitName: '城区公交站', code: null }]);
+  });
+
+  test('a match outside the caller’s scope shows only its name and managing unit, in every view that lists matches', async () => {
+    const h = await seedFiling(app);
+    await submitComplete(app, h.campaignId, h.countyCollective.caller);
+    const transport = await submitComplete(app, h.campaignId, h.collective.caller, { name: '岳阳县人民医院青年护理组' });
+    const outOfScope = [{ collectiveId: null, name: '岳阳县人民医院青年护理组', unitName: '岳阳县', code: null }];
+    // The collective itself sees no other collective's code, whatever unit it sits in.
+    expect(transport.possibleDuplicates).toEqual(outOfScope);
+    expect((await app.ok('filing', 'getMine', {}, h.collective.caller)).filing?.possibleDuplicates).toEqual(outOfScope);
+    for (const admin of [h.admin1, h.admin2, h.admin3]) {
+      expect((await app.ok('review', 'getFiling', { filingId: transport.id }, admin.caller)).filing.possibleDuplicates).toEqual(outOfScope);
+    }
+    const seenByOffice = await app.ok('review', 'getFiling', { filingId: transport.id }, h.office.caller);
+    expect(seenByOffice.filing.possibleDuplicates).toEqual([{ ...outOfScope[0], collectiveId: h.countyCollective.accountId, code: h.countyCollective.code }]);
   });
 });
 
@@ -206,26 +223,97 @@ describe("changes over a collective's life", () => {
     expect(renamed.filing).toMatchObject({ collective: { name: '岳阳市公交集团一路青年班组', formerNames: ['岳阳市公交一路青年班组'] }, content: { name: '岳阳市公交集团一路青年班组' } });
   });
 
-  test('transfer: the proper unit takes the collective over with a new code; the old code stops working; history, filing and former code follow', async () => {
+  test('transfer across branches: another branch’s level-1 admin cannot take the collective by code and name; nothing changes', async () => {
+    const h = await seedFiling(app);
+    await submitComplete(app, h.campaignId, h.collective.caller);
+    const county = await app.unitNamed('岳阳县');
+    const input = { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: county.id, reason: '应由地方归口' };
+    const wrongName = await app.call('review', 'transferCollective', { ...input, name: '别的名称' }, h.countyAdmin1.caller);
+    expect(wrongName).toMatchObject({ ok: false, error: { code: 'TRANSFER_MISMATCH' } });
+    await expectOutcome(app, () => app.call('review', 'transferCollective', input, h.countyAdmin1.caller), 'TRANSFER_NEEDS_APPROVAL');
+    expect((await app.ok('account', 'signIn', { code: h.collective.code, password: h.collective.password })).account.code).toBe(h.collective.code);
+  });
+
+  test('transfer request: the receiving side asks, the collective’s branch approves; the collective, its filing and history move and the old code stops working', async () => {
     const h = await seedFiling(app);
     const filing = await submitComplete(app, h.campaignId, h.collective.caller);
     const county = await app.unitNamed('岳阳县');
-    const wrongName = await app.call('review', 'transferCollective', { code: h.collective.code, name: '别的名称', toUnitId: county.id, reason: '归口选错' }, h.countyAdmin1.caller);
-    expect(wrongName).toMatchObject({ ok: false, error: { code: 'TRANSFER_MISMATCH' } });
-    const moved = await app.ok('review', 'transferCollective', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: county.id, reason: '应由地方归口' }, h.countyAdmin1.caller);
-    expect(moved.collectiveId).toBe(h.collective.accountId);
+    const { request } = await app.ok('review', 'requestTransfer', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: county.id, reason: '应由地方归口' }, h.countyAdmin1.caller);
+    expect(request).toMatchObject({ status: 'pending', fromUnitName: '城区公交站', toUnitName: '岳阳县', fromCode: null, canDecide: false, canIssuePassword: false });
+    // Nothing moved yet; the collective's branch sees the pending request on the filing.
+    expect(await app.store.get<CollectiveDoc>('collectives', h.collective.accountId)).toMatchObject({ unitId: h.units.station.id, code: h.collective.code });
+    expect((await app.ok('review', 'getFiling', { filingId: filing.id }, h.admin3.caller)).filing.collective.pendingTransfer).toMatchObject({ id: request.id, toUnitName: '岳阳县' });
+    const twice = await app.call('review', 'requestTransfer', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: county.id, reason: '再次申请' }, h.countyAdmin1.caller);
+    expect(twice).toMatchObject({ ok: false, error: { code: 'TRANSFER_PENDING' } });
+    // The requester cannot approve their own request.
+    await expectOutcome(app, () => app.call('review', 'decideTransfer', { requestId: request.id, approve: true, comment: '同意' }, h.countyAdmin1.caller), 'NOT_IN_SCOPE');
+
+    const incoming = await app.ok('review', 'listTransferRequests', { side: 'incoming' }, h.admin1.caller);
+    expect(incoming.items).toEqual([expect.objectContaining({ id: request.id, fromCode: h.collective.code, canDecide: true, newCode: null })]);
+    const approved = await app.ok('review', 'decideTransfer', { requestId: request.id, approve: true, comment: '同意转出' }, h.admin1.caller);
+    expect(approved.request).toMatchObject({ status: 'approved', decidedByCode: h.admin1.code, newCode: null, canIssuePassword: false });
+
     const oldSignIn = await app.call('account', 'signIn', { code: h.collective.code, password: h.collective.password });
     expect(oldSignIn).toMatchObject({ ok: false, error: { code: 'ACCOUNT_CANCELLED' } });
-    const collective = await app.store.get<CollectiveDoc>('collectives', moved.collectiveId);
-    expect(collective).toMatchObject({ code: moved.account.code, formerCodes: [h.collective.code], unitId: county.id });
+    const collective = await app.store.get<CollectiveDoc>('collectives', h.collective.accountId);
+    expect(collective).toMatchObject({ formerCodes: [h.collective.code], unitId: county.id, pendingTransferId: null });
     const stored = await app.store.get<FilingDoc>('filings', filing.id);
     expect(stored).toMatchObject({ unitId: county.id, stage: 1, stageUnitId: county.id, status: 'filed' });
     expect(stored?.history.map((x) => x.action)).toEqual(['filing.submit', 'review.transfer']);
-    // Out of the old branch's queue, into the new one's.
     expect((await app.ok('review', 'listQueue', { campaignId: h.campaignId }, h.admin1.caller)).items).toHaveLength(0);
     const countyQueue = await app.ok('review', 'listQueue', { campaignId: h.campaignId }, h.countyAdmin1.caller);
     expect(countyQueue.items.map((i) => i.id)).toEqual([filing.id]);
     expect(countyQueue.counts.filed).toBe(1);
+
+    // The receiving side takes the new code and its one-time password, once; the approver never sees it.
+    const outgoing = await app.ok('review', 'listTransferRequests', { side: 'outgoing' }, h.countyAdmin1.caller);
+    expect(outgoing.items[0]).toMatchObject({ id: request.id, newCode: collective?.code, canIssuePassword: true, passwordIssued: false });
+    await expectOutcome(app, () => app.call('review', 'issueTransferPassword', { requestId: request.id }, h.admin1.caller), 'NOT_IN_SCOPE');
+    const issued = await app.ok('review', 'issueTransferPassword', { requestId: request.id }, h.countyAdmin1.caller);
+    expect(issued.account).toMatchObject({ code: collective?.code, unitName: '岳阳县', mustChangePassword: true });
+    expect(issued.request).toMatchObject({ passwordIssued: true, canIssuePassword: false });
+    await expectOutcome(app, () => app.call('review', 'issueTransferPassword', { requestId: request.id }, h.countyAdmin1.caller), 'TRANSFER_PASSWORD_ISSUED');
+    const successor = await activate(app, issued.account.code, issued.oneTimePassword);
+    expect((await app.ok('filing', 'getMine', {}, successor.caller)).filing?.id).toBe(filing.id);
+
+    // Every step is in both branches' audit logs.
+    const actions = async (caller: typeof h.admin1.caller) => (await app.ok('admin', 'listAudit', { limit: 50 }, caller)).items.map((a) => a.action);
+    for (const side of [h.admin1.caller, h.countyAdmin1.caller]) {
+      expect(await actions(side)).toEqual(expect.arrayContaining(['review.requestTransfer', 'review.approveTransfer']));
+    }
+    expect(await actions(h.countyAdmin1.caller)).toEqual(expect.arrayContaining(['review.transfer', 'review.issueTransferPassword']));
+  });
+
+  test('transfer request rejected with a reason: the collective stays, and a new request may follow', async () => {
+    const h = await seedFiling(app);
+    await submitComplete(app, h.campaignId, h.collective.caller);
+    const county = await app.unitNamed('岳阳县');
+    const input = { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: county.id, reason: '应由地方归口' };
+    const { request } = await app.ok('review', 'requestTransfer', input, h.countyAdmin1.caller);
+    const noReason = await app.call('review', 'decideTransfer', { requestId: request.id, approve: false, comment: '' }, h.office.caller);
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { comment: expect.stringContaining('审批意见') } } });
+    const rejected = await app.ok('review', 'decideTransfer', { requestId: request.id, approve: false, comment: '该集体属交通行业' }, h.office.caller);
+    expect(rejected.request).toMatchObject({ status: 'rejected', comment: '该集体属交通行业', newCode: null });
+    expect(await app.store.get<CollectiveDoc>('collectives', h.collective.accountId)).toMatchObject({ unitId: h.units.station.id, code: h.collective.code, pendingTransferId: null });
+    await expectOutcome(app, () => app.call('review', 'decideTransfer', { requestId: request.id, approve: true, comment: '改为同意' }, h.office.caller), 'INVALID_STATE');
+    await expectOutcome(app, () => app.call('review', 'issueTransferPassword', { requestId: request.id }, h.countyAdmin1.caller), 'INVALID_STATE');
+    const again = await app.ok('review', 'requestTransfer', { ...input, reason: '补充材料后再次申请' }, h.countyAdmin1.caller);
+    const both = await app.ok('review', 'listTransferRequests', { side: 'outgoing', limit: 1 }, h.countyAdmin1.caller);
+    const next = await app.ok('review', 'listTransferRequests', { side: 'outgoing', limit: 1, cursor: both.nextCursor ?? undefined }, h.countyAdmin1.caller);
+    expect([...both.items, ...next.items].map((r) => [r.id, r.status])).toEqual([[again.request.id, 'pending'], [request.id, 'rejected']]);
+    expect((await app.ok('review', 'listTransferRequests', { side: 'incoming', status: 'pending' }, h.countyAdmin1.caller)).items).toEqual([]);
+  });
+
+  test('transfer inside one branch: an admin whose scope holds both units moves the collective at once and sees the one-time password', async () => {
+    const h = await seedFiling(app);
+    const filing = await submitComplete(app, h.campaignId, h.collective.caller);
+    const asked = await app.call('review', 'requestTransfer', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: h.units.bureau.id, reason: '归口到交通运输局' }, h.admin1.caller);
+    expect(asked).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    const moved = await app.ok('review', 'transferCollective', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: h.units.bureau.id, reason: '归口到交通运输局' }, h.admin1.caller);
+    expect(moved.account).toMatchObject({ unitName: '岳阳市交通运输局', mustChangePassword: true });
+    expect(await app.store.get<FilingDoc>('filings', filing.id)).toMatchObject({ unitId: h.units.bureau.id, stage: 2, status: 'filed' });
+    const successor = await activate(app, moved.account.code, moved.oneTimePassword);
+    expect((await app.ok('filing', 'getMine', {}, successor.caller)).filing?.id).toBe(filing.id);
   });
 
   test('rename: the collective’s open-week events show the new name to the public', async () => {
@@ -238,7 +326,7 @@ describe("changes over a collective's life", () => {
     expect((await app.ok('openweek', 'collectivePage', { collectiveId: h.collective.accountId })).collective.name).toBe('岳阳市公交集团一路青年班组');
   });
 
-  test('transfer: the collective’s open-week events follow it to the new code, the receiving unit’s admins and its public page', async () => {
+  test('transfer by approved request: the collective’s open-week events follow it to the new code, the receiving unit’s admins and its public page', async () => {
     const h = await seedFiling(app);
     await app.ok('filing', 'getMine', {}, h.collective.caller);
     const draft = await app.ok('openweek', 'createEvent', eventFields(app.clock.getTime(), h.campaignId), h.collective.caller);
@@ -246,8 +334,10 @@ describe("changes over a collective's life", () => {
     await app.ok('openweek', 'publishEvent', { eventId }, h.collective.caller);
     await app.ok('openweek', 'signUp', { eventId, name: '张三', phone: '13812345678', privacyAccepted: true }, { openid: 'o-citizen' });
     const county = await app.unitNamed('岳阳县');
-    const moved = await app.ok('review', 'transferCollective', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: county.id, reason: '应由地方归口' }, h.countyAdmin1.caller);
-    const successor = await activate(app, moved.account.code, moved.oneTimePassword);
+    const { request } = await app.ok('review', 'requestTransfer', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: county.id, reason: '应由地方归口' }, h.countyAdmin1.caller);
+    await app.ok('review', 'decideTransfer', { requestId: request.id, approve: true, comment: '同意转出' }, h.admin1.caller);
+    const issued = await app.ok('review', 'issueTransferPassword', { requestId: request.id }, h.countyAdmin1.caller);
+    const successor = await activate(app, issued.account.code, issued.oneTimePassword);
 
     expect((await app.ok('openweek', 'myEvents', {}, successor.caller)).items.map((e) => e.id)).toEqual([eventId]);
     expect((await app.ok('openweek', 'listSignups', { eventId }, successor.caller)).items).toHaveLength(1);

@@ -85,7 +85,7 @@ test('on the CloudBase store, seats and the waitlist hold through its transactio
   const signUp = (openid: string, eventId = event.id) =>
     openweek({ action: 'signUp', data: { eventId, name: '市民', phone: '13812345678', privacyAccepted: true } }, wechat(openid)) as Promise<{
       ok: boolean;
-      data: { signup: { status: string } };
+      data: { signup: { id: string; status: string }; alreadySignedUp: boolean };
     }>;
   const answers = await Promise.all(['o-1', 'o-2', 'o-3'].map((o) => signUp(o)));
   expect(answers.map((a) => a.data.signup.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted']);
@@ -102,4 +102,14 @@ test('on the CloudBase store, seats and the waitlist hold through its transactio
   expect(rush.filter((a) => a.data.signup.status === 'confirmed')).toHaveLength(10);
   expect(rush.filter((a) => a.data.signup.status === 'waitlisted')).toHaveLength(30);
   expect(await store.get<EventDoc>('events', 'evt-rush')).toMatchObject({ seatsTaken: 10, waiting: 30, waitSeq: 30 });
+
+  // One person tapping five times at once: one signup (random id), every other tap answered with it as
+  // already signed up — the taps collide on the event document, and the unique (eventId, visitorId) index
+  // would refuse a second document even if they did not.
+  await store.insert('events', { ...event, id: 'evt-taps' });
+  const taps = await Promise.all(Array.from({ length: 5 }, () => signUp('o-taps', 'evt-taps')));
+  expect(taps.every((a) => a.ok)).toBe(true);
+  expect(new Set(taps.map((a) => a.data.signup.id)).size).toBe(1);
+  expect(taps.filter((a) => !a.data.alreadySignedUp)).toHaveLength(1);
+  expect(await store.get<EventDoc>('events', 'evt-taps')).toMatchObject({ seatsTaken: 1, waiting: 0 });
 }, 60_000);

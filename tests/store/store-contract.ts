@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { DuplicateKeyError, InvalidCursorError, type Doc, type Filter, type Query, type Store } from '../../cloudfunctions/app/ports/store';
+import { DuplicateKeyError, InvalidCursorError, TransactionConflictError, type Doc, type Filter, type Query, type Store } from '../../cloudfunctions/app/ports/store';
 import { ITEMS, LOGS } from './contract-collections';
 
 /**
@@ -478,6 +478,34 @@ export function describeStoreContract(name: string, makeStore: StoreFactory, opt
         ).rejects.toBeInstanceOf(DuplicateKeyError);
         expect(await store.get(ITEMS, 'before')).toBeNull();
         expect(await store.get(ITEMS, 'clash')).toBeNull();
+      });
+
+      test('a unique index holds across concurrent transactions: of two inserting the same value, one commits', async () => {
+        let release!: () => void;
+        const bothInserted = new Promise<void>((resolve) => (release = resolve));
+        let inserted = 0;
+        const attempt = (id: string) =>
+          store.transaction(async (tx) => {
+            await tx.insert(ITEMS, item(id, { code: 'ONCE' }));
+            if (++inserted === 2) release();
+            // Wait (briefly) for the other to insert too, where the store lets transactions overlap.
+            await Promise.race([bothInserted, new Promise((resolve) => setTimeout(resolve, 50))]);
+          });
+        const results = await Promise.allSettled([attempt('first'), attempt('second')]);
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+        expect(refused.reason instanceof DuplicateKeyError || refused.reason instanceof TransactionConflictError).toBe(true);
+        expect((await store.find(ITEMS, { where: { code: 'ONCE' }, orderBy: { fields: ['code'], direction: 'asc' }, limit: 5 })).items).toHaveLength(1);
+      });
+
+      test('a document removed inside a transaction frees its unique value for an insert in the same transaction', async () => {
+        await insertAll([item('old', { code: 'MOVED' })]);
+        await store.transaction(async (tx) => {
+          await tx.remove(ITEMS, 'old');
+          await tx.insert(ITEMS, item('new', { code: 'MOVED' }));
+        });
+        expect(await store.get(ITEMS, 'old')).toBeNull();
+        expect(await store.get(ITEMS, 'new')).toMatchObject({ code: 'MOVED' });
       });
     });
   });

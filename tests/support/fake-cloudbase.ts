@@ -308,10 +308,21 @@ export class FakeCloudbase {
     }
     if (doc) {
       for (const index of (this.indexes[name] ?? []).filter((i) => i.unique)) {
-        const key = JSON.stringify(index.fields.map((f) => doc[f] ?? null));
-        for (const [otherId, other] of coll) {
-          if (otherId !== id && JSON.stringify(index.fields.map((f) => other.doc[f] ?? null)) === key) {
-            throw this.duplicate(name, `${index.fields.join('_')}_1`);
+        const keyOf = (d: Document) => JSON.stringify(index.fields.map((f) => d[f] ?? null));
+        const key = keyOf(doc);
+        const clashes = (entries: Iterable<[string, { doc: Document }]>, skip: (otherId: string) => boolean) =>
+          [...entries].some(([otherId, other]) => otherId !== id && !skip(otherId) && keyOf(other.doc) === key);
+        if (clashes(coll, () => false)) throw this.duplicate(name, `${index.fields.join('_')}_1`);
+        if (tx) {
+          // As in MongoDB, a unique index holds across transactions, not only within one snapshot: a key
+          // committed since the snapshot is a duplicate, one another open transaction wrote is a conflict.
+          const mine = (otherId: string) => tx.written.has(`${name}/${otherId}`);
+          if (clashes(this.collections.get(name) ?? [], mine)) throw this.duplicate(name, `${index.fields.join('_')}_1`);
+          for (const other of this.transactions.values()) {
+            if (other === tx) continue;
+            const theirs = other.collections.get(name) ?? new Map();
+            const written = [...theirs].filter(([otherId]) => other.written.has(`${name}/${otherId}`));
+            if (clashes(written, () => false)) throw new CloudbaseError('DATABASE_TRANSACTION_CONFLICT', 'Transaction is conflict, maybe resource operated by others');
           }
         }
       }

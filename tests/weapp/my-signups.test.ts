@@ -13,7 +13,7 @@ describe('the mini-program 我的报名 page', () => {
               data: {
                 items: [
                   {
-                    id: 'evt-1:wx:o-me',
+                    id: '0190f3a2b4c50000a1b2c3d4e5f60718',
                     eventId: 'evt-1',
                     eventTitle: '公交调度中心开放日',
                     eventStartAt: start,

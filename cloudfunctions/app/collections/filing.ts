@@ -27,6 +27,8 @@ export const FILING_COLLECTIONS = {
   collectives: [{ fields: ['accountId'] }, { fields: ['normalizedName'] }, { fields: ['unitPath', 'createdAt'] }],
   filings: queueIndexes,
   revocations: [{ fields: ['unitPath', 'requestedAt'] }],
+  /** Read by each side of a transfer: the collective's branch (fromUnitPath) and the receiving one (toUnitPath). */
+  transferRequests: [{ fields: ['fromUnitPath', 'requestedAt'] }, { fields: ['toUnitPath', 'requestedAt'] }],
   /** One document per reminder sent (`${filingId}:${closesBefore}`): the id makes a rerun a no-op. */
   filingReminders: [],
   /** Per unit and campaign, filings per status in its subtree (`${campaignId}:${unitId}`). */
@@ -52,6 +54,8 @@ export interface CollectiveDoc {
   status: CollectiveStatus;
   /** The collective this one replaces after a restructure. */
   predecessorId: string | null;
+  /** A cross-branch transfer request awaiting decision; set and cleared with the version check, so one is pending at a time (absent on older documents). */
+  pendingTransferId?: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -134,4 +138,30 @@ export interface FilingReminderDoc {
   filingId: string;
   accountId: string;
   sentAt: string;
+}
+
+/** A cross-branch transfer: the receiving side asks, the collective's branch (or the office) decides. */
+export interface TransferRequestDoc {
+  id: string;
+  collectiveId: string;
+  collectiveName: string;
+  /** The collective's code when the request was made (its branch sees it). */
+  fromCode: string;
+  fromUnitId: string;
+  fromUnitPath: string;
+  toUnitId: string;
+  toUnitPath: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedById: string;
+  requestedByCode: string;
+  requestedAt: string;
+  decidedByCode: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  /** The account issued at approval in the receiving unit. */
+  newAccountId: string | null;
+  newCode: string | null;
+  /** When the receiving side took the new account's one-time password (shown once). */
+  passwordIssuedAt: string | null;
 }

@@ -99,6 +99,8 @@ export interface ResetTokenDoc {
 export interface AuditDoc {
   id: string;
   at: string;
+  /** Who acted: an account, a member of the public (actorId is then their signup's id), or the system. Absent on records before issue #8. */
+  actorKind?: 'account' | 'visitor' | 'system';
   actorId: string | null;
   actorCode: string | null;
   action: string;

@@ -14,12 +14,14 @@ export const OPENWEEK_COLLECTIONS = {
     { fields: ['unitPath', 'createdAt'] },
   ],
   /**
-   * One document per person per event, keyed `${eventId}:${visitorId}` so the id itself makes a second
-   * signup impossible. `checkInCode` is set on every document at creation, so it can be unique.
+   * One document per person per event: the unique (eventId, visitorId) index makes a second signup
+   * impossible, while the id is random, so nothing a visitor can be tracked by leaves the server.
+   * `checkInCode` is set on every document at creation, so it can be unique.
    */
   signups: [
     { fields: ['eventId', 'status', 'waitOrder'] },
     { fields: ['eventId', 'createdAt'] },
+    { fields: ['eventId', 'visitorId'], unique: true },
     { fields: ['visitorId', 'eventStartAt'] },
     { fields: ['checkInCode'], unique: true },
   ],
@@ -68,10 +70,10 @@ export interface EventDoc {
 }
 
 export interface SignupDoc {
-  /** `${eventId}:${visitorId}`. */
+  /** Random (`newId`); files from before issue #8 held `${eventId}:${visitorId}` and are upgraded at start. */
   id: string;
   eventId: string;
-  /** `wx:<OPENID>` in the mini-program, `h5:<id>` for a visitor token over HTTP. */
+  /** `wx:<OPENID>` in the mini-program, `h5:<id>` for a visitor token over HTTP. Never leaves the server. */
   visitorId: string;
   eventStartAt: string;
   status: SignupStatus;

@@ -1,10 +1,11 @@
 import type { FilingDraftContent } from '../../../shared/contract/filing-content';
-import type { CollectiveView, FilingSummaryView, FilingView, RevocationView } from '../../../shared/contract/filing-views';
+import type { CollectiveView, DuplicateView, FilingSummaryView, FilingView, RevocationView, TransferRequestView } from '../../../shared/contract/filing-views';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/domain/audit-actions';
 import { allChecks, type CheckedProfile } from '../../../shared/domain/filing/conditions';
 import { FILING_STATUS_LABELS } from '../../../shared/domain/filing/status';
-import type { CampaignDoc, UnitDoc } from '../collections';
-import type { CollectiveDoc, FilingDoc, RevocationDoc } from '../collections/filing';
+import { isWithin } from '../../../shared/domain/unit-tree';
+import type { AccountDoc, CampaignDoc, UnitDoc } from '../collections';
+import type { CollectiveDoc, FilingDoc, RevocationDoc, TransferRequestDoc } from '../collections/filing';
 import type { Store } from '../ports/store';
 import { rulesOf } from './campaigns';
 
@@ -31,6 +32,7 @@ async function unitName(store: Store, unitId: string): Promise<string> {
 }
 
 export async function collectiveView(store: Store, collective: CollectiveDoc): Promise<CollectiveView> {
+  const pending = collective.pendingTransferId ? await store.get<TransferRequestDoc>('transferRequests', collective.pendingTransferId) : null;
   return {
     id: collective.id,
     name: collective.name,
@@ -41,19 +43,26 @@ export async function collectiveView(store: Store, collective: CollectiveDoc): P
     unitName: await unitName(store, collective.unitId),
     status: collective.status,
     predecessorId: collective.predecessorId,
+    pendingTransfer: pending ? { id: pending.id, toUnitName: await unitName(store, pending.toUnitId), requestedAt: pending.requestedAt } : null,
   };
 }
 
-export async function duplicatesView(store: Store, ids: string[]) {
-  const out: FilingView['possibleDuplicates'] = [];
+/** Whether an admin's (or the office's) scope holds a unit path; a collective's holds nobody else's. */
+export const viewerCovers = (viewer: AccountDoc, unitPath: string): boolean => viewer.role !== 'collective' && isWithin(viewer.unitPath, unitPath);
+
+/** Same-name collectives as `viewer` may see them: outside their scope, only the name and the managing unit. */
+export async function duplicatesView(store: Store, ids: string[], viewer: AccountDoc): Promise<DuplicateView[]> {
+  const out: DuplicateView[] = [];
   for (const id of ids) {
     const other = await store.get<CollectiveDoc>('collectives', id);
-    if (other) out.push({ collectiveId: other.id, name: other.name, unitName: await unitName(store, other.unitId), code: other.code });
+    if (!other) continue;
+    const visible = viewerCovers(viewer, other.unitPath);
+    out.push({ collectiveId: visible ? other.id : null, name: other.name, unitName: await unitName(store, other.unitId), code: visible ? other.code : null });
   }
   return out;
 }
 
-export async function filingView(store: Store, filing: FilingDoc): Promise<FilingView> {
+export async function filingView(store: Store, filing: FilingDoc, viewer: AccountDoc): Promise<FilingView> {
   const campaign = await store.get<CampaignDoc>('campaigns', filing.campaignId);
   const collective = await store.get<CollectiveDoc>('collectives', filing.collectiveId);
   if (!campaign || !collective) throw new Error(`filing ${filing.id} lost its campaign or collective`);
@@ -79,7 +88,7 @@ export async function filingView(store: Store, filing: FilingDoc): Promise<Filin
       label: AUDIT_ACTIONS[h.action as AuditAction] ?? h.action,
     })),
     feedback: filing.feedback,
-    possibleDuplicates: await duplicatesView(store, filing.possibleDuplicateIds),
+    possibleDuplicates: await duplicatesView(store, filing.possibleDuplicateIds, viewer),
     revocation: revocation ? { id: revocation.id, status: revocation.status, reasons: revocation.reasons } : null,
     submittedAt: filing.submittedAt,
     updatedAt: filing.updatedAt,
@@ -122,3 +131,30 @@ export async function revocationView(store: Store, r: RevocationDoc): Promise<Re
     comment: r.comment,
   };
 }
+
+export async function transferRequestView(store: Store, r: TransferRequestDoc, viewer: AccountDoc): Promise<TransferRequestView> {
+  const losingSide = viewerCovers(viewer, r.fromUnitPath);
+  const receivingSide = viewerCovers(viewer, r.toUnitPath);
+  return {
+    id: r.id,
+    collectiveName: r.collectiveName,
+    fromUnitName: await unitName(store, r.fromUnitId),
+    toUnitName: await unitName(store, r.toUnitId),
+    fromCode: losingSide ? r.fromCode : null,
+    reason: r.reason,
+    status: r.status,
+    requestedByCode: r.requestedByCode,
+    requestedAt: r.requestedAt,
+    decidedByCode: r.decidedByCode,
+    decidedAt: r.decidedAt,
+    comment: r.comment,
+    newCode: receivingSide ? r.newCode : null,
+    passwordIssued: r.passwordIssuedAt !== null,
+    canDecide: r.status === 'pending' && canDecideTransfer(viewer, r),
+    canIssuePassword: r.status === 'approved' && r.passwordIssuedAt === null && receivingSide,
+  };
+}
+
+/** The collective's level-1 admin, or the office, decides a transfer out of its branch. */
+export const canDecideTransfer = (viewer: AccountDoc, r: TransferRequestDoc): boolean =>
+  (viewer.role === 'office' || (viewer.role === 'admin' && viewer.level === 1)) && isWithin(viewer.unitPath, r.fromUnitPath);

@@ -2,6 +2,7 @@ import type { Deps } from '../context';
 import { openweekReminders } from './openweek-reminders';
 import { filingReminders } from './filing-reminders';
 import { purgeRateLimits } from './purge-rate-limits';
+import { opaqueSignupIds } from './opaque-signup-ids';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -17,4 +18,5 @@ export const JOBS: Record<string, Job> = {
   openweekReminders,
   filingReminders,
   purgeRateLimits,
+  opaqueSignupIds,
 };

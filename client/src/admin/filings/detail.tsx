@@ -14,6 +14,7 @@ import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
 import { call } from '../../services';
 import { go, ROUTES } from '../../routes';
+import { formatTime } from '../../format';
 import { Lifecycle } from './Lifecycle';
 import './filings.css';
 
@@ -75,12 +76,20 @@ export default function FilingDetail() {
             <Text className="kv__value filing-stage">{filing.stageUnitName} {ROLE_LABELS[`admin${filing.stage}`]}</Text>
           </View>
         ) : null}
+        {filing.collective.pendingTransfer ? (
+          <View className="kv pending-transfer">
+            <Text className="kv__key">转移申请</Text>
+            <Text className="kv__value link" onClick={() => go(ROUTES.adminTransferRequests)}>
+              {filing.collective.pendingTransfer.toUnitName} 申请接收，待审批（{formatTime(filing.collective.pendingTransfer.requestedAt)}）
+            </Text>
+          </View>
+        ) : null}
       </Section>
       {filing.possibleDuplicates.length ? (
         <Section title="疑似重复报备（名称相同）" className="filing-duplicates">
-          {filing.possibleDuplicates.map((d) => (
-            <View key={d.collectiveId} className="duplicate-item">
-              {d.name} · {d.unitName} · {d.code}
+          {filing.possibleDuplicates.map((d, i) => (
+            <View key={d.collectiveId ?? i} className="duplicate-item">
+              {[d.name, d.unitName, d.code].filter(Boolean).join(' · ')}
             </View>
           ))}
         </Section>

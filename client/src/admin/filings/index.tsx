@@ -148,6 +148,11 @@ export default function Queue() {
             接收归口选错的集体
           </Button>
         ) : null}
+        {guard.state === 'ready' && ISSUERS.includes(audienceOf(guard.account)) ? (
+          <Button className="btn-transfer-requests" block onClick={() => go(ROUTES.adminTransferRequests)}>
+            集体转移申请
+          </Button>
+        ) : null}
         <Button className="btn-export-statistics" block loading={exporting} onClick={() => void exportSheet()}>
           导出报备统计表（附件3）
         </Button>

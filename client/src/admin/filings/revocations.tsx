@@ -1,10 +1,7 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { RevocationView } from '../../../../shared/contract/filing-views';
 import { ADMINS } from '../../../../shared/domain/roles';
-import { FormField } from '../../components/FormField';
+import { DecideRequest } from '../../components/DecideRequest';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { Screen } from '../../components/Screen';
@@ -35,31 +32,24 @@ export default function Revocations() {
             <View className="list-item__meta">{r.unitName} · {r.requestedByCode} 申请于 {formatTime(r.requestedAt)} · <Text className={`revocation-status revocation-status--${r.status}`}>{STATUS[r.status]}</Text></View>
             <View className="opinion__comment">理由：{r.reasons}</View>
             {r.comment ? <View className="opinion__comment">审定意见：{r.comment}</View> : null}
-            {office && r.status === 'pending' ? <Decide id={r.id} onDone={(m) => { show(m, 'success'); list.reload(); }} /> : null}
+            {office && r.status === 'pending' ? (
+              <DecideRequest
+                className="revocation-decide"
+                label="审定意见"
+                maxLength={500}
+                approveLabel="批准取消"
+                approveClass="btn-approve-revocation"
+                rejectClass="btn-reject-revocation"
+                danger
+                decide={(approve, comment) => call('review', 'decideRevocation', { revocationId: r.id, approve, comment })}
+                onDone={(approved) => { show(approved ? '已取消创建资格，用户名已注销，并已通知集体' : '已驳回申请', 'success'); list.reload(); }}
+              />
+            ) : null}
           </View>
         </View>
       ))}
       <LoadMore list={list} empty="暂无取消创建资格申请" />
       {toast}
     </Screen>
-  );
-}
-
-function Decide({ id, onDone }: { id: string; onDone: (message: string) => void }) {
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const decide = async (approve: boolean) => {
-    const result = await call('review', 'decideRevocation', { revocationId: id, approve, comment });
-    if (result.ok) onDone(approve ? '已取消创建资格，用户名已注销，并已通知集体' : '已驳回申请');
-    else setError(result.error.fields?.comment ?? result.error.message);
-  };
-  return (
-    <View className="revocation-decide">
-      <FormField name="comment" label="审定意见" multiline maxLength={500} value={comment} error={error} onChange={setComment} />
-      <View className="form-actions">
-        <Button className="btn-approve-revocation" type="danger" block onClick={() => void decide(true)}>批准取消</Button>
-        <Button className="btn-reject-revocation" block onClick={() => void decide(false)}>驳回</Button>
-      </View>
-    </View>
   );
 }

@@ -12,32 +12,48 @@ import { Screen, Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
 import { call, type CallOutput } from '../../services';
+import { go, ROUTES } from '../../routes';
 import './filings.css';
 
 /**
  * 归口平台选错: the admin of the proper unit takes a collective over with its old code and the name it
  * filed under; a new code is issued here and the old one stops working. `?unitId=` picks a unit below the caller's.
+ * A collective of another branch cannot be taken: the page offers to send that branch a request instead.
  */
 export default function Transfer() {
   const { params } = useRouter();
   const guard = useSignedIn({ audiences: ISSUERS });
   const toUnitId = params.unitId || (guard.state === 'ready' ? guard.account.unitId : '');
   const [done, setDone] = useState<CallOutput<'review', 'transferCollective'> | null>(null);
+  const [needsRequest, setNeedsRequest] = useState(false);
+  const [requested, setRequested] = useState(false);
   const form = useForm(contract.review.transferCollective.input, { initial: { code: '', name: '', reason: '' }, fixed: { toUnitId } });
 
   if (guard.state === 'unreachable') return <Screen title="接收集体"><Notice>{guard.message}</Notice></Screen>;
   if (guard.state === 'denied') return <Screen title="接收集体"><Notice>只有组委会办公室和一级管理员可以接收集体</Notice></Screen>;
   const submit = async () => {
-    const result = await form.submit((input) => call('review', 'transferCollective', input));
-    if (result?.ok) setDone(result.data);
+    const result = await form.submit((input) => call('review', needsRequest ? 'requestTransfer' : 'transferCollective', input));
+    if (result?.ok && needsRequest) setRequested(true);
+    else if (result?.ok) setDone(result.data as CallOutput<'review', 'transferCollective'>);
+    else if (result?.error.code === 'TRANSFER_NEEDS_APPROVAL') setNeedsRequest(true);
   };
+  if (requested) {
+    return (
+      <Screen title="接收集体" className="transfer transfer--requested">
+        <Notice tone="success" className="result-message">转移申请已提交，待该集体所在一级单位管理员或组委会办公室审批；批准后在“集体转移申请”中领取新用户名和初始密码。</Notice>
+        <View className="form-actions">
+          <Button className="btn-transfer-requests" block onClick={() => go(ROUTES.adminTransferRequests)}>查看转移申请</Button>
+        </View>
+      </Screen>
+    );
+  }
   if (done) {
     return (
       <Screen title="接收集体" className="transfer transfer--done">
         <Notice tone="success" className="result-message">已接收「{done.account.name}」，原用户名已注销</Notice>
         {done.possibleDuplicates.length ? (
           <Notice tone="warn" className="transfer-duplicates">
-            注意：另有名称相同的集体：{done.possibleDuplicates.map((d) => `${d.name}（${d.unitName}，${d.code}）`).join('；')}
+            注意：另有名称相同的集体：{done.possibleDuplicates.map((d) => `${d.name}（${[d.unitName, d.code].filter(Boolean).join('，')}）`).join('；')}
           </Notice>
         ) : null}
         <OneTimePassword account={done.account} password={done.oneTimePassword} title="新用户名和初始密码" />
@@ -54,8 +70,8 @@ export default function Transfer() {
       </Section>
       <Notice>{form.notice}</Notice>
       <View className="form-actions">
-        <Button className="btn-submit" type="primary" block loading={form.submitting} onClick={() => void submit()}>
-          接收并派发新用户名
+        <Button className={needsRequest ? 'btn-request-transfer' : 'btn-submit'} type="primary" block loading={form.submitting} onClick={() => void submit()}>
+          {needsRequest ? '提交转移申请' : '接收并派发新用户名'}
         </Button>
       </View>
     </Screen>

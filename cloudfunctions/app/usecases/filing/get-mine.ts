@@ -14,6 +14,6 @@ export const getMine: Handler<typeof contract.filing.getMine> = async (ctx, inpu
   return {
     campaign: campaign ? campaignView(campaign, ctx.now()) : null,
     collective: await collectiveView(ctx.store, collective),
-    filing: filing ? await filingView(ctx.store, filing) : null,
+    filing: filing ? await filingView(ctx.store, filing, accountOf(ctx)) : null,
   };
 };

@@ -9,5 +9,5 @@ import { prepareEdit } from './prepare';
 export const saveDraft: Handler<typeof contract.filing.saveDraft> = async (ctx, input) => {
   const { before, next } = await prepareEdit(ctx, input.campaignId, input.content);
   await commitFiling(ctx, before, next, { actor: accountOf(ctx), action: 'filing.saveDraft' });
-  return { filing: await filingView(ctx.store, next) };
+  return { filing: await filingView(ctx.store, next, accountOf(ctx)) };
 };

@@ -56,7 +56,7 @@ export const submit: Handler<typeof contract.filing.submit> = async (ctx, input)
     history: [...next.history, historyEntry(ctx.now(), actor, 'filing.submit', resubmitted ? '退回后重新提交' : null)],
   };
   await commitFiling(ctx, before, filed, { actor, action: 'filing.submit' });
-  return { filing: await filingView(ctx.store, filed) };
+  return { filing: await filingView(ctx.store, filed, accountOf(ctx)) };
 };
 
 const ERR_PREFIX = '请修改以下内容后再提交：';

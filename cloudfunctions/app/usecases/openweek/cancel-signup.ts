@@ -3,7 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import { canCancelAt, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
 import type { Handler } from '../../router';
 import type { EventDoc } from '../../collections/openweek';
-import { mySignupView, signupIdOf, visitorOf } from './helpers';
+import { mySignupView, signupOfVisitor, visitorOf } from './helpers';
 import { tellPromoted } from './notify';
 import { releaseSignup } from './seats';
 
@@ -16,8 +16,10 @@ export const cancelSignup: Handler<typeof contract.openweek.cancelSignup> = asyn
   // Also when an admin has hidden the event since: people can still withdraw.
   const event = await ctx.store.get<EventDoc>('events', input.eventId);
   if (!event) throw new AppError('EVENT_NOT_FOUND');
+  const mine = await signupOfVisitor(ctx.store, event.id, visitorId);
+  if (!mine) throw new AppError('SIGNUP_NOT_ACTIVE');
   const now = ctx.now();
-  const { signup, promoted } = await releaseSignup(ctx, signupIdOf(event.id, visitorId), 'cancelled', null, (s, e) => {
+  const { signup, promoted } = await releaseSignup(ctx, mine.id, 'cancelled', { kind: 'visitor', signupId: mine.id }, (s, e) => {
     if (!SIGNUP_STATUS_RULES[s.status].cancellable) throw new AppError('SIGNUP_NOT_ACTIVE');
     const rule = s.status === 'waitlisted' ? { startAt: e.startAt, cancelHoursBefore: 0 } : e;
     if (!canCancelAt(rule, now)) throw new AppError('CANCEL_TOO_LATE');

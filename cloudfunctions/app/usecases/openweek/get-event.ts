@@ -1,12 +1,11 @@
 import type { contract } from '../../../../shared/contract';
-import type { SignupDoc } from '../../collections/openweek';
 import type { Handler } from '../../router';
-import { campaignName, eventView, mySignupView, publicEvent, signupIdOf } from './helpers';
+import { campaignName, eventView, mySignupView, publicEvent, signupOfVisitor } from './helpers';
 
 /** The event page: everything public about the event, and the caller's own signup if any. */
 export const getEvent: Handler<typeof contract.openweek.getEvent> = async (ctx, input) => {
   const event = await publicEvent(ctx.store, input.eventId);
-  const signup = ctx.visitor ? await ctx.store.get<SignupDoc>('signups', signupIdOf(event.id, ctx.visitor)) : null;
+  const signup = ctx.visitor ? await signupOfVisitor(ctx.store, event.id, ctx.visitor) : null;
   return {
     event: eventView(event, await campaignName(ctx.store, event.campaignId)),
     mySignup: signup ? await mySignupView(ctx.store, signup, event) : null,

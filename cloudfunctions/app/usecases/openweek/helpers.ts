@@ -50,7 +50,11 @@ export async function existingCampaign(store: Store, campaignId: string): Promis
   return campaign;
 }
 
-export const signupIdOf = (eventId: string, visitorId: string): string => `${eventId}:${visitorId}`;
+/** The visitor's signup for an event, if any (the unique (eventId, visitorId) index holds at most one). */
+export async function signupOfVisitor(store: Store, eventId: string, visitorId: string): Promise<SignupDoc | null> {
+  const { items } = await store.find<SignupDoc>('signups', { where: { eventId, visitorId }, orderBy: { fields: ['visitorId'], direction: 'asc' }, limit: 1 });
+  return items[0] ?? null;
+}
 
 /** 8 characters from the look-alike-free alphabet: 31^8 ≈ 8.5×10^11, typed easily on a phone. */
 export function newCheckInCode(): string {

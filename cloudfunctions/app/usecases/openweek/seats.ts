@@ -1,11 +1,11 @@
 import { AppError } from '../../../../shared/errors';
 import { placeFor, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
-import type { AccountDoc } from '../../collections';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
-import { audit } from '../../audit';
+import { audit, type AuditActor } from '../../audit';
 import type { UseCaseContext } from '../../context';
 import { DuplicateKeyError, type StoreOps } from '../../ports/store';
-import { Retry, seatStatus, withRetries } from './helpers';
+import { newId } from '../../security/random';
+import { Retry, seatStatus, signupOfVisitor, withRetries } from './helpers';
 
 /**
  * Seats move only here. The event document's counters (`seatsTaken`, `waiting`, `waitSeq`) change by
@@ -39,7 +39,7 @@ export async function releaseSignup(
   ctx: UseCaseContext,
   signupId: string,
   to: 'cancelled' | 'rejected',
-  actor: AccountDoc | null,
+  actor: AuditActor,
   check: (signup: SignupDoc, event: EventDoc) => void,
 ): Promise<Released> {
   return withRetries(async () => {
@@ -134,22 +134,28 @@ export interface Details {
 }
 
 /**
- * One signup per person per event: the id `${eventId}:${visitorId}` is read inside the transaction,
- * so a retried or doubled request returns the existing signup; a cancelled one is taken up again.
+ * One signup per person per event. A first signup is inserted under a random id; the unique
+ * (eventId, visitorId) index refuses a second one, and that attempt starts over looking the person's
+ * signup up by (eventId, visitorId) before the transaction (CloudBase allows no query inside one) and
+ * re-reading it inside. So a retried or doubled request returns the existing signup and a cancelled one
+ * is taken up again, while the common case — someone signing up once — costs no extra query.
  */
 export async function takePlace(
   ctx: UseCaseContext,
   eventId: string,
-  signupId: string,
   visitorId: string,
   details: (event: EventDoc) => Details,
   check: (event: EventDoc) => void,
 ): Promise<{ signup: SignupDoc; event: EventDoc; alreadySignedUp: boolean; position?: number }> {
-  return withRetries(() =>
-    ctx.store.transaction(async (tx) => {
+  let lookUp = false;
+  return withRetries(async () => {
+    const seen = lookUp ? await signupOfVisitor(ctx.store, eventId, visitorId) : null;
+    const signupId = seen?.id ?? newId();
+    return ctx.store.transaction(async (tx) => {
       const event = await tx.get<EventDoc>('events', eventId);
       if (!event || event.hidden || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
-      const existing = await tx.get<SignupDoc>('signups', signupId);
+      const existing = seen ? await tx.get<SignupDoc>('signups', signupId) : null;
+      if (seen && !existing) throw new Retry();
       if (existing && SIGNUP_STATUS_RULES[existing.status].active) return { signup: existing, event, alreadySignedUp: true };
       if (existing?.status === 'rejected') throw new AppError('SIGNUP_REJECTED');
       check(event);
@@ -197,13 +203,16 @@ export async function takePlace(
         try {
           await tx.insert('signups', signup);
         } catch (error) {
-          // The same person's other request got there first: read it again and answer that one.
-          if (error instanceof DuplicateKeyError) throw new Retry();
+          // The person has a signup here already (or their other request got there first): look it up and answer that one.
+          if (error instanceof DuplicateKeyError) {
+            lookUp = true;
+            throw new Retry();
+          }
           throw error;
         }
       }
       await audit(tx, ctx.now(), {
-        actor: null,
+        actor: { kind: 'visitor', signupId },
         action: 'openweek.signUp',
         objectType: 'signup',
         objectId: signupId,
@@ -212,6 +221,6 @@ export async function takePlace(
       });
       // Joining the end of the line: everyone waiting before is ahead.
       return { signup, event, alreadySignedUp: false, position: status === 'waitlisted' ? event.waiting + 1 : undefined };
-    }),
-  );
+    });
+  });
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import { signupWindowPhase } from '../../../../shared/domain/openweek/event-rules';
 import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
-import { mySignupView, newCheckInCode, signupIdOf, visitorOf } from './helpers';
+import { mySignupView, newCheckInCode, visitorOf } from './helpers';
 import { takePlace } from './seats';
 
 /**
@@ -20,7 +20,6 @@ export const signUp: Handler<typeof contract.openweek.signUp> = async (ctx, inpu
   const { signup, event, alreadySignedUp, position } = await takePlace(
     ctx,
     input.eventId,
-    signupIdOf(input.eventId, visitorId),
     visitorId,
     (event) => ({ name: input.name, phone: event.askPhone ? phone : '', answer: event.extraQuestion ? answer : null, checkInCode: newCheckInCode() }),
     (event) => {

@@ -75,5 +75,5 @@ export const decide: Handler<typeof contract.review.decide> = async (ctx, input)
       page: 'collective/filing/status',
     });
   }
-  return { filing: await filingView(ctx.store, next) };
+  return { filing: await filingView(ctx.store, next, accountOf(ctx)) };
 };

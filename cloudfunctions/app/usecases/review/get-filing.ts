@@ -7,5 +7,5 @@ import { possibleDecisions } from './decisions';
 
 export const getFiling: Handler<typeof contract.review.getFiling> = async (ctx, input) => {
   const filing = await filingInScope(ctx, input.filingId);
-  return { filing: await filingView(ctx.store, filing), canDecide: possibleDecisions(accountOf(ctx), filing) };
+  return { filing: await filingView(ctx.store, filing, accountOf(ctx)), canDecide: possibleDecisions(accountOf(ctx), filing) };
 };

@@ -31,5 +31,5 @@ export const recordOfficeOpinion: Handler<typeof contract.review.recordOfficeOpi
     version: filing.version + 1,
   };
   await commitFiling(ctx, filing, next, { actor, action: 'review.officeOpinion', reason: input.comment });
-  return { filing: await filingView(ctx.store, next) };
+  return { filing: await filingView(ctx.store, next, accountOf(ctx)) };
 };

@@ -68,7 +68,7 @@ export const renameCollective: Handler<typeof contract.review.renameCollective> 
   const latest = renamed.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   const duplicates = await possibleDuplicates(ctx.store, input.name, collective.id);
   return {
-    filing: latest ? await filingView(ctx.store, latest) : null,
-    possibleDuplicates: await duplicatesView(ctx.store, duplicates.map((d) => d.id)),
+    filing: latest ? await filingView(ctx.store, latest, actor) : null,
+    possibleDuplicates: await duplicatesView(ctx.store, duplicates.map((d) => d.id), actor),
   };
 };

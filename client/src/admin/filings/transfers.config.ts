@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '集体转移申请' });
