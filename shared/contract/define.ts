@@ -1,3 +1,4 @@
+import '../zod-locale';
 import type { z } from 'zod';
 import type { Audience } from '../domain/roles';
 
