@@ -17,10 +17,29 @@ const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknow
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= `${key}：不是此操作接受的字段`;
+      continue;
+    }
     const key = issue.path.length ? issue.path.join('.') : '_';
     fields[key] ??= issue.message;
   }
   return fields;
+}
+
+/**
+ * An action's input as the router parses it: strict, so a key the contract does not name is refused by name
+ * rather than silently dropped. The contract's schemas themselves strip, because client forms parse the same
+ * schemas with fields of their own (确认新密码) and send only what the schema keeps.
+ */
+const strictInputs = new WeakMap<z.ZodType, z.ZodType>();
+function strictInput(schema: z.ZodType): z.ZodType {
+  let strict = strictInputs.get(schema);
+  if (!strict) {
+    strict = schema instanceof z.ZodObject ? schema.strict() : schema;
+    strictInputs.set(schema, strict);
+  }
+  return strict;
 }
 
 /**
@@ -50,7 +69,7 @@ export async function dispatch<F extends FunctionName>(
       if (actor.account.mustChangePassword && !spec.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
 
-    const input = spec.input.safeParse(parsedEvent.data.data ?? {});
+    const input = strictInput(spec.input).safeParse(parsedEvent.data.data ?? {});
     if (!input.success) {
       const fields = fieldErrors(input.error);
       throw new AppError('INVALID_INPUT', Object.values(fields).join('；'), fields);
