@@ -20,6 +20,8 @@ export interface AppConfig {
   sessionTtlHours: number;
   /** Base URL of the H5 client, for links in mail. */
   publicUrl: string;
+  /** A WeChat binding stops working this many days after its last password sign-in (absent: 90). */
+  wechatBindingMaxAgeDays?: number;
 }
 
 /** Everything a use case may touch; built once per process by the local host or a CloudBase entry. */

@@ -23,7 +23,7 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     passwords: new PasswordHasher(config.scryptCost),
     tokens: new SessionTokens(config.sessionSecret),
     now,
-    config: { sessionTtlHours: config.sessionTtlHours, publicUrl },
+    config: { sessionTtlHours: config.sessionTtlHours, publicUrl, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays },
     usesOutbox: !config.smtpUrl,
     files: new LocalDiskFiles(join(config.dataDir, 'files')),
   };

@@ -78,6 +78,11 @@ export interface WechatBindingDoc {
   id: string;
   accountId: string;
   boundAt: string;
+  /**
+   * The last password sign-in from this WeChat user (absent on bindings made before it was recorded: boundAt).
+   * The binding stops working `wechatBindingMaxAgeDays` after it.
+   */
+  passwordSignInAt?: string;
 }
 
 export interface SessionDoc {

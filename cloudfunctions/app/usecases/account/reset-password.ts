@@ -6,7 +6,10 @@ import type { AccountDoc, ResetTokenDoc } from '../../collections';
 import type { Handler } from '../../router';
 import { sha256 } from '../../security/random';
 
-/** Sets a new password from a mailed link: once, within 30 minutes, for an account not cancelled. */
+/**
+ * Sets a new password from a mailed link: once, within 30 minutes, for an account not cancelled. Every
+ * sign-in of the account ends (sessions and the WeChat binding): whoever held one signs in with the new password.
+ */
 export const resetPassword: Handler<typeof contract.account.resetPassword> = async (ctx, input) => {
   const now = ctx.now();
   const token = await ctx.store.get<ResetTokenDoc>('resetTokens', sha256(input.token));
@@ -19,10 +22,11 @@ export const resetPassword: Handler<typeof contract.account.resetPassword> = asy
     if (!(await tx.update('resetTokens', token.id, { set: { usedAt: now.toISOString() } }, { usedAt: null }))) {
       throw new AppError('RESET_TOKEN_INVALID');
     }
-    const set = { passwordHash, mustChangePassword: false, failedSignIns: 0, lockedUntil: null };
+    const set = { passwordHash, mustChangePassword: false, failedSignIns: 0, lockedUntil: null, openid: null };
     if (!(await tx.update('accounts', account.id, { set: { ...set, updatedAt: now.toISOString() }, inc: { version: 1 } }))) {
       throw new AppError('RESET_TOKEN_INVALID');
     }
+    if (account.openid) await tx.remove('wechatBindings', account.openid);
     await audit(tx, now, {
       actor: account,
       action: 'account.resetPasswordByLink',
