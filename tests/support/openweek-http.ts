@@ -24,14 +24,14 @@ export function client(url: string) {
 
 export type Post = ReturnType<typeof client>;
 
-async function must(post: Post, fn: string, action: string, data: unknown, headers?: Record<string, string>) {
+export async function must(post: Post, fn: string, action: string, data: unknown, headers?: Record<string, string>) {
   const answer = await post(fn, action, data, headers);
   if (!answer.body.ok) throw new Error(`${fn}.${action}: ${answer.body.error?.code} ${answer.body.error?.message}`);
   return answer.body.data;
 }
 
 /** Signs in with a one-time password, replaces it, signs in again; answers the bearer header. */
-async function activate(post: Post, code: string, oneTimePassword: string): Promise<Record<string, string>> {
+export async function activate(post: Post, code: string, oneTimePassword: string): Promise<Record<string, string>> {
   const first = await must(post, 'account', 'signIn', { code, password: oneTimePassword });
   await must(post, 'account', 'changePassword', { oldPassword: oneTimePassword, newPassword: 'Passw0rd!' }, { authorization: `Bearer ${first.token}` });
   const again = await must(post, 'account', 'signIn', { code, password: 'Passw0rd!' });
@@ -40,12 +40,18 @@ async function activate(post: Post, code: string, oneTimePassword: string): Prom
 
 const offices = new WeakMap<RunningHost, Record<string, string>>();
 
+/** The seeded office's bearer header, activated once per host. */
+export async function officeHeaders(host: RunningHost): Promise<Record<string, string>> {
+  if (!host.office) throw new Error('the host was started without the demo');
+  const office = offices.get(host) ?? (await activate(client(host.url), host.office.code, host.office.oneTimePassword));
+  offices.set(host, office);
+  return office;
+}
+
 /** A new collective under 交通, its code and one-time password not yet used (the office is activated once per host). */
 export async function issueCollective(host: RunningHost, name: string): Promise<{ code: string; oneTimePassword: string }> {
   const post = client(host.url);
-  if (!host.office) throw new Error('the host was started without the demo');
-  const office = offices.get(host) ?? (await activate(post, host.office.code, host.office.oneTimePassword));
-  offices.set(host, office);
+  const office = await officeHeaders(host);
   const units = await must(post, 'admin', 'listUnits', {}, office);
   const transport = (units.items as Array<{ id: string; name: string }>).find((u) => u.name === '交通');
   const issued = await must(post, 'admin', 'createAccount', { unitId: transport!.id, role: 'collective', name }, office);
