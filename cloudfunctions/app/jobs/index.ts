@@ -1,6 +1,7 @@
 import type { Deps } from '../context';
 import { openweekReminders } from './openweek-reminders';
 import { filingReminders } from './filing-reminders';
+import { purgeExpired } from './purge-expired';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -15,4 +16,5 @@ export interface Job {
 export const JOBS: Record<string, Job> = {
   openweekReminders,
   filingReminders,
+  purgeExpired,
 };
