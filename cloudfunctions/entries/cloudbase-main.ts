@@ -21,7 +21,7 @@ const env = z.object({
   PUBLIC_URL: z.url(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(12),
   SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
-  WECHAT_BINDING_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  WECHAT_BINDING_MAX_AGE_DAYS: optionalVar(z.coerce.number().int().min(1).max(3650)).default(90),
   SMTP_URL: optionalVar(z.string().min(1)),
   MAIL_FROM: optionalVar(z.string().min(3)).default('青年文明号在线 <no-reply@localhost>'),
   /** Topic → subscribe-message template, as JSON (see SubscribeMessageNotifier). Unset: messages go to the outbox collection. */
