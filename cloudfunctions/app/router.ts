@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, type ActionSpec, type Contract, type FunctionName } from '../../shared/contract';
+import { contract, strictInput, type ActionSpec, type Contract, type FunctionName } from '../../shared/contract';
 import { AppError, ERRORS, type ErrorBody, type FieldErrors } from '../../shared/errors';
 import { failure, success, type Envelope } from '../../shared/envelope';
 import { audienceOf } from '../../shared/domain/roles';
@@ -25,21 +25,6 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
     fields[key] ??= issue.message;
   }
   return fields;
-}
-
-/**
- * An action's input as the router parses it: strict, so a key the contract does not name is refused by name
- * rather than silently dropped. The contract's schemas themselves strip, because client forms parse the same
- * schemas with fields of their own (确认新密码) and send only what the schema keeps.
- */
-const strictInputs = new WeakMap<z.ZodType, z.ZodType>();
-function strictInput(schema: z.ZodType): z.ZodType {
-  let strict = strictInputs.get(schema);
-  if (!strict) {
-    strict = schema instanceof z.ZodObject ? schema.strict() : schema;
-    strictInputs.set(schema, strict);
-  }
-  return strict;
 }
 
 /**

@@ -32,7 +32,7 @@ describe('the local host over real HTTP', () => {
     expect(Object.keys(body.functions)).toEqual(expect.arrayContaining(['account', 'admin']));
     const signIn = body.functions.account.actions.signIn;
     expect(signIn.roles).toEqual(['public']);
-    expect(signIn.input).toMatchObject({ type: 'object', required: ['code', 'password'] });
+    expect(signIn.input).toMatchObject({ type: 'object', required: ['code', 'password'], additionalProperties: false });
     expect(body.functions.admin.actions.cancelAccount.roles).toEqual(['office']);
   });
 
