@@ -33,7 +33,7 @@ export function assertUsable(account: AccountDoc): void {
   if (account.status === 'locked') throw new AppError('ACCOUNT_DISABLED');
 }
 
-export const DEFAULT_WECHAT_BINDING_MAX_AGE_DAYS = 90;
+const DEFAULT_WECHAT_BINDING_MAX_AGE_DAYS = 90;
 
 /** The account this WeChat user signed in to last and its binding, whatever the binding's age. */
 export async function bindingOf(store: Store, openid: string): Promise<{ binding: WechatBindingDoc; account: AccountDoc } | null> {
@@ -43,7 +43,7 @@ export async function bindingOf(store: Store, openid: string): Promise<{ binding
 }
 
 /** A binding holds for `wechatBindingMaxAgeDays` after the last password sign-in from that WeChat user. */
-export function bindingHolds(deps: Pick<Deps, 'now' | 'config'>, binding: WechatBindingDoc): boolean {
+function bindingHolds(deps: Pick<Deps, 'now' | 'config'>, binding: WechatBindingDoc): boolean {
   const days = deps.config.wechatBindingMaxAgeDays ?? DEFAULT_WECHAT_BINDING_MAX_AGE_DAYS;
   const since = new Date(binding.passwordSignInAt ?? binding.boundAt).getTime();
   return deps.now().getTime() < since + days * 86_400_000;

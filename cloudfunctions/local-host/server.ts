@@ -31,7 +31,7 @@ const TYPES: Record<string, string> = {
  * framed, no powerful browser features. HSTS only when the public address is https: over plain http a
  * browser ignores it, and on a LAN address it would break the next visit.
  */
-export function securityHeaders(publicUrl: string | undefined): OutgoingHttpHeaders {
+function securityHeaders(publicUrl: string | undefined): OutgoingHttpHeaders {
   return {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
@@ -53,7 +53,7 @@ const OUTBOX_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancesto
  * requests to itself and blob: (reading a chosen photo before upload). Nothing is loaded from another host:
  * the map opens Tencent Maps in a new window, which needs no allowance.
  */
-export function h5Policy(indexHtml: string): string {
+function h5Policy(indexHtml: string): string {
   const hashes = [...indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
     .filter((m) => m[1].trim())
     .map((m) => ` 'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
