@@ -1,3 +1,4 @@
+import '../../shared/zod-locale';
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { configure as configureIcons } from '@nutui/icons-react-taro';

@@ -27,7 +27,7 @@ async function moveBinding(tx: StoreOps, account: AccountDoc, openid: string | n
   if (account.openid === openid) return;
   if (account.openid) await tx.remove('wechatBindings', account.openid);
   if (openid) {
-    const binding: WechatBindingDoc = { id: openid, accountId: account.id, boundAt: at };
+    const binding: WechatBindingDoc = { id: openid, accountId: account.id, boundAt: at, passwordSignInAt: at };
     await tx.insert('wechatBindings', binding);
   }
 }

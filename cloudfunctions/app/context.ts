@@ -31,6 +31,8 @@ export interface AppConfig {
   limits: LimitRules;
   /** How long wrong passwords lock an address (or, after many addresses, the code) out. */
   signInLockMinutes: number;
+  /** A WeChat binding stops working this many days after its last password sign-in (absent: 90). */
+  wechatBindingMaxAgeDays?: number;
 }
 
 /** Everything a use case may touch; built once per process by the local host or a CloudBase entry. */

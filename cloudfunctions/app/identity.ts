@@ -19,8 +19,10 @@ export async function resolveActor(deps: Deps, caller: Caller): Promise<{ actor:
     return { actor: { kind: 'anonymous' }, invalidToken: true };
   }
   if (caller.openid) {
-    const account = await boundAccount(deps.store, caller.openid);
-    if (account) return { actor: { kind: 'account', account, sessionId: null }, invalidToken: false };
+    const bound = await bindingOf(deps.store, caller.openid);
+    if (bound && bindingHolds(deps, bound.binding)) return { actor: { kind: 'account', account: bound.account, sessionId: null }, invalidToken: false };
+    // A binding too old is a sign-in that expired: the mini-program asks for the password again.
+    return { actor: { kind: 'anonymous' }, invalidToken: bound !== null };
   }
   return { actor: { kind: 'anonymous' }, invalidToken: false };
 }
@@ -31,11 +33,20 @@ export function assertUsable(account: AccountDoc): void {
   if (account.status === 'locked') throw new AppError('ACCOUNT_DISABLED');
 }
 
-/** The account this WeChat user signed in to last, if the binding still holds. */
-export async function boundAccount(store: Store, openid: string): Promise<AccountDoc | null> {
+const DEFAULT_WECHAT_BINDING_MAX_AGE_DAYS = 90;
+
+/** The account this WeChat user signed in to last and its binding, whatever the binding's age. */
+export async function bindingOf(store: Store, openid: string): Promise<{ binding: WechatBindingDoc; account: AccountDoc } | null> {
   const binding = await store.get<WechatBindingDoc>('wechatBindings', openid);
   const account = binding ? await store.get<AccountDoc>('accounts', binding.accountId) : null;
-  return account?.openid === openid ? account : null;
+  return binding && account?.openid === openid ? { binding, account } : null;
+}
+
+/** A binding holds for `wechatBindingMaxAgeDays` after the last password sign-in from that WeChat user. */
+function bindingHolds(deps: Pick<Deps, 'now' | 'config'>, binding: WechatBindingDoc): boolean {
+  const days = deps.config.wechatBindingMaxAgeDays ?? DEFAULT_WECHAT_BINDING_MAX_AGE_DAYS;
+  const since = new Date(binding.passwordSignInAt ?? binding.boundAt).getTime();
+  return deps.now().getTime() < since + days * 86_400_000;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, type ActionSpec, type Contract, type FunctionName } from '../../shared/contract';
+import { contract, strictInput, type ActionSpec, type Contract, type FunctionName } from '../../shared/contract';
 import { AppError, ERRORS, type ErrorBody, type FieldErrors } from '../../shared/errors';
 import { failure, success, type Envelope } from '../../shared/envelope';
 import { audienceOf } from '../../shared/domain/roles';
@@ -17,6 +17,10 @@ const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknow
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= `${key}：不是此操作接受的字段`;
+      continue;
+    }
     const key = issue.path.length ? issue.path.join('.') : '_';
     fields[key] ??= issue.message;
   }
@@ -50,7 +54,7 @@ export async function dispatch<F extends FunctionName>(
       if (actor.account.mustChangePassword && !spec.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
 
-    const input = spec.input.safeParse(parsedEvent.data.data ?? {});
+    const input = strictInput(spec.input).safeParse(parsedEvent.data.data ?? {});
     if (!input.success) {
       const fields = fieldErrors(input.error);
       throw new AppError('INVALID_INPUT', Object.values(fields).join('；'), fields);

@@ -25,7 +25,7 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     tokens: new SessionTokens(config.sessionSecret),
     limiter: new StoreRateLimiter(store),
     now,
-    config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes },
+    config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays },
     usesOutbox: !config.smtpUrl,
     files: new LocalDiskFiles(join(config.dataDir, 'files')),
   };

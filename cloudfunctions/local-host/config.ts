@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { optionalVar, parseEnv } from '../config/env';
 import { limitsEnv, limitsFromEnv } from '../config/limits';
@@ -10,23 +11,46 @@ import type { LimitRules } from '../app/limits/rules';
  * The local host's configuration, from the environment, with safe defaults for one machine.
  * Anything malformed stops start-up with a message naming the variable. `.env.example` lists them all.
  */
-const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('.data'),
-  SESSION_SECRET: optionalVar(z.string().min(32, 'must be at least 32 characters')),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  PUBLIC_URL: optionalVar(z.url()),
-  SMTP_URL: optionalVar(z.string().min(1)),
-  MAIL_FROM: z.string().min(3).default('青年文明号在线 <no-reply@localhost>'),
-  SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
-  DEMO: z.enum(['0', '1']).default('1'),
-  JOBS: z.enum(['0', '1']).default('1'),
-  H5_DIR: z.string().min(1).default('dist/h5'),
-  /** How many proxies in front of the host to believe in X-Forwarded-For (0: the socket's address is the caller's). */
-  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  ...limitsEnv,
-});
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    SESSION_SECRET: optionalVar(z.string().min(32, 'must be at least 32 characters')),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    PUBLIC_URL: optionalVar(z.url()),
+    SMTP_URL: optionalVar(z.string().min(1)),
+    MAIL_FROM: z.string().min(3).default('青年文明号在线 <no-reply@localhost>'),
+    SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
+    DEMO: z.enum(['0', '1']).default('1'),
+    JOBS: z.enum(['0', '1']).default('1'),
+    H5_DIR: z.string().min(1).default('dist/h5'),
+    WECHAT_BINDING_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** How many proxies in front of the host to believe in X-Forwarded-For (0: the socket's address is the caller's). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    ...limitsEnv,
+  })
+  .superRefine((c, ctx) => {
+    if (!c.SMTP_URL && !isLoopback(c.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message:
+          `${c.HOST} is not a loopback address, and SMTP_URL is not set: recovery mail (with password-reset links) would ` +
+          'only land in the local outbox, which is never served off loopback. Set SMTP_URL, or listen on 127.0.0.1. ' +
+          '（非本机地址监听时须配置 SMTP_URL）',
+      });
+    }
+  });
+
+/** 127.0.0.0/8, ::1 (also as ::ffff:127.x.y.z) and `localhost`: addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (isIP(bare) === 6) return bare === '::1' || /^::ffff:127\./.test(bare) || /^0{0,4}(:0{0,4}){6}:0{0,3}1$/.test(bare);
+  return false;
+}
 
 export interface LocalHostConfig {
   port: number;
@@ -44,6 +68,7 @@ export interface LocalHostConfig {
   trustProxy: number;
   limits: LimitRules;
   signInLockMinutes: number;
+  wechatBindingMaxAgeDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfig {
@@ -65,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfi
     h5Dir: resolve(c.H5_DIR),
     trustProxy: c.TRUST_PROXY,
     ...limitsFromEnv(c),
+    wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS,
   };
 }
 

@@ -1,11 +1,11 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LocalHostConfig } from './config';
+import { isLoopback, type LocalHostConfig } from './config';
 import { composeLocal } from './compose';
 import { seedDemo, type SeededOffice } from './demo/seed-demo';
 import { runJobs } from './jobs';
 import { upgradeSignupIds } from '../app/jobs/opaque-signup-ids';
-import { hostHandler } from './server';
+import { hostHandler, whileStarting } from './server';
 
 export interface RunningHost {
   url: string;
@@ -14,23 +14,40 @@ export interface RunningHost {
 }
 
 export async function startLocalHost(config: LocalHostConfig): Promise<RunningHost> {
-  // Bind first: with PORT=0 the port, and so the URL that mailed links use, is known only then.
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  // Bind first: with PORT=0 the port, and so the URL that mailed links use, is known only then. Until the
+  // store is open and the demo loaded, every request is answered 503 with Retry-After, never left hanging.
+  let handler: RequestListener = whileStarting;
+  const server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  const deps = composeLocal(config, url);
-  await upgradeSignupIds(deps);
-  const office = config.demo ? await seedDemo(deps) : null;
-  server.on('request', hostHandler(deps, { h5Dir: config.h5Dir, outboxPage: deps.usesOutbox, files: deps.files, trustProxy: config.trustProxy }));
-  const stopJobs = config.jobs ? runJobs(deps) : () => undefined;
-  return {
-    url,
-    office,
-    close: async () => {
-      stopJobs();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await deps.store.close();
-    },
-  };
+  let deps: ReturnType<typeof composeLocal> | null = null;
+  try {
+    deps = composeLocal(config, url);
+    await upgradeSignupIds(deps);
+    const office = config.demo ? await seedDemo(deps) : null;
+    // The outbox holds reset links: it is shown only to this machine (config refuses other hosts without SMTP).
+    handler = hostHandler(deps, { h5Dir: config.h5Dir, outboxPage: deps.usesOutbox && isLoopback(config.host), files: deps.files, publicUrl: url, trustProxy: config.trustProxy });
+    const stopJobs = config.jobs ? runJobs(deps) : () => undefined;
+    const ready = deps;
+    return {
+      url,
+      office,
+      close: async () => {
+        stopJobs();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await ready.store.close();
+      },
+    };
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await deps?.store.close();
+    throw error;
+  }
 }

@@ -1,16 +1,18 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { contract, type FunctionName } from '../../shared/contract';
 import { describeContract } from '../../shared/contract/describe';
 import { failure } from '../../shared/envelope';
+import { ERRORS } from '../../shared/errors';
 import type { Deps } from '../app/context';
 import { FUNCTIONS } from '../app/functions';
 import { dispatch, httpStatusOf, retryAfterHeader } from '../app/router';
 import type { LocalDiskFiles } from '../adapters/files/local-disk-files';
+import { MAX_REQUEST_BYTES } from '../../shared/contract/limits';
 import { renderOutbox } from './outbox-page';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -24,19 +26,70 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-function send(res: ServerResponse, status: number, body: string, type: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'content-type': type,
+/**
+ * Headers on every response: no MIME sniffing, no referrer (reset links carry a token in the URL), never
+ * framed, no powerful browser features. HSTS only when the public address is https: over plain http a
+ * browser ignores it, and on a LAN address it would break the next visit.
+ */
+function securityHeaders(publicUrl: string | undefined): OutgoingHttpHeaders {
+  return {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(body);
+    'x-frame-options': 'DENY',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    ...(publicUrl?.startsWith('https:') ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  };
 }
 
-const sendJson = (res: ServerResponse, status: number, value: unknown, headers?: Record<string, string>) =>
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
+/** API answers and plain messages: nothing to run, nothing to load, never framed. */
+const NOTHING_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** The outbox page: its own inline style sheet and links out, nothing else. */
+const OUTBOX_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * The H5 client's policy, derived from its build: its own scripts plus index.html's inline scripts by hash
+ * (Taro's viewport script); styles from itself and inline (Taro's web components inject style elements and
+ * NutUI sets style attributes at run time); images from itself, data: (QR codes) and blob: (a chosen photo);
+ * requests to itself and blob: (reading a chosen photo before upload). Nothing is loaded from another host:
+ * the map opens Tencent Maps in a new window, which needs no allowance.
+ */
+function h5Policy(indexHtml: string): string {
+  const hashes = [...indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => m[1].trim())
+    .map((m) => ` 'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self'${hashes.join('')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+type Send = (res: ServerResponse, status: number, body: string, type: string, extra?: OutgoingHttpHeaders) => void;
+
+/** Answers whole bodies, never cached (an API answer may belong to a signed-in caller), with `base` headers. */
+function sender(base: OutgoingHttpHeaders): { send: Send; sendJson: (res: ServerResponse, status: number, value: unknown, extra?: OutgoingHttpHeaders) => void } {
+  const send: Send = (res, status, body, type, extra = {}) => {
+    res.writeHead(status, { ...base, 'content-security-policy': NOTHING_CSP, 'content-type': type, 'cache-control': 'no-store', ...extra });
+    res.end(body);
+  };
+  return { send, sendJson: (res, status, value, extra) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra) };
+}
+
+/**
+ * While the local host opens its store (the port is already bound), every request is answered at once:
+ * 503 with Retry-After, so clients retry instead of hanging until their own timeout.
+ */
+export const whileStarting: RequestListener = (req, res) => {
+  req.resume();
+  sender(securityHeaders(undefined)).sendJson(res, 503, failure({ code: 'STARTING', message: ERRORS.STARTING.message }), { 'retry-after': '1' });
+};
 
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -45,9 +98,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     // Past the limit, keep draining without storing, so the client still receives the 413.
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -77,12 +130,19 @@ function clientAddress(req: IncomingMessage, trustedProxies: number): string | u
   return address?.replace(/^::ffff:/, '') || undefined;
 }
 
-async function handleApi(deps: Deps, fn: string, req: IncomingMessage, res: ServerResponse, trustedProxies: number): Promise<void> {
+async function handleApi(
+  deps: Deps,
+  fn: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  sendJson: ReturnType<typeof sender>['sendJson'],
+  trustedProxies: number,
+): Promise<void> {
   if (!Object.prototype.hasOwnProperty.call(contract, fn)) {
     return sendJson(res, 404, failure({ code: 'NOT_FOUND', message: `没有名为 ${fn} 的云函数` }));
   }
   const raw = await readBody(req);
-  if (raw === null) return sendJson(res, 413, failure({ code: 'INVALID_INPUT', message: '请求内容过大' }));
+  if (raw === null) return sendJson(res, 413, failure({ code: 'INVALID_INPUT', message: `请求内容过大：不能超过${MAX_REQUEST_BYTES / 1024 / 1024}MB` }));
   let event: unknown;
   try {
     event = raw ? JSON.parse(raw) : {};
@@ -95,7 +155,8 @@ async function handleApi(deps: Deps, fn: string, req: IncomingMessage, res: Serv
   sendJson(res, httpStatusOf(envelope), envelope, retryAfterHeader(envelope));
 }
 
-function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+/** The built H5 client; unknown paths get index.html (hash routing), under the policy derived from it. */
+function serveStatic(root: string, urlPath: string, res: ServerResponse, base: OutgoingHttpHeaders, send: Send): void {
   const index = join(root, 'index.html');
   if (!existsSync(index)) {
     return send(res, 503, '<p>H5 客户端尚未构建：请运行 <code>npm run build:h5</code>，或用 <code>npm start</code> 启动。</p>', TYPES['.html']);
@@ -104,21 +165,29 @@ function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
   const file = join(root, relative);
   const safe = file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile();
   const target = safe ? file : index;
+  if (target === index) {
+    // Read per request: a rebuild (dev:h5 --watch) changes the inline script, and so its hash in the policy.
+    const html = readFileSync(index, 'utf8');
+    res.writeHead(200, { ...base, 'content-security-policy': h5Policy(html), 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
+    res.end(html);
+    return;
+  }
   res.writeHead(200, {
+    ...base,
     'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-    'x-content-type-options': 'nosniff',
-    'cache-control': target === index ? 'no-cache' : 'public, max-age=3600',
+    'cache-control': 'public, max-age=3600',
   });
   createReadStream(target).pipe(res);
 }
 
-/** An uploaded file (a summary photo); unknown or unsafe keys are 404. */
-function serveFile(files: LocalDiskFiles, key: string, res: ServerResponse): void {
+/** An uploaded file (a summary photo, a cover); unknown or unsafe keys are 404. Never a document that runs anything. */
+function serveFile(files: LocalDiskFiles, key: string, res: ServerResponse, base: OutgoingHttpHeaders, send: Send): void {
   const file = files.pathOf(key);
   if (!file || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'Not Found', 'text/plain');
   res.writeHead(200, {
+    ...base,
+    'content-security-policy': NOTHING_CSP,
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'x-content-type-options': 'nosniff',
     'cache-control': 'public, max-age=86400',
   });
   createReadStream(file).pipe(res);
@@ -126,16 +195,20 @@ function serveFile(files: LocalDiskFiles, key: string, res: ServerResponse): voi
 
 export interface HostOptions {
   h5Dir: string;
-  /** Show the outbox at /dev/outbox (only when mail is not really sent). */
+  /** Show the outbox at /dev/outbox: only when mail is not really sent and the host listens on loopback. */
   outboxPage: boolean;
   /** Uploaded files, served read-only at /files/<key>. */
   files?: LocalDiskFiles;
   /** TRUST_PROXY: proxies in front of the host whose X-Forwarded-For is believed (default none). */
   trustProxy?: number;
+  /** The public base URL: HSTS is sent only when it is https. */
+  publicUrl?: string;
 }
 
 /** One Node process serving every cloud function at /api/<function>, the contract at /api, and the H5 client. */
 export function hostHandler(deps: Deps, options: HostOptions): RequestListener {
+  const base = securityHeaders(options.publicUrl);
+  const { send, sendJson } = sender(base);
   return (req, res) => {
     const work = async () => {
       let path: string;
@@ -148,17 +221,20 @@ export function hostHandler(deps: Deps, options: HostOptions): RequestListener {
       const api = /^\/api\/([A-Za-z]+)$/.exec(path);
       if (api) {
         if (req.method !== 'POST') return sendJson(res, 405, failure({ code: 'UNKNOWN_ACTION', message: '请使用 POST' }));
-        return handleApi(deps, api[1], req, res, options.trustProxy ?? 0);
+        return handleApi(deps, api[1], req, res, sendJson, options.trustProxy ?? 0);
       }
       if (path === '/healthz') return sendJson(res, 200, { ok: true });
-      if (path === '/dev/outbox' && options.outboxPage) return send(res, 200, await renderOutbox(deps.store), TYPES['.html']);
+      if (path === '/dev/outbox') {
+        if (!options.outboxPage) return send(res, 404, 'Not Found', 'text/plain');
+        return send(res, 200, await renderOutbox(deps.store), TYPES['.html'], { 'content-security-policy': OUTBOX_CSP });
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');
-      if (path.startsWith('/files/') && options.files) return serveFile(options.files, path.slice('/files/'.length), res);
-      return serveStatic(options.h5Dir, path, res);
+      if (path.startsWith('/files/') && options.files) return serveFile(options.files, path.slice('/files/'.length), res, base, send);
+      return serveStatic(options.h5Dir, path, res, base, send);
     };
     work().catch((error) => {
       console.error('[host] request failed', error);
-      if (!res.headersSent) sendJson(res, 500, failure({ code: 'INTERNAL', message: '系统繁忙，请稍后重试' }));
+      if (!res.headersSent) sendJson(res, 500, failure({ code: 'INTERNAL', message: ERRORS.INTERNAL.message }));
     });
   };
 }

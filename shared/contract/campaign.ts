@@ -4,6 +4,7 @@ import { id, oneOf, text, whenValid } from './fields';
 import { campaignView, quotaView } from './filing-views';
 import { isChinaDate } from '../domain/filing/window';
 import { ADMINS } from '../domain/roles';
+import { MAX_QUOTA_FILE_BASE64 } from './limits';
 
 const chinaDate = (label: string) =>
   z.string({ error: `${label}：请填写` }).trim().refine(isChinaDate, `${label}：请按 2019-01-20 的格式填写日期`);
@@ -66,7 +67,7 @@ export const campaign = {
       campaignId: id('创建工作'),
       fileName: z.string().trim().regex(/\.(xlsx|csv)$/i, '文件：请选择 xlsx 或 csv 文件'),
       /** The file's bytes, base64. */
-      content: z.string().min(1, '文件：内容为空').max(2_000_000, '文件：不能超过1.5MB'),
+      content: z.string({ error: '文件：请选择' }).min(1, '文件：内容为空').max(MAX_QUOTA_FILE_BASE64, '文件：不能超过1.5MB'),
     }),
     output: z.object({
       imported: z.number(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contract } from './index';
-import type { ActionSpec } from './define';
+import { strictInput, type ActionSpec } from './define';
 
 /** The whole contract as JSON Schema, served at GET /api for integrators and tests. */
 export function describeContract() {
@@ -10,7 +10,7 @@ export function describeContract() {
     for (const [name, spec] of Object.entries(actions as Record<string, ActionSpec>)) {
       functions[fn].actions[name] = {
         summary: spec.summary,
-        input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
+        input: z.toJSONSchema(strictInput(spec.input), { io: 'input', unrepresentable: 'any' }),
         output: z.toJSONSchema(spec.output, { io: 'output', unrepresentable: 'any' }),
         roles: spec.roles,
       };

@@ -1,3 +1,4 @@
+import '../zod-locale';
 import { z } from 'zod';
 
 /**
@@ -65,8 +66,12 @@ export function page<T extends z.ZodType>(item: T) {
 /**
  * For a check across fields (`.superRefine(check, whenValid([...]))`): it runs as soon as those fields are
  * valid, even while others are not, so that one submit shows every message (by default zod skips an
- * object's checks after any field's issue).
+ * object's checks after any field's issue). It never runs when the value itself is not an object (missing,
+ * null, a string…): that issue has an empty path, and a check reading fields of it would throw.
  */
 export const whenValid = (fields: readonly string[]) => ({
-  when: (payload: z.core.ParsePayload) => !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+  when: (payload: z.core.ParsePayload) =>
+    typeof payload.value === 'object' &&
+    payload.value !== null &&
+    !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0]))),
 });

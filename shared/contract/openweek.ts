@@ -5,6 +5,7 @@ import { attendeeView, eventCardView, eventView, managedEventView, mySignupView,
 import { collectivePageView } from './collective-page-views';
 import { ADMINS } from '../domain/roles';
 import { EVENT_TYPES } from '../domain/openweek/event-rules';
+import { MAX_PHOTO_BASE64 } from './limits';
 
 const instant = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label}：请填写有效的日期和时间` }).transform((v) => new Date(v).toISOString());
@@ -64,8 +65,6 @@ export const updateEventInput = eventFields
   .superRefine(checkTimes, whenValid(TIME_FIELDS))
   .superRefine(checkPoint, whenValid(POINT_FIELDS));
 
-/** A photo travels as base64 in one request (the local host takes 1 MB bodies). */
-export const MAX_PHOTO_BASE64 = 900_000;
 
 /** One JPEG or PNG image as base64 (a summary photo, an event cover); messages name `label`. */
 const imageUpload = (label: string) => ({

@@ -50,6 +50,8 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后重试' },
   /** A fault on our side; details are logged, never sent. */
   INTERNAL: { status: 500, message: '系统繁忙，请稍后重试' },
+  /** The local host is still opening its store: try again in a moment (Retry-After says when). */
+  STARTING: { status: 503, message: '系统正在启动，请稍后重试' },
   ...FILING_ERRORS,
   ...OPENWEEK_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { COLLECTIONS } from '../../cloudfunctions/app/collections';
 import { loadConfig } from '../../cloudfunctions/local-host/config';
 import { startLocalHost, type RunningHost } from '../../cloudfunctions/local-host/main';
-import { activate, client, must, officeOf, type Post, publishedEvent, signUpBody, visitors } from '../support/openweek-http';
+import { activate, client, must, officeHeaders, type Post, publishedEvent, signUpBody, visitors } from '../support/openweek-http';
 
 /**
  * Abuse over real HTTP on the local host: what a hostile admin of another branch, or anyone reading
@@ -38,7 +38,7 @@ describe('abuse over real HTTP: takeover and public-person ids', () => {
   }
 
   test('a level-1 admin of another branch cannot take a collective over by its code and name: refused, store unchanged, the collective still signs in', async () => {
-    const office = await officeOf(host);
+    const office = await officeHeaders(host);
     const units = (await must(post, 'admin', 'listUnits', {}, office)).items as Array<{ id: string; name: string }>;
     const unit = (name: string) => units.find((u) => u.name === name)!.id;
     const issue = async (unitId: string, role: string, name: string) => (await must(post, 'admin', 'createAccount', { unitId, role, name }, office)) as { account: { code: string }; oneTimePassword: string };
@@ -80,7 +80,7 @@ describe('abuse over real HTTP: takeover and public-person ids', () => {
     const cells: string[] = [];
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.text))));
     expect(cells).toEqual(expect.arrayContaining(['市民1', '市民2']));
-    const audit = await must(post, 'admin', 'listAudit', { limit: 50 }, await officeOf(host));
+    const audit = await must(post, 'admin', 'listAudit', { limit: 50 }, await officeHeaders(host));
     expect(audit.items.filter((a: { actorKind: string }) => a.actorKind === 'visitor').map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['openweek.signUp', 'openweek.cancelSignup']),
     );

@@ -2,25 +2,7 @@ import { accountHandlers } from '../../cloudfunctions/app/usecases/account';
 import { adminHandlers } from '../../cloudfunctions/app/usecases/admin';
 import { JOBS } from '../../cloudfunctions/app/jobs';
 import { cloudbaseJobsMain, cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
-import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
-import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
-import type { Store } from '../../cloudfunctions/app/ports/store';
-import { limitRules } from '../../cloudfunctions/app/limits/rules';
-import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
-import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
-import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
-import { useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
-
-const testDeps = (store: Store) => ({
-  store,
-  passwords: new PasswordHasher(10),
-  tokens: new SessionTokens(process.env.SESSION_SECRET!),
-  limiter: new StoreRateLimiter(store),
-  now: () => new Date(),
-  config: { sessionTtlHours: 12, publicUrl: 'https://qnwmh.example.org', limits: limitRules(), signInLockMinutes: 15 },
-  mailer: { send: async () => undefined },
-  notifier: { send: async () => undefined },
-});
+import { httpAccessEvent, seedCloudbaseDemo, useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
 
 /**
  * The CloudBase functions' `main`, as the platform calls it: the caller is the OPENID in the function's
@@ -36,8 +18,7 @@ test('a mini-program call is answered through the router, with the caller taken 
 });
 
 test('after one password sign-in in the mini-program, the same WeChat user is recognised on the next call', async () => {
-  const store = new CloudbaseStore(connect());
-  const office = (await seedDemo({ ...testDeps(store) }))!;
+  const office = await seedCloudbaseDemo(connect);
   const account = cloudbaseMain('account', accountHandlers, connect);
   const signIn = await account({ action: 'signIn', data: { code: office.code, password: office.oneTimePassword } }, wechat('o-office-phone'));
   expect(signIn).toMatchObject({ ok: true, data: { account: { code: office.code, wechatBound: true } } });
@@ -53,9 +34,22 @@ test('an OPENID claimed in the event body is ignored', async () => {
 
 test('over CloudBase HTTP access the answer carries the HTTP status of the refusal', async () => {
   const admin = cloudbaseMain('admin', adminHandlers, connect);
-  const response = await admin({ httpMethod: 'POST', headers: {}, body: JSON.stringify({ action: 'listUnits', data: {} }) }, wechat(''));
+  const response = await admin(httpAccessEvent({ action: 'listUnits', data: {} }), wechat(''));
   expect(response).toMatchObject({ statusCode: 401 });
   expect(JSON.parse((response as { body: string }).body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+});
+
+test('a mini-program call shaped like an HTTP request stays a call from that WeChat user', async () => {
+  const account = cloudbaseMain('account', accountHandlers, connect);
+  const disguised = { ...httpAccessEvent({ action: 'me', data: {} }, { authorization: 'Bearer forged' }), action: 'me', data: {} };
+  // The answer is an envelope (not an HTTP response), and the caller is the OPENID, not the header in the data.
+  expect(await account(disguised, wechat('o-disguised'))).toEqual({ ok: true, data: { account: null } });
+});
+
+test('an event with an HTTP method but without the request context of HTTP access is no HTTP call', async () => {
+  const account = cloudbaseMain('account', accountHandlers, connect);
+  const bare = { httpMethod: 'POST', headers: {}, body: JSON.stringify({ action: 'me', data: {} }) };
+  expect(await account(bare, wechat(''))).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
 });
 
 test('the timer trigger runs every job; a call from a WeChat user is refused', async () => {
@@ -66,4 +60,5 @@ test('the timer trigger runs every job; a call from a WeChat user is refused', a
     data: Object.fromEntries(Object.keys(JOBS).map((name) => [name, 'ok'])),
   });
   expect(await jobs({ Type: 'Timer' }, wechat('o-curious-visitor'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await jobs(httpAccessEvent({ Type: 'Timer' }), timer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });

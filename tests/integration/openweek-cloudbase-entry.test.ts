@@ -2,7 +2,7 @@ import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbas
 import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
 import { openweekHandlers } from '../../cloudfunctions/app/usecases/openweek';
 import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
-import { useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
+import { httpAccessEvent, useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
 
 /**
  * The CloudBase `openweek` function as the platform calls it: in the mini-program the visitor is the
@@ -22,7 +22,7 @@ test('in the mini-program the OPENID is the visitor: no token is issued, and my 
 test('over HTTP access the visitor token is read from the X-Visitor-Token header, never from the body', async () => {
   const openweek = cloudbaseMain('openweek', openweekHandlers, connect);
   const http = (body: unknown, headers: Record<string, string> = {}) =>
-    openweek({ httpMethod: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }, noWechat) as Promise<{
+    openweek(httpAccessEvent(body, headers), noWechat) as Promise<{
       statusCode: number;
       body: string;
     }>;

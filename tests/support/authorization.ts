@@ -1,5 +1,9 @@
+import type { Audience } from '../../shared/domain/roles';
 import type { Envelope } from '../../shared/envelope';
-import type { TestApp } from './harness';
+import type { Caller } from '../../cloudfunctions/app/context';
+import type { seedHierarchy, SignedIn, TestApp } from './harness';
+
+type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
 
 /** One test case per cell of an authorization matrix: each row's action for each caller, with the outcome expected. */
 export function matrixCases<Who extends string, Outcome extends string, Row extends { expect: Record<Who, Outcome> }>(
@@ -18,4 +22,16 @@ export async function expectOutcome(app: TestApp, call: () => Promise<Envelope<u
     expect(result).toMatchObject({ ok: false, error: { code: outcome, message: expect.any(String) } });
     expect(await app.snapshot()).toEqual(before);
   }
+}
+
+/** A caller of each audience the contract names, from `seedHierarchy` (the public: nobody signed in). */
+export function callerOf(audience: Audience, h: Hierarchy): Caller {
+  const signedIn: Record<Exclude<Audience, 'public'>, SignedIn> = {
+    office: h.office,
+    admin1: h.admin1,
+    admin2: h.admin2,
+    admin3: h.admin3,
+    collective: h.collective,
+  };
+  return audience === 'public' ? {} : signedIn[audience].caller;
 }

@@ -1,5 +1,11 @@
 import tcb from '@cloudbase/node-sdk';
+import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
 import { COLLECTIONS } from '../../cloudfunctions/app/collections';
+import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
+import { limitRules } from '../../cloudfunctions/app/limits/rules';
+import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
+import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
+import { seedDemo, type SeededOffice } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { FakeCloudbase } from './fake-cloudbase';
 
 /**
@@ -41,3 +47,31 @@ export const wechatContext = (openid: string) => ({
   namespace: 'test-env',
   environment: JSON.stringify(openid ? { WX_OPENID: openid, WX_APPID: 'wx-test', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' } : {}),
 });
+
+/** What CloudBase's HTTP access service passes a function (its 集成请求): a POST of `body` as JSON to /api. */
+export const httpAccessEvent = (body: unknown, headers: Record<string, string> = {}) => ({
+  path: '/api',
+  httpMethod: 'POST',
+  headers: { host: 'test-env.service.tcloudbase.com', 'content-type': 'application/json', ...headers },
+  queryStringParameters: {},
+  requestContext: { requestId: 'req-http-1', envId: 'test-env', appId: 123456789, uin: 123456789 },
+  body: JSON.stringify(body),
+  isBase64Encoded: false,
+});
+
+/** Loads the demo into the model of CloudBase (once per file: the store is shared) and answers the office's one-time credentials. */
+export async function seedCloudbaseDemo(connect: () => ReturnType<typeof tcb.init>): Promise<SeededOffice> {
+  const store = new CloudbaseStore(connect());
+  const office = await seedDemo({
+    store,
+    passwords: new PasswordHasher(10),
+    tokens: new SessionTokens(process.env.SESSION_SECRET!),
+    limiter: new StoreRateLimiter(store),
+    now: () => new Date(),
+    config: { sessionTtlHours: 12, publicUrl: 'https://qnwmh.example.org', limits: limitRules(), signInLockMinutes: 15 },
+    mailer: { send: async () => undefined },
+    notifier: { send: async () => undefined },
+  });
+  if (!office) throw new Error('the demo was already loaded into this model of CloudBase');
+  return office;
+}

@@ -46,8 +46,8 @@ export async function activate(post: Post, code: string, oneTimePassword: string
 
 const offices = new WeakMap<RunningHost, Record<string, string>>();
 
-/** The demo office's bearer header, its one-time password replaced the first time it is asked for. */
-export async function officeOf(host: RunningHost): Promise<Record<string, string>> {
+/** The seeded office's bearer header, activated once per host. */
+export async function officeHeaders(host: RunningHost): Promise<Record<string, string>> {
   if (!host.office) throw new Error('the host was started without the demo');
   const office = offices.get(host) ?? (await activate(client(host.url), host.office.code, host.office.oneTimePassword));
   offices.set(host, office);
@@ -57,7 +57,7 @@ export async function officeOf(host: RunningHost): Promise<Record<string, string
 /** A new collective under 交通, its code and one-time password not yet used (the office is activated once per host). */
 export async function issueCollective(host: RunningHost, name: string): Promise<{ code: string; oneTimePassword: string }> {
   const post = client(host.url);
-  const office = await officeOf(host);
+  const office = await officeHeaders(host);
   const units = await must(post, 'admin', 'listUnits', {}, office);
   const transport = (units.items as Array<{ id: string; name: string }>).find((u) => u.name === '交通');
   const issued = await must(post, 'admin', 'createAccount', { unitId: transport!.id, role: 'collective', name }, office);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { contract } from '../../shared/contract';
 import { campaignRulesInput } from '../../shared/contract/campaign';
 import { filingStrictContent } from '../../shared/contract/filing-content';
 import { eventInput } from '../../shared/contract/openweek';
@@ -78,5 +79,18 @@ describe('the campaign rules form', () => {
       provincialSinceYear: expect.stringContaining('必填'),
     });
     expect(ruleMessages(rules)).toEqual({});
+  });
+});
+
+describe('a form whose nested part is missing', () => {
+  test.each([undefined, null, 'rules', 42])('campaign rules given as %p are named as the field, and no check across its fields runs', (rules) => {
+    expect(messagesOf(contract.campaign.createCampaign.input)({ name: '2019—2020年度岳阳市青年文明号', level: 'city', term: '2019—2020', rules })).toEqual({
+      rules: expect.any(String),
+    });
+  });
+
+  test('an event given as something other than an object is refused without a comparison of its times', () => {
+    expect(eventInput.safeParse(null).success).toBe(false);
+    expect(filingStrictContent.safeParse('content').success).toBe(false);
   });
 });

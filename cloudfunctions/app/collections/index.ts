@@ -21,8 +21,9 @@ export const COLLECTIONS = {
   ],
   /** One document per bound WeChat user, keyed by OPENID: the id makes the binding unique. */
   wechatBindings: [],
-  sessions: [{ fields: ['accountId'] }],
-  resetTokens: [{ fields: ['accountId'] }],
+  /** By expiry too: the purge job removes the expired ones. */
+  sessions: [{ fields: ['accountId'] }, { fields: ['expiresAt'] }],
+  resetTokens: [{ fields: ['accountId'] }, { fields: ['expiresAt'] }],
   /**
    * Newest first: everything for the office (at), a branch for its admins (unitL1, at: an equality, so the
    * index serves the order; a unit-path prefix would sort its whole range), one object's history (objectId, at).
@@ -79,6 +80,11 @@ export interface WechatBindingDoc {
   id: string;
   accountId: string;
   boundAt: string;
+  /**
+   * The last password sign-in from this WeChat user (absent on bindings made before it was recorded: boundAt).
+   * The binding stops working `wechatBindingMaxAgeDays` after it.
+   */
+  passwordSignInAt?: string;
 }
 
 export interface SessionDoc {

@@ -3,6 +3,7 @@ import { openweekReminders } from './openweek-reminders';
 import { filingReminders } from './filing-reminders';
 import { purgeRateLimits } from './purge-rate-limits';
 import { opaqueSignupIds } from './opaque-signup-ids';
+import { purgeExpired } from './purge-expired';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -19,4 +20,5 @@ export const JOBS: Record<string, Job> = {
   filingReminders,
   purgeRateLimits,
   opaqueSignupIds,
+  purgeExpired,
 };

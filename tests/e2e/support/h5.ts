@@ -144,6 +144,11 @@ export function useBrowser() {
   let running: HostWithClient | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  // The client runs under the host's Content-Security-Policy: whatever it blocks is a failure of the build or the policy.
+  const violations: string[] = [];
+  afterEach(() => {
+    expect(violations.splice(0)).toEqual([]);
+  });
   beforeAll(async () => {
     running = await startHostWithClient();
     browser = await launchChromium();
@@ -163,7 +168,11 @@ export function useBrowser() {
       const context = await browser.newContext(options);
       context.setDefaultTimeout(UI_TIMEOUT_MS);
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      return page;
     },
   };
 }

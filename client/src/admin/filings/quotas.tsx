@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { contract } from '../../../../shared/contract';
 import type { QuotaView } from '../../../../shared/contract/filing-views';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { Notice } from '../../components/Notice';
@@ -58,7 +59,11 @@ export default function Quotas() {
     if (!campaign) return;
     const file = await pickSheet();
     if (!file) return;
-    const result = await call('campaign', 'importQuotas', { campaignId: campaign.id, fileName: file.name, content: file.base64 });
+    const input = { campaignId: campaign.id, fileName: file.name, content: file.base64 };
+    // The contract's limits (type, size) are checked before a large file travels at all.
+    const checked = contract.campaign.importQuotas.input.safeParse(input);
+    if (!checked.success) return setNotice(checked.error.issues[0].message);
+    const result = await call('campaign', 'importQuotas', input);
     if (!result.ok) return setNotice(result.error.message);
     setNotice(result.data.unmatched.length ? `以下行没有同名的一级单位，未导入：${result.data.unmatched.map((u) => `第${u.row}行 ${u.name}`).join('；')}` : null);
     show(`已导入 ${result.data.imported} 个单位的名额`, 'success');

@@ -7,7 +7,10 @@ import { liftLocksHere } from '../../limits/sign-in-lock';
 import type { Handler } from '../../router';
 import { sha256 } from '../../security/random';
 
-/** Sets a new password from a mailed link: once, within 30 minutes, for an account not cancelled. */
+/**
+ * Sets a new password from a mailed link: once, within 30 minutes, for an account not cancelled. Every
+ * sign-in of the account ends (sessions and the WeChat binding): whoever held one signs in with the new password.
+ */
 export const resetPassword: Handler<typeof contract.account.resetPassword> = async (ctx, input) => {
   const now = ctx.now();
   const token = await ctx.store.get<ResetTokenDoc>('resetTokens', sha256(input.token));
@@ -20,10 +23,11 @@ export const resetPassword: Handler<typeof contract.account.resetPassword> = asy
     if (!(await tx.update('resetTokens', token.id, { set: { usedAt: now.toISOString() } }, { usedAt: null }))) {
       throw new AppError('RESET_TOKEN_INVALID');
     }
-    const set = { passwordHash, mustChangePassword: false, lockedUntil: null };
+    const set = { passwordHash, mustChangePassword: false, lockedUntil: null, openid: null };
     if (!(await tx.update('accounts', account.id, { set: { ...set, updatedAt: now.toISOString() }, inc: { version: 1 } }))) {
       throw new AppError('RESET_TOKEN_INVALID');
     }
+    if (account.openid) await tx.remove('wechatBindings', account.openid);
     await audit(tx, now, {
       actor: account,
       action: 'account.resetPasswordByLink',

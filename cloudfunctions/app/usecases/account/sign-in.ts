@@ -2,7 +2,7 @@ import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { normalizeCode } from '../../../../shared/domain/account-code';
 import { changeAccount } from '../../account-changes';
-import { boundAccount } from '../../identity';
+import { bindingOf } from '../../identity';
 import type { AccountDoc, SessionDoc } from '../../collections';
 import type { UseCaseContext } from '../../context';
 import { checkLimits } from '../../limits/policy';
@@ -43,8 +43,8 @@ export const signIn: Handler<typeof contract.account.signIn> = async (ctx, input
   const openid = ctx.caller.openid ?? null;
   const binding = openid !== null && account.openid !== openid;
   if (binding) {
-    const previous = await boundAccount(ctx.store, openid);
-    if (previous) await changeAccount(ctx, previous, { actor: previous, action: 'account.unbindWechat', set: { openid: null } });
+    const previous = await bindingOf(ctx.store, openid);
+    if (previous) await changeAccount(ctx, previous.account, { actor: previous.account, action: 'account.unbindWechat', set: { openid: null } });
   }
 
   const session: SessionDoc = {
@@ -57,7 +57,11 @@ export const signIn: Handler<typeof contract.account.signIn> = async (ctx, input
     actor: account,
     action: binding ? 'account.bindWechat' : 'account.signIn',
     set: { lockedUntil: null, ...(binding ? { openid } : {}) },
-    alsoInTransaction: (tx) => tx.insert('sessions', session),
+    alsoInTransaction: async (tx) => {
+      await tx.insert('sessions', session);
+      // A password sign-in from the WeChat user already bound starts the binding's age again.
+      if (openid !== null && !binding) await tx.update('wechatBindings', openid, { set: { passwordSignInAt: now.toISOString() } });
+    },
   });
   return {
     token: ctx.tokens.sign({ sid: session.id, exp: new Date(session.expiresAt).getTime() }),

@@ -28,7 +28,7 @@ export const issueTransferPassword: Handler<typeof contract.review.issueTransfer
   const next = await changeAccount(ctx, account, {
     actor,
     action: 'review.issueTransferPassword',
-    set: { passwordHash: await ctx.passwords.hash(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: null },
+    set: { passwordHash: await ctx.passwords.hash(password), mustChangePassword: true, lockedUntil: null },
     alsoInTransaction: async (tx) => {
       if (!(await tx.update('transferRequests', request.id, { set: { passwordIssuedAt: at } }, { passwordIssuedAt: null }))) throw new AppError('TRANSFER_PASSWORD_ISSUED');
     },
