@@ -73,7 +73,7 @@ beforeAll(async () => {
 /** An admin opens the filing from the queue and records a decision. */
 async function decide(code: string, decision: 'passUp' | 'approve' | 'return', comment: string, expectedStatus: string): Promise<void> {
   const page = await signedIn(code);
-  await screen(page, 'home').locator('.entry-filings').click();
+  await screen(page, 'mine').locator('.entry-filings').click();
   const queue = screen(page, 'queue');
   await queue.locator('.filing-item', { hasText: COLLECTIVE }).first().click();
   const detail = screen(page, 'filing-detail');
@@ -90,7 +90,7 @@ describe('filing and review, in the browser', () => {
 
   test('the collective fills the form, sees a missing field named without losing its text, and submits', async () => {
     collective = await signedIn(codes.collective);
-    await screen(collective, 'home').locator('.entry-filing').click();
+    await screen(collective, 'mine').locator('.entry-filing').click();
     const form = screen(collective, 'filing-form');
     const content = completeContent();
     for (const name of ['leaderPosition', 'leaderAge', 'memberCount', 'averageAge', 'membersUnder35', 'membersUnder40', 'totalStaff', 'foundedOn', 'phone', 'wechatId', 'address', 'postcode', 'recoveryEmail'] as const) {
@@ -145,7 +145,7 @@ describe('filing and review, in the browser', () => {
 
   test('the office opens the application form with the recorded opinions and exports it', async () => {
     const office = await signedIn(codes.office);
-    await screen(office, 'home').locator('.entry-filings').click();
+    await screen(office, 'mine').locator('.entry-filings').click();
     await screen(office, 'queue').locator('.filing-item', { hasText: COLLECTIVE }).first().click();
     const detail = screen(office, 'filing-detail');
     await detail.locator('.choice-decision .choice-option--endorse').click();
@@ -164,7 +164,7 @@ describe('filing and review, in the browser', () => {
 
   test('the office renames the collective: the new name shows, the former one is kept', async () => {
     const office = await signedIn(codes.office);
-    await screen(office, 'home').locator('.entry-filings').click();
+    await screen(office, 'mine').locator('.entry-filings').click();
     await screen(office, 'queue').locator('.filing-item', { hasText: COLLECTIVE }).first().click();
     const detail = screen(office, 'filing-detail');
     await detail.locator('.choice-lifecycleAction .choice-option--rename').click();
@@ -177,7 +177,7 @@ describe('filing and review, in the browser', () => {
 
   test('the office sets the campaign rules; a malformed value is named at its field', async () => {
     const office = await signedIn(codes.office);
-    await screen(office, 'home').locator('.entry-filings').click();
+    await screen(office, 'mine').locator('.entry-filings').click();
     await screen(office, 'queue').locator('.btn-campaign-rules').click();
     const rules = screen(office, 'campaign-rules');
     await field(rules, 'minMembers').fill('');
@@ -190,7 +190,7 @@ describe('filing and review, in the browser', () => {
 
   test('the office opens the next term from the same rules; a malformed term is named at its field', async () => {
     const office = await signedIn(codes.office);
-    await screen(office, 'home').locator('.entry-filings').click();
+    await screen(office, 'mine').locator('.entry-filings').click();
     await screen(office, 'queue').locator('.btn-campaign-rules').click();
     const rules = screen(office, 'campaign-rules');
     await rules.locator('.btn-toggle-new-campaign').click();

@@ -35,7 +35,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     const issued = await issueCollective(session.running.host, '岳阳市公交一路青年班组');
     collective = await newPerson();
     await signInFirstTime(collective, session.running.host.url, issued.code, issued.oneTimePassword, 'Youth2025pass');
-    await screen(collective, 'home').locator('.entry-openweek').click();
+    await screen(collective, 'mine').locator('.entry-openweek').click();
     await screen(collective, 'ow-collective').locator('.btn-new-event').click();
 
     const form = screen(collective, 'ow-edit');
@@ -176,7 +176,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await open(office, session.running.host.url, '/pages/auth/sign-in');
     // The office replaced its one-time password when it issued the collective (tests/support/openweek-http).
     await submitSignIn(office, session.running.office.code, 'Passw0rd!');
-    await screen(office, 'home').locator('.entry-admin-openweek').click();
+    await screen(office, 'mine').locator('.entry-admin-openweek').click();
     const admin = screen(office, 'admin-openweek');
     await expectTexts(admin.locator('.admin-event .event-title'), [title]);
     expect(await admin.innerText()).not.toContain('13900001111');

@@ -4,7 +4,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { CheckInQr } from '../components/CheckInQr';
-import { Notice } from '../components/Notice';
+import { LoadFailed } from '../components/LoadFailed';
 import { Screen, Section } from '../components/Screen';
 import { useToast } from '../hooks/useToast';
 import { cancelMySignup, getEvent, type CallOutput } from '../services';
@@ -40,7 +40,7 @@ export default function EventDetail() {
     path: urlOf(ROUTES.event, { id: eventId }),
   }));
 
-  if (error) return <Screen title="开放周活动" className="event-detail"><Notice>{error}</Notice></Screen>;
+  if (error) return <Screen title="开放周活动" className="event-detail"><LoadFailed message={error} onRetry={() => void load()} /></Screen>;
   if (!data) return <Screen title="开放周活动" className="event-detail"><View className="list-foot list-loading">加载中…</View></Screen>;
   const { event, mySignup } = data;
   const state = buttonState(event);

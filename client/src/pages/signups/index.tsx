@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CheckInQr } from '../components/CheckInQr';
-import { LoadMore } from '../components/LoadMore';
-import { Screen } from '../components/Screen';
-import { usePagedList } from '../hooks/usePagedList';
-import { mySignups } from '../services';
-import { chinaTime, signupStatusLabel } from '../openweek-format';
-import { go, ROUTES } from '../routes';
-import '../components/openweek.css';
+import { CheckInQr } from '../../components/CheckInQr';
+import { LoadMore } from '../../components/LoadMore';
+import { Screen } from '../../components/Screen';
+import { usePagedList } from '../../hooks/usePagedList';
+import { mySignups } from '../../services';
+import { chinaTime, signupStatusLabel } from '../../openweek-format';
+import { go, ROUTES } from '../../routes';
+import '../../components/openweek.css';
 
 /** The visitor's signups, upcoming and past, each with its status; confirmed upcoming ones show the check-in QR. */
 export default function MySignups() {
