@@ -22,6 +22,7 @@ export async function audit(tx: StoreOps, at: Date, entry: AuditEntry): Promise<
     at: at.toISOString(),
     actorId: entry.actor?.id ?? null,
     actorCode: entry.actor?.code ?? null,
+    actorName: entry.actor?.name ?? null,
     action: entry.action,
     objectType: entry.objectType,
     objectId: entry.objectId,

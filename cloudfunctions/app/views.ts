@@ -57,6 +57,7 @@ export function auditView(entry: AuditDoc): AuditView {
     id: entry.id,
     at: entry.at,
     actorCode: entry.actorCode,
+    actorName: entry.actorName ?? null,
     action: entry.action,
     objectType: entry.objectType,
     objectId: entry.objectId,

@@ -39,6 +39,8 @@ export const auditView = z.object({
   id: z.string(),
   at: z.string(),
   actorCode: z.string().nullable(),
+  /** Who acted, by name; null for the system (jobs, visitors) and for records older than names in the log. */
+  actorName: z.string().nullable(),
   action: z.string(),
   objectType: z.string(),
   objectId: z.string(),

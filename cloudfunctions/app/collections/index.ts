@@ -100,6 +100,8 @@ export interface AuditDoc {
   at: string;
   actorId: string | null;
   actorCode: string | null;
+  /** Who acted, by name as it read then (records written before names were kept have none). */
+  actorName?: string | null;
   action: string;
   objectType: string;
   objectId: string;
