@@ -3,7 +3,7 @@ import type { CollectiveView, FilingSummaryView, FilingView, RevocationView } fr
 import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/domain/audit-actions';
 import { allChecks, type CheckedProfile } from '../../../shared/domain/filing/conditions';
 import { FILING_STATUS_LABELS } from '../../../shared/domain/filing/status';
-import type { CampaignDoc, UnitDoc } from '../collections';
+import type { AccountDoc, CampaignDoc, UnitDoc } from '../collections';
 import type { CollectiveDoc, FilingDoc, RevocationDoc } from '../collections/filing';
 import type { Store } from '../ports/store';
 import { rulesOf } from './campaigns';
@@ -23,6 +23,20 @@ export function checkedProfile(content: FilingDraftContent): CheckedProfile {
 export function checksFor(content: FilingDraftContent, campaign: CampaignDoc) {
   const rules = rulesOf(campaign);
   return allChecks(checkedProfile(content), rules.conditions, rules.eligibility);
+}
+
+/** Whether an active admin of the stage's level sits at the stage's unit (null: no stage). */
+async function stageHasAdmin(store: Store, filing: FilingDoc): Promise<boolean | null> {
+  if (!filing.stage || !filing.stageUnitId) return null;
+  const unit = await store.get<UnitDoc>('units', filing.stageUnitId);
+  if (!unit) return false;
+  // The accounts of one unit are a handful; the (unitPath, createdAt) index serves the equality.
+  const { items } = await store.find<AccountDoc>('accounts', {
+    where: { unitPath: unit.path, role: 'admin', level: filing.stage, status: 'active' },
+    orderBy: { fields: ['createdAt'], direction: 'asc' },
+    limit: 1,
+  });
+  return items.length > 0;
 }
 
 async function unitName(store: Store, unitId: string): Promise<string> {
@@ -68,7 +82,9 @@ export async function filingView(store: Store, filing: FilingDoc): Promise<Filin
     status: filing.status,
     statusLabel: FILING_STATUS_LABELS[filing.status],
     stage: filing.stage,
+    stageUnitId: filing.stageUnitId || null,
     stageUnitName: filing.stageUnitId ? await unitName(store, filing.stageUnitId) : null,
+    stageHasAdmin: await stageHasAdmin(store, filing),
     content: filing.content,
     checks: checksFor(filing.content, campaign),
     opinions: filing.opinions.map(({ level, box, unitName: name, authorCode, authorName, decision, comment, at }) => ({
