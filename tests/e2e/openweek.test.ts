@@ -113,7 +113,8 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await expectTexts(screen(visitors[0], 'event-detail').locator('.event-title'), [title]);
   });
 
-  async function signUp(page: Page, name: string, phone: string, button: string, expected: string): Promise<void> {
+  /** Signs up from the event page; the form gives way to the result (`outcome`), then back on the event page its status (`expected`). */
+  async function signUp(page: Page, name: string, phone: string, button: string, outcome: string, expected: string): Promise<void> {
     await open(page, session.running.host.url, `/events/detail?id=${eventId}`);
     const detail = screen(page, 'event-detail');
     await expectTexts(detail.locator('.btn-signup'), [button]);
@@ -126,14 +127,22 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await expectTexts(form.locator('.form-error'), ['个人信息收集说明：请阅读并同意']);
     await form.locator('.privacy-checkbox').click();
     await form.locator('.btn-submit-signup').click();
+    const result = screen(page, 'signup-result');
+    await expectTexts(result.locator('.result-title'), [outcome]);
+    expect(await result.innerText()).not.toContain('名额已满');
+    if (outcome === '报名成功') expect(await textOf(result.locator('.checkin-code'))).toMatch(/^[2-9A-Z]{8}$/);
+    await result.locator('.reminder-prompt').waitFor();
+    expect(await result.innerText()).not.toContain('小程序');
+    await result.locator('.btn-back-to-event').click();
     await expectTexts(screen(page, 'event-detail').locator('.my-signup-status'), [expected]);
   }
 
   test('three visitors sign up: two are confirmed, the third waits', async () => {
     visitors.push(await newPerson(), await newPerson());
-    await signUp(visitors[0], '张三', '13812345678', '我要报名', '报名成功');
-    await signUp(visitors[1], '李四', '13900001111', '我要报名', '报名成功');
-    await signUp(visitors[2], '王五', '13700002222', '名额已满，加入候补', '候补中（第1位）');
+    await signUp(visitors[0], '张三', '13812345678', '我要报名', '报名成功', '报名成功');
+    // The last seat: its taker reads 报名成功 with a check-in code, not the 名额已满 everyone after them sees.
+    await signUp(visitors[1], '李四', '13900001111', '我要报名', '报名成功', '报名成功');
+    await signUp(visitors[2], '王五', '13700002222', '名额已满，加入候补', '已进入候补', '候补中（第1位）');
     expect(await textOf(screen(visitors[0], 'event-detail').locator('.checkin-code'))).toMatch(/^[2-9A-Z]{8}$/);
   });
 

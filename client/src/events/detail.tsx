@@ -80,7 +80,8 @@ export default function EventDetail() {
             {event.collectiveName}
           </Text>
         </View>
-        <View className="event-card__seats event-seats">{seatsText(event)}</View>
+        {/* Holding a seat, the visitor's own news is "my signup" below, not a red 名额已满. */}
+        <View className={`event-card__seats event-seats ${active ? 'event-card__seats--mine' : ''}`}>{seatsText(event)}</View>
         {event.status !== 'published' ? <View className="event-card__meta event-status">{eventStatusLabel(event.status)}</View> : null}
       </View>
       <Section title="活动介绍">
