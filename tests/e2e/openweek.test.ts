@@ -82,6 +82,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     const home = screen(visitor, 'home');
     await expectTexts(home.locator('.event-list .event-title'), [title]);
     await expectTexts(home.locator('.event-list .event-seats'), ['剩余名额 2/2']);
+    expect(await home.locator('.event-list .event-cover img').getAttribute('src')).toBe(coverUrl);
     await home.locator('.event-list .event-card').first().click();
     const detail = screen(visitor, 'event-detail');
     await expectTexts(detail.locator('.btn-signup'), ['我要报名']);
@@ -98,6 +99,31 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await map.waitForURL(/^https:\/\/apis\.map\.qq\.com\/uri\/v1\/marker\?/);
     expect(new URL(map.url()).searchParams.get('marker')).toBe(`coord:29.3574,113.1289;title:${title};addr:岳阳市岳阳楼区公交调度中心`);
     await map.close();
+  });
+
+  test('search: the keyboard’s 搜索 key looks the name up, no match says so, and 清除 brings the list back', async () => {
+    const visitor = await session.newUser({ viewport: { width: 390, height: 844 } });
+    await open(visitor, session.running.host.url, '/pages/index/index');
+    const home = screen(visitor, 'home');
+    await expectTexts(home.locator('.event-list .event-title'), [title]);
+    const box = home.locator('.field-event-q input');
+
+    await box.fill('消防站');
+    await box.press('Enter');
+    await expectTexts(home.locator('.event-list .list-foot'), ['没有找到与「消防站」相关的活动']);
+    await expectTexts(home.locator('.filter-type-all, .filter-unit-all'), ['全部类型', '全部行业和地方']);
+
+    await home.locator('.btn-clear-search').click();
+    expect(await box.inputValue()).toBe('');
+    await expectTexts(home.locator('.event-list .event-title'), [title]);
+
+    await box.fill('调度中心');
+    await box.press('Enter');
+    await expectTexts(home.locator('.event-list .event-title'), [title]);
+    await home.locator('.filter-type-culture').click();
+    await expectTexts(home.locator('.event-list .list-foot'), ['没有找到与「调度中心」相关的活动']);
+    await home.locator('.btn-clear-search').click();
+    await expectTexts(home.locator('.event-list .list-foot'), ['没有符合筛选条件的活动']);
   });
 
   test('the organizer’s name on the event page opens the collective’s public page, which lists the event', async () => {
