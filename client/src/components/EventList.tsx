@@ -16,7 +16,7 @@ type Filters = CallOutput<'openweek', 'filters'>;
 export function EventCard({ event }: { event: EventCardView }) {
   return (
     <View className={`event-card event-card-${event.id}`} onClick={() => go(ROUTES.event, { id: event.id })}>
-      {event.coverUrl ? <Image className="event-card__cover event-cover" src={event.coverUrl} mode="aspectFill" lazyLoad /> : null}
+      {event.coverUrl ? <Image className="event-card__cover event-cover" src={event.coverUrl} mode="aspectFill" /> : null}
       <Text className="event-card__type">{typeLabel(event.type)}</Text>
       <View className="event-card__title event-title">{event.title}</View>
       <View className="event-card__meta">
