@@ -114,7 +114,7 @@ describe('filing and review, in the browser', () => {
     await field(reopened, 'leaderName').fill('李明');
     await reopened.locator('.btn-submit').click();
     const status = screen(collective, 'filing-status-page');
-    await expectTexts(status.locator('.filing-status'), ['报备集体（待初审）']);
+    await expectTexts(status.locator('.filing-status'), ['已报备，待初审']);
   });
 
   test('level 3 and level 2 pass it up; level 1 returns it with written feedback', async () => {
@@ -132,15 +132,15 @@ describe('filing and review, in the browser', () => {
     await expectTexts(form.locator('.filing-feedback'), ['退回意见：请补充创建计划的进度安排']);
     await textarea(form, 'schedule').fill('一季度培训，二季度开放周，三季度自评互评，四季度总结。');
     await form.locator('.btn-submit').click();
-    await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['报备集体（待初审）']);
+    await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['已报备，待初审']);
   });
 
   test('after a second round level 1 approves, and the collective is a creating collective', async () => {
     await decide(codes.admin3, 'passUp', '已补充，同意报送', '初审通过，待上级审核');
     await decide(codes.admin2, 'passUp', '同意', '初审通过，待上级审核');
-    await decide(codes.admin1, 'approve', '同意列为创建集体', '创建集体');
+    await decide(codes.admin1, 'approve', '同意列为创建集体', '已通过，为创建集体');
     await open(collective, session.running.host.url, '/collective/filing/status');
-    await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['创建集体']);
+    await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['已通过，为创建集体']);
   });
 
   test('the office opens the application form with the recorded opinions and exports it', async () => {
@@ -186,6 +186,9 @@ describe('filing and review, in the browser', () => {
     await field(rules, 'minMembers').fill('8');
     await rules.locator('.btn-save-rules').click();
     await expectTexts(office.locator('.page-toast:visible'), ['规则已保存']);
+    // 截止日期 is the last day of the window the header shows, and saving does not move it.
+    const lastDay = await field(rules, 'filingClosesBefore').inputValue();
+    expect(await textOf(rules.locator('.page-intro'))).toContain(`至 ${lastDay}（`);
   });
 
   test('the office opens the next term from the same rules; a malformed term is named at its field', async () => {

@@ -111,7 +111,7 @@ describe('every page is one tap from home, at 390 × 844', () => {
     const page = await signedIn(collective);
     await goHome(page);
     const card = screen(page, 'home').locator('.filing-card');
-    await expectTexts(card.locator('.filing-badge'), ['报备集体（待初审）']);
+    await expectTexts(card.locator('.filing-badge'), ['已报备，待初审']);
     await card.click();
     const status = screen(page, 'filing-status-page');
     await expectTexts(status.locator('.filing-step--done .filing-step__title'), ['填写报备', '提交报备']);
