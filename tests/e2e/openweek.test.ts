@@ -126,6 +126,17 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await expectTexts(home.locator('.event-list .list-foot'), ['没有符合筛选条件的活动']);
   });
 
+  test('in the browser the event page shares as a QR code of its address and a copied link', async () => {
+    const visitor = await session.newUser({ viewport: { width: 390, height: 844 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    await open(visitor, session.running.host.url, `/events/detail?id=${eventId}`);
+    const detail = screen(visitor, 'event-detail');
+    await detail.locator('.btn-share').click();
+    expect(await detail.locator('.share-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
+    await detail.locator('.btn-copy-link').click();
+    await expectTexts(detail.locator('.btn-copy-link'), ['链接已复制']);
+    expect(await visitor.evaluate(() => navigator.clipboard.readText())).toBe(`${title} ${session.running.host.url}/#/events/detail?id=${eventId}`);
+  });
+
   test('the organizer’s name on the event page opens the collective’s public page, which lists the event', async () => {
     const detail = screen(visitors[0], 'event-detail');
     await expectTexts(detail.locator('.event-collective'), ['岳阳市公交一路青年班组']);

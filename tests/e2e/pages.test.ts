@@ -127,7 +127,8 @@ describe('the 申报表 prints like the official form', () => {
       const rect = table.getBoundingClientRect();
       const cells = Array.from(table.querySelectorAll<HTMLElement>('.af__cell'));
       const name = table.querySelector('.af-name') as HTMLElement;
-      const lineHeight = parseFloat(getComputedStyle(name).lineHeight);
+      const nameText = document.createRange();
+      nameText.selectNodeContents(name);
       const clipped = Array.from(document.querySelectorAll<HTMLElement>('*')).filter((el) => {
         const style = getComputedStyle(el);
         return el.contains(table) && style.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 1 && el !== document.documentElement;
@@ -137,7 +138,7 @@ describe('the 申报表 prints like the official form', () => {
         left: rect.left,
         right: rect.right,
         overflowing: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.innerText.slice(0, 20)),
-        nameLines: Math.round(name.getBoundingClientRect().height / lineHeight),
+        nameLines: new Set(Array.from(nameText.getClientRects()).map((line) => Math.round(line.top))).size,
         nameChars: name.innerText.length,
         clippingAncestors: clipped.map((el) => el.className),
       };

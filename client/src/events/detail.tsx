@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { CheckInQr } from '../components/CheckInQr';
 import { LoadFailed } from '../components/LoadFailed';
+import { ShareEvent } from '../components/ShareEvent';
 import { Screen, Section } from '../components/Screen';
 import { useToast } from '../hooks/useToast';
 import { cancelMySignup, getEvent, type CallOutput } from '../services';
@@ -143,6 +144,9 @@ export default function EventDetail() {
           </Button>
         </View>
       )}
+      <View className="form-actions">
+        <ShareEvent title={event.title} />
+      </View>
       <View className="links">
         <Text className="link link-my-signups" onClick={() => go(ROUTES.mySignups)}>
           我的报名
