@@ -6,6 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
 import { signUpInput } from '../../../shared/contract/openweek';
 import { FormField } from '../components/FormField';
+import { LoadFailed } from '../components/LoadFailed';
 import { Notice } from '../components/Notice';
 import { Screen, Section } from '../components/Screen';
 import { useForm } from '../hooks/useForm';
@@ -46,7 +47,7 @@ export default function EventSignup() {
     optional: ['phone', 'answer'],
   });
 
-  if (error) return <Screen title="报名" className="event-signup"><Notice>{error}</Notice></Screen>;
+  if (error) return <Screen title="报名" className="event-signup"><LoadFailed message={error} /></Screen>;
   if (!data) return <Screen title="报名" className="event-signup"><View className="list-foot list-loading">加载中…</View></Screen>;
   const { event } = data;
 
