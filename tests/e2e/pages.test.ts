@@ -77,6 +77,7 @@ describe('every page is one tap from home, at 390 × 844', () => {
       await goHome(page);
       await expectTexts(screen(page, 'home').locator('.hero__name'), ['青年文明号在线']);
     }
+    expect(await screen(page, 'home').innerText()).not.toMatch(/[A-Za-z]/);
   });
 
   test('an address that leads nowhere says so, with 返回首页', async () => {
@@ -116,6 +117,24 @@ describe('every page is one tap from home, at 390 × 844', () => {
     const status = screen(page, 'filing-status-page');
     await expectTexts(status.locator('.filing-step--done .filing-step__title'), ['填写报备', '提交报备']);
     await expectTexts(status.locator('.filing-step--current .filing-step__title'), ['管理单位审核']);
+  });
+});
+
+describe('the review queue', () => {
+  test('opens on status tabs with their counts; the rarer filters wait behind 筛选', async () => {
+    const page = await signedIn(admin1);
+    await screen(page, 'mine').locator('.entry-filings').click();
+    const queue = screen(page, 'queue');
+    await expectTexts(queue.locator('.queue-tab--filed'), ['已报备，待初审 1']);
+    expect(await queue.locator('.filter-category').count()).toBe(0);
+    await queue.locator('.queue-tab--returned').click();
+    await expectTexts(queue.locator('.filing-list .list-foot'), ['没有符合条件的报备']);
+    await queue.locator('.queue-tab--filed').click();
+    await expectTexts(queue.locator('.filing-item__name'), [LONG_NAME]);
+    await queue.locator('.btn-filters').click();
+    await queue.locator('.filter-category .filter__option--region').click();
+    await expectTexts(queue.locator('.btn-filters'), ['筛选（1） ▴']);
+    await expectTexts(queue.locator('.filing-list .list-foot'), ['没有符合条件的报备']);
   });
 });
 
