@@ -38,7 +38,15 @@ export default function MySignups() {
           {s.checkInCode && !s.checkedInAt && when === 'upcoming' && s.eventStatus !== 'cancelled' ? <CheckInQr code={s.checkInCode} /> : null}
         </View>
       ))}
-      <LoadMore list={list} empty="还没有报名" />
+      <LoadMore list={list} empty={when === 'upcoming' ? '还没有要参加的活动' : '还没有参加过的活动'} />
+      {/* An empty list leads to where events are found instead of ending there. */}
+      {!list.loading && !list.error && list.items.length === 0 ? (
+        <View className="links">
+          <Text className="link link-find-events" onClick={() => go(ROUTES.home)}>
+            去首页看看近期的开放周活动
+          </Text>
+        </View>
+      ) : null}
     </Screen>
   );
 }
