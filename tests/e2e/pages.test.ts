@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { completeContent } from '../support/filing';
-import { expectTexts, open, screen, submitSignIn, useBrowser } from './support/h5';
+import { expectTexts, field, open, screen, submitSignIn, textOf, useBrowser } from './support/h5';
 
 const session = useBrowser();
 const PASSWORD = 'Pages2025pass';
@@ -53,6 +53,8 @@ const LONG_NAME = '岳阳市城市公共交通集团有限责任公司第一分�
 let filingId = '';
 let admin1 = '';
 let collective = '';
+/** A filing waiting at 岳阳市交通运输局, a level-2 unit that has no admin yet. */
+let strandedId = '';
 
 beforeAll(async () => {
   const office = await activate(session.running.office.code, session.running.office.oneTimePassword);
@@ -65,6 +67,11 @@ beforeAll(async () => {
   const campaignId = (await api<{ campaign: { id: string } }>('filing', 'getMine', {}, member.token)).campaign.id;
   const content = completeContent({ name: LONG_NAME, phone: '0730-88894641234', achievements: '公交一路青年班组立足岗位、服务群众，开展岗位练兵和服务承诺。'.repeat(90) });
   filingId = (await api<{ filing: { id: string } }>('filing', 'submit', { campaignId, content }, member.token)).filing.id;
+
+  const admin1Token = (await api<{ token: string }>('account', 'signIn', { code: admin1, password: PASSWORD })).token;
+  const bureau = (await api<{ unit: { id: string } }>('admin', 'createUnit', { parentId: transport.id, name: '岳阳市交通运输局' }, admin1Token)).unit;
+  const stranded = await issue(admin1Token, bureau.id, 'collective', '岳阳市交通运输局青年突击队');
+  strandedId = (await api<{ filing: { id: string } }>('filing', 'submit', { campaignId, content: completeContent({ name: '岳阳市交通运输局青年突击队' }) }, stranded.token)).filing.id;
 });
 
 describe('every page is one tap from home, at 390 × 844', () => {
@@ -125,16 +132,34 @@ describe('the review queue', () => {
     const page = await signedIn(admin1);
     await screen(page, 'mine').locator('.entry-filings').click();
     const queue = screen(page, 'queue');
-    await expectTexts(queue.locator('.queue-tab--filed'), ['已报备，待初审 1']);
+    await expectTexts(queue.locator('.queue-tab--filed'), ['已报备，待初审 2']);
     expect(await queue.locator('.filter-category').count()).toBe(0);
     await queue.locator('.queue-tab--returned').click();
     await expectTexts(queue.locator('.filing-list .list-foot'), ['没有符合条件的报备']);
     await queue.locator('.queue-tab--filed').click();
-    await expectTexts(queue.locator('.filing-item__name'), [LONG_NAME]);
+    await expectTexts(queue.locator('.filing-item__name'), ['岳阳市交通运输局青年突击队', LONG_NAME]);
     await queue.locator('.btn-filters').click();
     await queue.locator('.filter-category .filter__option--region').click();
     await expectTexts(queue.locator('.btn-filters'), ['筛选（1） ▴']);
     await expectTexts(queue.locator('.filing-list .list-foot'), ['没有符合条件的报备']);
+  });
+});
+
+describe('a filing waiting at a unit without an admin', () => {
+  test('the level-1 admin is told, and issues that unit’s admin from the filing itself', async () => {
+    const page = await signedIn(admin1);
+    await open(page, session.running.host.url, `/admin/filings/detail?id=${encodeURIComponent(strandedId)}`);
+    const detail = screen(page, 'filing-detail');
+    expect(await textOf(detail.locator('.stage-without-admin'))).toContain('岳阳市交通运输局还没有二级管理员，这份报备无人审核。');
+    await detail.locator('.link-issue-stage-admin').click();
+
+    const issue = screen(page, 'issue');
+    await field(issue, 'name').fill('交通运输局二级管理员');
+    await issue.locator('.btn-submit').click();
+    await expectTexts(screen(page, 'issue--done').locator('.result-message'), ['已为「交通运输局二级管理员」派发用户名']);
+    const token = (await api<{ token: string }>('account', 'signIn', { code: admin1, password: PASSWORD })).token;
+    const { filing } = await api<{ filing: { stageHasAdmin: boolean } }>('review', 'getFiling', { filingId: strandedId }, token);
+    expect(filing.stageHasAdmin).toBe(true);
   });
 });
 
