@@ -1,9 +1,10 @@
 import '../../shared/zod-locale';
 import type { PropsWithChildren } from 'react';
-import { useLaunch } from '@tarojs/taro';
+import { useLaunch, usePageNotFound } from '@tarojs/taro';
 import { configure as configureIcons } from '@nutui/icons-react-taro';
 import { z } from 'zod';
 import { initTransport, refreshSession } from './services';
+import { replace, ROUTES } from './routes';
 import './app.css';
 
 // The mini program forbids `new Function`; tell zod not to probe for it.
@@ -18,5 +19,7 @@ export default function App({ children }: PropsWithChildren) {
     initTransport();
     void refreshSession();
   });
+  // An old share card or a mistyped address: a page that says so and leads home, not a blank screen.
+  usePageNotFound(() => replace(ROUTES.notFound));
   return children;
 }

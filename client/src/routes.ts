@@ -3,6 +3,11 @@ import Taro from '@tarojs/taro';
 /** Every page of the app, by what it is for. Paths match `app.config.ts`. */
 export const ROUTES = {
   home: '/pages/index/index',
+  /** Tab 报名: the visitor's own open-week signups. */
+  mySignups: '/pages/signups/index',
+  /** Tab 我的: the account, and for members the console's entrances. */
+  mine: '/pages/mine/index',
+  notFound: '/pages/not-found/index',
   signIn: '/pages/auth/sign-in',
   changePassword: '/pages/auth/change-password',
   forgot: '/pages/auth/forgot',
@@ -15,7 +20,6 @@ export const ROUTES = {
   adminAudit: '/admin/audit/index',
   event: '/events/detail',
   eventSignup: '/events/signup',
-  mySignups: '/events/mine',
   /** A collective's public page (`id`: the collective, as events carry it). */
   collective: '/events/collective',
   owEvents: '/openweek/index',
@@ -35,6 +39,13 @@ export const ROUTES = {
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
+
+/** The tab bar's pages (`tabBar` in `app.config.ts`): reached with switchTab, which takes no query. */
+export const TAB_ROUTES: readonly Route[] = [ROUTES.home, ROUTES.mySignups, ROUTES.mine];
+
+export function isTabRoute(route: string): boolean {
+  return (TAB_ROUTES as readonly string[]).includes(route);
+}
 export type Query = Record<string, string | number | undefined | null>;
 
 export function urlOf(route: Route, query: Query = {}): string {
@@ -46,12 +57,14 @@ export function urlOf(route: Route, query: Query = {}): string {
 
 /** Open a page on top of the current one. */
 export function go(route: Route, query?: Query): void {
-  void Taro.navigateTo({ url: urlOf(route, query) });
+  if (isTabRoute(route)) void Taro.switchTab({ url: route });
+  else void Taro.navigateTo({ url: urlOf(route, query) });
 }
 
 /** Replace the current page (after a step that should not be returned to). */
 export function replace(route: Route, query?: Query): void {
-  void Taro.redirectTo({ url: urlOf(route, query) });
+  if (isTabRoute(route)) void Taro.switchTab({ url: route });
+  else void Taro.redirectTo({ url: urlOf(route, query) });
 }
 
 /** Start over from one page (after signing in or out). */

@@ -35,6 +35,7 @@ export async function audit(tx: StoreOps, at: Date, entry: AuditEntry): Promise<
     actorKind: actor === null ? 'system' : isVisitor(actor) ? 'visitor' : 'account',
     actorId: actor === null ? null : isVisitor(actor) ? actor.signupId : actor.id,
     actorCode: actor === null || isVisitor(actor) ? null : actor.code,
+    actorName: actor === null || isVisitor(actor) ? null : actor.name,
     action: entry.action,
     objectType: entry.objectType,
     objectId: entry.objectId,

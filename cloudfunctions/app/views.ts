@@ -58,6 +58,7 @@ export function auditView(entry: AuditDoc): AuditView {
     at: entry.at,
     actorKind: entry.actorKind ?? (entry.actorId ? 'account' : 'system'),
     actorCode: entry.actorCode,
+    actorName: entry.actorName ?? null,
     action: entry.action,
     objectType: entry.objectType,
     objectId: entry.objectId,

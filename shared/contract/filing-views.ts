@@ -105,7 +105,13 @@ export const filingView = z.object({
   statusLabel: z.string(),
   /** The admin level whose opinion is awaited, null when nobody's is. */
   stage: level.nullable(),
+  stageUnitId: z.string().nullable(),
   stageUnitName: z.string().nullable(),
+  /**
+   * Whether the unit whose opinion is awaited has an active admin of that level to give it; false means
+   * the filing waits for nobody until one is issued. Null when nobody's opinion is awaited.
+   */
+  stageHasAdmin: z.boolean().nullable(),
   content: filingDraftContent,
   checks: z.array(checkView),
   opinions: z.array(opinionView),

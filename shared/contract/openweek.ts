@@ -189,8 +189,20 @@ export const openweek = {
     roles: ['collective'],
   }),
   checkIn: defineAction({
-    summary: '签到：扫描或输入参加者的签到码（活动开始前1小时至结束）',
-    input: eventTarget.extend({ code: text('签到码', { min: 4, max: 16 }).transform((v) => v.toUpperCase().replace(/[\s-]/g, '')) }),
+    summary: '签到：扫描或输入参加者的签到码，或在本活动的报名名单中点选一人（活动开始前1小时至结束）',
+    input: eventTarget
+      .extend({
+        code: text('签到码', { min: 4, max: 16 })
+          .transform((v) => v.toUpperCase().replace(/[\s-]/g, ''))
+          .optional(),
+        /** A signup of this event, from the collective's own attendee list (for someone without their code at hand). */
+        signupId: z.string().min(1).max(200).optional(),
+      })
+      .superRefine((v, ctx) => {
+        if ((v.code === undefined) === (v.signupId === undefined)) {
+          ctx.addIssue({ code: 'custom', path: ['code'], message: '签到码：请输入签到码，或在报名名单中选择参加者' });
+        }
+      }),
     output: z.object({ attendee: attendeeView, checkedIn: z.number().int(), seatsTaken: z.number().int() }),
     roles: ['collective'],
   }),

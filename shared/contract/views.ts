@@ -41,6 +41,8 @@ export const auditView = z.object({
   /** A visitor is shown as 公众, never by an identifier of theirs. */
   actorKind: z.enum(['account', 'visitor', 'system']),
   actorCode: z.string().nullable(),
+  /** Who acted, by name; null for the system (jobs, visitors) and for records older than names in the log. */
+  actorName: z.string().nullable(),
   action: z.string(),
   objectType: z.string(),
   objectId: z.string(),

@@ -73,7 +73,7 @@ beforeAll(async () => {
 /** An admin opens the filing from the queue and records a decision. */
 async function decide(code: string, decision: 'passUp' | 'approve' | 'return', comment: string, expectedStatus: string): Promise<void> {
   const page = await signedIn(code);
-  await screen(page, 'home').locator('.entry-filings').click();
+  await screen(page, 'mine').locator('.entry-filings').click();
   const queue = screen(page, 'queue');
   await queue.locator('.filing-item', { hasText: COLLECTIVE }).first().click();
   const detail = screen(page, 'filing-detail');
@@ -90,7 +90,7 @@ describe('filing and review, in the browser', () => {
 
   test('the collective fills the form, sees a missing field named without losing its text, and submits', async () => {
     collective = await signedIn(codes.collective);
-    await screen(collective, 'home').locator('.entry-filing').click();
+    await screen(collective, 'mine').locator('.entry-filing').click();
     const form = screen(collective, 'filing-form');
     const content = completeContent();
     for (const name of ['leaderPosition', 'leaderAge', 'memberCount', 'averageAge', 'membersUnder35', 'membersUnder40', 'totalStaff', 'foundedOn', 'phone', 'wechatId', 'address', 'postcode', 'recoveryEmail'] as const) {
@@ -114,7 +114,7 @@ describe('filing and review, in the browser', () => {
     await field(reopened, 'leaderName').fill('李明');
     await reopened.locator('.btn-submit').click();
     const status = screen(collective, 'filing-status-page');
-    await expectTexts(status.locator('.filing-status'), ['报备集体（待初审）']);
+    await expectTexts(status.locator('.filing-status'), ['已报备，待初审']);
   });
 
   test('level 3 and level 2 pass it up; level 1 returns it with written feedback', async () => {
@@ -132,20 +132,20 @@ describe('filing and review, in the browser', () => {
     await expectTexts(form.locator('.filing-feedback'), ['退回意见：请补充创建计划的进度安排']);
     await textarea(form, 'schedule').fill('一季度培训，二季度开放周，三季度自评互评，四季度总结。');
     await form.locator('.btn-submit').click();
-    await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['报备集体（待初审）']);
+    await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['已报备，待初审']);
   });
 
   test('after a second round level 1 approves, and the collective is a creating collective', async () => {
     await decide(codes.admin3, 'passUp', '已补充，同意报送', '初审通过，待上级审核');
     await decide(codes.admin2, 'passUp', '同意', '初审通过，待上级审核');
-    await decide(codes.admin1, 'approve', '同意列为创建集体', '创建集体');
+    await decide(codes.admin1, 'approve', '同意列为创建集体', '已通过，为创建集体');
     await open(collective, session.running.host.url, '/collective/filing/status');
-    await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['创建集体']);
+    await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['已通过，为创建集体']);
   });
 
   test('the office opens the application form with the recorded opinions and exports it', async () => {
     const office = await signedIn(codes.office);
-    await screen(office, 'home').locator('.entry-filings').click();
+    await screen(office, 'mine').locator('.entry-filings').click();
     await screen(office, 'queue').locator('.filing-item', { hasText: COLLECTIVE }).first().click();
     const detail = screen(office, 'filing-detail');
     await detail.locator('.choice-decision .choice-option--endorse').click();
@@ -164,7 +164,7 @@ describe('filing and review, in the browser', () => {
 
   test('the office renames the collective: the new name shows, the former one is kept', async () => {
     const office = await signedIn(codes.office);
-    await screen(office, 'home').locator('.entry-filings').click();
+    await screen(office, 'mine').locator('.entry-filings').click();
     await screen(office, 'queue').locator('.filing-item', { hasText: COLLECTIVE }).first().click();
     const detail = screen(office, 'filing-detail');
     await detail.locator('.choice-lifecycleAction .choice-option--rename').click();
@@ -177,7 +177,7 @@ describe('filing and review, in the browser', () => {
 
   test('the office sets the campaign rules; a malformed value is named at its field', async () => {
     const office = await signedIn(codes.office);
-    await screen(office, 'home').locator('.entry-filings').click();
+    await screen(office, 'mine').locator('.entry-filings').click();
     await screen(office, 'queue').locator('.btn-campaign-rules').click();
     const rules = screen(office, 'campaign-rules');
     await field(rules, 'minMembers').fill('');
@@ -186,11 +186,14 @@ describe('filing and review, in the browser', () => {
     await field(rules, 'minMembers').fill('8');
     await rules.locator('.btn-save-rules').click();
     await expectTexts(office.locator('.page-toast:visible'), ['规则已保存']);
+    // 截止日期 is the last day of the window the header shows, and saving does not move it.
+    const lastDay = await field(rules, 'filingClosesBefore').inputValue();
+    expect(await textOf(rules.locator('.page-intro'))).toContain(`至 ${lastDay}（`);
   });
 
   test('the office opens the next term from the same rules; a malformed term is named at its field', async () => {
     const office = await signedIn(codes.office);
-    await screen(office, 'home').locator('.entry-filings').click();
+    await screen(office, 'mine').locator('.entry-filings').click();
     await screen(office, 'queue').locator('.btn-campaign-rules').click();
     const rules = screen(office, 'campaign-rules');
     await rules.locator('.btn-toggle-new-campaign').click();

@@ -41,13 +41,13 @@ describe('from the office to a collective, in the browser', () => {
     office = await session.newUser();
     await signInFirstTime(office, session.running.host.url, session.running.office.code, session.running.office.oneTimePassword, officePassword);
 
-    const home = screen(office, 'home');
-    await expectTexts(home.locator('.account-role'), ['组委会办公室']);
-    await expectTexts(home.locator('.account-code'), [session.running.office.code]);
+    const mine = screen(office, 'mine');
+    await expectTexts(mine.locator('.account-role'), ['组委会办公室']);
+    await expectTexts(mine.locator('.account-code'), [session.running.office.code]);
   });
 
   test('the office creates a level-1 industry unit and issues an admin for it, seeing the one-time password once', async () => {
-    await screen(office, 'home').locator('.entry-units').click();
+    await screen(office, 'mine').locator('.entry-units').click();
     const units = screen(office, 'units');
     await field(units, 'name').fill(level1Unit);
     await units.locator('.choice-option--industry').click();
@@ -67,11 +67,11 @@ describe('from the office to a collective, in the browser', () => {
     admin = await session.newUser();
     await signInFirstTime(admin, session.running.host.url, adminCredentials.code, adminCredentials.oneTimePassword, adminPassword);
 
-    const home = screen(admin, 'home');
-    await expectTexts(home.locator('.account-role'), ['一级管理员']);
-    await expectTexts(home.locator('.account-unit'), [level1Unit]);
+    const mine = screen(admin, 'mine');
+    await expectTexts(mine.locator('.account-role'), ['一级管理员']);
+    await expectTexts(mine.locator('.account-unit'), [level1Unit]);
 
-    await home.locator('.entry-units').click();
+    await mine.locator('.entry-units').click();
     const units = screen(admin, 'units');
     await expectTexts(units.locator('.unit-current .unit-name'), [level1Unit]);
     await field(units, 'name').fill(level2Unit);
@@ -86,13 +86,13 @@ describe('from the office to a collective, in the browser', () => {
     const collective = await session.newUser();
     await signInFirstTime(collective, session.running.host.url, collectiveCredentials.code, collectiveCredentials.oneTimePassword, collectivePassword);
 
-    const home = screen(collective, 'home');
-    await expectTexts(home.locator('.account-name'), [collectiveName]);
-    await expectTexts(home.locator('.account-unit'), [level2Unit]);
-    await expectTexts(home.locator('.collective-status'), ['正常']);
+    const mine = screen(collective, 'mine');
+    await expectTexts(mine.locator('.account-name'), [collectiveName]);
+    await expectTexts(mine.locator('.account-unit'), [level2Unit]);
+    await expectTexts(mine.locator('.collective-status'), ['正常']);
 
-    await home.locator('.btn-sign-out').click();
-    await screen(collective, 'home').locator('.btn-sign-in').click();
+    await mine.locator('.btn-sign-out').click();
+    await screen(collective, 'mine').locator('.btn-sign-in').click();
     await submitSignIn(collective, collectiveCredentials.code, collectivePassword);
     await expectTexts(signedInHome(collective).locator('.account-name'), [collectiveName]);
   });

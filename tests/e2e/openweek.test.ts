@@ -35,7 +35,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     const issued = await issueCollective(session.running.host, '岳阳市公交一路青年班组');
     collective = await newPerson();
     await signInFirstTime(collective, session.running.host.url, issued.code, issued.oneTimePassword, 'Youth2025pass');
-    await screen(collective, 'home').locator('.entry-openweek').click();
+    await screen(collective, 'mine').locator('.entry-openweek').click();
     await screen(collective, 'ow-collective').locator('.btn-new-event').click();
 
     const form = screen(collective, 'ow-edit');
@@ -82,6 +82,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     const home = screen(visitor, 'home');
     await expectTexts(home.locator('.event-list .event-title'), [title]);
     await expectTexts(home.locator('.event-list .event-seats'), ['剩余名额 2/2']);
+    expect(await home.locator('.event-list .event-cover img').getAttribute('src')).toBe(coverUrl);
     await home.locator('.event-list .event-card').first().click();
     const detail = screen(visitor, 'event-detail');
     await expectTexts(detail.locator('.btn-signup'), ['我要报名']);
@@ -100,6 +101,42 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await map.close();
   });
 
+  test('search: the keyboard’s 搜索 key looks the name up, no match says so, and 清除 brings the list back', async () => {
+    const visitor = await session.newUser({ viewport: { width: 390, height: 844 } });
+    await open(visitor, session.running.host.url, '/pages/index/index');
+    const home = screen(visitor, 'home');
+    await expectTexts(home.locator('.event-list .event-title'), [title]);
+    const box = home.locator('.field-event-q input');
+
+    await box.fill('消防站');
+    await box.press('Enter');
+    await expectTexts(home.locator('.event-list .list-foot'), ['没有找到与「消防站」相关的活动']);
+    await expectTexts(home.locator('.filter-type-all, .filter-unit-all'), ['全部类型', '全部行业和地方']);
+
+    await home.locator('.btn-clear-search').click();
+    expect(await box.inputValue()).toBe('');
+    await expectTexts(home.locator('.event-list .event-title'), [title]);
+
+    await box.fill('调度中心');
+    await box.press('Enter');
+    await expectTexts(home.locator('.event-list .event-title'), [title]);
+    await home.locator('.filter-type-culture').click();
+    await expectTexts(home.locator('.event-list .list-foot'), ['没有找到与「调度中心」相关的活动']);
+    await home.locator('.btn-clear-search').click();
+    await expectTexts(home.locator('.event-list .list-foot'), ['没有符合筛选条件的活动']);
+  });
+
+  test('in the browser the event page shares as a QR code of its address and a copied link', async () => {
+    const visitor = await session.newUser({ viewport: { width: 390, height: 844 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    await open(visitor, session.running.host.url, `/events/detail?id=${eventId}`);
+    const detail = screen(visitor, 'event-detail');
+    await detail.locator('.btn-share').click();
+    expect(await detail.locator('.share-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
+    await detail.locator('.btn-copy-link').click();
+    await expectTexts(detail.locator('.btn-copy-link'), ['链接已复制']);
+    expect(await visitor.evaluate(() => navigator.clipboard.readText())).toBe(`${title} ${session.running.host.url}/#/events/detail?id=${eventId}`);
+  });
+
   test('the organizer’s name on the event page opens the collective’s public page, which lists the event', async () => {
     const detail = screen(visitors[0], 'event-detail');
     await expectTexts(detail.locator('.event-collective'), ['岳阳市公交一路青年班组']);
@@ -113,7 +150,8 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await expectTexts(screen(visitors[0], 'event-detail').locator('.event-title'), [title]);
   });
 
-  async function signUp(page: Page, name: string, phone: string, button: string, expected: string): Promise<void> {
+  /** Signs up from the event page; the form gives way to the result (`outcome`), then back on the event page its status (`expected`). */
+  async function signUp(page: Page, name: string, phone: string, button: string, outcome: string, expected: string): Promise<void> {
     await open(page, session.running.host.url, `/events/detail?id=${eventId}`);
     const detail = screen(page, 'event-detail');
     await expectTexts(detail.locator('.btn-signup'), [button]);
@@ -126,14 +164,22 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await expectTexts(form.locator('.form-error'), ['个人信息收集说明：请阅读并同意']);
     await form.locator('.privacy-checkbox').click();
     await form.locator('.btn-submit-signup').click();
+    const result = screen(page, 'signup-result');
+    await expectTexts(result.locator('.result-title'), [outcome]);
+    expect(await result.innerText()).not.toContain('名额已满');
+    if (outcome === '报名成功') expect(await textOf(result.locator('.checkin-code'))).toMatch(/^[2-9A-Z]{8}$/);
+    await result.locator('.reminder-prompt').waitFor();
+    expect(await result.innerText()).not.toContain('小程序');
+    await result.locator('.btn-back-to-event').click();
     await expectTexts(screen(page, 'event-detail').locator('.my-signup-status'), [expected]);
   }
 
   test('three visitors sign up: two are confirmed, the third waits', async () => {
     visitors.push(await newPerson(), await newPerson());
-    await signUp(visitors[0], '张三', '13812345678', '我要报名', '报名成功');
-    await signUp(visitors[1], '李四', '13900001111', '我要报名', '报名成功');
-    await signUp(visitors[2], '王五', '13700002222', '名额已满，加入候补', '候补中（第1位）');
+    await signUp(visitors[0], '张三', '13812345678', '我要报名', '报名成功', '报名成功');
+    // The last seat: its taker reads 报名成功 with a check-in code, not the 名额已满 everyone after them sees.
+    await signUp(visitors[1], '李四', '13900001111', '我要报名', '报名成功', '报名成功');
+    await signUp(visitors[2], '王五', '13700002222', '名额已满，加入候补', '已进入候补', '候补中（第1位）');
     expect(await textOf(screen(visitors[0], 'event-detail').locator('.checkin-code'))).toMatch(/^[2-9A-Z]{8}$/);
   });
 
@@ -176,7 +222,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await open(office, session.running.host.url, '/pages/auth/sign-in');
     // The office replaced its one-time password when it issued the collective (tests/support/openweek-http).
     await submitSignIn(office, session.running.office.code, 'Passw0rd!');
-    await screen(office, 'home').locator('.entry-admin-openweek').click();
+    await screen(office, 'mine').locator('.entry-admin-openweek').click();
     const admin = screen(office, 'admin-openweek');
     await expectTexts(admin.locator('.admin-event .event-title'), [title]);
     expect(await admin.innerText()).not.toContain('13900001111');

@@ -82,7 +82,7 @@ describe('a collective files for the term', () => {
     ]);
     expect(filing.opinions[2]).toMatchObject({ authorCode: h.admin1.code, unitName: '交通', comment: '请补充创建计划的进度安排' });
     const mine = await app.ok('filing', 'getMine', {}, h.collective.caller);
-    expect(mine.filing).toMatchObject({ status: 'approved', statusLabel: '创建集体' });
+    expect(mine.filing).toMatchObject({ status: 'approved', statusLabel: '已通过，为创建集体' });
     expect(mine.filing?.history.map((x) => x.action)).toContain('review.approve');
     const outbox = await app.outbox();
     expect(outbox.filter((m) => m.subject.startsWith('[filingDecision]') && m.to.includes(h.collective.accountId))).toHaveLength(6);

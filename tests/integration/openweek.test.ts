@@ -186,6 +186,31 @@ describe('开放周: events that the public finds and joins', () => {
     expect((await app.ok('openweek', 'mySignups', { when: 'upcoming' }, visitor(1))).items[0].checkedInAt).not.toBeNull();
   });
 
+  test('check-in from the attendee list: only a confirmed signup of the collective’s own event, once', async () => {
+    const event = await publish({ capacity: 1 });
+    const other = await publish({ title: '另一场活动' });
+    await signUp(event.id, visitor(1), '张三');
+    await signUp(event.id, visitor(2), '李四');
+    await signUp(other.id, visitor(3), '王五');
+    app.advance(71 * 60);
+    const collective = await fresh(h.collective);
+    const list = await app.ok('openweek', 'listSignups', { eventId: event.id }, collective);
+    const byName = (name: string) => list.items.find((s) => s.name === name)!.id;
+    const otherSignup = (await app.ok('openweek', 'listSignups', { eventId: other.id }, collective)).items[0].id;
+    const countyCollective = await fresh(h.countyCollective);
+
+    const before = await app.snapshot();
+    expect(await app.call('openweek', 'checkIn', { eventId: event.id, signupId: otherSignup }, collective)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call('openweek', 'checkIn', { eventId: event.id, signupId: byName('李四') }, collective)).toMatchObject({ ok: false, error: { code: 'CHECKIN_NOT_CONFIRMED' } });
+    expect(await app.call('openweek', 'checkIn', { eventId: event.id }, collective)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { code: '签到码：请输入签到码，或在报名名单中选择参加者' } } });
+    expect(await app.call('openweek', 'checkIn', { eventId: event.id, signupId: byName('张三') }, countyCollective)).toMatchObject({ ok: false });
+    expect(await app.snapshot()).toEqual(before);
+
+    const done = await app.ok('openweek', 'checkIn', { eventId: event.id, signupId: byName('张三') }, collective);
+    expect(done).toMatchObject({ checkedIn: 1, seatsTaken: 1, attendee: { name: '张三' } });
+    expect(await app.call('openweek', 'checkIn', { eventId: event.id, signupId: byName('张三') }, collective)).toMatchObject({ ok: false, error: { code: 'ALREADY_CHECKED_IN' } });
+  });
+
   test('the attendee list exports as xlsx with full phones for the organizing collective', async () => {
     const event = await publish();
     await signUp(event.id, visitor(1), '张三', '13812345678');

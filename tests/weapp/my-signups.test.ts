@@ -5,7 +5,7 @@ describe('the mini-program 我的报名 page', () => {
   let page: OpenedPage;
   beforeAll(async () => {
     const start = new Date(Date.now() + 72 * 3_600_000).toISOString();
-    page = await openPage('events/mine', {
+    page = await openPage('pages/signups/index', {
       answer: (call) =>
         call.name === 'openweek' && call.data.action === 'mySignups'
           ? {

@@ -11,7 +11,7 @@ export function AuditRow({ entry }: { entry: AuditView }) {
         {entry.reason ? <View className="audit-item__reason">原因：{entry.reason}</View> : null}
         <View className="list-item__meta">
           <Text className="audit-item__time">{formatTime(entry.at)}</Text>
-          <Text className="audit-item__actor">　操作人 {entry.actorKind === 'visitor' ? '公众' : (entry.actorCode ?? '系统')}</Text>
+          <Text className="audit-item__actor">　操作人 {entry.actorKind === 'visitor' ? '公众' : (entry.actorName ?? entry.actorCode ?? '系统')}</Text>
         </View>
       </View>
     </View>

@@ -1,19 +1,10 @@
 import { useMemo } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import qrcode from 'qrcode-generator';
+import { qrDataUrl } from './qr';
 
-/**
- * An attendee's check-in code as a QR image plus the code in letters (to type it in H5).
- * qrcode-generator encodes in pure JavaScript and writes a GIF data URL itself, so the same code
- * draws in the mini-program's <image> and in the browser, with no canvas and no DOM.
- */
+/** An attendee's check-in code as a QR image plus the code in letters (to type it in H5). */
 export function CheckInQr({ code }: { code: string }) {
-  const src = useMemo(() => {
-    const qr = qrcode(0, 'M');
-    qr.addData(code, 'Alphanumeric');
-    qr.make();
-    return qr.createDataURL(8, 2);
-  }, [code]);
+  const src = useMemo(() => qrDataUrl(code, 'Alphanumeric'), [code]);
   return (
     <View className="checkin-qr">
       <Image className="checkin-qr__image" src={src} mode="aspectFit" />

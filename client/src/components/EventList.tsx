@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
@@ -16,6 +16,7 @@ type Filters = CallOutput<'openweek', 'filters'>;
 export function EventCard({ event }: { event: EventCardView }) {
   return (
     <View className={`event-card event-card-${event.id}`} onClick={() => go(ROUTES.event, { id: event.id })}>
+      {event.coverUrl ? <Image className="event-card__cover event-cover" src={event.coverUrl} mode="aspectFill" /> : null}
       <Text className="event-card__type">{typeLabel(event.type)}</Text>
       <View className="event-card__title event-title">{event.title}</View>
       <View className="event-card__meta">
@@ -41,42 +42,68 @@ export function EventList() {
     (cursor) => listEvents({ type: type as EventCardView['type'] | undefined, unitId, q, cursor }),
     JSON.stringify([type, unitId, q]),
   );
+  const search = () => setQ(query.trim() || undefined);
+  const clear = () => {
+    setQuery('');
+    setQ(undefined);
+  };
+  const filtered = Boolean(type || unitId);
+  // "Nothing matches what you asked" must not read like "there are no events".
+  const empty = q ? `没有找到与「${q}」相关的活动` : filtered ? '没有符合筛选条件的活动' : '近期暂无开放周活动';
   return (
     <View className="event-list">
       <View className="ow-search">
-        <Input className="ow-search__input field-event-q" name="q" value={query} placeholder="搜索活动名称" maxLength={40} onChange={setQuery} />
-        <Button className="btn-search-events" size="small" onClick={() => setQ(query.trim() || undefined)}>
+        <Input
+          className="ow-search__input field-event-q"
+          name="q"
+          value={query}
+          placeholder="搜索活动名称"
+          maxLength={40}
+          confirmType="search"
+          onChange={setQuery}
+          onConfirm={search}
+        />
+        {query ? (
+          <Text className="ow-search__clear btn-clear-search" onClick={clear}>
+            清除
+          </Text>
+        ) : null}
+        <Button className="btn-search-events" size="small" onClick={search}>
           搜索
         </Button>
       </View>
-      {filters ? (
-        <>
-          <View className="ow-filters ow-filters--type">
-            <Text className={`ow-chip filter-type-all ${type ? '' : 'ow-chip--on'}`} onClick={() => setType(undefined)}>
-              全部类型
-            </Text>
-            {filters.types.map((t) => (
-              <Text key={t.value} className={`ow-chip filter-type-${t.value} ${type === t.value ? 'ow-chip--on' : ''}`} onClick={() => setType(t.value)}>
-                {t.label}
-              </Text>
-            ))}
-          </View>
-          <View className="ow-filters ow-filters--unit">
-            <Text className={`ow-chip filter-unit-all ${unitId ? '' : 'ow-chip--on'}`} onClick={() => setUnitId(undefined)}>
-              全部行业和地方
-            </Text>
-            {filters.units.map((u) => (
-              <Text key={u.id} className={`ow-chip filter-unit ${unitId === u.id ? 'ow-chip--on' : ''}`} onClick={() => setUnitId(u.id)}>
-                {u.name}
-              </Text>
-            ))}
-          </View>
-        </>
-      ) : null}
+      {/* The rows stay in place while the filter values load, so the page does not jump. */}
+      <View className="ow-filters ow-filters--type">
+        <Text className={`ow-chip filter-type-all ${type ? '' : 'ow-chip--on'}`} onClick={() => setType(undefined)}>
+          全部类型
+        </Text>
+        {filters?.types.map((t) => (
+          <Text key={t.value} className={`ow-chip filter-type-${t.value} ${type === t.value ? 'ow-chip--on' : ''}`} onClick={() => setType(t.value)}>
+            {t.label}
+          </Text>
+        ))}
+      </View>
+      <View className="ow-filters ow-filters--unit">
+        <Text className={`ow-chip filter-unit-all ${unitId ? '' : 'ow-chip--on'}`} onClick={() => setUnitId(undefined)}>
+          全部行业和地方
+        </Text>
+        {filters?.units.map((u) => (
+          <Text key={u.id} className={`ow-chip filter-unit ${unitId === u.id ? 'ow-chip--on' : ''}`} onClick={() => setUnitId(u.id)}>
+            {u.name}
+          </Text>
+        ))}
+      </View>
       {list.items.map((event) => (
         <EventCard key={event.id} event={event} />
       ))}
-      <LoadMore list={list} empty="近期暂无开放周活动" />
+      <LoadMore list={list} empty={empty} />
+      {q && !list.loading && list.items.length === 0 ? (
+        <View className="links">
+          <Text className="link link-clear-search" onClick={clear}>
+            查看全部活动
+          </Text>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -1,15 +1,41 @@
 import type { PropsWithChildren } from 'react';
-import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { back, isTabRoute, restart, ROUTES } from '../routes';
 
 /**
- * The frame of every page. The mini program shows the title in its navigation bar; the browser build has
- * none, so the title is drawn in the page there.
+ * The frame of every page. The mini program shows the title in its navigation bar, with a back arrow, or a
+ * home button on a page opened directly from a share card; the browser build has none of it, so the title
+ * and a way back and home are drawn in the page there (tab pages have the tab bar instead).
  */
 export function Screen({ title, className, children }: PropsWithChildren<{ title: string; className?: string }>) {
   return (
     <View className={`screen ${className ?? ''}`}>
-      {process.env.TARO_ENV === 'h5' ? <View className="screen__title">{title}</View> : null}
+      {process.env.TARO_ENV === 'h5' ? <BrowserBar title={title} /> : null}
       {children}
+    </View>
+  );
+}
+
+function BrowserBar({ title }: { title: string }) {
+  const { path } = useRouter();
+  const route = path.split('?')[0];
+  const onTab = isTabRoute(route.startsWith('/') ? route : `/${route}`);
+  return (
+    <View className="screen__bar">
+      {onTab ? null : (
+        <Text className="screen__nav screen__back" onClick={back}>
+          ‹ 返回
+        </Text>
+      )}
+      <View className="screen__title">
+        {title}
+      </View>
+      {onTab ? null : (
+        <Text className="screen__nav screen__home" onClick={() => restart(ROUTES.home)}>
+          首页
+        </Text>
+      )}
     </View>
   );
 }

@@ -4,7 +4,8 @@ import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { CheckInQr } from '../components/CheckInQr';
-import { Notice } from '../components/Notice';
+import { LoadFailed } from '../components/LoadFailed';
+import { ShareEvent } from '../components/ShareEvent';
 import { Screen, Section } from '../components/Screen';
 import { useToast } from '../hooks/useToast';
 import { cancelMySignup, getEvent, type CallOutput } from '../services';
@@ -40,7 +41,7 @@ export default function EventDetail() {
     path: urlOf(ROUTES.event, { id: eventId }),
   }));
 
-  if (error) return <Screen title="开放周活动" className="event-detail"><Notice>{error}</Notice></Screen>;
+  if (error) return <Screen title="开放周活动" className="event-detail"><LoadFailed message={error} onRetry={() => void load()} /></Screen>;
   if (!data) return <Screen title="开放周活动" className="event-detail"><View className="list-foot list-loading">加载中…</View></Screen>;
   const { event, mySignup } = data;
   const state = buttonState(event);
@@ -80,7 +81,8 @@ export default function EventDetail() {
             {event.collectiveName}
           </Text>
         </View>
-        <View className="event-card__seats event-seats">{seatsText(event)}</View>
+        {/* Holding a seat, the visitor's own news is "my signup" below, not a red 名额已满. */}
+        <View className={`event-card__seats event-seats ${active ? 'event-card__seats--mine' : ''}`}>{seatsText(event)}</View>
         {event.status !== 'published' ? <View className="event-card__meta event-status">{eventStatusLabel(event.status)}</View> : null}
       </View>
       <Section title="活动介绍">
@@ -142,6 +144,9 @@ export default function EventDetail() {
           </Button>
         </View>
       )}
+      <View className="form-actions">
+        <ShareEvent title={event.title} />
+      </View>
       <View className="links">
         <Text className="link link-my-signups" onClick={() => go(ROUTES.mySignups)}>
           我的报名

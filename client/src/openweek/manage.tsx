@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -77,9 +77,9 @@ export default function ManageEvent() {
     return result.ok;
   };
 
-  const checkIn = async (value: string) => {
-    if (!value.trim()) return;
-    const result = await checkInAttendee(event.id, value.trim());
+  const checkIn = async (who: { code: string } | { signupId: string }) => {
+    if ('code' in who && !who.code.trim()) return;
+    const result = await checkInAttendee(event.id, 'code' in who ? { code: who.code.trim() } : who);
     if (result.ok) {
       setCheckInNotice({ tone: 'success', text: `${result.data.attendee.name} 签到成功（已签到 ${result.data.checkedIn}/${result.data.seatsTaken}）` });
       setCode('');
@@ -88,7 +88,17 @@ export default function ManageEvent() {
   };
   const scan = async () => {
     const scanned = await scanCheckInCode();
-    if (scanned) await checkIn(scanned);
+    if (scanned) await checkIn({ code: scanned });
+  };
+  const confirmCancel = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '取消活动',
+      content: '取消后所有报名者都会收到通知，活动不能恢复。确定取消吗？',
+      confirmText: '取消活动',
+      confirmColor: '#fa5151',
+      cancelText: '不取消',
+    });
+    if (confirm) await run(() => cancelEvent(event.id, reason), '活动已取消');
   };
 
   const ended = new Date(event.endAt).getTime() < Date.now();
@@ -144,19 +154,30 @@ export default function ManageEvent() {
 
       {event.status === 'published' ? (
         <Section title="签到（活动开始前1小时至结束）" className="ow-checkin">
-          <View className="ow-search">
-            <Input className="ow-search__input field-code" name="code" value={code} placeholder="输入签到码" maxLength={16} onChange={setCode} />
-            <Button className="btn-check-in" size="small" type="primary" onClick={() => void checkIn(code)}>
-              签到
-            </Button>
-          </View>
+          {/* WeChat's scanner reads the attendee's QR; the typed code stays for the browser and as a fallback. */}
           {process.env.TARO_ENV === 'weapp' ? (
             <View className="form-actions">
-              <Button className="btn-scan" block onClick={() => void scan()}>
+              <Button className="btn-scan" type="primary" block onClick={() => void scan()}>
                 扫码签到
               </Button>
             </View>
           ) : null}
+          <View className="ow-search">
+            <Input
+              className="ow-search__input field-code"
+              name="code"
+              value={code}
+              placeholder="输入签到码"
+              maxLength={16}
+              confirmType="done"
+              onChange={setCode}
+              onConfirm={() => void checkIn({ code })}
+            />
+            <Button className="btn-check-in" size="small" type={process.env.TARO_ENV === 'weapp' ? 'default' : 'primary'} onClick={() => void checkIn({ code })}>
+              签到
+            </Button>
+          </View>
+          <View className="ow-checkin__hint">没带签到码的参加者，可在下方报名名单中点「签到」。</View>
           {checkInNotice ? <Notice tone={checkInNotice.tone} className="checkin-result">{checkInNotice.text}</Notice> : null}
         </Section>
       ) : null}
@@ -177,9 +198,21 @@ export default function ManageEvent() {
                 {signupStatusLabel(s.status)}
                 {s.waitOrder ? ` · 候补序号${s.waitOrder}` : ''}
                 {s.checkedInAt ? ` · 已签到 ${chinaTime(s.checkedInAt)}` : ''}
-                {s.answer ? ` · ${s.answer}` : ''}
               </View>
+              {s.answer ? (
+                <View className="list-item__meta attendee-answer">
+                  {event.extraQuestion ? `${event.extraQuestion}：` : ''}
+                  {s.answer}
+                </View>
+              ) : null}
             </View>
+            {event.status === 'published' && s.status === 'confirmed' && !s.checkedInAt ? (
+              <View className="list-item__side">
+                <Button className="btn-check-in-row" size="small" onClick={() => void checkIn({ signupId: s.id })}>
+                  签到
+                </Button>
+              </View>
+            ) : null}
             {s.status === 'pending' ? (
               <View className="list-item__side">
                 <Button className="btn-approve" size="small" type="primary" onClick={() => void run(() => reviewSignup(s.id, true), '已通过')}>
@@ -198,10 +231,10 @@ export default function ManageEvent() {
       {event.status === 'published' ? (
         <Section title="取消活动" className="ow-cancel">
           <View className="form-field">
-            <Input className="field-reason" name="reason" value={reason} placeholder="取消原因（将通知所有报名者）" maxLength={200} onChange={setReason} />
+            <Input className="field-reason bordered-input" name="reason" value={reason} placeholder="取消原因（将通知所有报名者）" maxLength={200} onChange={setReason} />
           </View>
           <View className="form-actions">
-            <Button className="btn-cancel-event" block loading={busy} onClick={() => void run(() => cancelEvent(event.id, reason), '活动已取消')}>
+            <Button className="btn-cancel-event" type="danger" fill="outline" block loading={busy} onClick={() => void confirmCancel()}>
               取消活动
             </Button>
           </View>

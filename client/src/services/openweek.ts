@@ -49,7 +49,8 @@ export const myEvents = (input: CallInput<'openweek', 'myEvents'>) => call('open
 export const getManagedEvent = (eventId: string) => call('openweek', 'getManagedEvent', { eventId });
 export const listSignups = (input: CallInput<'openweek', 'listSignups'>) => call('openweek', 'listSignups', input);
 export const reviewSignup = (signupId: string, approve: boolean) => call('openweek', 'reviewSignup', { signupId, approve });
-export const checkInAttendee = (eventId: string, code: string) => call('openweek', 'checkIn', { eventId, code });
+/** Checks an attendee in by the code they show, or by their signup picked from the collective's list. */
+export const checkInAttendee = (eventId: string, who: { code: string } | { signupId: string }) => call('openweek', 'checkIn', { eventId, ...who });
 export const recordSummary = (input: CallInput<'openweek', 'recordSummary'>) => call('openweek', 'recordSummary', input);
 export const adminListEvents = (input: CallInput<'openweek', 'adminListEvents'>) => call('openweek', 'adminListEvents', input);
 export const hideEvent = (eventId: string, reason: string) => call('openweek', 'hideEvent', { eventId, reason });

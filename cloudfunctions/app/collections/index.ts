@@ -109,6 +109,8 @@ export interface AuditDoc {
   actorKind?: 'account' | 'visitor' | 'system';
   actorId: string | null;
   actorCode: string | null;
+  /** Who acted, by name as it read then (records written before names were kept have none). */
+  actorName?: string | null;
   action: string;
   objectType: string;
   objectId: string;

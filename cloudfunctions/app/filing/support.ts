@@ -94,7 +94,11 @@ export function historyEntry(at: Date, actor: AccountDoc | null, action: AuditAc
 
 export interface FilingWrite {
   actor: AccountDoc | null;
-  action: AuditAction;
+  /**
+   * The audit record's action; null for an edit that changes no state (a draft saved again as it is
+   * typed): the log keeps what people decide, not every keystroke.
+   */
+  action: AuditAction | null;
   reason?: string | null;
   /** More writes that must land with this one. */
   also?: (tx: StoreOps) => Promise<void>;
@@ -128,6 +132,7 @@ export async function commitFiling(deps: Deps, before: FilingDoc | null, next: F
       await moveCount(tx, next.campaignId, next.unitPath, before?.status ?? null, next.status);
     }
     await write.also?.(tx);
+    if (write.action === null) return;
     await audit(tx, deps.now(), {
       actor: write.actor,
       action: write.action,

@@ -26,6 +26,20 @@ export function checksFor(content: FilingDraftContent, campaign: CampaignDoc) {
   return allChecks(checkedProfile(content), rules.conditions, rules.eligibility);
 }
 
+/** Whether an active admin of the stage's level sits at the stage's unit (null: no stage). */
+async function stageHasAdmin(store: Store, filing: FilingDoc): Promise<boolean | null> {
+  if (!filing.stage || !filing.stageUnitId) return null;
+  const unit = await store.get<UnitDoc>('units', filing.stageUnitId);
+  if (!unit) return false;
+  // The accounts of one unit are a handful; the (unitPath, createdAt) index serves the equality.
+  const { items } = await store.find<AccountDoc>('accounts', {
+    where: { unitPath: unit.path, role: 'admin', level: filing.stage, status: 'active' },
+    orderBy: { fields: ['createdAt'], direction: 'asc' },
+    limit: 1,
+  });
+  return items.length > 0;
+}
+
 async function unitName(store: Store, unitId: string): Promise<string> {
   if (!unitId) return '';
   return (await store.get<UnitDoc>('units', unitId))?.name ?? '';
@@ -77,7 +91,9 @@ export async function filingView(store: Store, filing: FilingDoc, viewer: Accoun
     status: filing.status,
     statusLabel: FILING_STATUS_LABELS[filing.status],
     stage: filing.stage,
+    stageUnitId: filing.stageUnitId || null,
     stageUnitName: filing.stageUnitId ? await unitName(store, filing.stageUnitId) : null,
+    stageHasAdmin: await stageHasAdmin(store, filing),
     content: filing.content,
     checks: checksFor(filing.content, campaign),
     opinions: filing.opinions.map(({ level, box, unitName: name, authorCode, authorName, decision, comment, at }) => ({

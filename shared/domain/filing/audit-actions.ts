@@ -4,7 +4,7 @@ export const FILING_AUDIT_ACTIONS = {
   'campaign.update': '修改创建工作规则',
   'campaign.importQuotas': '导入名额分配表',
   'filing.createCollective': '建立集体档案',
-  'filing.saveDraft': '保存报备草稿',
+  'filing.saveDraft': '开始填写报备',
   'filing.submit': '提交报备',
   'review.passUp': '初审通过，报上级审核',
   'review.sendBack': '初审退回',

@@ -7,10 +7,10 @@ export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 export const FILING_STATUS_LABELS: Record<FilingStatus, string> = {
   draft: '草稿',
-  filed: '报备集体（待初审）',
+  filed: '已报备，待初审',
   reviewing: '初审通过，待上级审核',
   returned: '已退回',
-  approved: '创建集体',
+  approved: '已通过，为创建集体',
   revoked: '已取消创建资格',
   closed: '已关闭（集体重组）',
 };

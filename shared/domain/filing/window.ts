@@ -51,7 +51,12 @@ export function lastOpenInstant(window: FilingWindow): Date {
   return new Date(chinaMidnight(window.closesBefore).getTime() - 1);
 }
 
+/** The last China-time day on which filings are accepted: the day before `closesBefore`. */
+export function lastFilingDay(window: FilingWindow): string {
+  return addDays(window.closesBefore, -1);
+}
+
 /** "2019-01-19 24:00" reads badly; the window is shown as its first and last open China-time days. */
 export function describeWindow(window: FilingWindow): string {
-  return `${window.opens} 至 ${addDays(window.closesBefore, -1)}（北京时间，${window.closesBefore} 0时起截止）`;
+  return `${window.opens} 至 ${lastFilingDay(window)}（北京时间，${window.closesBefore} 0时起截止）`;
 }

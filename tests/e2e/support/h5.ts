@@ -100,9 +100,9 @@ export async function signInFirstTime(page: Page, baseUrl: string, code: string,
   await signedInHome(page).waitFor();
 }
 
-/** Home, signed in, once it no longer asks for a password change. */
+/** 我的, signed in, once it no longer asks for a password change. */
 export function signedInHome(page: Page): Locator {
-  return screen(page, 'home').locator('.home-member', { hasNot: page.locator('.link-change-password') });
+  return screen(page, 'mine').locator('.home-member', { hasNot: page.locator('.link-change-password') });
 }
 
 /** On the units page: opens the child unit named `name`, pressing 加载更多 until it is listed. */

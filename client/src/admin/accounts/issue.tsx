@@ -20,7 +20,7 @@ const ROLE_CHOICES = [
   { value: 'admin', label: '管理员' },
 ] as const;
 
-/** Issue a code (用户名) in a unit: `?unitId=`, or the caller's own unit. */
+/** Issue a code (用户名) in a unit: `?unitId=`, or the caller's own unit; `?role=admin` starts with 管理员 chosen. */
 export default function Issue() {
   const { params } = useRouter();
   const guard = useSignedIn({ audiences: ISSUERS });
@@ -28,7 +28,8 @@ export default function Issue() {
   const unit = useUnit(guard.state === 'ready' ? unitId : '');
   const [issued, setIssued] = useState<CallOutput<'admin', 'createAccount'> | null>(null);
   const form = useForm(contract.admin.createAccount.input, {
-    initial: { role: 'collective', name: '', recoveryEmail: '' },
+    // `?role=admin`: opened from a filing that waits for a unit without an admin.
+    initial: { role: params.role === 'admin' ? 'admin' : 'collective', name: '', recoveryEmail: '' },
     fixed: { unitId },
     optional: ['recoveryEmail'],
   });

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { CampaignView } from '../../../../shared/contract/filing-views';
 import type { FieldErrors } from '../../../../shared/errors';
+import { addDays, lastFilingDay } from '../../../../shared/domain/filing/window';
 import { ChoiceField } from '../../components/ChoiceField';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
@@ -23,7 +24,8 @@ function valuesOf(c: CampaignView): Values {
     level: c.level,
     term: '',
     filingOpens: r.window.opens,
-    filingClosesBefore: r.window.closesBefore,
+    // Shown and typed as the last day filings are accepted, as the header's window reads; stored as the day after.
+    filingClosesBefore: lastFilingDay(r.window),
     minMembers: String(r.conditions.minMembers),
     maxMembers: String(r.conditions.maxMembers),
     minShareUnder35: String(Math.round(r.conditions.minShareUnder35 * 100)),
@@ -72,7 +74,7 @@ export default function CampaignRules() {
   const save = async () => {
     const rules = {
       filingOpens: values.filingOpens,
-      filingClosesBefore: values.filingClosesBefore,
+      filingClosesBefore: /^\d{4}-\d{2}-\d{2}$/.test(values.filingClosesBefore.trim()) ? addDays(values.filingClosesBefore.trim(), 1) : values.filingClosesBefore,
       minMembers: num(values.minMembers),
       maxMembers: num(values.maxMembers),
       minShareUnder35: num(values.minShareUnder35) / 100,
@@ -111,7 +113,7 @@ export default function CampaignRules() {
       ) : null}
       <Section title="报备时间（北京时间）">
         <FormField {...bind('filingOpens')} label="开始日期" hint="此日0时起开放" maxLength={10} />
-        <FormField {...bind('filingClosesBefore')} label="截止日期" hint="此日0时起截止（即“此日前”）" maxLength={10} />
+        <FormField {...bind('filingClosesBefore')} label="截止日期" hint="报备的最后一天（含当日），次日0时起截止" maxLength={10} />
         <FormField {...bind('reminderDaysBefore')} label="截止前提醒" hint="截止前几天提醒未提交的集体" maxLength={2} />
       </Section>
       <Section title="集体基本条件">

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { CallOutput } from '../../services';
-import { ADMINS, ROLE_LABELS } from '../../../../shared/domain/roles';
+import { ADMINS, ISSUERS, ROLE_LABELS, audienceOf } from '../../../../shared/domain/roles';
 import { ChoiceField } from '../../components/ChoiceField';
 import { Checks, Content, History, Opinions } from '../../components/FilingParts';
 import { FormField } from '../../components/FormField';
@@ -20,6 +20,9 @@ import './filings.css';
 
 type Loaded = CallOutput<'review', 'getFiling'>;
 const DECISION_LABELS = { passUp: '初审通过，报上级', sendBack: '退回集体', approve: '通过（创建集体）', return: '退回集体', endorse: '记录市青工委意见' } as const;
+
+/** What the reviewer is told once the decision is recorded: what happened, not just that something was saved. */
+const DECISION_TOASTS = { passUp: '已报上级审核', sendBack: '已退回，集体将看到您的意见', approve: '已通过，成为创建集体', return: '已退回，集体将看到您的意见', endorse: '已记录市青工委意见' } as const;
 
 /** One filing: profile, plan, achievements, checks, opinions and history; the caller's decision when it is theirs to make. */
 export default function FilingDetail() {
@@ -85,6 +88,18 @@ export default function FilingDetail() {
           </View>
         ) : null}
       </Section>
+      {filing.stageHasAdmin === false && filing.stage ? (
+        <Notice tone="warn" className="stage-without-admin">
+          {filing.stageUnitName}还没有{ROLE_LABELS[`admin${filing.stage}`]}，这份报备无人审核。
+          {guard.state === 'ready' && ISSUERS.includes(audienceOf(guard.account)) && filing.stageUnitId ? (
+            <Text className="link link-issue-stage-admin" onClick={() => go(ROUTES.adminIssue, { unitId: filing.stageUnitId, role: 'admin' })}>
+              为该单位派发管理员
+            </Text>
+          ) : (
+            '请联系一级管理员为该单位派发管理员用户名。'
+          )}
+        </Notice>
+      ) : null}
       {filing.possibleDuplicates.length ? (
         <Section title="疑似重复报备（名称相同）" className="filing-duplicates">
           {filing.possibleDuplicates.map((d, i) => (
@@ -129,7 +144,7 @@ function DecisionForm({ data, onDone, onConflict }: { data: Loaded; onDone: (mes
     if (result.ok) {
       setComment('');
       setErrors({});
-      onDone('已记录审核意见');
+      onDone(DECISION_TOASTS[decision as keyof typeof DECISION_TOASTS]);
     } else if (result.error.code === 'CONFLICT') {
       onConflict(result.error.message);
     } else {

@@ -56,49 +56,39 @@ export default function ApplicationForm() {
 
   return (
     <Screen title="申报表" className="application-form">
+      {/* Six columns of fixed shares, as on the official form: the table fits the phone's width and A4 alike. */}
       <View className="af">
         <View className="af__title">{term}创建集体申报表</View>
         <View className="af__table">
-          <View className="af__row">
-            <Text className="af__label">集体名称</Text>
-            <Text className="af__value af-name">{c.name}</Text>
-            <Text className="af__label">负责人</Text>
-            <Text className="af__value af-leader">{c.leaderName}</Text>
-            <Text className="af__label">职务</Text>
-            <Text className="af__value">{c.leaderPosition}</Text>
-          </View>
-          <View className="af__row">
-            <Text className="af__label">成员人数</Text>
-            <Text className="af__value">{c.memberCount}</Text>
-            <Text className="af__label">平均年龄</Text>
-            <Text className="af__value">{c.averageAge}</Text>
-            <Text className="af__label">联系电话</Text>
-            <Text className="af__value">{c.phone}</Text>
-          </View>
-          <View className="af__row">
-            <Text className="af__label">通讯地址</Text>
-            <Text className="af__value">{c.address}</Text>
-            <Text className="af__label">邮编</Text>
-            <Text className="af__value">{c.postcode}</Text>
-          </View>
-          <View className="af__row">
-            <Text className="af__label">先进事迹</Text>
-            <Text className="af__text af-achievements">{c.achievements}</Text>
-          </View>
-          <View className="af__row">
-            <View className="af__half">
-              <Text className="af__label">主管单位意见</Text>
-              {box('supervisor')}
-            </View>
-            <View className="af__half">
-              <Text className="af__label">行业创建办或团委意见</Text>
-              {box('branch')}
-            </View>
-          </View>
-          <View className="af__row">
-            <Text className="af__label">市青工委意见</Text>
-            {box('office')}
-          </View>
+          <Text className="af__cell af__label">集体名称</Text>
+          <Text className="af__cell af__value af-name">{c.name}</Text>
+          <Text className="af__cell af__label">负责人</Text>
+          <Text className="af__cell af__value af-leader">{c.leaderName}</Text>
+          <Text className="af__cell af__label">职务</Text>
+          <Text className="af__cell af__value">{c.leaderPosition}</Text>
+
+          <Text className="af__cell af__label">成员人数</Text>
+          <Text className="af__cell af__value">{c.memberCount}</Text>
+          <Text className="af__cell af__label">平均年龄</Text>
+          <Text className="af__cell af__value">{c.averageAge}</Text>
+          <Text className="af__cell af__label">联系电话</Text>
+          <Text className="af__cell af__value af-phone">{c.phone}</Text>
+
+          <Text className="af__cell af__label">通讯地址</Text>
+          <Text className="af__cell af__value af__span3">{c.address}</Text>
+          <Text className="af__cell af__label">邮编</Text>
+          <Text className="af__cell af__value">{c.postcode}</Text>
+
+          <Text className="af__cell af__label af__label--tall">先进事迹</Text>
+          <Text className="af__cell af__text af__span5 af-achievements">{c.achievements}</Text>
+
+          <Text className="af__cell af__label af__label--tall">主管单位意见</Text>
+          <View className="af__cell af__span2">{box('supervisor')}</View>
+          <Text className="af__cell af__label af__label--tall">行业创建办或团委意见</Text>
+          <View className="af__cell af__span2">{box('branch')}</View>
+
+          <Text className="af__cell af__label af__label--tall">市青工委意见</Text>
+          <View className="af__cell af__span5">{box('office')}</View>
         </View>
       </View>
       {process.env.TARO_ENV === 'h5' ? (

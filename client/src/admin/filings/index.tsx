@@ -24,7 +24,9 @@ import './filings.css';
 
 type Filters = Pick<CallInput<'review', 'listQueue'>, 'status' | 'awaitingMe' | 'category' | 'priorTitle' | 'q' | 'sort'>;
 
-const STATUSES = Object.entries(FILING_STATUS_LABELS) as [FilingStatus, string][];
+/** The queue's tabs: where filings stand, in the order they move (drafts are the collectives' own business). */
+const QUEUE_STATUSES: FilingStatus[] = ['filed', 'reviewing', 'returned', 'approved', 'revoked', 'closed'];
+type Tab = 'awaiting' | 'all' | FilingStatus;
 const CATEGORIES: [NonNullable<Filters['category']>, string][] = [['industry', '行业'], ['region', '地方']];
 const TITLES: [NonNullable<Filters['priorTitle']>, string][] = [['none', '无'], ...(Object.entries(TITLE_LEVEL_LABELS) as [NonNullable<Filters['priorTitle']>, string][])];
 
@@ -38,6 +40,7 @@ export default function Queue() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({ sort: 'recent' });
   const [exporting, setExporting] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   const { toast, show } = useToast();
   const list = usePagedList(
     (cursor) => call('review', 'listQueue', { campaignId: campaign?.id ?? '', unitId, ...filters, cursor }),
@@ -54,6 +57,16 @@ export default function Queue() {
   if (guard.state === 'denied') return <Screen title="审核队列"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   const counts = list.first?.counts ?? {};
   const search = () => setFilters((prev) => ({ ...prev, q: query.trim() || undefined }));
+  const isAdmin = guard.state === 'ready' && guard.account.role === 'admin';
+  const tabs: Array<{ key: Tab; label: string; count?: number }> = [
+    ...(isAdmin ? [{ key: 'awaiting' as const, label: '待我审核' }] : []),
+    { key: 'all', label: '全部' },
+    ...QUEUE_STATUSES.map((status) => ({ key: status, label: FILING_STATUS_LABELS[status], count: counts[status] ?? 0 })),
+  ];
+  const activeTab: Tab = filters.awaitingMe ? 'awaiting' : (filters.status ?? 'all');
+  const pickTab = (tab: Tab) =>
+    setFilters((p) => ({ ...p, awaitingMe: tab === 'awaiting' ? true : undefined, status: tab === 'awaiting' || tab === 'all' ? undefined : tab }));
+  const extraFilters = [filters.category, filters.priorTitle].filter(Boolean).length;
 
   const exportSheet = async () => {
     if (!campaign) return;
@@ -75,42 +88,37 @@ export default function Queue() {
           搜索
         </Button>
       </View>
-      <View className="filters">
-        <View className="filter filter-mine">
-          <Text className="filter__label">范围</Text>
-          <Text className={`filter__option ${!filters.awaitingMe ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, awaitingMe: undefined }))}>
-            本辖区
+      {/* Status tabs carry the counts; the rarer filters wait behind 筛选 so the list starts on the first screen. */}
+      <View className="queue-tabs">
+        {tabs.map((tab) => (
+          <Text key={tab.key} className={`queue-tab queue-tab--${tab.key} ${activeTab === tab.key ? 'is-active' : ''}`} onClick={() => pickTab(tab.key)}>
+            {tab.label}
+            {tab.count !== undefined ? <Text className={`count count--${tab.key}`}> {tab.count}</Text> : null}
           </Text>
-          {guard.state === 'ready' && guard.account.role === 'admin' ? (
-            <Text className={`filter__option filter__option--awaiting ${filters.awaitingMe ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, awaitingMe: true }))}>
-              待我审核
-            </Text>
-          ) : null}
-        </View>
-        <View className="filter filter-status">
-          <Text className="filter__label">状态</Text>
-          <Text className={`filter__option ${filters.status === undefined ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, status: undefined }))}>
-            全部
-          </Text>
-          {STATUSES.map(([key, label]) => (
-            <Text key={key} className={`filter__option filter__option--${key} ${filters.status === key ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, status: key }))}>
-              {label.replace(/（.*）/, '')}
-              <Text className={`count count--${key}`}> {counts[key] ?? 0}</Text>
-            </Text>
-          ))}
-        </View>
-        <FilterRow name="category" label="归口" options={CATEGORIES} value={filters.category} onChange={(category) => setFilters((p) => ({ ...p, category }))} />
-        <FilterRow name="priorTitle" label="往届称号" options={TITLES} value={filters.priorTitle} onChange={(priorTitle) => setFilters((p) => ({ ...p, priorTitle }))} />
-        <View className="filter filter-sort">
-          <Text className="filter__label">排序</Text>
-          <Text className={`filter__option ${filters.sort !== 'oldest' ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, sort: 'recent' }))}>
-            最近更新
-          </Text>
-          <Text className={`filter__option filter__option--oldest ${filters.sort === 'oldest' ? 'is-active' : ''}`} onClick={() => setFilters((p) => ({ ...p, sort: 'oldest' }))}>
-            最早更新
-          </Text>
-        </View>
+        ))}
       </View>
+      <View className="queue-toolbar">
+        <Text className={`queue-filter-toggle btn-filters ${extraFilters ? 'is-active' : ''}`} onClick={() => setMenuOpen(!menuOpen)}>
+          筛选{extraFilters ? `（${extraFilters}）` : ''} {menuOpen ? '▴' : '▾'}
+        </Text>
+        <Text className="queue-sort btn-sort" onClick={() => setFilters((p) => ({ ...p, sort: p.sort === 'oldest' ? 'recent' : 'oldest' }))}>
+          {filters.sort === 'oldest' ? '最早更新在前' : '最近更新在前'} ⇅
+        </Text>
+      </View>
+      {menuOpen ? (
+        <View className="filters filter-menu">
+          <FilterRow name="category" label="归口" options={CATEGORIES} value={filters.category} onChange={(category) => setFilters((p) => ({ ...p, category }))} />
+          <FilterRow name="priorTitle" label="往届称号" options={TITLES} value={filters.priorTitle} onChange={(priorTitle) => setFilters((p) => ({ ...p, priorTitle }))} />
+          <View className="filter-menu__actions">
+            <Text className="link link-reset-filters" onClick={() => setFilters((p) => ({ ...p, category: undefined, priorTitle: undefined }))}>
+              清除筛选
+            </Text>
+            <Text className="link link-close-filters" onClick={() => setMenuOpen(false)}>
+              收起
+            </Text>
+          </View>
+        </View>
+      ) : null}
 
       <View className="filing-list">
         {list.items.map((item) => (

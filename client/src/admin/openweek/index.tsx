@@ -44,11 +44,14 @@ export default function AdminOpenweek() {
     } else show(result.error.message, 'fail');
   };
 
+  const active = stats ? stats.rows.filter((r) => r.eventsHeld > 0 || r.signups > 0) : [];
+  const quiet = stats ? stats.rows.length - active.length : 0;
+
   return (
     <Screen title="开放周监管" className="admin-openweek">
       {stats ? (
         <Section title="开放周统计（已开始的活动）" className="ow-stats">
-          {[stats.total, ...stats.rows].map((r, i) => (
+          {[stats.total, ...active].map((r, i) => (
             <View key={r.unitId} className={`list-item stats-row ${i === 0 ? 'stats-row--total' : ''}`}>
               <View className="list-item__main">
                 <View className="list-item__title stats-unit">{i === 0 ? `${r.unitName}（合计）` : r.unitName}</View>
@@ -63,6 +66,10 @@ export default function AdminOpenweek() {
               </View>
             </View>
           ))}
+          {/* Units with nothing held yet are counted, not listed: a row of zeros per unit buries the ones that act. */}
+          {quiet > 0 ? (
+            <View className="list-foot stats-quiet">{active.length ? `其余${quiet}个单位暂无已开始的活动` : `辖区内${quiet}个单位暂无已开始的活动`}</View>
+          ) : null}
         </Section>
       ) : null}
       <Section title="辖区内的活动" className="ow-admin-events">
@@ -77,11 +84,16 @@ export default function AdminOpenweek() {
             {e.hidden ? (
               <View className="event-card__meta admin-event-hidden">已屏蔽：{e.hiddenReason}</View>
             ) : hiding === e.id ? (
-              <View>
-                <Input className="field-reason" name="reason" value={reason} placeholder="屏蔽原因" maxLength={200} onChange={setReason} />
-                <Button className="btn-confirm-hide" size="small" type="danger" onClick={() => void hide(e.id)}>
-                  确认屏蔽
-                </Button>
+              <View className="hide-form">
+                <Input className="field-reason bordered-input" name="reason" value={reason} placeholder="屏蔽原因（将告知主办集体）" maxLength={200} onChange={setReason} />
+                <View className="ow-row-actions">
+                  <Button className="btn-confirm-hide" size="small" type="danger" onClick={() => void hide(e.id)}>
+                    确认屏蔽
+                  </Button>
+                  <Button className="btn-cancel-hide" size="small" onClick={() => setHiding(null)}>
+                    不屏蔽
+                  </Button>
+                </View>
               </View>
             ) : (
               <Button className="btn-hide" size="small" onClick={() => setHiding(e.id)}>

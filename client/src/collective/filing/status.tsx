@@ -6,6 +6,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { CallOutput } from '../../services';
 import { ROLE_LABELS } from '../../../../shared/domain/roles';
 import { Checks, History, Opinions } from '../../components/FilingParts';
+import { FilingBadge, FilingTimeline } from '../../components/FilingSteps';
+import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
@@ -35,7 +37,7 @@ export default function FilingStatus() {
 
   if (guard.state === 'unreachable') return <Screen title="报备状态"><Notice>{guard.message}</Notice></Screen>;
   if (guard.state === 'denied') return <Screen title="报备状态"><Notice>只有集体帐号可以查看报备状态</Notice></Screen>;
-  if (error) return <Screen title="报备状态" className="filing-status-page"><Notice>{error}</Notice></Screen>;
+  if (error) return <Screen title="报备状态" className="filing-status-page"><LoadFailed message={error} onRetry={() => { setError(null); load(); }} /></Screen>;
   if (!data) return <Screen title="报备状态" className="filing-status-page"><View className="list-loading">加载中…</View></Screen>;
 
   const { campaign, collective, filing } = data;
@@ -59,7 +61,9 @@ export default function FilingStatus() {
         </View>
         <View className="kv">
           <Text className="kv__key">状态</Text>
-          <Text className={`kv__value filing-status filing-status--${filing?.status ?? 'none'}`}>{filing?.statusLabel ?? '尚未报备'}</Text>
+          <View className={`kv__value filing-status filing-status--${filing?.status ?? 'none'}`}>
+            <FilingBadge status={filing?.status ?? null} label={filing?.statusLabel ?? '尚未报备'} />
+          </View>
         </View>
         {filing?.stage ? (
           <View className="kv">
@@ -79,6 +83,9 @@ export default function FilingStatus() {
       {filing?.status === 'returned' && filing.feedback ? (
         <Notice tone="warn" className="filing-feedback">退回意见：{filing.feedback}</Notice>
       ) : null}
+      <Section title="报备进度" className="filing-progress">
+        <FilingTimeline filing={filing} />
+      </Section>
       {filing ? <Checks checks={filing.checks} /> : null}
       {filing ? <Opinions opinions={filing.opinions} /> : null}
       {filing ? <History history={filing.history} /> : null}

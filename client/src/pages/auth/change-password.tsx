@@ -24,7 +24,7 @@ export default function ChangePassword() {
     const result = await form.submit(changePassword);
     if (result?.ok) {
       show('密码已修改', 'success');
-      setTimeout(() => restart(ROUTES.home), 800);
+      setTimeout(() => restart(ROUTES.mine), 800);
     }
   };
 

@@ -21,7 +21,7 @@ export default function SignIn() {
     if (!result?.ok) return;
     if (result.data.account.mustChangePassword) replace(ROUTES.changePassword);
     else if (isAppUrl(redirect)) restartAtUrl(redirect);
-    else restart(ROUTES.home);
+    else restart(ROUTES.mine);
   };
 
   return (

@@ -1,55 +1,35 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { AccountView } from '../../../../shared/contract';
-import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
+import { audienceOf } from '../../../../shared/domain/roles';
 import { EventList } from '../../components/EventList';
+import { FilingBadge } from '../../components/FilingSteps';
+import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
-import { RecoveryLinks } from '../../components/RecoveryLinks';
-import { Screen, Section } from '../../components/Screen';
+import { Section } from '../../components/Screen';
+import { Screen } from '../../components/Screen';
 import { useSession } from '../../hooks/useSession';
-import { useToast } from '../../hooks/useToast';
-import { refreshSession, signOut } from '../../services';
-import { roleLabel, STATUS_LABELS } from '../../format';
-import { go, restart, ROUTES, type Route } from '../../routes';
+import { call, refreshSession, type CallOutput } from '../../services';
+import { lastFilingDay } from '../../../../shared/domain/filing/window';
+import { go, ROUTES } from '../../routes';
 import './index.css';
 
+/**
+ * Tab 首页, the same for everyone: the open-week list and what the campaign is. A signed-in collective also
+ * sees where its filing is; every member reaches the console from tab 我的.
+ */
 export default function Home() {
   const session = useSession();
   return (
     <Screen title="青年文明号" className="home">
-      {session.status === 'unknown' ? <View className="home__loading">加载中…</View> : null}
-      {session.status === 'unreachable' ? (
-        <>
-          <Notice>{session.error.message}</Notice>
-          <View className="form-actions">
-            <Button className="btn-retry" block onClick={() => void refreshSession()}>
-              重试
-            </Button>
-          </View>
-        </>
-      ) : null}
-      {session.status === 'signedOut' ? <Visitor /> : null}
-      {session.status === 'signedIn' ? <Member account={session.account} /> : null}
-    </Screen>
-  );
-}
-
-function Visitor() {
-  return (
-    <View className="home-visitor">
       <View className="hero">
-        <View className="hero__name">青年文明号 Online</View>
+        <View className="hero__name">青年文明号在线</View>
         <View className="hero__tagline">青年文明号创建工作网络平台</View>
       </View>
+      {session.status === 'unreachable' ? <LoadFailed message={session.error.message} onRetry={() => void refreshSession()} /> : null}
+      {session.status === 'signedIn' ? <MemberBar account={session.account} /> : null}
       <Section title="开放周 · 走进青年文明号" className="home-openweek">
         <EventList />
-        <View className="links">
-          <Text className="link link-my-signups" onClick={() => go(ROUTES.mySignups)}>
-            我的报名
-          </Text>
-        </View>
       </Section>
       <Section title="关于青年文明号">
         <View className="intro">
@@ -61,130 +41,52 @@ function Visitor() {
           </View>
         </View>
       </Section>
-      <View className="form-actions">
-        <Button className="btn-sign-in" type="primary" block onClick={() => go(ROUTES.signIn)}>
-          登录（集体/管理员）
-        </Button>
-      </View>
-      <RecoveryLinks />
-      <View className="home__note">用户名由上级管理单位派发，不开放自行注册。</View>
-    </View>
-  );
-}
-
-function Entry({ title, desc, route, query, className }: { title: string; desc?: string; route: Route; query?: Record<string, string>; className: string }) {
-  return (
-    <View className={`list-item entry ${className}`} onClick={() => go(route, query)}>
-      <View className="list-item__main">
-        <View className="list-item__title">{title}</View>
-        {desc ? <View className="list-item__meta">{desc}</View> : null}
-      </View>
-      <Text className="list-item__arrow">›</Text>
-    </View>
-  );
-}
-
-function Member({ account }: { account: AccountView }) {
-  const audience = audienceOf(account);
-  const isAdmin = ADMINS.includes(audience);
-  const isIssuer = ISSUERS.includes(audience);
-  const { toast, show } = useToast();
-  const [leaving, setLeaving] = useState(false);
-
-  const leave = async () => {
-    setLeaving(true);
-    const result = await signOut();
-    setLeaving(false);
-    if (result.ok) restart(ROUTES.home);
-    else show(result.error.message, 'fail');
-  };
-
-  return (
-    <View className="home-member">
-      <View className="profile-card">
-        <View className="profile-card__name account-name">{account.name}</View>
-        <View className="profile-card__meta">
-          <Text className="account-role">{roleLabel(account)}</Text>
-          <Text className="profile-card__dot">·</Text>
-          <Text className="account-unit">{account.unitName}</Text>
-        </View>
-        <View className="profile-card__code">
-          用户名 <Text className="account-code">{account.code}</Text>
-        </View>
-      </View>
-
-      {account.mustChangePassword ? (
-        <Notice tone="warn">
-          首次登录请修改初始密码。
-          <Text className="link link-change-password" onClick={() => go(ROUTES.changePassword)}>
-            去修改
+      {session.status === 'signedOut' ? (
+        <View className="links">
+          <Text className="link link-member-sign-in" onClick={() => go(ROUTES.signIn)}>
+            集体/管理员登录
           </Text>
+        </View>
+      ) : null}
+    </Screen>
+  );
+}
+
+/** One line for a signed-in member; a collective gets its filing at a glance instead. */
+function MemberBar({ account }: { account: AccountView }) {
+  if (audienceOf(account) === 'collective') return <FilingCard />;
+  return (
+    <View className="member-bar" onClick={() => go(ROUTES.mine)}>
+      <Text className="member-bar__name">{account.name}</Text>
+      <Text className="member-bar__link">管理后台 ›</Text>
+    </View>
+  );
+}
+
+/** The collective's filing: its state as a badge, the deadline while it can still act, a return's feedback. */
+function FilingCard() {
+  const [data, setData] = useState<CallOutput<'filing', 'getMine'> | null>(null);
+  useEffect(() => {
+    void call('filing', 'getMine', {}).then((result) => result.ok && setData(result.data));
+  }, []);
+  if (!data?.campaign) return null;
+  const { campaign, filing } = data;
+  const canAct = !filing || filing.status === 'draft' || filing.status === 'returned';
+  return (
+    <View className="filing-card" onClick={() => go(ROUTES.collectiveFilingStatus)}>
+      <View className="filing-card__row">
+        <Text className="filing-card__title">我的报备</Text>
+        <FilingBadge status={filing?.status ?? null} label={filing?.statusLabel ?? '尚未报备'} />
+      </View>
+      <View className="filing-card__meta">{campaign.name}</View>
+      {canAct && campaign.windowState === 'open' ? (
+        <View className="filing-card__meta filing-deadline">截止日期：{lastFilingDay(campaign.rules.window)}（含当日）</View>
+      ) : null}
+      {filing?.status === 'returned' && filing.feedback ? (
+        <Notice tone="warn" className="filing-returned-banner">
+          已退回，请按意见修改后重新提交：{filing.feedback}
         </Notice>
       ) : null}
-
-      {isAdmin ? (
-        <Section title="管理后台" className="home-admin">
-          <Entry className="entry-filings" title="审核队列" desc="报备集体的初审、审核，申报表，报备统计表" route={ROUTES.adminFilings} />
-          <Entry className="entry-units" title="管理单位" desc="本单位及下级单位、名额" route={ROUTES.adminUnits} />
-          <Entry className="entry-accounts" title="帐号管理" desc="查询、锁定、重置密码" route={ROUTES.adminAccounts} />
-          {isIssuer ? (
-            <Entry className="entry-issue" title="派发用户名" desc="为管理员或集体生成用户名和初始密码" route={ROUTES.adminIssue} />
-          ) : null}
-          <Entry className="entry-audit" title="操作记录" desc="本辖区内的每一项管理决定" route={ROUTES.adminAudit} />
-          <Entry className="entry-admin-openweek" title="开放周监管" desc="辖区内的活动、统计，屏蔽不当活动" route={ROUTES.adminOpenweek} />
-        </Section>
-      ) : null}
-
-      {audience === 'collective' ? (
-        <Section title="我的集体" className="home-collective">
-          <View className="kv">
-            <Text className="kv__key">用户名</Text>
-            <Text className="kv__value collective-code">{account.code}</Text>
-          </View>
-          <View className="kv">
-            <Text className="kv__key">帐号状态</Text>
-            <Text className="kv__value collective-status">{STATUS_LABELS[account.status]}</Text>
-          </View>
-          <View className="kv">
-            <Text className="kv__key">管理单位</Text>
-            <Text className="kv__value">{account.unitName}</Text>
-          </View>
-        </Section>
-      ) : null}
-
-      {audience === 'collective' ? (
-        <Section title="创建报备" className="home-collective-filing">
-          <Entry className="entry-filing" title="报备" desc="集体档案、创建计划、先进事迹" route={ROUTES.collectiveFiling} />
-          <Entry className="entry-filing-status" title="报备状态" desc="审核进度、反馈意见和历史" route={ROUTES.collectiveFilingStatus} />
-        </Section>
-      ) : null}
-
-      {audience === 'collective' ? (
-        <Section title="开放周" className="home-collective-openweek">
-          <Entry className="entry-openweek" title="开放周活动" desc="发布活动、报名名单、签到、导出" route={ROUTES.owEvents} />
-        </Section>
-      ) : null}
-
-      <Section title="公众参与" className="home-public">
-        <Entry className="entry-my-signups" title="我的开放周报名" route={ROUTES.mySignups} />
-      </Section>
-
-      <Section title="帐号与安全" className="home-security">
-        <Entry className="entry-change-password" title="修改密码" route={ROUTES.changePassword} />
-        <Entry
-          className="entry-recovery-email"
-          title="设置保密邮箱"
-          desc={account.recoveryEmailMasked ? `当前：${account.recoveryEmailMasked}` : '未设置，忘记用户名或密码时用于找回'}
-          route={ROUTES.recoveryEmail}
-        />
-      </Section>
-
-      <View className="form-actions">
-        <Button className="btn-sign-out" block loading={leaving} onClick={() => void leave()}>
-          退出登录
-        </Button>
-      </View>
-      {toast}
     </View>
   );
 }

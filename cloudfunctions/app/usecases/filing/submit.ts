@@ -10,6 +10,7 @@ import { ancestorAt, commitFiling, historyEntry, possibleDuplicates } from '../.
 import { checksFor, filingView } from '../../filing/views';
 import type { Handler } from '../../router';
 import { prepareEdit } from './prepare';
+import { draftAction } from './save-draft';
 
 /** Where a failed condition is shown in the form. */
 const CHECK_FIELD: Record<CheckKey, string> = {
@@ -36,7 +37,7 @@ export const submit: Handler<typeof contract.filing.submit> = async (ctx, input)
     if (check.ok === false) problems[field] ??= `${check.label}：${check.reason}`;
   }
   if (Object.keys(problems).length > 0) {
-    await commitFiling(ctx, before, next, { actor, action: 'filing.saveDraft' });
+    await commitFiling(ctx, before, next, { actor, action: draftAction(before) });
     throw new AppError('FILING_INCOMPLETE', `${ERR_PREFIX}${Object.values(problems).join('；')}`, problems);
   }
 

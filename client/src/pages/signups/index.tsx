@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CheckInQr } from '../components/CheckInQr';
-import { LoadMore } from '../components/LoadMore';
-import { Screen } from '../components/Screen';
-import { usePagedList } from '../hooks/usePagedList';
-import { mySignups } from '../services';
-import { chinaTime, signupStatusLabel } from '../openweek-format';
-import { go, ROUTES } from '../routes';
-import '../components/openweek.css';
+import { CheckInQr } from '../../components/CheckInQr';
+import { LoadMore } from '../../components/LoadMore';
+import { Screen } from '../../components/Screen';
+import { usePagedList } from '../../hooks/usePagedList';
+import { mySignups } from '../../services';
+import { chinaTime, signupStatusLabel } from '../../openweek-format';
+import { go, ROUTES } from '../../routes';
+import '../../components/openweek.css';
 
 /** The visitor's signups, upcoming and past, each with its status; confirmed upcoming ones show the check-in QR. */
 export default function MySignups() {
@@ -38,7 +38,15 @@ export default function MySignups() {
           {s.checkInCode && !s.checkedInAt && when === 'upcoming' && s.eventStatus !== 'cancelled' ? <CheckInQr code={s.checkInCode} /> : null}
         </View>
       ))}
-      <LoadMore list={list} empty="还没有报名" />
+      <LoadMore list={list} empty={when === 'upcoming' ? '还没有要参加的活动' : '还没有参加过的活动'} />
+      {/* An empty list leads to where events are found instead of ending there. */}
+      {!list.loading && !list.error && list.items.length === 0 ? (
+        <View className="links">
+          <Text className="link link-find-events" onClick={() => go(ROUTES.home)}>
+            去首页看看近期的开放周活动
+          </Text>
+        </View>
+      ) : null}
     </Screen>
   );
 }

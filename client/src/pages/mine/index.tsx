@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { AccountView } from '../../../../shared/contract';
+import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
+import { LoadFailed } from '../../components/LoadFailed';
+import { Notice } from '../../components/Notice';
+import { RecoveryLinks } from '../../components/RecoveryLinks';
+import { Screen, Section } from '../../components/Screen';
+import { useSession } from '../../hooks/useSession';
+import { useToast } from '../../hooks/useToast';
+import { refreshSession, signOut } from '../../services';
+import { roleLabel, STATUS_LABELS } from '../../format';
+import { go, restart, ROUTES, type Route } from '../../routes';
+import '../index/index.css';
+
+/** Tab 我的: sign-in for visitors; for members their account and every entrance of the console. */
+export default function Mine() {
+  const session = useSession();
+  return (
+    <Screen title="我的" className="mine">
+      {session.status === 'unknown' ? <View className="home__loading">加载中…</View> : null}
+      {session.status === 'unreachable' ? <LoadFailed message={session.error.message} onRetry={() => void refreshSession()} /> : null}
+      {session.status === 'signedOut' ? <SignedOut /> : null}
+      {session.status === 'signedIn' ? <Member account={session.account} /> : null}
+    </Screen>
+  );
+}
+
+function SignedOut() {
+  return (
+    <View className="mine-visitor">
+      <Section title="集体和管理员">
+        <View className="intro">
+          <View className="intro__p">青年集体在这里报备创建计划、发布开放周活动；管理单位在这里审核报备、派发用户名。</View>
+        </View>
+      </Section>
+      <View className="form-actions">
+        <Button className="btn-sign-in" type="primary" block onClick={() => go(ROUTES.signIn)}>
+          登录（集体/管理员）
+        </Button>
+      </View>
+      <RecoveryLinks />
+      <View className="home__note">用户名由上级管理单位派发，不开放自行注册。参加开放周活动无需登录。</View>
+    </View>
+  );
+}
+
+function Entry({ title, desc, route, query, className }: { title: string; desc?: string; route: Route; query?: Record<string, string>; className: string }) {
+  return (
+    <View className={`list-item entry ${className}`} onClick={() => go(route, query)}>
+      <View className="list-item__main">
+        <View className="list-item__title">{title}</View>
+        {desc ? <View className="list-item__meta">{desc}</View> : null}
+      </View>
+      <Text className="list-item__arrow">›</Text>
+    </View>
+  );
+}
+
+function Member({ account }: { account: AccountView }) {
+  const audience = audienceOf(account);
+  const isAdmin = ADMINS.includes(audience);
+  const isIssuer = ISSUERS.includes(audience);
+  const { toast, show } = useToast();
+  const [leaving, setLeaving] = useState(false);
+
+  const leave = async () => {
+    setLeaving(true);
+    const result = await signOut();
+    setLeaving(false);
+    if (result.ok) restart(ROUTES.mine);
+    else show(result.error.message, 'fail');
+  };
+
+  return (
+    <View className="home-member">
+      <View className="profile-card">
+        <View className="profile-card__name account-name">{account.name}</View>
+        <View className="profile-card__meta">
+          <Text className="account-role">{roleLabel(account)}</Text>
+          <Text className="profile-card__dot">·</Text>
+          <Text className="account-unit">{account.unitName}</Text>
+        </View>
+        <View className="profile-card__code">
+          用户名 <Text className="account-code">{account.code}</Text>
+        </View>
+      </View>
+
+      {account.mustChangePassword ? (
+        <Notice tone="warn">
+          首次登录请修改初始密码。
+          <Text className="link link-change-password" onClick={() => go(ROUTES.changePassword)}>
+            去修改
+          </Text>
+        </Notice>
+      ) : null}
+
+      {isAdmin ? (
+        <Section title="管理后台" className="home-admin">
+          <Entry className="entry-filings" title="审核队列" desc="报备集体的初审、审核，申报表，报备统计表" route={ROUTES.adminFilings} />
+          <Entry className="entry-units" title="管理单位" desc="本单位及下级单位、名额" route={ROUTES.adminUnits} />
+          <Entry className="entry-accounts" title="帐号管理" desc="查询、锁定、重置密码" route={ROUTES.adminAccounts} />
+          {isIssuer ? (
+            <Entry className="entry-issue" title="派发用户名" desc="为管理员或集体生成用户名和初始密码" route={ROUTES.adminIssue} />
+          ) : null}
+          <Entry className="entry-audit" title="操作记录" desc="本辖区内的每一项管理决定" route={ROUTES.adminAudit} />
+          <Entry className="entry-admin-openweek" title="开放周监管" desc="辖区内的活动、统计，屏蔽不当活动" route={ROUTES.adminOpenweek} />
+        </Section>
+      ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="我的集体" className="home-collective">
+          <View className="kv">
+            <Text className="kv__key">用户名</Text>
+            <Text className="kv__value collective-code">{account.code}</Text>
+          </View>
+          <View className="kv">
+            <Text className="kv__key">帐号状态</Text>
+            <Text className="kv__value collective-status">{STATUS_LABELS[account.status]}</Text>
+          </View>
+          <View className="kv">
+            <Text className="kv__key">管理单位</Text>
+            <Text className="kv__value">{account.unitName}</Text>
+          </View>
+        </Section>
+      ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="创建报备" className="home-collective-filing">
+          <Entry className="entry-filing" title="报备" desc="集体档案、创建计划、先进事迹" route={ROUTES.collectiveFiling} />
+          <Entry className="entry-filing-status" title="报备状态" desc="审核进度、反馈意见和历史" route={ROUTES.collectiveFilingStatus} />
+        </Section>
+      ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="开放周" className="home-collective-openweek">
+          <Entry className="entry-openweek" title="开放周活动" desc="发布活动、报名名单、签到、导出" route={ROUTES.owEvents} />
+        </Section>
+      ) : null}
+
+      <Section title="帐号与安全" className="home-security">
+        <Entry className="entry-change-password" title="修改密码" route={ROUTES.changePassword} />
+        <Entry
+          className="entry-recovery-email"
+          title="设置保密邮箱"
+          desc={account.recoveryEmailMasked ? `当前：${account.recoveryEmailMasked}` : '未设置，忘记用户名或密码时用于找回'}
+          route={ROUTES.recoveryEmail}
+        />
+      </Section>
+
+      <View className="form-actions">
+        <Button className="btn-sign-out" block loading={leaving} onClick={() => void leave()}>
+          退出登录
+        </Button>
+      </View>
+      {toast}
+    </View>
+  );
+}

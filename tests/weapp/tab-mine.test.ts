@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openPage, WEAPP_DIST, type CloudAnswer, type OpenedPage } from './support/mini-program';
+
+const admin = {
+  id: 'acc-admin', code: 'GL7K4MPQ', role: 'admin', level: 1, name: '交通行业一级管理员', unitId: 'u1', unitName: '交通',
+  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
+};
+const answer: CloudAnswer = (call) =>
+  call.name === 'account' && call.data.action === 'me'
+    ? { ok: true, data: { account: admin } }
+    : { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${call.name}.${call.data.action}` } };
+
+interface TabBar {
+  list: Array<{ pagePath: string; text: string; iconPath: string; selectedIconPath: string }>;
+}
+
+/** The mini-program's tab bar: 首页 / 报名 / 我的, each a main-package page with its icons; the console is under 我的. */
+describe('the mini-program tab bar', () => {
+  const appJson = JSON.parse(readFileSync(join(WEAPP_DIST, 'app.json'), 'utf8')) as { pages: string[]; tabBar: TabBar };
+
+  test('has three tabs, each a page of the main package, each with both icons in the build', () => {
+    expect(appJson.tabBar.list.map((tab) => tab.text)).toEqual(['首页', '报名', '我的']);
+    for (const tab of appJson.tabBar.list) {
+      expect(appJson.pages).toContain(tab.pagePath);
+      expect(existsSync(join(WEAPP_DIST, tab.iconPath))).toBe(true);
+      expect(existsSync(join(WEAPP_DIST, tab.selectedIconPath))).toBe(true);
+    }
+    expect(appJson.pages[0]).toBe('pages/index/index');
+  });
+
+  describe('我的, signed in as an admin', () => {
+    let page: OpenedPage;
+    beforeAll(async () => {
+      page = await openPage('pages/mine/index', { answer });
+    });
+
+    test('shows who is signed in and every entrance of the console', async () => {
+      await page.waitFor('.entry-filings');
+      expect(page.texts('.account-name')).toEqual(['交通行业一级管理员']);
+      expect(page.texts('.home-admin .list-item__title')).toEqual(['审核队列', '管理单位', '帐号管理', '派发用户名', '操作记录', '开放周监管']);
+      expect(page.findAll('.btn-sign-out')).toHaveLength(1);
+    });
+  });
+});
