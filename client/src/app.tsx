@@ -14,6 +14,19 @@ z.config({ jitless: true });
 // a <view> carries the same masked-SVG style.
 if (process.env.TARO_ENV === 'weapp') configureIcons({ tag: 'view' });
 
+// Taro's H5 tab bar items are <a href="javascript:;">, a navigation the page's Content-Security-Policy
+// refuses; the tab switch is done by Taro's own click handler, so only that no-op navigation is cancelled.
+if (process.env.TARO_ENV === 'h5') {
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href^="javascript:"]');
+      if (link) event.preventDefault();
+    },
+    true,
+  );
+}
+
 export default function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initTransport();

@@ -212,7 +212,7 @@ describe('filing and review, in the browser', () => {
     const county = roots.items.find((u) => u.name.replace(/\s/g, '') === '岳阳县');
     if (!county) throw new Error('the demo has no 岳阳县 unit');
     const countyAdmin = await signedIn(await issue(officeToken, county.id, 'admin', '岳阳县一级管理员'));
-    await screen(countyAdmin, 'home').locator('.entry-filings').click();
+    await screen(countyAdmin, 'mine').locator('.entry-filings').click();
     await screen(countyAdmin, 'queue').locator('.btn-transfer').click();
     const transfer = screen(countyAdmin, 'transfer');
     await field(transfer, 'code').fill(codes.collective);
@@ -224,7 +224,7 @@ describe('filing and review, in the browser', () => {
     expect(await textOf(screen(countyAdmin, 'transfer--requested').locator('.result-message'))).toContain('转移申请已提交');
 
     const branch = await signedIn(codes.admin1);
-    await screen(branch, 'home').locator('.entry-filings').click();
+    await screen(branch, 'mine').locator('.entry-filings').click();
     await screen(branch, 'queue').locator('.btn-transfer-requests').click();
     const incoming = screen(branch, 'transfer-requests').locator('.transfer-request-item', { hasText: '岳阳县' });
     await textarea(incoming, 'comment').fill('同意转出');
