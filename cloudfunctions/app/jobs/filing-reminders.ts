@@ -5,6 +5,7 @@ import type { CollectiveDoc, FilingDoc, FilingReminderDoc } from '../collections
 import type { Deps } from '../context';
 import { rulesOf } from '../filing/campaigns';
 import { DuplicateKeyError, eachDocument } from '../ports/store';
+import { transact } from '../ports/transaction-retry';
 
 /**
  * A few days before a campaign's filing window closes (its `reminderDaysBefore`, 3 by default), every
@@ -31,7 +32,7 @@ export async function remindUnfinishedFilings(deps: Deps): Promise<number> {
         if (!collective || collective.status !== 'active') continue;
         const reminder: FilingReminderDoc = { id: `${filing.id}:${rules.window.closesBefore}`, filingId: filing.id, accountId: collective.accountId, sentAt: now.toISOString() };
         try {
-          await deps.store.transaction(async (tx) => {
+          await transact(deps.store, async (tx) => {
             await tx.insert('filingReminders', reminder);
             await audit(tx, now, {
               actor: null, action: 'filing.remindDraft', objectType: 'filing', objectId: filing.id, unitPath: filing.unitPath,

@@ -5,6 +5,7 @@ import { audit } from '../../audit';
 import type { AccountDoc, ResetTokenDoc } from '../../collections';
 import type { Handler } from '../../router';
 import { sha256 } from '../../security/random';
+import { transact } from '../../ports/transaction-retry';
 
 /** Sets a new password from a mailed link: once, within 30 minutes, for an account not cancelled. */
 export const resetPassword: Handler<typeof contract.account.resetPassword> = async (ctx, input) => {
@@ -15,7 +16,7 @@ export const resetPassword: Handler<typeof contract.account.resetPassword> = asy
     throw new AppError('RESET_TOKEN_INVALID');
   }
   const passwordHash = await ctx.passwords.hash(input.newPassword);
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     if (!(await tx.update('resetTokens', token.id, { set: { usedAt: now.toISOString() } }, { usedAt: null }))) {
       throw new AppError('RESET_TOKEN_INVALID');
     }

@@ -10,6 +10,7 @@ import type { UseCaseContext } from '../../context';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { oneAccountView } from '../../views';
+import { transact } from '../../ports/transaction-retry';
 
 async function findByCode(ctx: UseCaseContext, code: string): Promise<AccountDoc | null> {
   const { items } = await ctx.store.find<AccountDoc>('accounts', {
@@ -26,7 +27,7 @@ async function recordFailure(ctx: UseCaseContext, account: AccountDoc): Promise<
     const current = attempt === 0 ? account : await ctx.store.get<AccountDoc>('accounts', account.id);
     if (!current) return false;
     const next = afterFailedSignIn(current, ctx.now());
-    const applied = await ctx.store.transaction(async (tx) => {
+    const applied = await transact(ctx.store, async (tx) => {
       const ok = await tx.update(
         'accounts',
         current.id,

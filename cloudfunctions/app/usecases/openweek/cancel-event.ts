@@ -6,6 +6,7 @@ import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { campaignName, managedEventView, ownEvent, signupsOf } from './helpers';
 import { chinaTime, EVENT_PAGE } from './notify';
+import { transact } from '../../ports/transaction-retry';
 
 /** Published → cancelled; everyone still signed up (confirmed, pending, waiting) is told, after commit. */
 export const cancelEvent: Handler<typeof contract.openweek.cancelEvent> = async (ctx, input) => {
@@ -14,7 +15,7 @@ export const cancelEvent: Handler<typeof contract.openweek.cancelEvent> = async 
   if (!canMove(event.status, 'cancelled')) throw new AppError('INVALID_STATE', '只有已发布的活动可以取消');
   const now = ctx.now();
   const set = { status: 'cancelled' as const, updatedAt: now.toISOString(), version: event.version + 1 };
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     if (!(await tx.update('events', event.id, { set }, { status: 'published', version: event.version }))) throw new AppError('CONFLICT');
     await audit(tx, now, {
       actor: collective,

@@ -4,6 +4,7 @@ import { audit } from '../../audit';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { campaignName, eventInScope, managedEventView } from './helpers';
+import { transact } from '../../ports/transaction-retry';
 
 /** An admin hides an inappropriate event in their subtree, with a reason (audited); the public no longer sees it. */
 export const hideEvent: Handler<typeof contract.openweek.hideEvent> = async (ctx, input) => {
@@ -12,7 +13,7 @@ export const hideEvent: Handler<typeof contract.openweek.hideEvent> = async (ctx
   if (event.hidden) throw new AppError('INVALID_STATE', '该活动已被屏蔽');
   const now = ctx.now();
   const set = { hidden: true, hiddenReason: input.reason, updatedAt: now.toISOString(), version: event.version + 1 };
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     if (!(await tx.update('events', event.id, { set }, { hidden: false }))) throw new AppError('CONFLICT');
     await audit(tx, now, {
       actor: admin,

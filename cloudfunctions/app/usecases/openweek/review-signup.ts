@@ -7,6 +7,7 @@ import type { Handler } from '../../router';
 import { attendeeView, ownEvent } from './helpers';
 import { chinaTime, EVENT_PAGE, tellPromoted } from './notify';
 import { releaseSignup } from './seats';
+import { transact } from '../../ports/transaction-retry';
 
 /** Approves (pending → confirmed) or rejects (the seat passes to the first in line) a signup that needs approval. */
 export const reviewSignup: Handler<typeof contract.openweek.reviewSignup> = async (ctx, input) => {
@@ -19,7 +20,7 @@ export const reviewSignup: Handler<typeof contract.openweek.reviewSignup> = asyn
   let result: SignupDoc;
   if (input.approve) {
     const set = { status: 'confirmed' as const, updatedAt: now.toISOString() };
-    await ctx.store.transaction(async (tx) => {
+    await transact(ctx.store, async (tx) => {
       if (!(await tx.update('signups', seen.id, { set }, { status: 'pending' }))) throw new AppError('CONFLICT');
       await audit(tx, now, {
         actor: collective,

@@ -5,7 +5,8 @@ import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { audit } from '../../audit';
 import type { UseCaseContext } from '../../context';
 import { DuplicateKeyError, type StoreOps } from '../../ports/store';
-import { Retry, seatStatus, withRetries } from './helpers';
+import { Retry, withRetries } from '../../ports/transaction-retry';
+import { seatStatus } from './helpers';
 
 /**
  * Seats move only here. The event document's counters (`seatsTaken`, `waiting`, `waitSeq`) change by

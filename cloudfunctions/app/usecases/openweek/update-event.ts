@@ -9,6 +9,7 @@ import { campaignName, editableFields, existingCampaign, managedEventView, ownEv
 import { checkCoverUrl } from './images';
 import { tellPromoted } from './notify';
 import { fillFreeSeats } from './seats';
+import { transact } from '../../ports/transaction-retry';
 
 /**
  * The collective edits its draft or published event. Capacity may not drop below the seats already
@@ -26,7 +27,7 @@ export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async 
     updatedAt: now.toISOString(),
     version: input.version + 1,
   };
-  const updated = await ctx.store.transaction(async (tx) => {
+  const updated = await transact(ctx.store, async (tx) => {
     const event = await tx.get<EventDoc>('events', seen.id);
     if (!event || event.version !== input.version) throw new AppError('CONFLICT');
     if (!EVENT_STATUS_RULES[event.status].editable) throw new AppError('INVALID_STATE', '已取消或已结束的活动不能修改');

@@ -18,6 +18,7 @@ import { duplicatesView } from '../../filing/views';
 import type { Handler } from '../../router';
 import { unitInScope } from '../../scope';
 import { accountView } from '../../views';
+import { transact } from '../../ports/transaction-retry';
 
 /**
  * 归口平台选错: the admin of the proper unit takes the collective over, naming its code and the name it
@@ -86,7 +87,7 @@ export const transferCollective: Handler<typeof contract.review.transferCollecti
     };
   });
 
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     await tx.insert('accounts', account);
     if (!(await cancelInTx(tx, oldAccount, at))) throw new AppError('CONFLICT');
     const { id: _c, ...fields } = moved;
