@@ -10,6 +10,8 @@ import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbas
 import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
 import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
+import { moveCount, readCounts } from '../../cloudfunctions/app/filing/counts';
+import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
 import { FakeCloudbase } from '../support/fake-cloudbase';
 import { completeContent } from '../support/filing';
 
@@ -88,4 +90,17 @@ test('a collective files and its level-1 admin approves it on CloudBase; a stale
   expect(after.counts).toMatchObject({ filed: 0, approved: 1 });
   const mine = await ok<{ filing: { status: string; opinions: unknown[] } }>('filing', 'getMine', {}, collective);
   expect(mine.filing).toMatchObject({ status: 'approved', opinions: [expect.objectContaining({ decision: 'approve' })] });
+});
+
+test('first filings racing in a new unit all land: the counter shard they both create is taken up by the retry, not an INTERNAL', async () => {
+  // Every writer draws the same shard, so each counter document is created by whichever commits first.
+  const first = Array.from({ length: 6 }, () =>
+    transact(deps.store, (tx) => moveCount(tx, 'race-campaign', '/root/new-unit/', null, 'draft', 7)),
+  );
+  await Promise.all(first);
+  expect(await readCounts(deps.store, 'race-campaign', 'new-unit')).toMatchObject({ draft: 6, filed: 0 });
+  expect(await readCounts(deps.store, 'race-campaign', 'root')).toMatchObject({ draft: 6 });
+
+  await transact(deps.store, (tx) => moveCount(tx, 'race-campaign', '/root/new-unit/', 'draft', 'filed'));
+  expect(await readCounts(deps.store, 'race-campaign', 'new-unit')).toMatchObject({ draft: 5, filed: 1 });
 });
