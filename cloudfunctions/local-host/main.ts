@@ -20,7 +20,7 @@ export async function startLocalHost(config: LocalHostConfig): Promise<RunningHo
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   const deps = composeLocal(config, url);
   const office = config.demo ? await seedDemo(deps) : null;
-  server.on('request', hostHandler(deps, { h5Dir: config.h5Dir, outboxPage: deps.usesOutbox, files: deps.files }));
+  server.on('request', hostHandler(deps, { h5Dir: config.h5Dir, mailboxPage: deps.usesDevMailbox, files: deps.files }));
   const stopJobs = config.jobs ? runJobs(deps) : () => undefined;
   return {
     url,

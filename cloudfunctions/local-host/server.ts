@@ -8,7 +8,7 @@ import type { Deps } from '../app/context';
 import { FUNCTIONS } from '../app/functions';
 import { dispatch, httpStatusOf } from '../app/router';
 import type { LocalDiskFiles } from '../adapters/files/local-disk-files';
-import { renderOutbox } from './outbox-page';
+import { renderMailbox } from './mailbox-page';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const TYPES: Record<string, string> = {
@@ -111,8 +111,8 @@ function serveFile(files: LocalDiskFiles, key: string, res: ServerResponse): voi
 
 export interface HostOptions {
   h5Dir: string;
-  /** Show the outbox at /dev/outbox (only when mail is not really sent). */
-  outboxPage: boolean;
+  /** Show the developer mailbox at /dev/mailbox (only when mail is not really sent). */
+  mailboxPage: boolean;
   /** Uploaded files, served read-only at /files/<key>. */
   files?: LocalDiskFiles;
 }
@@ -134,7 +134,7 @@ export function hostHandler(deps: Deps, options: HostOptions): RequestListener {
         return handleApi(deps, api[1], req, res);
       }
       if (path === '/healthz') return sendJson(res, 200, { ok: true });
-      if (path === '/dev/outbox' && options.outboxPage) return send(res, 200, await renderOutbox(deps.store), TYPES['.html']);
+      if (path === '/dev/mailbox' && options.mailboxPage) return send(res, 200, await renderMailbox(deps.store), TYPES['.html']);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');
       if (path.startsWith('/files/') && options.files) return serveFile(options.files, path.slice('/files/'.length), res);
       return serveStatic(options.h5Dir, path, res);

@@ -7,8 +7,8 @@ import { dispatch } from '../../cloudfunctions/app/router';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
-import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
-import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
+import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
+import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { moveCount, readCounts } from '../../cloudfunctions/app/filing/counts';
 import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
@@ -32,8 +32,8 @@ beforeAll(async () => {
   const store = new CloudbaseStore(app);
   deps = {
     store,
-    mailer: new OutboxMailer(store, () => clock),
-    notifier: new OutboxNotifier(store, () => clock),
+    mailer: new DevMailboxMailer(store, () => clock),
+    notifier: new DevMailboxNotifier(store, () => clock),
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
     now: () => clock,

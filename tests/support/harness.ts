@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Contract, FunctionName } from '../../shared/contract';
 import type { Envelope } from '../../shared/envelope';
-import { COLLECTIONS, type AccountDoc, type OutboxDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
+import { COLLECTIONS, type AccountDoc, type DevMailDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
 import type { Caller, Deps } from '../../cloudfunctions/app/context';
 import { FUNCTIONS } from '../../cloudfunctions/app/functions';
 import { dispatch } from '../../cloudfunctions/app/router';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
-import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
-import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
+import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
+import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { findAll } from '../../cloudfunctions/app/ports/store';
@@ -33,8 +33,8 @@ export class TestApp {
   clock = new Date('2018-11-20T02:00:00.000Z');
   readonly deps: Deps = {
     store: this.store,
-    mailer: new OutboxMailer(this.store, () => this.clock),
-    notifier: new OutboxNotifier(this.store, () => this.clock),
+    mailer: new DevMailboxMailer(this.store, () => this.clock),
+    notifier: new DevMailboxNotifier(this.store, () => this.clock),
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
     now: () => this.clock,
@@ -79,8 +79,8 @@ export class TestApp {
     return items[0];
   }
 
-  async outbox(): Promise<OutboxDoc[]> {
-    return (await this.store.find<OutboxDoc>('outbox', { orderBy: { fields: ['sentAt'], direction: 'asc' }, limit: 50 })).items;
+  async mailbox(): Promise<DevMailDoc[]> {
+    return (await this.store.find<DevMailDoc>('devMailbox', { orderBy: { fields: ['sentAt'], direction: 'asc' }, limit: 50 })).items;
   }
 
   /** Every document of every collection: to prove a refused call changed nothing. */

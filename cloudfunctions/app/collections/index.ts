@@ -28,7 +28,8 @@ export const COLLECTIONS = {
    * index serves the order; a unit-path prefix would sort its whole range), one object's history (objectId, at).
    */
   audit: [{ fields: ['at'] }, { fields: ['unitL1', 'at'] }, { fields: ['objectId', 'at'] }],
-  outbox: [{ fields: ['sentAt'] }],
+  /** Mail and WeChat messages kept on one machine instead of being sent (DevMailbox adapters, /dev/mailbox). */
+  devMailbox: [{ fields: ['sentAt'] }],
   campaigns: [{ fields: ['createdAt'] }],
   quotas: [{ fields: ['campaignId', 'unitId'], unique: true }],
   ...FILING_COLLECTIONS,
@@ -112,7 +113,7 @@ export interface AuditDoc {
   reason: string | null;
 }
 
-export interface OutboxDoc {
+export interface DevMailDoc {
   id: string;
   to: string;
   subject: string;
