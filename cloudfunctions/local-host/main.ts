@@ -21,13 +21,15 @@ export async function startLocalHost(config: LocalHostConfig): Promise<RunningHo
   const deps = composeLocal(config, url);
   const office = config.demo ? await seedDemo(deps) : null;
   server.on('request', hostHandler(deps, { h5Dir: config.h5Dir, mailboxPage: deps.usesDevMailbox, files: deps.files }));
-  const stopJobs = config.jobs ? runJobs(deps) : () => undefined;
+  const jobs = config.jobs ? runJobs(deps) : null;
+  if (jobs) deps.wakeJobs = jobs.wake;
   return {
     url,
     office,
     close: async () => {
-      stopJobs();
+      jobs?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobs?.idle();
       await deps.store.close();
     },
   };

@@ -18,6 +18,8 @@ function fakePolicy(random: number, budgetMs = 1_000) {
   const pauses: number[] = [];
   const policy: RetryPolicy = {
     ...RETRY_POLICY,
+    baseDelayMs: 10,
+    maxDelayMs: 320,
     budgetMs,
     random: () => random,
     now: () => clock,

@@ -177,7 +177,7 @@ export class CloudbaseStore implements Store {
         }
       },
       // Transactions allow no queries: read the document, check `expect` here, then write it.
-      // A concurrent change to it makes the write conflict, and the SDK runs `fn` again.
+      // A concurrent change to it makes the write conflict, and the retry policy runs `fn` again.
       update: async (collection: string, id: string, patch: Patch, expect?: Filter) => {
         const raw = await getRaw(collection, id);
         if (!raw) return false;

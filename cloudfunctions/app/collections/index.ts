@@ -28,6 +28,8 @@ export const COLLECTIONS = {
    * index serves the order; a unit-path prefix would sort its whole range), one object's history (objectId, at).
    */
   audit: [{ fields: ['at'] }, { fields: ['unitL1', 'at'] }, { fields: ['objectId', 'at'] }],
+  /** The transactional outbox (outbox/records.ts): work written with a change, taken by runners when due. */
+  outbox: [{ fields: ['dueAt'] }],
   /** Mail and WeChat messages kept on one machine instead of being sent (DevMailbox adapters, /dev/mailbox). */
   devMailbox: [{ fields: ['sentAt'] }],
   campaigns: [{ fields: ['createdAt'] }],

@@ -1,6 +1,7 @@
 import type { Deps } from '../context';
 import { openweekReminders } from './openweek-reminders';
 import { filingReminders } from './filing-reminders';
+import { outbox } from './outbox';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -12,7 +13,9 @@ export interface Job {
   run(deps: Deps): Promise<void>;
 }
 
+/** In this order: the reminders' messages are outbox work that the same run then delivers if need be. */
 export const JOBS: Record<string, Job> = {
   openweekReminders,
   filingReminders,
+  outbox,
 };
