@@ -31,7 +31,7 @@ async function must(post: Post, fn: string, action: string, data: unknown, heade
 }
 
 /** Signs in with a one-time password, replaces it, signs in again; answers the bearer header. */
-async function activate(post: Post, code: string, oneTimePassword: string): Promise<Record<string, string>> {
+export async function activate(post: Post, code: string, oneTimePassword: string): Promise<Record<string, string>> {
   const first = await must(post, 'account', 'signIn', { code, password: oneTimePassword });
   await must(post, 'account', 'changePassword', { oldPassword: oneTimePassword, newPassword: 'Passw0rd!' }, { authorization: `Bearer ${first.token}` });
   const again = await must(post, 'account', 'signIn', { code, password: 'Passw0rd!' });
