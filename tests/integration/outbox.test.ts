@@ -5,6 +5,7 @@ import { JOBS } from '../../cloudfunctions/app/jobs';
 import { OUTBOX_PAGE, type OutboxDoc } from '../../cloudfunctions/app/outbox/records';
 import type { Notifier } from '../../cloudfunctions/app/ports/notifier';
 import { findAll } from '../../cloudfunctions/app/ports/store';
+import { runJobs } from '../../cloudfunctions/local-host/jobs';
 import { seedHierarchy, TestApp } from '../support/harness';
 import { eventFields, firstCampaignId, HOUR } from '../support/openweek';
 
@@ -59,6 +60,22 @@ describe('the transactional outbox', () => {
     expect(await pending()).toEqual([]);
     await runJob();
     expect(await told('活动已取消')).toHaveLength(69);
+  });
+
+  test("on the local host, a request that leaves work wakes the job loop, which finishes it without waiting for its interval", async () => {
+    const loop = runJobs(app.deps);
+    app.deps.wakeJobs = loop.wake;
+    try {
+      const event = await publish({ capacity: 60 });
+      await signUpMany(event.id, 60);
+      await app.ok('openweek', 'cancelEvent', { eventId: event.id, reason: '台风预警' }, h.collective.caller);
+      await loop.idle();
+      expect(await told('活动已取消')).toHaveLength(60);
+      expect(await pending()).toEqual([]);
+    } finally {
+      loop.stop();
+      await loop.idle();
+    }
   });
 
   test('a moved start reaches every signup, over more than a page, and they may be reminded again', async () => {
