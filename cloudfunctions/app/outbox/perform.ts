@@ -95,6 +95,7 @@ export async function afterCommit(deps: Deps, records: Array<OutboxDoc | null | 
  */
 export async function performDueOutbox(deps: Deps, budgetMs = OUTBOX_RUN_BUDGET_MS): Promise<number> {
   const deadline = Date.now() + budgetMs;
+  const troubled = new Set<string>();
   let steps = 0;
   while (Date.now() < deadline) {
     const { items } = await deps.store.find<OutboxDoc>('outbox', {
@@ -102,10 +103,17 @@ export async function performDueOutbox(deps: Deps, budgetMs = OUTBOX_RUN_BUDGET_
       orderBy: { fields: ['dueAt'], direction: 'asc' },
       limit: 20,
     });
-    if (items.length === 0) break;
-    for (const record of items) {
+    const due = items.filter((record) => !troubled.has(record.id));
+    if (due.length === 0) break;
+    for (const record of due) {
       if (Date.now() >= deadline) break;
-      await performStep(deps, record);
+      try {
+        await performStep(deps, record);
+      } catch (error) {
+        // Taking or releasing it failed (on CloudBase a write that met an open transaction): the next run tries again.
+        console.error(`[outbox] ${record.id} could not be taken or released`, error);
+        troubled.add(record.id);
+      }
       steps++;
     }
   }
