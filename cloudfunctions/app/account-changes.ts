@@ -4,6 +4,7 @@ import { audit } from './audit';
 import type { AccountDoc, SessionDoc, WechatBindingDoc } from './collections';
 import type { Deps } from './context';
 import { DuplicateKeyError, type StoreOps } from './ports/store';
+import { transact } from './ports/transaction-retry';
 
 export interface AccountChange {
   actor: AccountDoc | null;
@@ -40,7 +41,7 @@ export async function changeAccount(deps: Deps, account: AccountDoc, change: Acc
   const now = deps.now();
   const next: AccountDoc = { ...account, ...change.set, updatedAt: now.toISOString(), version: account.version + 1 };
   const keys = Object.keys(change.set);
-  const write = deps.store.transaction(async (tx) => {
+  const write = transact(deps.store, async (tx) => {
     const applied = await tx.update(
       'accounts',
       account.id,

@@ -48,6 +48,8 @@ export interface Deps {
   config: AppConfig;
   /** Uploaded files (summary photos); absent where no storage is configured, and uploads are then refused. */
   files?: FileStorage;
+  /** Asks this process's job loop to run the outbox soon (the local host); absent on CloudBase, whose timer runs it. */
+  wakeJobs?: () => void;
 }
 
 export interface UseCaseContext extends Deps {

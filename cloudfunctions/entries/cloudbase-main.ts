@@ -6,8 +6,8 @@ import { optionalVar, parseEnv } from '../config/env';
 import { limitsEnv, limitsFromEnv } from '../config/limits';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { CloudbaseFiles } from '../adapters/files/cloudbase-files';
-import { OutboxMailer } from '../adapters/mail/outbox-mailer';
-import { OutboxNotifier } from '../adapters/mail/outbox-notifier';
+import { DevMailboxMailer } from '../adapters/mail/dev-mailbox-mailer';
+import { DevMailboxNotifier } from '../adapters/mail/dev-mailbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
 import type { Caller, Deps } from '../app/context';
@@ -26,7 +26,7 @@ const env = z.object({
   WECHAT_BINDING_MAX_AGE_DAYS: optionalVar(z.coerce.number().int().min(1).max(3650)).default(90),
   SMTP_URL: optionalVar(z.string().min(1)),
   MAIL_FROM: optionalVar(z.string().min(3)).default('青年文明号在线 <no-reply@localhost>'),
-  /** Topic → subscribe-message template, as JSON (see SubscribeMessageNotifier). Unset: messages go to the outbox collection. */
+  /** Topic → subscribe-message template, as JSON (see SubscribeMessageNotifier). Unset: messages go to the devMailbox collection. */
   WX_SUBSCRIBE_TEMPLATES: optionalVar(
     z
       .string()
@@ -52,13 +52,13 @@ function composeCloudbase(connect: () => CloudBase): Deps {
   const app = connect();
   const store = new CloudbaseStore(app);
   const now = () => new Date();
-  if (!c.SMTP_URL) console.warn('[config] SMTP_URL is not set: recovery mail is kept in the outbox collection only');
+  if (!c.SMTP_URL) console.warn('[config] SMTP_URL is not set: recovery mail is kept in the devMailbox collection only');
   return {
     store,
-    mailer: c.SMTP_URL ? new SmtpMailer(c.SMTP_URL, c.MAIL_FROM) : new OutboxMailer(store, now),
+    mailer: c.SMTP_URL ? new SmtpMailer(c.SMTP_URL, c.MAIL_FROM) : new DevMailboxMailer(store, now),
     notifier: c.WX_SUBSCRIBE_TEMPLATES
       ? new SubscribeMessageNotifier(app, store, c.WX_SUBSCRIBE_TEMPLATES, now, c.WX_MINIPROGRAM_STATE)
-      : new OutboxNotifier(store, now),
+      : new DevMailboxNotifier(store, now),
     passwords: new PasswordHasher(c.SCRYPT_COST),
     tokens: new SessionTokens(c.SESSION_SECRET),
     limiter: new StoreRateLimiter(store),

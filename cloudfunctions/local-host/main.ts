@@ -32,16 +32,18 @@ export async function startLocalHost(config: LocalHostConfig): Promise<RunningHo
     deps = composeLocal(config, url);
     await upgradeSignupIds(deps);
     const office = config.demo ? await seedDemo(deps) : null;
-    // The outbox holds reset links: it is shown only to this machine (config refuses other hosts without SMTP).
-    handler = hostHandler(deps, { h5Dir: config.h5Dir, outboxPage: deps.usesOutbox && isLoopback(config.host), files: deps.files, publicUrl: url, trustProxy: config.trustProxy });
-    const stopJobs = config.jobs ? runJobs(deps) : () => undefined;
+    // The dev mailbox holds reset links: it is shown only to this machine (config refuses other hosts without SMTP).
+    handler = hostHandler(deps, { h5Dir: config.h5Dir, mailboxPage: deps.usesDevMailbox && isLoopback(config.host), files: deps.files, publicUrl: url, trustProxy: config.trustProxy });
+    const jobs = config.jobs ? runJobs(deps) : null;
+    if (jobs) deps.wakeJobs = jobs.wake;
     const ready = deps;
     return {
       url,
       office,
       close: async () => {
-        stopJobs();
+        jobs?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await jobs?.idle();
         await ready.store.close();
       },
     };

@@ -11,7 +11,7 @@ import { FUNCTIONS } from '../app/functions';
 import { dispatch, httpStatusOf, retryAfterHeader } from '../app/router';
 import type { LocalDiskFiles } from '../adapters/files/local-disk-files';
 import { MAX_REQUEST_BYTES } from '../../shared/contract/limits';
-import { renderOutbox } from './outbox-page';
+import { renderMailbox } from './mailbox-page';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,8 +43,8 @@ function securityHeaders(publicUrl: string | undefined): OutgoingHttpHeaders {
 
 /** API answers and plain messages: nothing to run, nothing to load, never framed. */
 const NOTHING_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-/** The outbox page: its own inline style sheet and links out, nothing else. */
-const OUTBOX_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** The dev mailbox page: its own inline style sheet and links out, nothing else. */
+const MAILBOX_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * The H5 client's policy, derived from its build: its own scripts plus index.html's inline scripts by hash
@@ -195,8 +195,8 @@ function serveFile(files: LocalDiskFiles, key: string, res: ServerResponse, base
 
 export interface HostOptions {
   h5Dir: string;
-  /** Show the outbox at /dev/outbox: only when mail is not really sent and the host listens on loopback. */
-  outboxPage: boolean;
+  /** Show the developer mailbox at /dev/mailbox: only when mail is not really sent and the host listens on loopback. */
+  mailboxPage: boolean;
   /** Uploaded files, served read-only at /files/<key>. */
   files?: LocalDiskFiles;
   /** TRUST_PROXY: proxies in front of the host whose X-Forwarded-For is believed (default none). */
@@ -224,9 +224,9 @@ export function hostHandler(deps: Deps, options: HostOptions): RequestListener {
         return handleApi(deps, api[1], req, res, sendJson, options.trustProxy ?? 0);
       }
       if (path === '/healthz') return sendJson(res, 200, { ok: true });
-      if (path === '/dev/outbox') {
-        if (!options.outboxPage) return send(res, 404, 'Not Found', 'text/plain');
-        return send(res, 200, await renderOutbox(deps.store), TYPES['.html'], { 'content-security-policy': OUTBOX_CSP });
+      if (path === '/dev/mailbox') {
+        if (!options.mailboxPage) return send(res, 404, 'Not Found', 'text/plain');
+        return send(res, 200, await renderMailbox(deps.store), TYPES['.html'], { 'content-security-policy': MAILBOX_CSP });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');
       if (path.startsWith('/files/') && options.files) return serveFile(options.files, path.slice('/files/'.length), res, base, send);

@@ -7,7 +7,7 @@ import { startLocalHost } from './main';
   const host = await startLocalHost(config);
   console.log(`青年文明号在线 已启动：${host.url}`);
   console.log(`  接口说明（JSON）：${host.url}/api`);
-  if (!config.smtpUrl) console.log(`  本地发件箱：${host.url}/dev/outbox`);
+  if (!config.smtpUrl) console.log(`  本地发件箱：${host.url}/dev/mailbox`);
   console.log(`  数据目录：${config.dataDir}`);
   if (host.office) {
     console.log('已载入演示数据：2017—2018年度岳阳市青年文明号（12个行业、13个县市区管理单位及名额）');

@@ -65,7 +65,7 @@ async function seed(size: number): Promise<Seeded> {
       }
     }
     for (const [unitId, c] of counts) {
-      const doc: FilingCountDoc = { id: countId(CAMPAIGN, unitId), campaignId: CAMPAIGN, unitId, ...c };
+      const doc: FilingCountDoc = { id: countId(CAMPAIGN, unitId, 0), campaignId: CAMPAIGN, unitId, shard: 0, ...c };
       await tx.insert('filingCounts', doc);
     }
   });

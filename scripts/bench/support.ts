@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { AccountDoc, UnitDoc } from '../../cloudfunctions/app/collections';
 import type { UseCaseContext } from '../../cloudfunctions/app/context';
-import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
-import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
+import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
+import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { limitRules } from '../../cloudfunctions/app/limits/rules';
 import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
@@ -48,8 +48,8 @@ export function benchContext(store: SqliteStore, actor: AccountDoc): UseCaseCont
   const now = () => new Date('2018-12-01T00:00:00Z');
   return {
     store,
-    mailer: new OutboxMailer(store, now),
-    notifier: new OutboxNotifier(store, now),
+    mailer: new DevMailboxMailer(store, now),
+    notifier: new DevMailboxNotifier(store, now),
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('bench-secret-that-is-long-enough-for-hmac'),
     limiter: new StoreRateLimiter(store),

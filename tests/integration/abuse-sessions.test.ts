@@ -5,7 +5,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accountHandlers } from '../../cloudfunctions/app/usecases/account';
 import { adminHandlers } from '../../cloudfunctions/app/usecases/admin';
-import type { OutboxDoc, WechatBindingDoc } from '../../cloudfunctions/app/collections';
+import type { DevMailDoc, WechatBindingDoc } from '../../cloudfunctions/app/collections';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
 import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
 import { isLoopback, loadConfig } from '../../cloudfunctions/local-host/config';
@@ -88,7 +88,7 @@ describe('over HTTP on the local host', () => {
     const c = await collectiveOnTwoDevices('城区公交三路青年班组');
     await must(post, 'account', 'setRecoveryEmail', { email: 'line3@example.com', password: 'Passw0rd!' }, c.phone);
     await must(post, 'account', 'requestPasswordReset', { email: 'line3@example.com' });
-    const outbox = await fetch(`${host.url}/dev/outbox`);
+    const outbox = await fetch(`${host.url}/dev/mailbox`);
     expect(outbox.status).toBe(200);
     await must(post, 'account', 'resetPassword', { token: tokenOf(await outbox.text()), newPassword: 'Recovered123' });
 
@@ -136,7 +136,7 @@ describe('over HTTP on the local host', () => {
   });
 });
 
-describe('/dev/outbox and where the host listens', () => {
+describe('/dev/mailbox and where the host listens', () => {
   test('loopback is 127.0.0.0/8, ::1 and localhost; nothing else', () => {
     for (const host of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1']) expect(isLoopback(host)).toBe(true);
     for (const host of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', '128.0.0.1', 'example.org', '::ffff:192.168.1.1']) expect(isLoopback(host)).toBe(false);
@@ -170,7 +170,7 @@ describe('/dev/outbox and where the host listens', () => {
     );
     try {
       const base = `http://${address === '0.0.0.0' ? '127.0.0.1' : address}:${port}`;
-      const outbox = await fetch(`${base}/dev/outbox`);
+      const outbox = await fetch(`${base}/dev/mailbox`);
       expect(outbox.status).toBe(404);
       expect(await outbox.text()).not.toContain('本地发件箱');
       expect((await fetch(`${base}/healthz`)).headers.get('strict-transport-security')).toBe('max-age=31536000');
@@ -279,7 +279,7 @@ describe('WeChat bindings, through the CloudBase functions', () => {
     await account({ action: 'setRecoveryEmail', data: { email: 'edu@example.org', password: 'Passw0rd!' } }, wechat('o-admin3-phone'));
     expect(await whoIs('o-admin3-phone')).toMatchObject({ code: a.code });
     await account({ action: 'requestPasswordReset', data: { email: 'edu@example.org' } }, wechat(''));
-    const mails = await store.find<OutboxDoc>('outbox', { where: { to: 'edu@example.org' }, orderBy: { fields: ['sentAt'], direction: 'desc' }, limit: 1 });
+    const mails = await store.find<DevMailDoc>('devMailbox', { where: { to: 'edu@example.org' }, orderBy: { fields: ['sentAt'], direction: 'desc' }, limit: 1 });
     expect(await account({ action: 'resetPassword', data: { token: tokenOf(mails.items[0].text), newPassword: 'Recovered123' } }, wechat(''))).toMatchObject({ ok: true });
     expect(await whoIs('o-admin3-phone')).toBeNull();
   });

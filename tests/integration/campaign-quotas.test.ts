@@ -126,7 +126,7 @@ describe('reminders before the window closes', () => {
     expect(await remindUnfinishedFilings(app.deps)).toBe(1);
     await JOBS.filingReminders.run(app.deps);
     expect(await remindUnfinishedFilings(app.deps)).toBe(0);
-    const reminders = (await app.outbox()).filter((m) => m.subject.startsWith('[filingReminder]'));
+    const reminders = (await app.mailbox()).filter((m) => m.subject.startsWith('[filingReminder]'));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]).toMatchObject({ to: expect.stringContaining(h.collective.accountId), text: expect.stringContaining('2019-01-19 24时') });
   });

@@ -9,9 +9,11 @@ import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-lim
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
-import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
-import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
+import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
+import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
+import { moveCount, readCounts } from '../../cloudfunctions/app/filing/counts';
+import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
 import { FakeCloudbase } from '../support/fake-cloudbase';
 import { completeContent } from '../support/filing';
 
@@ -34,8 +36,8 @@ beforeAll(async () => {
   const store = new CloudbaseStore(app);
   deps = {
     store,
-    mailer: new OutboxMailer(store, () => clock),
-    notifier: new OutboxNotifier(store, () => clock),
+    mailer: new DevMailboxMailer(store, () => clock),
+    notifier: new DevMailboxNotifier(store, () => clock),
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
     limiter: new StoreRateLimiter(store),
@@ -114,4 +116,17 @@ test('a cross-branch transfer on CloudBase: 交通 asks, 岳阳县 approves, the
   const successor = await activate(taken.account.code, taken.oneTimePassword);
   const mine = await ok<{ filing: { id: string; unitName: string } }>('filing', 'getMine', {}, successor);
   expect(mine.filing).toMatchObject({ id: filingId, unitName: '交通' });
+});
+
+test('first filings racing in a new unit all land: the counter shard they both create is taken up by the retry, not an INTERNAL', async () => {
+  // Every writer draws the same shard, so each counter document is created by whichever commits first.
+  const first = Array.from({ length: 6 }, () =>
+    transact(deps.store, (tx) => moveCount(tx, 'race-campaign', '/root/new-unit/', null, 'draft', 7)),
+  );
+  await Promise.all(first);
+  expect(await readCounts(deps.store, 'race-campaign', 'new-unit')).toMatchObject({ draft: 6, filed: 0 });
+  expect(await readCounts(deps.store, 'race-campaign', 'root')).toMatchObject({ draft: 6 });
+
+  await transact(deps.store, (tx) => moveCount(tx, 'race-campaign', '/root/new-unit/', 'draft', 'filed'));
+  expect(await readCounts(deps.store, 'race-campaign', 'new-unit')).toMatchObject({ draft: 5, filed: 1 });
 });

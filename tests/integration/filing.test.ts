@@ -84,8 +84,8 @@ describe('a collective files for the term', () => {
     const mine = await app.ok('filing', 'getMine', {}, h.collective.caller);
     expect(mine.filing).toMatchObject({ status: 'approved', statusLabel: '已通过，为创建集体' });
     expect(mine.filing?.history.map((x) => x.action)).toContain('review.approve');
-    const outbox = await app.outbox();
-    expect(outbox.filter((m) => m.subject.startsWith('[filingDecision]') && m.to.includes(h.collective.accountId))).toHaveLength(6);
+    const mailbox = await app.mailbox();
+    expect(mailbox.filter((m) => m.subject.startsWith('[filingDecision]') && m.to.includes(h.collective.accountId))).toHaveLength(6);
   });
 
   test('a collective at a level-1 unit is decided by its level-1 admin directly', async () => {
@@ -368,7 +368,7 @@ describe("changes over a collective's life", () => {
     await app.ok('review', 'decideRevocation', { revocationId: revocation.id, approve: true, comment: '经核实，同意取消' }, h.office.caller);
     expect(await app.store.get<FilingDoc>('filings', filing.id)).toMatchObject({ status: 'revoked' });
     expect(await app.account(h.countyCollective.code)).toMatchObject({ status: 'cancelled' });
-    const told = (await app.outbox()).filter((m) => m.to.includes(h.countyCollective.accountId) && m.subject.includes('取消创建资格'));
+    const told = (await app.mailbox()).filter((m) => m.to.includes(h.countyCollective.accountId) && m.subject.includes('取消创建资格'));
     expect(told).toHaveLength(1);
     const list = await app.ok('review', 'listRevocations', {}, h.office.caller);
     expect(list.items[0]).toMatchObject({ status: 'approved', collectiveName: '岳阳县人民医院青年护理组' });

@@ -69,8 +69,8 @@ describe('the local host over real HTTP', () => {
     expect(await response.text()).toContain('npm run build:h5');
   });
 
-  test('the developer outbox page lists mail sent without SMTP', async () => {
-    const response = await fetch(`${host.url}/dev/outbox`);
+  test('the developer mailbox page lists mail sent without SMTP', async () => {
+    const response = await fetch(`${host.url}/dev/mailbox`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('本地发件箱');
   });

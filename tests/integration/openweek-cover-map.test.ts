@@ -53,7 +53,7 @@ describe('开放周 event covers and map points', () => {
     expect(jpeg.url).toMatch(/\.jpg$/);
     expect(filesUnder(filesDir())).toEqual([uploaded.url, jpeg.url].map((url) => url.slice('/files/'.length)).sort());
 
-    const server: Server = createServer(hostHandler(app.deps, { h5Dir: join(app.dir, 'no-h5'), outboxPage: false, files: app.deps.files as LocalDiskFiles }));
+    const server: Server = createServer(hostHandler(app.deps, { h5Dir: join(app.dir, 'no-h5'), mailboxPage: false, files: app.deps.files as LocalDiskFiles }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${uploaded.url}`);

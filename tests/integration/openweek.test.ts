@@ -91,7 +91,7 @@ describe('开放周: events that the public finds and joins', () => {
     expect((await app.ok('openweek', 'getEvent', { eventId: event.id }, visitor(4))).mySignup).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     const managed = await app.ok('openweek', 'getManagedEvent', { eventId: event.id }, h.collective.caller);
     expect(managed.event).toMatchObject({ seatsTaken: 2, waiting: 1 });
-    const told = (await app.outbox()).filter((m) => m.to === '微信 visitor:wx:o-visitor-3');
+    const told = (await app.mailbox()).filter((m) => m.to === '微信 visitor:wx:o-visitor-3');
     expect(told).toHaveLength(1);
     expect(told[0].subject).toContain('候补成功');
 
@@ -145,7 +145,7 @@ describe('开放周: events that the public finds and joins', () => {
     const event = await publish();
     for (const n of [1, 2, 3]) await signUp(event.id, visitor(n));
     await app.ok('openweek', 'cancelEvent', { eventId: event.id, reason: '台风预警' }, h.collective.caller);
-    const told = (await app.outbox()).filter((m) => m.subject.includes('活动已取消'));
+    const told = (await app.mailbox()).filter((m) => m.subject.includes('活动已取消'));
     expect(told.map((m) => m.to).sort()).toEqual(['微信 visitor:wx:o-visitor-1', '微信 visitor:wx:o-visitor-2', '微信 visitor:wx:o-visitor-3']);
     expect(await signUp(event.id, visitor(4))).toMatchObject({ ok: false, error: { code: 'SIGNUP_CLOSED' } });
     expect((await app.ok('openweek', 'mySignups', {}, visitor(1))).items[0]).toMatchObject({ eventStatus: 'cancelled', status: 'confirmed' });
@@ -238,11 +238,11 @@ describe('开放周: events that the public finds and joins', () => {
     await signUp(event.id, visitor(1));
     await signUp(event.id, visitor(2));
     await openweekReminders.run(app.deps);
-    expect((await app.outbox()).filter((m) => m.subject.includes('活动提醒'))).toHaveLength(0);
+    expect((await app.mailbox()).filter((m) => m.subject.includes('活动提醒'))).toHaveLength(0);
     app.advance(48 * 60); // 24 hours before the start
     await Promise.all([openweekReminders.run(app.deps), openweekReminders.run(app.deps)]);
     await openweekReminders.run(app.deps);
-    const reminders = (await app.outbox()).filter((m) => m.subject.includes('活动提醒'));
+    const reminders = (await app.mailbox()).filter((m) => m.subject.includes('活动提醒'));
     expect(reminders.map((m) => m.to)).toEqual(['微信 visitor:wx:o-visitor-1']);
     expect(JOBS.openweekReminders).toBe(openweekReminders);
   });

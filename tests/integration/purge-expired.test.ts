@@ -33,14 +33,14 @@ describe('the purge job', () => {
     await request();
     app.advance(31); // the first link has expired
     await request();
-    await app.ok('account', 'resetPassword', { token: tokenIn((await app.outbox())[1].text), newPassword: 'Recovered123' }); // the second is used
+    await app.ok('account', 'resetPassword', { token: tokenIn((await app.mailbox())[1].text), newPassword: 'Recovered123' }); // the second is used
     await request(); // the third can still be used
     expect(await app.store.count('resetTokens')).toBe(3);
 
     await purgeExpired.run(app.deps);
     const left = (await app.store.find<ResetTokenDoc>('resetTokens', { orderBy: { fields: ['expiresAt'], direction: 'asc' }, limit: 10 })).items;
     expect(left).toEqual([expect.objectContaining({ usedAt: null })]);
-    expect(await app.call('account', 'resetPassword', { token: tokenIn((await app.outbox())[2].text), newPassword: 'Third12345' })).toMatchObject({ ok: true });
+    expect(await app.call('account', 'resetPassword', { token: tokenIn((await app.mailbox())[2].text), newPassword: 'Third12345' })).toMatchObject({ ok: true });
   });
 
   test('one run removes a bounded number; a larger backlog is gone after the next run', async () => {

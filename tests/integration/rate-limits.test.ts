@@ -68,10 +68,10 @@ describe('rate limits answer RATE_LIMITED at their threshold and recover after t
       app.call('account', i % 2 ? 'requestCodeReminder' : 'requestPasswordReset', { email: 'team@example.com' }, from(`203.0.113.${i + 1}`)),
     );
     expect(refused).toMatchObject({ error: { code: 'RATE_LIMITED', message: '操作过于频繁，请在 60 分钟后重试', retryAfterSeconds: 3600 } });
-    expect(await app.outbox()).toHaveLength(3);
+    expect(await app.mailbox()).toHaveLength(3);
     app.advance(60);
     expect((await app.call('account', 'requestCodeReminder', { email: 'team@example.com' }, from('203.0.113.8'))).ok).toBe(true);
-    expect(await app.outbox()).toHaveLength(4);
+    expect(await app.mailbox()).toHaveLength(4);
 
     const fromOneAddress = await passThenRefuse(10, (i) => app.call('account', 'requestCodeReminder', { email: `someone${i}@example.com` }, from('198.51.100.20')));
     expect(fromOneAddress).toMatchObject({ error: { code: 'RATE_LIMITED', retryAfterSeconds: 3600 } });

@@ -21,7 +21,7 @@ describe('recovering a forgotten code or password by the recovery email', () => 
     const answer = await app.ok('account', 'requestCodeReminder', { email: 'team@example.com' });
     expect(answer.message).toBe(NEUTRAL);
     expect(JSON.stringify(answer)).not.toContain(h.collective.code);
-    const [mail] = await app.outbox();
+    const [mail] = await app.mailbox();
     expect(mail.to).toBe('team@example.com');
     expect(mail.text).toContain(h.collective.code);
   });
@@ -29,13 +29,13 @@ describe('recovering a forgotten code or password by the recovery email', () => 
   test('an unknown address gets the very same answer and no mail goes out', async () => {
     const answer = await app.ok('account', 'requestCodeReminder', { email: 'nobody@example.com' });
     expect(answer.message).toBe(NEUTRAL);
-    expect(await app.outbox()).toHaveLength(0);
+    expect(await app.mailbox()).toHaveLength(0);
     expect(await app.ok('account', 'requestPasswordReset', { email: 'nobody@example.com' })).toEqual({ message: NEUTRAL });
   });
 
   test('a mailed reset link sets a new password once, then is spent', async () => {
     await app.ok('account', 'requestPasswordReset', { email: 'team@example.com' });
-    const [mail] = await app.outbox();
+    const [mail] = await app.mailbox();
     const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     expect(mail.text).toContain('http://h5.test/#/pages/auth/reset-password?token=');
 
@@ -47,7 +47,7 @@ describe('recovering a forgotten code or password by the recovery email', () => 
   test('a reset link works through its 30th minute and not after', async () => {
     await app.ok('account', 'requestPasswordReset', { email: 'team@example.com' });
     await app.ok('account', 'requestPasswordReset', { email: 'team@example.com' });
-    const [first, second] = (await app.outbox()).map((m) => /token=([A-Za-z0-9_-]+)/.exec(m.text)![1]);
+    const [first, second] = (await app.mailbox()).map((m) => /token=([A-Za-z0-9_-]+)/.exec(m.text)![1]);
     app.advance(29.99);
     expect((await app.call('account', 'resetPassword', { token: first, newPassword: 'Recovered123' })).ok).toBe(true);
     app.advance(0.01);
@@ -57,7 +57,7 @@ describe('recovering a forgotten code or password by the recovery email', () => 
   test('a reset also lifts the lock after wrong passwords and ends open sessions', async () => {
     for (let i = 0; i < 5; i++) await app.call('account', 'signIn', { code: h.collective.code, password: 'Wrong1234' });
     await app.ok('account', 'requestPasswordReset', { email: 'team@example.com' });
-    const token = /token=([A-Za-z0-9_-]+)/.exec((await app.outbox())[0].text)![1];
+    const token = /token=([A-Za-z0-9_-]+)/.exec((await app.mailbox())[0].text)![1];
     await app.ok('account', 'resetPassword', { token, newPassword: 'Recovered123' });
     expect((await app.ok('account', 'me', {}, h.collective.caller)).account).toBeNull();
     expect((await app.call('account', 'signIn', { code: h.collective.code, password: 'Recovered123' })).ok).toBe(true);
@@ -66,7 +66,7 @@ describe('recovering a forgotten code or password by the recovery email', () => 
   test('a cancelled account cannot recover', async () => {
     await app.ok('admin', 'cancelAccount', { accountId: h.collective.accountId, reason: '集体撤销' }, h.office.caller);
     await app.ok('account', 'requestCodeReminder', { email: 'team@example.com' });
-    expect(await app.outbox()).toHaveLength(0);
+    expect(await app.mailbox()).toHaveLength(0);
   });
 
   test('setting a recovery email needs the current password', async () => {

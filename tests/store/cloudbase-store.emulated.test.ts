@@ -1,4 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
+import { TransactionConflictError, type StoreOps } from '../../cloudfunctions/app/ports/store';
+import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
 import { FakeCloudbase } from '../support/fake-cloudbase';
 import { CONTRACT_COLLECTIONS } from './contract-collections';
@@ -38,20 +40,25 @@ describeStoreContract('CloudbaseStore over the SDK against a MongoDB-rules model
 describe('CloudbaseStore transactions against the model of CloudBase', () => {
   beforeEach(() => fake.reset());
 
-  test('a document changed by someone else during a transaction makes the SDK run the transaction again', async () => {
+  test('a document changed by someone else during a transaction fails it as a conflict, and the retry policy runs it again', async () => {
     const store = new CloudbaseStore(app);
     await store.insert('contract_items', { id: 'raced', code: 'R', version: 1 });
     let attempts = 0;
-    const applied = await store.transaction(async (tx) => {
+    const attempt = (tx: StoreOps) => {
       attempts++;
-      const doc = await tx.get<{ id: string; version: number }>('contract_items', 'raced');
-      // The first attempt's snapshot goes stale: another writer bumps the version.
-      if (attempts === 1) await store.update('contract_items', 'raced', { inc: { version: 1 } });
-      return tx.update('contract_items', 'raced', { inc: { version: 10 } }, { version: doc?.version ?? -1 });
-    });
+      return tx.get<{ id: string; version: number }>('contract_items', 'raced').then(async (doc) => {
+        // The first attempt's snapshot goes stale: another writer bumps the version.
+        if (attempts === 1) await store.update('contract_items', 'raced', { inc: { version: 1 } });
+        return tx.update('contract_items', 'raced', { inc: { version: 10 } }, { version: doc?.version ?? -1 });
+      });
+    };
+    // The adapter itself does not retry (the SDK's immediate retries are off): the conflict surfaces.
+    await expect(store.transaction(attempt)).rejects.toBeInstanceOf(TransactionConflictError);
+    expect(await store.get('contract_items', 'raced')).toEqual({ id: 'raced', code: 'R', version: 2 });
+    attempts = 0;
+    expect(await transact(store, attempt)).toBe(true);
     expect(attempts).toBe(2);
-    expect(applied).toBe(true);
-    expect(await store.get('contract_items', 'raced')).toEqual({ id: 'raced', code: 'R', version: 12 });
+    expect(await store.get('contract_items', 'raced')).toEqual({ id: 'raced', code: 'R', version: 13 });
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Contract, FunctionName } from '../../shared/contract';
 import type { Envelope } from '../../shared/envelope';
-import { COLLECTIONS, type AccountDoc, type OutboxDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
+import { COLLECTIONS, type AccountDoc, type DevMailDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
 import type { Caller, Deps } from '../../cloudfunctions/app/context';
 import { FUNCTIONS } from '../../cloudfunctions/app/functions';
 import { dispatch } from '../../cloudfunctions/app/router';
@@ -12,8 +12,8 @@ import { limitRules, type LimitRules } from '../../cloudfunctions/app/limits/rul
 import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
-import { OutboxMailer } from '../../cloudfunctions/adapters/mail/outbox-mailer';
-import { OutboxNotifier } from '../../cloudfunctions/adapters/mail/outbox-notifier';
+import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
+import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { findAll } from '../../cloudfunctions/app/ports/store';
@@ -40,8 +40,8 @@ export class TestApp {
   constructor(options: { limits?: Partial<LimitRules> } = {}) {
     this.deps = {
       store: this.store,
-      mailer: new OutboxMailer(this.store, () => this.clock),
-      notifier: new OutboxNotifier(this.store, () => this.clock),
+      mailer: new DevMailboxMailer(this.store, () => this.clock),
+      notifier: new DevMailboxNotifier(this.store, () => this.clock),
       passwords: new PasswordHasher(10),
       tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
       limiter: new StoreRateLimiter(this.store),
@@ -88,8 +88,8 @@ export class TestApp {
     return items[0];
   }
 
-  async outbox(): Promise<OutboxDoc[]> {
-    return (await this.store.find<OutboxDoc>('outbox', { orderBy: { fields: ['sentAt'], direction: 'asc' }, limit: 50 })).items;
+  async mailbox(): Promise<DevMailDoc[]> {
+    return (await this.store.find<DevMailDoc>('devMailbox', { orderBy: { fields: ['sentAt'], direction: 'asc' }, limit: 50 })).items;
   }
 
   /**

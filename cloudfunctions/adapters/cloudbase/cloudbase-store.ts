@@ -144,12 +144,14 @@ export class CloudbaseStore implements Store {
 
   /**
    * Runs `fn` in a CloudBase transaction. The SDK commits when `fn` resolves and rolls back when it
-   * throws, rethrowing the very same error; on a write conflict it runs `fn` again (3 times at most).
+   * throws, rethrowing the very same error. Its own retry (at once, without a pause) is switched off
+   * (`times` 0): a conflict surfaces as TransactionConflictError and the app's one retry policy
+   * (ports/transaction-retry.ts) runs it again after a jittered pause.
    */
   async transaction<T>(fn: (tx: StoreOps) => Promise<T>): Promise<T> {
     const run = this.db.runTransaction as (callback: (t: Transaction) => Promise<T>, times?: number) => Promise<T>;
     try {
-      return await run.call(this.db, (t: Transaction) => fn(this.transactionOps(t)), 3);
+      return await run.call(this.db, (t: Transaction) => fn(this.transactionOps(t)), 0);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && code.includes('TRANSACTION_CONFLICT')) throw new TransactionConflictError((error as Error).message);
@@ -175,7 +177,7 @@ export class CloudbaseStore implements Store {
         }
       },
       // Transactions allow no queries: read the document, check `expect` here, then write it.
-      // A concurrent change to it makes the write conflict, and the SDK runs `fn` again.
+      // A concurrent change to it makes the write conflict, and the retry policy runs `fn` again.
       update: async (collection: string, id: string, patch: Patch, expect?: Filter) => {
         const raw = await getRaw(collection, id);
         if (!raw) return false;

@@ -29,7 +29,10 @@ export const COLLECTIONS = {
    * index serves the order; a unit-path prefix would sort its whole range), one object's history (objectId, at).
    */
   audit: [{ fields: ['at'] }, { fields: ['unitL1', 'at'] }, { fields: ['objectId', 'at'] }],
-  outbox: [{ fields: ['sentAt'] }],
+  /** The transactional outbox (outbox/records.ts): work written with a change, taken by runners when due. */
+  outbox: [{ fields: ['dueAt'] }],
+  /** Mail and WeChat messages kept on one machine instead of being sent (DevMailbox adapters, /dev/mailbox). */
+  devMailbox: [{ fields: ['sentAt'] }],
   campaigns: [{ fields: ['createdAt'] }],
   quotas: [{ fields: ['campaignId', 'unitId'], unique: true }],
   /** Rate-limit counters (limits/store-rate-limiter.ts); the purge job finds expired ones by `expiresAt`. */
@@ -123,7 +126,7 @@ export interface AuditDoc {
   reason: string | null;
 }
 
-export interface OutboxDoc {
+export interface DevMailDoc {
   id: string;
   to: string;
   subject: string;

@@ -8,6 +8,7 @@ import type { CollectiveDoc, FilingDoc, HistoryRecord } from '../collections/fil
 import type { Deps } from '../context';
 import { moveCount } from './counts';
 import { DuplicateKeyError, findAll, type Store, type StoreOps } from '../ports/store';
+import { transact } from '../ports/transaction-retry';
 
 export const filingId = (campaignId: string, collectiveId: string) => `${campaignId}:${collectiveId}`;
 
@@ -58,7 +59,7 @@ export async function collectiveOfAccount(deps: Deps, account: AccountDoc): Prom
     version: 1,
   };
   try {
-    await deps.store.transaction(async (tx) => {
+    await transact(deps.store, async (tx) => {
       await tx.insert('collectives', collective);
       await audit(tx, deps.now(), {
         actor: account,
@@ -111,7 +112,7 @@ export interface FilingWrite {
  */
 export async function commitFiling(deps: Deps, before: FilingDoc | null, next: FilingDoc, write: FilingWrite): Promise<void> {
   const summary = (f: FilingDoc | null) => (f ? { status: f.status, stage: f.stage, version: f.version } : null);
-  await deps.store.transaction(async (tx) => {
+  await transact(deps.store, async (tx) => {
     if (before) {
       const { id: _id, ...fields } = next;
       void _id;

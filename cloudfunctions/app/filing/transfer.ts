@@ -16,6 +16,7 @@ import { carryEvents, eventsOfCollective } from './collective-events';
 import { moveCount } from './counts';
 import { ancestorAt, filingsOfCollective, historyEntry, placement, possibleDuplicates } from './support';
 import { pathIds } from '../../../shared/domain/unit-tree';
+import { transact } from '../ports/transaction-retry';
 
 /** The unit that takes a collective over: in the caller's scope, and an admin unit (level 1 or below). */
 export async function receivingUnit(ctx: UseCaseContext, toUnitId: string): Promise<UnitDoc> {
@@ -105,7 +106,7 @@ export async function moveCollective(ctx: UseCaseContext, move: Move) {
     };
   });
 
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     await tx.insert('accounts', account);
     if (!(await cancelInTx(tx, oldAccount, at))) throw new AppError('CONFLICT');
     const { id: _c, ...fields } = moved;

@@ -4,7 +4,10 @@ import type { CampaignDoc } from '../collections';
 import type { CollectiveDoc, FilingDoc, FilingReminderDoc } from '../collections/filing';
 import type { Deps } from '../context';
 import { rulesOf } from '../filing/campaigns';
+import { afterCommit } from '../outbox/perform';
+import { enqueue, type OutboxDoc } from '../outbox/records';
 import { DuplicateKeyError, eachDocument } from '../ports/store';
+import { transact } from '../ports/transaction-retry';
 
 /**
  * A few days before a campaign's filing window closes (its `reminderDaysBefore`, 3 by default), every
@@ -30,25 +33,30 @@ export async function remindUnfinishedFilings(deps: Deps): Promise<number> {
         const collective = await deps.store.get<CollectiveDoc>('collectives', filing.collectiveId);
         if (!collective || collective.status !== 'active') continue;
         const reminder: FilingReminderDoc = { id: `${filing.id}:${rules.window.closesBefore}`, filingId: filing.id, accountId: collective.accountId, sentAt: now.toISOString() };
+        let work: OutboxDoc;
         try {
-          await deps.store.transaction(async (tx) => {
+          work = await transact(deps.store, async (tx) => {
             await tx.insert('filingReminders', reminder);
             await audit(tx, now, {
               actor: null, action: 'filing.remindDraft', objectType: 'filing', objectId: filing.id, unitPath: filing.unitPath,
               after: { closesBefore: rules.window.closesBefore },
+            });
+            return enqueue(tx, now, {
+              kind: 'message',
+              message: {
+                recipient: { kind: 'account', accountId: collective.accountId },
+                topic: 'filingReminder',
+                title: '报备即将截止',
+                body: `「${campaign.name}」报备将于 ${lastDay} 24时（北京时间）截止，您的报备尚未${status === 'draft' ? '提交' : '重新提交'}。`,
+                page: 'collective/filing/index',
+              },
             });
           });
         } catch (error) {
           if (error instanceof DuplicateKeyError) continue;
           throw error;
         }
-        await deps.notifier.send({
-          recipient: { kind: 'account', accountId: collective.accountId },
-          topic: 'filingReminder',
-          title: '报备即将截止',
-          body: `「${campaign.name}」报备将于 ${lastDay} 24时（北京时间）截止，您的报备尚未${status === 'draft' ? '提交' : '重新提交'}。`,
-          page: 'collective/filing/index',
-        });
+        await afterCommit(deps, [work]);
         sent++;
       }
     }

@@ -4,6 +4,7 @@ import { filingReminders } from './filing-reminders';
 import { purgeRateLimits } from './purge-rate-limits';
 import { opaqueSignupIds } from './opaque-signup-ids';
 import { purgeExpired } from './purge-expired';
+import { outbox } from './outbox';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -15,10 +16,12 @@ export interface Job {
   run(deps: Deps): Promise<void>;
 }
 
+/** In this order: the reminders' messages are outbox work that the same run then delivers if need be. */
 export const JOBS: Record<string, Job> = {
   openweekReminders,
   filingReminders,
   purgeRateLimits,
   opaqueSignupIds,
   purgeExpired,
+  outbox,
 };

@@ -3,6 +3,7 @@ import type { SignupDoc } from '../collections/openweek';
 import type { Deps } from '../context';
 import { findAll } from '../ports/store';
 import { newId } from '../security/random';
+import { transact } from '../ports/transaction-retry';
 
 /** Signups written before issue #8 were keyed `${eventId}:${visitorId}`; random ids never hold a ':'. */
 const LEGACY = { id: { $contains: ':' } };
@@ -32,7 +33,7 @@ export async function upgradeSignupIds(deps: Pick<Deps, 'store'>): Promise<numbe
   for (const signup of legacy) {
     const moved: SignupDoc = { ...signup, id: ids.get(signup.id) as string };
     const records = await findAll<AuditDoc>(deps.store, 'audit', { where: { objectId: signup.id }, orderBy: { fields: ['at'], direction: 'asc' } });
-    await deps.store.transaction(async (tx) => {
+    await transact(deps.store, async (tx) => {
       // Removed first: the new document takes the same unique (eventId, visitorId) and check-in code.
       if (!(await tx.remove('signups', signup.id))) return;
       await tx.insert('signups', moved);

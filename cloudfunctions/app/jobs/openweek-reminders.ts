@@ -1,7 +1,10 @@
 import { reminderDue } from '../../../shared/domain/openweek/event-rules';
 import type { EventDoc, SignupDoc } from '../collections/openweek';
 import type { Deps } from '../context';
+import { afterCommit } from '../outbox/perform';
+import { enqueue } from '../outbox/records';
 import { eachDocument } from '../ports/store';
+import { transact } from '../ports/transaction-retry';
 
 const CHINA = 8 * 3_600_000;
 const when = (iso: string) => {
@@ -12,7 +15,8 @@ const when = (iso: string) => {
 /**
  * The day-before reminder (WeChat subscribe message, the one-time subscription asked at signup):
  * each confirmed signup of a published event starting within 24 hours gets one. The signup is marked
- * by a conditional update first, so a second or overlapping run sends nothing twice. Events are found
+ * by a conditional update in the transaction that writes its message to the outbox, so a second or
+ * overlapping run sends nothing twice. Events are found
  * by their start (the public listing's index), their signups by event and status (no index of its own).
  */
 export const openweekReminders = {
@@ -37,14 +41,20 @@ async function remindAttendees(deps: Deps, event: EventDoc, now: Date): Promise<
     orderBy: { fields: ['waitOrder'], direction: 'asc' },
   });
   for await (const s of unreminded) {
-    const marked = await deps.store.update('signups', s.id, { set: { remindedAt: now.toISOString() } }, { remindedAt: null, status: 'confirmed' });
-    if (!marked) continue;
-    await deps.notifier.send({
-      recipient: { kind: 'visitor', visitorId: s.visitorId },
-      topic: 'eventReminder',
-      title: '活动提醒',
-      body: `您报名的活动「${event.title}」将于${when(event.startAt)}开始，地点：${event.address}。请带好签到码。`,
-      page: `events/detail?id=${event.id}`,
+    const work = await transact(deps.store, async (tx) => {
+      const marked = await tx.update('signups', s.id, { set: { remindedAt: now.toISOString() } }, { remindedAt: null, status: 'confirmed' });
+      if (!marked) return null;
+      return enqueue(tx, now, {
+        kind: 'message',
+        message: {
+          recipient: { kind: 'visitor', visitorId: s.visitorId },
+          topic: 'eventReminder',
+          title: '活动提醒',
+          body: `您报名的活动「${event.title}」将于${when(event.startAt)}开始，地点：${event.address}。请带好签到码。`,
+          page: `events/detail?id=${event.id}`,
+        },
+      });
     });
+    await afterCommit(deps, [work]);
   }
 }

@@ -1,6 +1,7 @@
 import type { RateLimitDoc } from '../collections';
 import type { Deps } from '../context';
 import { eachDocument } from '../ports/store';
+import { transact } from '../ports/transaction-retry';
 
 /**
  * Rate-limit counters whose window has ended are deleted, so addresses and visitors seen once do not
@@ -15,7 +16,7 @@ export const purgeRateLimits = {
       orderBy: { fields: ['expiresAt'], direction: 'asc' },
     });
     for await (const counter of expired) {
-      await deps.store.transaction(async (tx) => {
+      await transact(deps.store, async (tx) => {
         const current = await tx.get<RateLimitDoc>('rateLimits', counter.id);
         if (current && current.expiresAt <= now) await tx.remove('rateLimits', counter.id);
       });

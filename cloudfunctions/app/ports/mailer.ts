@@ -1,4 +1,4 @@
-/** Outgoing mail: SMTP in production, a local outbox on one machine. */
+/** Outgoing mail: SMTP in production, the developer mailbox (a collection) on one machine. */
 export interface Mail {
   to: string;
   subject: string;

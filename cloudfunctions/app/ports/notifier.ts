@@ -1,6 +1,6 @@
 /**
  * Messages to people inside WeChat: subscribe messages in production (one-time subscriptions the
- * user granted in the mini-program), the local outbox on one machine.
+ * user granted in the mini-program), the developer mailbox on one machine.
  */
 export type Recipient = { kind: 'account'; accountId: string } | { kind: 'visitor'; visitorId: string };
 

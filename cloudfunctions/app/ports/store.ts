@@ -92,7 +92,7 @@ export function decodeCursor(cursor: string, expectedLength: number): Scalar[] {
   return values as Scalar[];
 }
 
-/** A transaction kept colliding with concurrent ones (after the adapter's own retries); safe to run again. */
+/** A transaction collided with a concurrent one and was rolled back; safe to run again (see transaction-retry.ts). */
 export class TransactionConflictError extends Error {
   constructor(detail: string) {
     super(`transaction conflict: ${detail}`);

@@ -1,5 +1,8 @@
 import type { contract } from '../../../../shared/contract';
 import { checkLimits } from '../../limits/policy';
+import { afterCommit } from '../../outbox/perform';
+import { enqueue } from '../../outbox/records';
+import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { accountsWithEmail, RECOVERY_ANSWER } from './recovery-mail';
 
@@ -8,7 +11,7 @@ export const requestCodeReminder: Handler<typeof contract.account.requestCodeRem
   await checkLimits(ctx, 'recoveryMail', { email: input.email });
   const accounts = await accountsWithEmail(ctx, input.email);
   if (accounts.length > 0) {
-    await ctx.mailer.send({
+    const mail = {
       to: input.email,
       subject: '【青年文明号】找回用户名',
       text: [
@@ -16,7 +19,9 @@ export const requestCodeReminder: Handler<typeof contract.account.requestCodeRem
         ...accounts.map((a) => `  ${a.code}（${a.name}）`),
         '如非本人操作，请忽略本邮件。',
       ].join('\n'),
-    });
+    };
+    // Through the outbox like all mail, so a failing SMTP server is retried by the job.
+    await afterCommit(ctx, [await transact(ctx.store, (tx) => enqueue(tx, ctx.now(), { kind: 'mail', mail }))]);
   }
   return { message: RECOVERY_ANSWER };
 };

@@ -1,6 +1,9 @@
 import type { contract } from '../../../../shared/contract';
 import type { ResetTokenDoc } from '../../collections';
 import { checkLimits } from '../../limits/policy';
+import { afterCommit } from '../../outbox/perform';
+import { enqueue } from '../../outbox/records';
+import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { linkSecret } from '../../security/random';
 import { accountsWithEmail, RECOVERY_ANSWER } from './recovery-mail';
@@ -19,9 +22,8 @@ export const requestPasswordReset: Handler<typeof contract.account.requestPasswo
       expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000).toISOString(),
       usedAt: null,
     };
-    await ctx.store.insert('resetTokens', token);
     const link = `${ctx.config.publicUrl}/#/pages/auth/reset-password?token=${secret}`;
-    await ctx.mailer.send({
+    const mail = {
       to: input.email,
       subject: '【青年文明号】重置密码',
       text: [
@@ -30,7 +32,14 @@ export const requestPasswordReset: Handler<typeof contract.account.requestPasswo
         link,
         '如非本人操作，请忽略本邮件，原密码仍然有效。',
       ].join('\n'),
+    };
+    // The link exists exactly when its mail is on its way. The outbox record holds the link until the
+    // mail is sent (then it is removed), as the mail itself does in transit.
+    const work = await transact(ctx.store, async (tx) => {
+      await tx.insert('resetTokens', token);
+      return enqueue(tx, now, { kind: 'mail', mail });
     });
+    await afterCommit(ctx, [work]);
   }
   return { message: RECOVERY_ANSWER };
 };

@@ -6,6 +6,7 @@ import type { AccountDoc, ResetTokenDoc } from '../../collections';
 import { liftLocksHere } from '../../limits/sign-in-lock';
 import type { Handler } from '../../router';
 import { sha256 } from '../../security/random';
+import { transact } from '../../ports/transaction-retry';
 
 /**
  * Sets a new password from a mailed link: once, within 30 minutes, for an account not cancelled. Every
@@ -19,7 +20,7 @@ export const resetPassword: Handler<typeof contract.account.resetPassword> = asy
     throw new AppError('RESET_TOKEN_INVALID');
   }
   const passwordHash = await ctx.passwords.hash(input.newPassword);
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     if (!(await tx.update('resetTokens', token.id, { set: { usedAt: now.toISOString() } }, { usedAt: null }))) {
       throw new AppError('RESET_TOKEN_INVALID');
     }

@@ -8,6 +8,7 @@ import type { Handler } from '../../router';
 import { newAccount } from '../../new-account';
 import { unitInScope } from '../../scope';
 import { accountView } from '../../views';
+import { transact } from '../../ports/transaction-retry';
 
 /** 派发用户名: a new account with a random code and a one-time password, shown to the issuer only now. */
 export const createAccount: Handler<typeof contract.admin.createAccount> = async (ctx, input) => {
@@ -26,7 +27,7 @@ export const createAccount: Handler<typeof contract.admin.createAccount> = async
       recoveryEmail: input.recoveryEmail ?? null,
     });
     try {
-      await ctx.store.transaction(async (tx) => {
+      await transact(ctx.store, async (tx) => {
         await tx.insert('accounts', account);
         await audit(tx, ctx.now(), {
           actor,

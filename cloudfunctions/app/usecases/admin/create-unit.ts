@@ -9,6 +9,7 @@ import type { Handler } from '../../router';
 import { unitInScope } from '../../scope';
 import { newId } from '../../security/random';
 import { unitView } from '../../views';
+import { transact } from '../../ports/transaction-retry';
 
 /** A child unit in the caller's subtree; level-1 units choose their channel, deeper ones inherit it. */
 export const createUnit: Handler<typeof contract.admin.createUnit> = async (ctx, input) => {
@@ -30,7 +31,7 @@ export const createUnit: Handler<typeof contract.admin.createUnit> = async (ctx,
     createdAt: now.toISOString(),
   };
   try {
-    await ctx.store.transaction(async (tx) => {
+    await transact(ctx.store, async (tx) => {
       await tx.insert('units', unit);
       await audit(tx, now, {
         actor,

@@ -6,6 +6,7 @@ import { campaignView } from '../../filing/campaigns';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { rulesFields } from './rules-input';
+import { transact } from '../../ports/transaction-retry';
 
 export const createCampaign: Handler<typeof contract.campaign.createCampaign> = async (ctx, input) => {
   const actor = accountOf(ctx);
@@ -18,7 +19,7 @@ export const createCampaign: Handler<typeof contract.campaign.createCampaign> = 
     version: 1,
     createdAt: ctx.now().toISOString(),
   };
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     await tx.insert('campaigns', campaign);
     await audit(tx, ctx.now(), {
       actor, action: 'campaign.create', objectType: 'campaign', objectId: campaign.id, unitPath: actor.unitPath, after: campaign,

@@ -9,6 +9,7 @@ import { loadCampaign } from '../../filing/campaigns';
 import type { Handler } from '../../router';
 import { quotaId } from '../admin/list-units';
 import { childUnits } from '../../units';
+import { transact } from '../../ports/transaction-retry';
 
 async function cellsOf(fileName: string, bytes: Buffer): Promise<string[][]> {
   if (/\.csv$/i.test(fileName)) return parseCsv(bytes.toString('utf8'));
@@ -56,7 +57,7 @@ export const importQuotas: Handler<typeof contract.campaign.importQuotas> = asyn
       existing: await ctx.store.get<QuotaDoc>('quotas', id),
     });
   }
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     for (const { quota, existing } of matched) {
       if (existing) {
         const { id: _q, ...set } = quota;

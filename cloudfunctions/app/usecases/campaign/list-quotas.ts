@@ -3,7 +3,7 @@ import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { QuotaDoc, UnitDoc } from '../../collections';
 import { accountOf } from '../../context';
 import { loadCampaign } from '../../filing/campaigns';
-import { countId, type FilingCountDoc } from '../../filing/counts';
+import { readCounts } from '../../filing/counts';
 import type { Handler } from '../../router';
 import { quotaId } from '../admin/list-units';
 import { childUnits } from '../../units';
@@ -21,7 +21,7 @@ export const listQuotas: Handler<typeof contract.campaign.listQuotas> = async (c
   const items = [];
   for (const unit of units) {
     const quota = await ctx.store.get<QuotaDoc>('quotas', quotaId(campaign.id, unit.id));
-    const counts = await ctx.store.get<FilingCountDoc>('filingCounts', countId(campaign.id, unit.id));
+    const counts = await readCounts(ctx.store, campaign.id, unit.id);
     items.push({
       unitId: unit.id,
       unitName: unit.name,
@@ -29,8 +29,8 @@ export const listQuotas: Handler<typeof contract.campaign.listQuotas> = async (c
       places: quota?.places ?? null,
       base: quota?.base ?? null,
       requiredFilings: quota?.requiredFilings ?? null,
-      filed: counts ? counts.filed + counts.reviewing + counts.returned + counts.approved : 0,
-      approved: counts?.approved ?? 0,
+      filed: counts.filed + counts.reviewing + counts.returned + counts.approved,
+      approved: counts.approved,
     });
   }
   return { items };

@@ -6,6 +6,7 @@ import { accountOf } from '../../context';
 import { campaignView, loadCampaign } from '../../filing/campaigns';
 import type { Handler } from '../../router';
 import { rulesFields } from './rules-input';
+import { transact } from '../../ports/transaction-retry';
 
 /** Changes a campaign's rules on the version the office read; a stale form is refused with CONFLICT. */
 export const updateCampaign: Handler<typeof contract.campaign.updateCampaign> = async (ctx, input) => {
@@ -15,7 +16,7 @@ export const updateCampaign: Handler<typeof contract.campaign.updateCampaign> = 
   if (version !== input.version) throw new AppError('CONFLICT');
   const fields = { ...rulesFields(input.rules), version: version + 1 };
   const next: CampaignDoc = { ...campaign, ...fields };
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     // Documents from before issue #3 carry no version: match "no version" as version 1.
     const expect = campaign.version === undefined ? { version: null } : { version };
     if (!(await tx.update('campaigns', campaign.id, { set: fields }, expect))) throw new AppError('CONFLICT');

@@ -3,8 +3,8 @@ import { AppError } from '../../../../shared/errors';
 import { canCancelAt, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
 import type { Handler } from '../../router';
 import type { EventDoc } from '../../collections/openweek';
+import { afterCommit } from '../../outbox/perform';
 import { mySignupView, signupOfVisitor, visitorOf } from './helpers';
-import { tellPromoted } from './notify';
 import { releaseSignup } from './seats';
 
 /**
@@ -19,11 +19,11 @@ export const cancelSignup: Handler<typeof contract.openweek.cancelSignup> = asyn
   const mine = await signupOfVisitor(ctx.store, event.id, visitorId);
   if (!mine) throw new AppError('SIGNUP_NOT_ACTIVE');
   const now = ctx.now();
-  const { signup, promoted } = await releaseSignup(ctx, mine.id, 'cancelled', { kind: 'visitor', signupId: mine.id }, (s, e) => {
+  const { signup, work } = await releaseSignup(ctx, mine.id, 'cancelled', { kind: 'visitor', signupId: mine.id }, (s, e) => {
     if (!SIGNUP_STATUS_RULES[s.status].cancellable) throw new AppError('SIGNUP_NOT_ACTIVE');
     const rule = s.status === 'waitlisted' ? { startAt: e.startAt, cancelHoursBefore: 0 } : e;
     if (!canCancelAt(rule, now)) throw new AppError('CANCEL_TOO_LATE');
   });
-  if (promoted) await tellPromoted(ctx, promoted, event);
+  await afterCommit(ctx, work);
   return { signup: await mySignupView(ctx.store, signup, event) };
 };

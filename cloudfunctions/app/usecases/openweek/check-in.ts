@@ -7,6 +7,7 @@ import { accountOf, type UseCaseContext } from '../../context';
 import type { Handler } from '../../router';
 import { attendeeView, ownEvent } from './helpers';
 import { chinaTime } from './notify';
+import { transact } from '../../ports/transaction-retry';
 
 /**
  * The collective checks an attendee in by their code (scanned or typed), or by picking them from its own
@@ -27,7 +28,7 @@ export const checkIn: Handler<typeof contract.openweek.checkIn> = async (ctx, in
   if (signup.checkedInAt) throw new AppError('ALREADY_CHECKED_IN', `该签到码已于${chinaTime(signup.checkedInAt)}签到`, { code: '签到码：已签到' });
   if (signup.status !== 'confirmed') throw new AppError('CHECKIN_NOT_CONFIRMED', undefined, { code: '签到码：该报名尚未确认' });
   const at = now.toISOString();
-  const counts = await ctx.store.transaction(async (tx) => {
+  const counts = await transact(ctx.store, async (tx) => {
     if (!(await tx.update('signups', signup.id, { set: { checkedInAt: at, updatedAt: at } }, { status: 'confirmed', checkedInAt: null }))) {
       throw new AppError('ALREADY_CHECKED_IN', undefined, { code: '签到码：已签到' });
     }

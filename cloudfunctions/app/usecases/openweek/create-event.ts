@@ -6,6 +6,7 @@ import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { editableFields, existingCampaign, managedEventView } from './helpers';
 import { checkCoverUrl } from './images';
+import { transact } from '../../ports/transaction-retry';
 
 /** A collective drafts an event; nothing is public until it publishes. */
 export const createEvent: Handler<typeof contract.openweek.createEvent> = async (ctx, input) => {
@@ -33,7 +34,7 @@ export const createEvent: Handler<typeof contract.openweek.createEvent> = async 
     updatedAt: now.toISOString(),
     version: 1,
   };
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     await tx.insert('events', event);
     await audit(tx, now, {
       actor: collective,

@@ -7,7 +7,7 @@ import { cancellationDeadline, maskPhone, seatsLeft, type SignupStatus } from '.
 import type { CampaignDoc } from '../../collections';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { accountOf, type UseCaseContext } from '../../context';
-import { eachDocument, TransactionConflictError, type Store } from '../../ports/store';
+import { eachDocument, type Store } from '../../ports/store';
 import { loadInScope } from '../../scope';
 
 /** The calling visitor (open week); refuses when there is none (see identity.ts resolveVisitor). */
@@ -183,31 +183,3 @@ export function attendeeView(s: SignupDoc): AttendeeView {
 
 /** Where a person promoted from the waitlist lands. */
 export const seatStatus = (e: EventDoc): SignupStatus => (e.requiresApproval ? 'pending' : 'confirmed');
-
-/** Thrown inside a transaction when what it re-read no longer matches: the attempt is rolled back and retried. */
-export class Retry extends Error {
-  constructor() {
-    super('retry');
-    this.name = 'Retry';
-  }
-}
-
-/**
- * Runs an optimistic attempt a few times: again at once when what it re-read had moved (Retry), after a
- * short random pause when the store's transaction collided with others (CloudBase under a rush).
- * A lasting conflict becomes CONFLICT for the caller.
- */
-export async function withRetries<T>(attempt: () => Promise<T>, tries = 30): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (error instanceof TransactionConflictError) {
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** Math.min(i, 5))));
-        continue;
-      }
-      if (!(error instanceof Retry)) throw error;
-    }
-  }
-  throw new AppError('CONFLICT');
-}

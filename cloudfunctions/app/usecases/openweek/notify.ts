@@ -1,5 +1,5 @@
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
-import type { UseCaseContext } from '../../context';
+import type { Message } from '../../ports/notifier';
 
 const CHINA = 8 * 3_600_000;
 
@@ -12,13 +12,24 @@ export function chinaTime(iso: string): string {
 
 export const EVENT_PAGE = (eventId: string) => `events/detail?id=${eventId}`;
 
-/** Tells someone promoted from the waitlist (after the transaction committed). */
-export async function tellPromoted(ctx: UseCaseContext, signup: SignupDoc, event: Pick<EventDoc, 'id' | 'title' | 'startAt'>): Promise<void> {
-  await ctx.notifier.send({
+/** To someone promoted from the waitlist (written to the outbox with the promotion). */
+export function promotedMessage(signup: SignupDoc, event: Pick<EventDoc, 'id' | 'title' | 'startAt'>): Message {
+  return {
     recipient: { kind: 'visitor', visitorId: signup.visitorId },
     topic: 'waitlistPromoted',
     title: '候补成功',
     body: `您候补的活动「${event.title}」（${chinaTime(event.startAt)}）有了空位，${signup.status === 'pending' ? '已进入待审核' : '已为您确认报名'}。`,
     page: EVENT_PAGE(event.id),
-  });
+  };
+}
+
+/** To someone still signed up for an event its organizer cancelled. */
+export function cancelledMessage(signup: SignupDoc, event: Pick<EventDoc, 'id' | 'title' | 'startAt'>, reason: string): Message {
+  return {
+    recipient: { kind: 'visitor', visitorId: signup.visitorId },
+    topic: 'eventCancelled',
+    title: '活动已取消',
+    body: `您报名的活动「${event.title}」（${chinaTime(event.startAt)}）已被主办方取消。原因：${reason}`,
+    page: EVENT_PAGE(event.id),
+  };
 }

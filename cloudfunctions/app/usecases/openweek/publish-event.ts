@@ -5,6 +5,7 @@ import { audit } from '../../audit';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { campaignName, managedEventView, ownEvent } from './helpers';
+import { transact } from '../../ports/transaction-retry';
 
 /** Draft → published: the public can find it and, once the window opens, sign up. */
 export const publishEvent: Handler<typeof contract.openweek.publishEvent> = async (ctx, input) => {
@@ -14,7 +15,7 @@ export const publishEvent: Handler<typeof contract.openweek.publishEvent> = asyn
   const now = ctx.now();
   if (new Date(event.endAt) <= now) throw new AppError('EVENT_TIMES_INVALID', '活动已经结束，不能发布');
   const set = { status: 'published' as const, updatedAt: now.toISOString(), version: event.version + 1 };
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     if (!(await tx.update('events', event.id, { set }, { status: 'draft', version: event.version }))) throw new AppError('CONFLICT');
     await audit(tx, now, {
       actor: collective,

@@ -5,6 +5,7 @@ import { audit } from '../../audit';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { campaignName, managedEventView, ownEvent } from './helpers';
+import { transact } from '../../ports/transaction-retry';
 
 /** After the end: the collective records a short summary (and photo links); the event becomes finished. */
 export const recordSummary: Handler<typeof contract.openweek.recordSummary> = async (ctx, input) => {
@@ -14,7 +15,7 @@ export const recordSummary: Handler<typeof contract.openweek.recordSummary> = as
   if (event.status !== 'finished' && !canMove(event.status, 'finished')) throw new AppError('INVALID_STATE', '只有已发布的活动可以记录总结');
   if (new Date(event.endAt) > now) throw new AppError('EVENT_NOT_ENDED');
   const set = { status: 'finished' as const, summary: input.summary, summaryPhotos: input.photos, updatedAt: now.toISOString(), version: event.version + 1 };
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     if (!(await tx.update('events', event.id, { set }, { version: event.version }))) throw new AppError('CONFLICT');
     await audit(tx, now, {
       actor: collective,

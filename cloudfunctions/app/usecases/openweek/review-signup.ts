@@ -1,12 +1,25 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { audit } from '../../audit';
-import type { SignupDoc } from '../../collections/openweek';
+import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
+import { afterCommit } from '../../outbox/perform';
+import { enqueue, type OutboxDoc } from '../../outbox/records';
+import type { Message } from '../../ports/notifier';
 import { attendeeView, ownEvent } from './helpers';
-import { chinaTime, EVENT_PAGE, tellPromoted } from './notify';
+import { chinaTime, EVENT_PAGE } from './notify';
 import { releaseSignup } from './seats';
+
+/** The person whose signup was reviewed is told the outcome. */
+const reviewedMessage = (signup: SignupDoc, event: EventDoc, approved: boolean): Message => ({
+  recipient: { kind: 'visitor', visitorId: signup.visitorId },
+  topic: 'signupReviewed',
+  title: approved ? '报名已通过' : '报名未通过',
+  body: `您报名的活动「${event.title}」（${chinaTime(event.startAt)}）${approved ? '已通过审核，请按时参加' : '未通过主办方审核'}。`,
+  page: EVENT_PAGE(event.id),
+});
+import { transact } from '../../ports/transaction-retry';
 
 /** Approves (pending → confirmed) or rejects (the seat passes to the first in line) a signup that needs approval. */
 export const reviewSignup: Handler<typeof contract.openweek.reviewSignup> = async (ctx, input) => {
@@ -17,9 +30,10 @@ export const reviewSignup: Handler<typeof contract.openweek.reviewSignup> = asyn
   if (seen.status !== 'pending') throw new AppError('INVALID_STATE', '只有待审核的报名可以审核');
   const now = ctx.now();
   let result: SignupDoc;
+  let work: OutboxDoc[];
   if (input.approve) {
     const set = { status: 'confirmed' as const, updatedAt: now.toISOString() };
-    await ctx.store.transaction(async (tx) => {
+    work = await transact(ctx.store, async (tx) => {
       if (!(await tx.update('signups', seen.id, { set }, { status: 'pending' }))) throw new AppError('CONFLICT');
       await audit(tx, now, {
         actor: collective,
@@ -30,21 +44,23 @@ export const reviewSignup: Handler<typeof contract.openweek.reviewSignup> = asyn
         before: { status: 'pending' },
         after: { status: 'confirmed' },
       });
+      return [await enqueue(tx, now, { kind: 'message', message: reviewedMessage(seen, event, true) })];
     });
     result = { ...seen, ...set };
   } else {
-    const { signup, promoted } = await releaseSignup(ctx, seen.id, 'rejected', collective, (s) => {
-      if (s.status !== 'pending') throw new AppError('INVALID_STATE', '只有待审核的报名可以审核');
-    });
-    result = signup;
-    if (promoted) await tellPromoted(ctx, promoted, event);
+    const released = await releaseSignup(
+      ctx,
+      seen.id,
+      'rejected',
+      collective,
+      (s) => {
+        if (s.status !== 'pending') throw new AppError('INVALID_STATE', '只有待审核的报名可以审核');
+      },
+      (s, e) => reviewedMessage(s, e, false),
+    );
+    result = released.signup;
+    work = released.work;
   }
-  await ctx.notifier.send({
-    recipient: { kind: 'visitor', visitorId: seen.visitorId },
-    topic: 'signupReviewed',
-    title: input.approve ? '报名已通过' : '报名未通过',
-    body: `您报名的活动「${event.title}」（${chinaTime(event.startAt)}）${input.approve ? '已通过审核，请按时参加' : '未通过主办方审核'}。`,
-    page: EVENT_PAGE(event.id),
-  });
+  await afterCommit(ctx, work);
   return { attendee: attendeeView(result) };
 };

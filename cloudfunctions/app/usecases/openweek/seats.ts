@@ -2,10 +2,14 @@ import { AppError } from '../../../../shared/errors';
 import { placeFor, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { audit, type AuditActor } from '../../audit';
-import type { UseCaseContext } from '../../context';
+import type { Deps } from '../../context';
+import { enqueue, type OutboxDoc } from '../../outbox/records';
+import type { Message } from '../../ports/notifier';
 import { DuplicateKeyError, type StoreOps } from '../../ports/store';
+import { Retry, withRetries } from '../../ports/transaction-retry';
 import { newId } from '../../security/random';
-import { Retry, seatStatus, signupOfVisitor, withRetries } from './helpers';
+import { seatStatus, signupOfVisitor } from './helpers';
+import { promotedMessage } from './notify';
 
 /**
  * Seats move only here. The event document's counters (`seatsTaken`, `waiting`, `waitSeq`) change by
@@ -14,10 +18,11 @@ import { Retry, seatStatus, signupOfVisitor, withRetries } from './helpers';
  *   first in line, never to whoever clicks fastest), otherwise joins the waitlist with the next order key;
  * - a released seat (cancel, rejection) passes in the same transaction to exactly one waiting person,
  *   the one with the lowest order key, or becomes free when nobody waits.
+ * Whoever is promoted is told through the outbox, written in the promotion's transaction.
  */
 
 /** The first person on the waitlist, read outside the transaction (CloudBase allows no query inside) and re-checked inside. */
-async function firstWaiting(ctx: UseCaseContext, eventId: string): Promise<SignupDoc | null> {
+async function firstWaiting(ctx: Deps, eventId: string): Promise<SignupDoc | null> {
   const page = await ctx.store.find<SignupDoc>('signups', {
     where: { eventId, status: 'waitlisted' },
     orderBy: { fields: ['waitOrder'], direction: 'asc' },
@@ -29,18 +34,22 @@ async function firstWaiting(ctx: UseCaseContext, eventId: string): Promise<Signu
 export interface Released {
   signup: SignupDoc;
   promoted: SignupDoc | null;
+  /** The messages written with it (to the promoted person, and `tell`'s), for the caller's `afterCommit`. */
+  work: OutboxDoc[];
 }
 
 /**
  * Moves an active signup to `cancelled` or `rejected`. If it held a seat, the seat passes to the first
- * waiting person in the same transaction (they are told after commit by the caller).
+ * waiting person in the same transaction, which also writes the message telling them (and `tell`'s
+ * message to the person released, if any).
  */
 export async function releaseSignup(
-  ctx: UseCaseContext,
+  ctx: Deps,
   signupId: string,
   to: 'cancelled' | 'rejected',
   actor: AuditActor,
   check: (signup: SignupDoc, event: EventDoc) => void,
+  tell?: (signup: SignupDoc, event: EventDoc) => Message,
 ): Promise<Released> {
   return withRetries(async () => {
     const seen = await ctx.store.get<SignupDoc>('signups', signupId);
@@ -75,7 +84,10 @@ export async function releaseSignup(
         before: { status: signup.status },
         after: { status: to, promoted: promoted?.id ?? null },
       });
-      return { signup: { ...signup, status: to, waitOrder: 0, updatedAt: now }, promoted };
+      const work: OutboxDoc[] = [];
+      if (promoted) work.push(await enqueue(tx, ctx.now(), { kind: 'message', message: promotedMessage(promoted, event) }));
+      if (tell) work.push(await enqueue(tx, ctx.now(), { kind: 'message', message: tell(signup, event) }));
+      return { signup: { ...signup, status: to, waitOrder: 0, updatedAt: now }, promoted, work };
     });
   });
 }
@@ -104,26 +116,29 @@ async function promote(tx: StoreOps, event: EventDoc, candidateId: string, now: 
 }
 
 /**
- * After capacity grew: fills free seats from the head of the waitlist, one transaction per seat.
- * Returns who was promoted, for the caller to tell them.
+ * After capacity grew (outbox work `fillFreeSeats`): fills free seats from the head of the waitlist, one
+ * transaction per seat that also writes the promoted person's message, at most `max` seats per call.
+ * Answers the messages written and whether seats and waiting people may both be left.
  */
-export async function fillFreeSeats(ctx: UseCaseContext, eventId: string): Promise<SignupDoc[]> {
-  const promoted: SignupDoc[] = [];
-  for (;;) {
+export async function fillFreeSeats(ctx: Deps, eventId: string, max: number): Promise<{ work: OutboxDoc[]; more: boolean }> {
+  const work: OutboxDoc[] = [];
+  while (work.length < max) {
     const next = await withRetries(async () => {
       const candidate = await firstWaiting(ctx, eventId);
       const now = ctx.now().toISOString();
       return ctx.store.transaction(async (tx) => {
         const event = await tx.get<EventDoc>('events', eventId);
-        if (!event || event.seatsTaken >= event.capacity || event.waiting === 0) return null;
+        if (!event || event.status !== 'published' || event.seatsTaken >= event.capacity || event.waiting === 0) return null;
         if (!candidate) throw new Retry();
         if (!(await tx.update('events', event.id, { inc: { seatsTaken: 1 } }, { seatsTaken: event.seatsTaken, capacity: event.capacity }))) throw new Retry();
-        return promote(tx, { ...event, seatsTaken: event.seatsTaken + 1 }, candidate.id, now);
+        const promoted = await promote(tx, { ...event, seatsTaken: event.seatsTaken + 1 }, candidate.id, now);
+        return enqueue(tx, ctx.now(), { kind: 'message', message: promotedMessage(promoted, event) });
       });
     });
-    if (!next) return promoted;
-    promoted.push(next);
+    if (!next) return { work, more: false };
+    work.push(next);
   }
+  return { work, more: true };
 }
 
 export interface Details {
@@ -141,7 +156,7 @@ export interface Details {
  * is taken up again, while the common case — someone signing up once — costs no extra query.
  */
 export async function takePlace(
-  ctx: UseCaseContext,
+  ctx: Deps,
   eventId: string,
   visitorId: string,
   details: (event: EventDoc) => Details,

@@ -5,14 +5,16 @@ import { audit } from '../../audit';
 import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { campaignName, editableFields, existingCampaign, managedEventView, ownEvent, signupsOf } from './helpers';
+import { afterCommit } from '../../outbox/perform';
+import { enqueue, type OutboxDoc } from '../../outbox/records';
+import { campaignName, editableFields, existingCampaign, managedEventView, ownEvent } from './helpers';
 import { checkCoverUrl } from './images';
-import { tellPromoted } from './notify';
-import { fillFreeSeats } from './seats';
+import { transact } from '../../ports/transaction-retry';
 
 /**
  * The collective edits its draft or published event. Capacity may not drop below the seats already
- * taken (checked inside the write); a bigger capacity promotes from the waitlist.
+ * taken (checked inside the write). What follows from the edit is outbox work written with it: a moved
+ * start is copied onto the signups, a bigger capacity promotes from the waitlist.
  */
 export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async (ctx, input) => {
   const collective = accountOf(ctx);
@@ -26,7 +28,7 @@ export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async 
     updatedAt: now.toISOString(),
     version: input.version + 1,
   };
-  const updated = await ctx.store.transaction(async (tx) => {
+  const work = await transact(ctx.store, async (tx) => {
     const event = await tx.get<EventDoc>('events', seen.id);
     if (!event || event.version !== input.version) throw new AppError('CONFLICT');
     if (!EVENT_STATUS_RULES[event.status].editable) throw new AppError('INVALID_STATE', '已取消或已结束的活动不能修改');
@@ -47,18 +49,13 @@ export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async 
       before: { title: event.title, capacity: event.capacity, startAt: event.startAt, endAt: event.endAt },
       after: { title: changes.title, capacity: changes.capacity, startAt: changes.startAt, endAt: changes.endAt },
     });
-    return { ...event, ...changes };
+    const followUp: OutboxDoc[] = [];
+    if (changes.startAt !== event.startAt) followUp.push(await enqueue(tx, now, { kind: 'followEventStart', eventId: event.id }));
+    if (event.status === 'published' && changes.capacity > event.capacity) followUp.push(await enqueue(tx, now, { kind: 'fillFreeSeats', eventId: event.id }));
+    return followUp;
   });
-
-  if (updated.startAt !== seen.startAt) await moveSignupStarts(ctx, updated);
-  if (updated.status === 'published' && updated.capacity > seen.capacity) {
-    for (const promoted of await fillFreeSeats(ctx, updated.id)) await tellPromoted(ctx, promoted, updated);
-  }
-  const fresh = (await ctx.store.get<EventDoc>('events', updated.id)) ?? updated;
+  await afterCommit(ctx, work);
+  const fresh = await ctx.store.get<EventDoc>('events', seen.id);
+  if (!fresh) throw new Error(`event ${seen.id} vanished after its update`);
   return { event: managedEventView(fresh, await campaignName(ctx.store, fresh.campaignId)) };
 };
-
-/** Signups keep the event's start beside them (for "my signups" and reminders): follow a moved start. */
-async function moveSignupStarts(ctx: Parameters<typeof updateEvent>[0], event: EventDoc): Promise<void> {
-  for await (const s of signupsOf(ctx.store, event.id)) await ctx.store.update('signups', s.id, { set: { eventStartAt: event.startAt, remindedAt: null } });
-}

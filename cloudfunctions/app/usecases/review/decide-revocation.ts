@@ -9,6 +9,8 @@ import { accountOf } from '../../context';
 import { cancelInTx } from '../../filing/accounts';
 import { commitFiling, historyEntry } from '../../filing/support';
 import { revocationView } from '../../filing/views';
+import { afterCommit } from '../../outbox/perform';
+import { enqueue, type OutboxDoc } from '../../outbox/records';
 import type { Handler } from '../../router';
 
 /**
@@ -45,6 +47,7 @@ export const decideRevocation: Handler<typeof contract.review.decideRevocation> 
       updatedAt: at,
       version: filing.version + 1,
     };
+    let told: OutboxDoc | null = null;
     await commitFiling(ctx, filing, next, {
       actor,
       action: 'review.approveRevocation',
@@ -55,19 +58,22 @@ export const decideRevocation: Handler<typeof contract.review.decideRevocation> 
           throw new AppError('CONFLICT');
         }
         if (account && account.status !== 'cancelled' && !(await cancelInTx(tx, account, at))) throw new AppError('CONFLICT');
+        if (!account) return;
+        told = await enqueue(tx, now, {
+          kind: 'message',
+          message: {
+            // The cancellation unbinds the account's WeChat user, so the notice goes to that user directly.
+            recipient: account.openid ? { kind: 'visitor', visitorId: `wx:${account.openid}` } : { kind: 'account', accountId: account.id },
+            topic: 'filingDecision',
+            title: '取消创建资格',
+            body: `「${filing.name}」经组委会办公室审定，取消本届创建资格，用户名已注销。理由：${revocation.reasons}`,
+            page: 'collective/filing/status',
+          },
+        });
       },
     });
-    if (account) {
-      await endSessions(ctx, account.id);
-      // The cancellation unbinds the account's WeChat user, so the notice goes to that user directly.
-      await ctx.notifier.send({
-        recipient: account.openid ? { kind: 'visitor', visitorId: `wx:${account.openid}` } : { kind: 'account', accountId: account.id },
-        topic: 'filingDecision',
-        title: '取消创建资格',
-        body: `「${filing.name}」经组委会办公室审定，取消本届创建资格，用户名已注销。理由：${revocation.reasons}`,
-        page: 'collective/filing/status',
-      });
-    }
+    if (account) await endSessions(ctx, account.id);
+    await afterCommit(ctx, [told]);
   } else {
     const next: FilingDoc = {
       ...filing,

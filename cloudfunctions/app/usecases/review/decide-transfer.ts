@@ -8,6 +8,7 @@ import { auditTransferStep, moveCollective } from '../../filing/transfer';
 import { transferRequestView } from '../../filing/views';
 import type { StoreOps } from '../../ports/store';
 import type { Handler } from '../../router';
+import { transact } from '../../ports/transaction-retry';
 
 /**
  * The collective's level-1 admin (or the office) decides a transfer out of the branch. Approved: the
@@ -50,7 +51,7 @@ export const decideTransfer: Handler<typeof contract.review.decideTransfer> = as
     if (!oldAccount || !toUnit) throw new Error(`transfer request ${request.id} lost its account or unit`);
     await moveCollective(ctx, { actor, collective, oldAccount, toUnit, reason: `${request.reason}（审批意见：${input.comment}）`, also: close });
   } else {
-    await ctx.store.transaction(async (tx) => {
+    await transact(ctx.store, async (tx) => {
       if (collective.pendingTransferId === request.id) {
         const cleared = await tx.update('collectives', collective.id, { set: { pendingTransferId: null, updatedAt: at, version: collective.version + 1 } }, { version: collective.version });
         if (!cleared) throw new AppError('CONFLICT');

@@ -9,6 +9,8 @@ import { accountOf } from '../../context';
 import { filingInScope } from '../../filing/scope';
 import { ancestorAt, commitFiling, historyEntry } from '../../filing/support';
 import { filingView } from '../../filing/views';
+import { afterCommit } from '../../outbox/perform';
+import { enqueue, type OutboxDoc } from '../../outbox/records';
 import type { Handler } from '../../router';
 
 const ACTIONS = { passUp: 'review.passUp', sendBack: 'review.sendBack', approve: 'review.approve', return: 'review.return' } as const;
@@ -63,17 +65,27 @@ export const decide: Handler<typeof contract.review.decide> = async (ctx, input)
     updatedAt: now.toISOString(),
     version: filing.version + 1,
   };
-  await commitFiling(ctx, filing, next, { actor, action: ACTIONS[input.decision], reason: input.comment });
-
   const collective = await ctx.store.get<{ id: string; accountId: string }>('collectives', filing.collectiveId);
-  if (collective) {
-    await ctx.notifier.send({
-      recipient: { kind: 'account', accountId: collective.accountId },
-      topic: 'filingDecision',
-      title: `报备审核：${FILING_EVENT_LABELS[input.decision]}`,
-      body: `「${filing.name}」${FILING_EVENT_LABELS[input.decision]}。意见：${input.comment}`,
-      page: 'collective/filing/status',
-    });
-  }
+  let told: OutboxDoc | null = null;
+  await commitFiling(ctx, filing, next, {
+    actor,
+    action: ACTIONS[input.decision],
+    reason: input.comment,
+    // The collective is told through the outbox, written with the decision.
+    also: async (tx) => {
+      if (!collective) return;
+      told = await enqueue(tx, now, {
+        kind: 'message',
+        message: {
+          recipient: { kind: 'account', accountId: collective.accountId },
+          topic: 'filingDecision',
+          title: `报备审核：${FILING_EVENT_LABELS[input.decision]}`,
+          body: `「${filing.name}」${FILING_EVENT_LABELS[input.decision]}。意见：${input.comment}`,
+          page: 'collective/filing/status',
+        },
+      });
+    },
+  });
+  await afterCommit(ctx, [told]);
   return { filing: await filingView(ctx.store, next, accountOf(ctx)) };
 };

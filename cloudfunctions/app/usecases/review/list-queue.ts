@@ -1,8 +1,7 @@
 import type { contract } from '../../../../shared/contract';
-import { FILING_STATUSES } from '../../../../shared/domain/filing/status';
 import type { FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { countId, emptyCounts, type FilingCountDoc } from '../../filing/counts';
+import { readCounts } from '../../filing/counts';
 import { filingSummaries } from '../../filing/views';
 import { decodeCursor, type Filter } from '../../ports/store';
 import type { Handler } from '../../router';
@@ -11,7 +10,7 @@ import { unitInScope } from '../../scope';
 /**
  * The review queue of a unit's subtree (the caller's own by default). The subtree of a level-k unit is
  * the equality unitLk = id (see collections/filing.ts), so one index serves filter and order and a page
- * costs the same in a store of a thousand filings or of a hundred thousand. Counts come from counters.
+ * costs the same in a store of a thousand filings or of a hundred thousand. Counts come from the unit's sharded counters (filing/counts.ts).
  */
 export const listQueue: Handler<typeof contract.review.listQueue> = async (ctx, input) => {
   const actor = accountOf(ctx);
@@ -39,8 +38,6 @@ export const listQueue: Handler<typeof contract.review.listQueue> = async (ctx, 
     after: input.cursor,
     limit: input.limit,
   });
-  const counter = await ctx.store.get<FilingCountDoc>('filingCounts', countId(input.campaignId, unit.id));
-  const counts = emptyCounts();
-  if (counter) for (const status of FILING_STATUSES) counts[status] = counter[status] ?? 0;
+  const counts = await readCounts(ctx.store, input.campaignId, unit.id);
   return { items: await filingSummaries(ctx.store, page.items), nextCursor: page.nextCursor, counts };
 };

@@ -11,6 +11,7 @@ import { collectiveInScope } from '../../filing/scope';
 import { filingsOfCollective, historyEntry, possibleDuplicates } from '../../filing/support';
 import { duplicatesView, filingView } from '../../filing/views';
 import type { Handler } from '../../router';
+import { transact } from '../../ports/transaction-retry';
 
 /** 名称改变: the new name everywhere it is shown; the old one kept as 曾用名称. */
 export const renameCollective: Handler<typeof contract.review.renameCollective> = async (ctx, input) => {
@@ -40,7 +41,7 @@ export const renameCollective: Handler<typeof contract.review.renameCollective> 
     updatedAt: at,
     version: f.version + 1,
   }));
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     const { id: _c, ...collectiveFields } = next;
     void _c;
     if (!(await tx.update('collectives', collective.id, { set: collectiveFields }, { version: collective.version }))) throw new AppError('CONFLICT');

@@ -7,6 +7,7 @@ import { auditTransferStep, collectiveByCodeAndName, receivingUnit } from '../..
 import { transferRequestView } from '../../filing/views';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
+import { transact } from '../../ports/transaction-retry';
 
 /**
  * 归口平台选错, across branches: the receiving side asks with the collective's code and the name it filed
@@ -42,7 +43,7 @@ export const requestTransfer: Handler<typeof contract.review.requestTransfer> = 
     newCode: null,
     passwordIssuedAt: null,
   };
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     await tx.insert('transferRequests', request);
     const recorded = await tx.update('collectives', collective.id, { set: { pendingTransferId: request.id, updatedAt: at, version: collective.version + 1 } }, { version: collective.version });
     if (!recorded) throw new AppError('CONFLICT');

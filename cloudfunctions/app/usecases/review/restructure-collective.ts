@@ -14,6 +14,7 @@ import { collectiveInScope } from '../../filing/scope';
 import { filingsOfCollective, historyEntry } from '../../filing/support';
 import type { Handler } from '../../router';
 import { accountView } from '../../views';
+import { transact } from '../../ports/transaction-retry';
 
 /**
  * Merger, or more than half the members changed at once: a new collective that must start over. The
@@ -51,7 +52,7 @@ export const restructureCollective: Handler<typeof contract.review.restructureCo
     if (!status) return [];
     return [[f, { ...f, status, stage: null, stageUnitId: '', history: [...f.history, historyEntry(now, actor, 'review.restructure', input.reason)], updatedAt: at, version: f.version + 1 }]];
   });
-  await ctx.store.transaction(async (tx) => {
+  await transact(ctx.store, async (tx) => {
     await tx.insert('accounts', account);
     await tx.insert('collectives', successor);
     if (!(await cancelInTx(tx, oldAccount, at))) throw new AppError('CONFLICT');

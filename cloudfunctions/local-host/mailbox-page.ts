@@ -1,12 +1,12 @@
-import type { OutboxDoc } from '../app/collections';
+import type { DevMailDoc } from '../app/collections';
 import type { Store } from '../app/ports/store';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A developer page listing the 50 newest mails, so recovery works end to end without SMTP. */
-export async function renderOutbox(store: Store): Promise<string> {
-  const { items } = await store.find<OutboxDoc>('outbox', { orderBy: { fields: ['sentAt'], direction: 'desc' }, limit: 50 });
+export async function renderMailbox(store: Store): Promise<string> {
+  const { items } = await store.find<DevMailDoc>('devMailbox', { orderBy: { fields: ['sentAt'], direction: 'desc' }, limit: 50 });
   const linkify = (text: string) => escape(text).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
   const mails = items
     .map(
