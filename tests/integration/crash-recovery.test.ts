@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RunningHost } from '../../cloudfunctions/local-host/main';
 import { completeContent } from '../support/filing';
-import { activate, client, issueCollective, publishedEvent, signUpBody, visitors, type Post } from '../support/openweek-http';
+import { activate, client, CROWD_FROM_ONE_ADDRESS, issueCollective, publishedEvent, signUpBody, visitors, type Post } from '../support/openweek-http';
 
 /**
  * The local host is killed outright (SIGKILL: no shutdown, no last commit) while visitors sign up and
@@ -29,7 +29,7 @@ function startHost(dataDir: string, fresh: boolean): Promise<Child> {
   // `node --import tsx`, not the tsx CLI: the CLI runs the host in a process of its own, which a SIGKILL to it would miss.
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cloudfunctions/local-host/start.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', JOBS: '1', SCRYPT_COST: '10', H5_DIR: join(dataDir, 'no-h5'), SMTP_URL: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', JOBS: '1', SCRYPT_COST: '10', H5_DIR: join(dataDir, 'no-h5'), SMTP_URL: '', ...CROWD_FROM_ONE_ADDRESS },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
