@@ -74,6 +74,10 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Savepoints keep the pages they change in a sub-journal; in memory, not a temp file written on every first change.
+    this.db.pragma('temp_store = MEMORY');
+    // Checkpoints copy each changed page once per interval: a longer one copies a page rewritten by many batches once.
+    this.db.pragma('wal_autocheckpoint = 8000');
     for (const [name, indexes] of Object.entries(collections)) this.createCollection(name, indexes);
     this.writes = new Statements(this.db);
     this.reader = new Database(file, { readonly: true });
