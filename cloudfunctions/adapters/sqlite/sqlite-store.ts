@@ -17,6 +17,14 @@ import { columnValue, compileFilter, fieldColumn, type FieldExpr, jsonField, key
 /** Transactions sharing one commit at most; bounds how long the first of them waits for its answer. */
 const MAX_BATCH = 64;
 
+interface Table {
+  fields: string[];
+  expr: FieldExpr;
+  getSql: string;
+  insertSql: string;
+  removeSql: string;
+}
+
 interface Batch {
   size: number;
   committed: Promise<void>;
@@ -85,10 +93,10 @@ export class SqliteStore implements Store {
     this.reads = new Statements(this.reader);
   }
 
-  /** Each collection's indexed fields, and how its queries name a field. */
-  private readonly tables = new Map<string, { fields: string[]; expr: FieldExpr }>();
+  /** Each collection's indexed fields, how its queries name a field, and its fixed statements' SQL (built once: hashing a new string per call adds up). */
+  private readonly tables = new Map<string, Table>();
 
-  private table(collection: string): { fields: string[]; expr: FieldExpr } {
+  private table(collection: string): Table {
     const table = this.tables.get(collection);
     if (!table) throw new Error(`collection ${collection} is not declared`);
     return table;
@@ -124,7 +132,13 @@ export class SqliteStore implements Store {
     }
     for (const sql of wanted.values()) this.db.exec(sql);
     const indexed = new Set(fields);
-    this.tables.set(name, { fields, expr: (field) => (indexed.has(field) ? fieldColumn(field) : jsonField(field)) });
+    this.tables.set(name, {
+      fields,
+      expr: (field) => (indexed.has(field) ? fieldColumn(field) : jsonField(field)),
+      getSql: `SELECT doc FROM ${table} WHERE id = ?`,
+      insertSql: `INSERT INTO ${table} (id, doc${fields.map((f) => `, ${fieldColumn(f)}`).join('')}) VALUES (?, ?${', ?'.repeat(fields.length)})`,
+      removeSql: `DELETE FROM ${table} WHERE id = ?`,
+    });
   }
 
   private ops: StoreOps = {
@@ -133,11 +147,11 @@ export class SqliteStore implements Store {
     update: async (collection: string, id: string, patch: Patch, expect?: Filter) =>
       this.updateSync(collection, id, patch, expect),
     remove: async (collection: string, id: string) =>
-      this.writes.get(`DELETE FROM ${quoteIdent(collection)} WHERE id = ?`).run(id).changes > 0,
+      this.writes.get(this.table(collection).removeSql).run(id).changes > 0,
   };
 
   private getSync<T extends Doc>(on: Statements, collection: string, id: string): T | null {
-    const row = on.get(`SELECT doc FROM ${quoteIdent(collection)} WHERE id = ?`).get(id) as
+    const row = on.get(this.table(collection).getSql).get(id) as
       | { doc: string }
       | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
@@ -156,13 +170,9 @@ export class SqliteStore implements Store {
   }
 
   private insertSync(collection: string, doc: Doc): void {
-    const { fields } = this.table(collection);
+    const { fields, insertSql } = this.table(collection);
     const values = fields.map((f) => columnValue(doc as unknown as Record<string, unknown>, f));
-    this.write(
-      collection,
-      `INSERT INTO ${quoteIdent(collection)} (id, doc${fields.map((f) => `, ${fieldColumn(f)}`).join('')}) VALUES (?, ?${', ?'.repeat(fields.length)})`,
-      [doc.id, JSON.stringify(doc), ...values],
-    );
+    this.write(collection, insertSql, [doc.id, JSON.stringify(doc), ...values]);
   }
 
   /** One statement: the document is patched in SQL, and written only where `expect` still holds. */
