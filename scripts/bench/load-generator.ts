@@ -1,26 +1,37 @@
-// A small load generator, run as a child process so it does not share the server's event loop.
-// Reads { url, requests: [{ path, headers, body }], concurrency } on stdin; fires every request over
-// keep-alive connections, at most `concurrency` in flight; prints { ms, statuses, answers } on stdout.
+// A small load generator, forked as a child process so it shares neither the servers' event loop nor their
+// CPU accounting. Each IPC message { url, requests: [{ path, headers, body }], concurrency, seconds?, answers? }
+// runs one job (it says 'ready' first): the bodies are serialized first, then requests go out over keep-alive connections with
+// exactly `concurrency` in flight. With `seconds`, no request starts after that time (those in flight finish);
+// without it, every request is sent. Answers { ms, sent, statuses, exhausted, answers? }.
 import http from 'node:http';
 
-interface Input {
+export interface LoadJob {
   url: string;
   requests: Array<{ path: string; headers: Record<string, string>; body: unknown }>;
   concurrency: number;
+  seconds?: number;
+  /** Keep each answer's body (e.g. to collect tokens); off for timed runs. */
+  answers?: boolean;
 }
 
-let input = '';
-process.stdin.on('data', (c: Buffer) => (input += c.toString('utf8')));
-process.stdin.on('end', async () => {
-  const { url, requests, concurrency } = JSON.parse(input) as Input;
-  const target = new URL(url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+export interface LoadResult {
+  ms: number;
+  sent: number;
+  statuses: Record<string, number>;
+  /** Every request was sent before the time was up: the run was shorter than asked. */
+  exhausted: boolean;
+  answers?: string[];
+}
+
+async function runJob(job: LoadJob): Promise<LoadResult> {
+  const target = new URL(job.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const prepared = job.requests.map((r) => ({ path: r.path, headers: r.headers, body: Buffer.from(JSON.stringify(r.body)) }));
   const statuses: Record<string, number> = {};
-  const answers: string[] = new Array(requests.length);
+  const answers: string[] = [];
   let next = 0;
-  const one = (req: Input['requests'][number]) =>
+  const one = (req: (typeof prepared)[number]) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const body = Buffer.from(JSON.stringify(req.body));
       const r = http.request(
         {
           host: target.hostname,
@@ -28,28 +39,37 @@ process.stdin.on('end', async () => {
           path: req.path,
           method: 'POST',
           agent,
-          headers: { 'content-type': 'application/json', 'content-length': body.length, ...req.headers },
+          headers: { 'content-type': 'application/json', 'content-length': req.body.length, ...req.headers },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: job.answers ? Buffer.concat(chunks).toString('utf8') : '' }));
         },
       );
       r.on('error', reject);
-      r.end(body);
+      r.end(req.body);
     });
+  const started = process.hrtime.bigint();
+  const deadline = job.seconds === undefined ? Infinity : Number(started) / 1e6 + job.seconds * 1000;
   const worker = async () => {
-    while (next < requests.length) {
+    while (next < prepared.length && Number(process.hrtime.bigint()) / 1e6 < deadline) {
       const i = next++;
-      const answer = await one(requests[i]);
+      const answer = await one(prepared[i]);
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-      answers[i] = answer.body;
+      if (job.answers) answers[i] = answer.body;
     }
   };
-  const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(job.concurrency, prepared.length) }, worker));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   agent.destroy();
-  process.stdout.write(JSON.stringify({ ms, statuses, answers: requests.length <= 5000 ? answers : [] }));
+  return { ms, sent: next, statuses, exhausted: job.seconds !== undefined && next === prepared.length, ...(job.answers ? { answers } : {}) };
+}
+
+process.on('message', (job: LoadJob) => {
+  runJob(job).then(
+    (result) => process.send?.(result),
+    (error: Error) => process.send?.({ error: error.message }),
+  );
 });
+process.send?.('ready');

@@ -1,113 +1,218 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../cloudfunctions/local-host/config';
-import { startLocalHost } from '../../cloudfunctions/local-host/main';
-import { CROWD_FROM_ONE_ADDRESS, publishedEvent, signUpBody, visitors } from '../../tests/support/openweek-http';
+import type { RunningHost } from '../../cloudfunctions/local-host/main';
+import { publishedEvent, signUpBody } from '../../tests/support/openweek-http';
+import type { LoadJob, LoadResult } from './load-generator';
+import type { ServerReady } from './signup-server';
 
 /**
- * Open-week signup throughput on the local host under the rush (500 visitors at once at a 50-seat
- * event), against a bare `http` server doing one SQLite conditional update per request on the same
- * machine, with the same load generator (a child process, keep-alive connections). Rounds alternate
- * between the two so that both see the same machine load; the first round of each warms up and is not
- * counted. Prints both throughputs and their ratio. All visitors come from this machine's one address,
- * so the per-address limits are raised: each signup still counts in the limiter's store, none is refused.
+ * Open-week signup throughput, like for like. Two servers, each in a child process of its own: the local
+ * host (openweek.signUp through the router: visitor token, zod, one transaction with the seat, the signup
+ * and its audit record, group commit) and a bare `http` server doing what a minimal signup must do (a
+ * conditional seat update and a signup insert in one transaction, WAL, the same `synchronous` setting).
+ * One load generator (a third child) drives both over keep-alive connections, CONCURRENCY requests in
+ * flight for SECONDS, each request a new visitor whose token was fetched before the clock starts.
+ * Rounds alternate between the two (which goes first alternates too), after a warm-up round each.
+ * The figure is signups (2xx only) per CPU-second of the server process, read from process.cpuUsage()
+ * in that process just before and after the run; wall-clock throughput is printed beside it, since the
+ * generator shares the machine's cores. After every round the stored data are checked: seats taken ==
+ * signups stored == 2xx answers (and on the host, one audit record per signup).
+ *
+ * BENCH_PROFILE=<dir> writes a V8 CPU profile of the host process (node --cpu-prof) into <dir>.
  */
-const ROUNDS = 6;
-const VISITORS = 500;
-const CONCURRENCY = 500;
+const CONCURRENCY = 32;
+const SECONDS = 10;
+const WARMUP_SECONDS = 3;
+const ROUNDS = 4;
+/** The contract's most seats per event; a round spreads its visitors over as many events as it needs. */
+const SEATS = 10_000;
 
-interface Load {
-  ms: number;
-  statuses: Record<string, number>;
-  answers: string[];
+interface Child {
+  process: ChildProcess;
+  ask<T>(message: unknown): Promise<T>;
 }
 
-type Request = { path: string; headers: Record<string, string>; body: unknown };
-
-function fire(url: string, requests: Request[]): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'load-generator.ts')], {
-      cwd: join(__dirname, '..', '..'),
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Load) : reject(new Error(`load generator exited ${code}`))));
-    child.stdin.end(JSON.stringify({ url, requests, concurrency: CONCURRENCY }));
-  });
-}
-
-/** The baseline: parse the JSON body, one conditional UPDATE on a WAL SQLite file, answer JSON. */
-async function startBare(dir: string): Promise<{ url: string; db: Database.Database; close: () => Promise<void> }> {
-  const db = new Database(join(dir, 'bare.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE events (id TEXT PRIMARY KEY, capacity INTEGER, taken INTEGER)');
-  const take = db.prepare('UPDATE events SET taken = taken + 1 WHERE id = ? AND taken < capacity');
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: { eventId: string } };
-      const ok = take.run(body.data.eventId).changes === 1;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, data: { seat: ok } }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    db,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.close();
+/** Forks a TypeScript child with an IPC channel; `ask` sends a message and resolves with the next reply. */
+function forkChild(file: string, args: string[], execArgv: string[] = []): Promise<{ child: Child; ready: unknown }> {
+  const proc = fork(join(__dirname, file), args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const replies: Array<(value: unknown) => void> = [];
+  const failed = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`${file} exited with ${code}`))));
+  failed.catch(() => undefined);
+  proc.on('message', (message) => replies.shift()?.(message));
+  const next = () => Promise.race([new Promise((resolve) => replies.push(resolve)), failed]);
+  const child: Child = {
+    process: proc,
+    ask: async <T>(message: unknown) => {
+      const reply = next();
+      proc.send(message as never);
+      const answer = (await reply) as T & { error?: string };
+      if (answer && typeof answer === 'object' && 'error' in answer && answer.error) throw new Error(answer.error);
+      return answer;
     },
+  };
+  return next().then((ready) => ({ child, ready }));
+}
+
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+
+interface Side {
+  name: 'host' | 'bare';
+  server: Child;
+  ready: ServerReady;
+  /** The events and the per-request input of one round, prepared before timing. */
+  prepare(round: number, visitors: number): Promise<{ events: string[]; requests: LoadJob['requests'] }>;
+  /** Seats taken, signups stored and (host) audit records of signups, over the round's events. */
+  stored(events: string[]): { seats: number; signups: number; audited: number };
+}
+
+interface Measured {
+  signups: number;
+  seconds: number;
+  cpu: number;
+}
+
+function readOnly<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+function hostSide(server: Child, ready: ServerReady, generator: Child): Side {
+  const host: RunningHost = { url: ready.url, office: ready.office, close: async () => undefined };
+  return {
+    name: 'host',
+    server,
+    ready,
+    async prepare(round, visitors) {
+      const events: string[] = [];
+      for (let i = 0; i * SEATS < visitors; i++) events.push((await publishedEvent(host, SEATS, `压测活动${round}-${i}`)).eventId);
+      const issued = await generator.ask<LoadResult>({
+        url: ready.url,
+        requests: Array.from({ length: visitors }, () => ({ path: '/api/openweek', headers: {}, body: { action: 'startVisit', data: {} } })),
+        concurrency: CONCURRENCY,
+        answers: true,
+      } satisfies LoadJob);
+      const tokens = issued.answers!.map((a) => (JSON.parse(a) as { data: { visitorToken: string } }).data.visitorToken);
+      const requests = tokens.map((token, i) => ({
+        path: '/api/openweek',
+        headers: { 'x-visitor-token': token },
+        body: { action: 'signUp', data: signUpBody(events[i % events.length], i) },
+      }));
+      return { events, requests };
+    },
+    stored: (events) =>
+      readOnly(ready.file, (db) => ({
+        seats: (db.prepare(`SELECT COALESCE(SUM(json_extract(doc, '$.seatsTaken')), 0) AS n FROM events WHERE id IN (${placeholders(events.length)})`).get(...events) as { n: number }).n,
+        signups: (db.prepare(`SELECT COUNT(*) AS n FROM signups WHERE json_extract(doc, '$.eventId') IN (${placeholders(events.length)})`).get(...events) as { n: number }).n,
+        audited: (
+          db
+            .prepare(
+              `SELECT COUNT(*) AS n FROM audit WHERE json_extract(doc, '$.action') = 'openweek.signUp' AND json_extract(doc, '$.objectId') IN ` +
+                `(SELECT id FROM signups WHERE json_extract(doc, '$.eventId') IN (${placeholders(events.length)}))`,
+            )
+            .get(...events) as { n: number }
+        ).n,
+      })),
   };
 }
 
+function bareSide(server: Child, ready: ServerReady): Side {
+  let prepared = 0;
+  return {
+    name: 'bare',
+    server,
+    ready,
+    async prepare(_round, visitors) {
+      const batch = ++prepared;
+      const events = Array.from({ length: Math.ceil(visitors / SEATS) }, (_, i) => `event-${batch}-${i}`);
+      const db = new Database(ready.file);
+      for (const id of events) db.prepare('INSERT INTO events VALUES (?, ?, 0)').run(id, SEATS);
+      db.close();
+      const requests = Array.from({ length: visitors }, (_, i) => ({
+        path: '/',
+        headers: { 'x-visitor': `visitor-${batch}-${i}` },
+        body: { action: 'signUp', data: signUpBody(events[i % events.length], i) },
+      }));
+      return { events, requests };
+    },
+    stored: (events) =>
+      readOnly(ready.file, (db) => {
+        const signups = (db.prepare(`SELECT COUNT(*) AS n FROM signups WHERE eventId IN (${placeholders(events.length)})`).get(...events) as { n: number }).n;
+        const seats = (db.prepare(`SELECT COALESCE(SUM(taken), 0) AS n FROM events WHERE id IN (${placeholders(events.length)})`).get(...events) as { n: number }).n;
+        return { seats, signups, audited: signups };
+      }),
+  };
+}
+
+/** One timed round on one side; throws when the stored data disagree with the answers. */
+async function round(side: Side, generator: Child, index: number, seconds: number, visitors: number): Promise<Measured & { exhausted: boolean }> {
+  const { events, requests } = await side.prepare(index, visitors);
+  const before = await side.server.ask<NodeJS.CpuUsage>('cpu');
+  const load = await generator.ask<LoadResult>({ url: side.ready.url, requests, concurrency: CONCURRENCY, seconds } satisfies LoadJob);
+  const after = await side.server.ask<NodeJS.CpuUsage>('cpu');
+  const signups = load.statuses['200'] ?? 0;
+  if (signups !== load.sent) throw new Error(`${side.name}: ${load.sent} sent, answered ${JSON.stringify(load.statuses)}`);
+  const stored = side.stored(events);
+  if (stored.seats !== signups || stored.signups !== signups || stored.audited !== signups) {
+    throw new Error(`${side.name}: ${signups} signups answered, but ${JSON.stringify(stored)} stored`);
+  }
+  return { signups, seconds: load.ms / 1000, cpu: cpuSeconds(after) - cpuSeconds(before), exhausted: load.exhausted };
+}
+
+const perCpu = (m: Measured) => m.signups / m.cpu;
+const perWall = (m: Measured) => m.signups / m.seconds;
+const range = (values: number[], digits = 0) => `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+const total = (ms: Measured[], rate: (m: Measured) => number) => rate(ms.reduce((a, m) => ({ signups: a.signups + m.signups, seconds: a.seconds + m.seconds, cpu: a.cpu + m.cpu })));
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'qnwmh-bench-'));
-  const host = await startLocalHost(loadConfig({ PORT: '0', DATA_DIR: join(dir, 'host'), SCRYPT_COST: '10', DEMO: '1', JOBS: '0', H5_DIR: join(dir, 'no-h5'), ...CROWD_FROM_ONE_ADDRESS }));
-  const bare = await startBare(dir);
-  const totals = { hostMs: 0, bareMs: 0, confirmed: 0, waitlisted: 0, counted: 0 };
+  const profile = process.env.BENCH_PROFILE;
+  const started = await Promise.all([
+    forkChild('signup-server.ts', ['host', dir], profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    forkChild('signup-server.ts', ['bare', dir]),
+    forkChild('load-generator.ts', []),
+  ]);
+  const [host, bare, { child: generator }] = started;
+  const sides = [hostSide(host.child, host.ready as ServerReady, generator), bareSide(bare.child, bare.ready as ServerReady)];
+  const results: Record<Side['name'], Measured[]> = { host: [], bare: [] };
   try {
-    for (let round = 0; round <= ROUNDS; round++) {
-      const { post, eventId } = await publishedEvent(host, 50, `压测活动${round + 1}`);
-      const people = await visitors(post, VISITORS);
-      const onHost = await fire(host.url, people.map((headers, i) => ({ path: '/api/openweek', headers, body: { action: 'signUp', data: signUpBody(eventId, i) } })));
-      if (onHost.statuses['200'] !== VISITORS) throw new Error(`local host answered ${JSON.stringify(onHost.statuses)}`);
-
-      const bareEvent = `event-${round}`;
-      bare.db.prepare('INSERT INTO events VALUES (?, 50, 0)').run(bareEvent);
-      const onBare = await fire(bare.url, Array.from({ length: VISITORS }, (_, i) => ({ path: '/', headers: {}, body: { action: 'signUp', data: signUpBody(bareEvent, i) } })));
-      if (onBare.statuses['200'] !== VISITORS) throw new Error(`bare server answered ${JSON.stringify(onBare.statuses)}`);
-      if (round === 0) continue;
-
-      for (const a of onHost.answers) {
-        const status = (JSON.parse(a) as { data: { signup: { status: string } } }).data.signup.status;
-        if (status === 'confirmed') totals.confirmed++;
-        if (status === 'waitlisted') totals.waitlisted++;
+    // The warm-up also tells how many visitors a timed round of each side needs: twice its rate. The
+    // machine's load varies, so a round that runs out of visitors is run again with twice as many.
+    const visitors = new Map<Side, number>();
+    for (const side of sides) visitors.set(side, Math.ceil((perWall(await round(side, generator, 0, WARMUP_SECONDS, 20_000)) * SECONDS * 2) / 1000) * 1000);
+    console.log(`signups: concurrency ${CONCURRENCY}, ${SECONDS} s per round after a ${WARMUP_SECONDS} s warm-up each, ${ROUNDS} rounds per side alternating; each request a new visitor`);
+    for (let r = 1; r <= ROUNDS; r++) {
+      for (const side of r % 2 ? sides : [...sides].reverse()) {
+        let m = await round(side, generator, r, SECONDS, visitors.get(side)!);
+        while (m.exhausted) {
+          visitors.set(side, visitors.get(side)! * 2);
+          console.log(`  round ${r} ${side.name}: ran out of visitors; again with ${visitors.get(side)}`);
+          m = await round(side, generator, r, SECONDS, visitors.get(side)!);
+        }
+        results[side.name].push(m);
+        console.log(`  round ${r} ${side.name}: ${m.signups} signups in ${m.seconds.toFixed(2)} s, server CPU ${m.cpu.toFixed(2)} s → ${perWall(m).toFixed(0)}/s wall, ${perCpu(m).toFixed(0)}/CPU-s`);
       }
-      totals.hostMs += onHost.ms;
-      totals.bareMs += onBare.ms;
-      totals.counted += VISITORS;
     }
-    const taken = (bare.db.prepare("SELECT SUM(taken) AS n FROM events WHERE id != 'event-0'").get() as { n: number }).n;
-    const hostRate = (totals.counted / totals.hostMs) * 1000;
-    const bareRate = (totals.counted / totals.bareMs) * 1000;
-    console.log(`signups: ${ROUNDS} rounds × ${VISITORS} visitors at once (concurrency ${CONCURRENCY}) at a 50-seat event, rounds alternating`);
-    console.log(`  local host (openweek.signUp: router, visitor token, transaction, audit): ${hostRate.toFixed(0)} signups/s  (confirmed ${totals.confirmed}, waitlisted ${totals.waitlisted})`);
-    console.log(`  bare http + one SQLite conditional update per request:                  ${bareRate.toFixed(0)} requests/s  (seats taken ${taken})`);
-    console.log(`  ratio local host / bare: ${(hostRate / bareRate).toFixed(2)} (aim ≥ 0.5)`);
+    const ratios = (rate: (m: Measured) => number) => results.host.map((h, i) => rate(h) / rate(results.bare[i]));
+    const describe = (ms: Measured[]) =>
+      `${total(ms, perCpu).toFixed(0)} signups/CPU-s (rounds ${range(ms.map(perCpu))}), ${total(ms, perWall).toFixed(0)}/s wall (rounds ${range(ms.map(perWall))})`;
+    console.log(`  local host (router, visitor token, zod, one transaction: seat + signup + audit record): ${describe(results.host)}`);
+    console.log(`  bare http (one transaction: conditional seat update + signup insert):                   ${describe(results.bare)}`);
+    console.log(`  ratio local host / bare per CPU-second: ${(total(results.host, perCpu) / total(results.bare, perCpu)).toFixed(2)} (rounds ${range(ratios(perCpu), 2)}; aim ≥ 0.5)`);
+    console.log(`  ratio local host / bare wall clock:     ${(total(results.host, perWall) / total(results.bare, perWall)).toFixed(2)} (rounds ${range(ratios(perWall), 2)})`);
   } finally {
-    await host.close();
-    await bare.close();
+    const exited = (c: Child) => new Promise((resolve) => (c.process.exitCode === null ? c.process.once('exit', resolve) : resolve(null)));
+    for (const c of [host.child, bare.child]) if (c.process.connected) c.process.send('stop');
+    generator.process.kill();
+    await Promise.all([exited(host.child), exited(bare.child), exited(generator)]);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -14,6 +14,13 @@ const newFile = () => join(dir, `store-${++files}.sqlite`);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A trigger that makes SQLite abort the whole transaction, as a full disk or an I/O error would. */
+function abortingOn(file: string, id: string): void {
+  const admin = new Database(file);
+  admin.exec(`CREATE TRIGGER abort_all BEFORE INSERT ON ${ITEMS} WHEN NEW.id = '${id}' BEGIN SELECT RAISE(ROLLBACK, 'disk trouble'); END`);
+  admin.close();
+}
+
 describeStoreContract('SqliteStore on a real SQLite file', async () => {
   const store = new SqliteStore(newFile(), CONTRACT_COLLECTIONS);
   return { store, cleanup: () => store.close() };
@@ -44,10 +51,7 @@ describe('SqliteStore commits (transactions arriving together share one commit)'
   test('when SQLite itself rolls the whole batch back, no transaction of that batch is told it committed', async () => {
     const file = newFile();
     const store = new SqliteStore(file, CONTRACT_COLLECTIONS);
-    // A trigger that aborts the entire SQLite transaction, as a full disk or an I/O error would.
-    const admin = new Database(file);
-    admin.exec(`CREATE TRIGGER abort_all BEFORE INSERT ON ${ITEMS} WHEN NEW.id = 'boom' BEGIN SELECT RAISE(ROLLBACK, 'disk trouble'); END`);
-    admin.close();
+    abortingOn(file, 'boom');
     const write = (id: string, i: number) => store.transaction(async (tx) => tx.insert(ITEMS, { id, code: `c${i}`, group: 'g', rank: i }));
     const outcomes = await Promise.allSettled([write('a', 1), write('b', 2), write('boom', 3), write('c', 4)]);
     const stored = new Set((await store.find(ITEMS, { orderBy: { fields: ['rank'], direction: 'asc' }, limit: 10 })).items.map((d) => d.id));
@@ -76,6 +80,65 @@ describe('SqliteStore commits (transactions arriving together share one commit)'
     );
     expect(answers.every((a) => a.n === 1)).toBe(true);
     other.close();
+    await store.close();
+  });
+});
+
+describe('SqliteStore reads see committed data only', () => {
+  test('a read asked between a finished transaction and the commit of its batch never sees a write that is then lost', async () => {
+    const file = newFile();
+    const store = new SqliteStore(file, CONTRACT_COLLECTIONS);
+    abortingOn(file, 'boom');
+    // Asked in this order in one turn: the first transaction is done before the read is served, and
+    // the second one, which sinks the shared batch, runs before that batch could commit.
+    const first = store.transaction((tx) => tx.insert(ITEMS, { id: 'a', code: 'ca', group: 'g', rank: 1 }));
+    const read = store.get(ITEMS, 'a');
+    const counted = store.count(ITEMS);
+    const sinking = store.transaction((tx) => tx.insert(ITEMS, { id: 'boom', code: 'cb', group: 'g', rank: 2 }));
+    const outcomes = await Promise.allSettled([first, sinking]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(await read).toBeNull();
+    expect(await counted).toBe(0);
+    await store.close();
+  });
+
+  test('while a transaction is still open, readers are not answered with its writes, and its caller is answered only after the commit', async () => {
+    const file = newFile();
+    const store = new SqliteStore(file, CONTRACT_COLLECTIONS);
+    const other = new Database(file, { readonly: true });
+    const onDisk = (id: string) => (other.prepare(`SELECT COUNT(*) AS n FROM ${ITEMS} WHERE id = ?`).get(id) as { n: number }).n;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const answered: string[] = [];
+    const first = store.transaction((tx) => tx.insert(ITEMS, { id: 'a', code: 'ca', group: 'g', rank: 1 })).then(() => answered.push('first'));
+    // The second transaction joins the same batch and holds it open until the gate opens.
+    const second = store
+      .transaction(async (tx) => {
+        await tx.insert(ITEMS, { id: 'b', code: 'cb', group: 'g', rank: 2 });
+        await gate;
+      })
+      .then(() => answered.push('second'));
+    const read = store.get(ITEMS, 'a').then((doc) => (answered.push('read'), doc));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toEqual([]);
+    expect(onDisk('a')).toBe(0);
+
+    release();
+    await Promise.all([first, second]);
+    expect(onDisk('a')).toBe(1);
+    expect(onDisk('b')).toBe(1);
+    expect(await read).toMatchObject({ id: 'a', rank: 1 });
+    expect(answered.sort()).toEqual(['first', 'read', 'second']);
+    other.close();
+    await store.close();
+  });
+
+  test('a read asked after a transaction was answered sees its writes', async () => {
+    const store = new SqliteStore(newFile(), CONTRACT_COLLECTIONS);
+    for (let i = 0; i < 20; i++) {
+      await store.transaction((tx) => tx.insert(ITEMS, { id: `item-${i}`, code: `c${i}`, group: 'g', rank: i }));
+      expect(await store.count(ITEMS)).toBe(i + 1);
+    }
     await store.close();
   });
 });

@@ -17,6 +17,14 @@ import { columnValue, compileFilter, fieldColumn, type FieldExpr, jsonField, key
 /** Transactions sharing one commit at most; bounds how long the first of them waits for its answer. */
 const MAX_BATCH = 64;
 
+interface Table {
+  fields: string[];
+  expr: FieldExpr;
+  getSql: string;
+  insertSql: string;
+  removeSql: string;
+}
+
 interface Batch {
   size: number;
   committed: Promise<void>;
@@ -33,15 +41,37 @@ function openBatch(): Batch {
   return { size: 0, committed, settle };
 }
 
+/** Prepared statements of one connection by SQL text: preparing is a large share of a small query's cost. */
+class Statements {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  get(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      if (this.cache.size >= 500) this.cache.clear();
+      statement = this.db.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
 /**
  * The store on one machine: one table per collection holding JSON documents, with indexes on the
  * fields that queries filter and order by.
  *
- * better-sqlite3 is synchronous, but a transaction's callback is async (it awaits store calls),
- * so a small queue keeps every other caller out while a transaction is open.
+ * Two connections to one WAL file. The writer runs transactions; better-sqlite3 is synchronous, but a
+ * transaction's callback is async (it awaits store calls), so a small queue keeps every other caller
+ * out while one is open. The reader answers reads outside transactions: WAL gives each of its
+ * statements the last committed snapshot, so it never sees writes that may still roll back.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly reader: Database.Database;
+  private readonly writes: Statements;
+  private readonly reads: Statements;
   private busy = false;
   private readonly waiting: Array<() => void> = [];
   private batch: Batch | null = null;
@@ -52,26 +82,21 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Savepoints keep the pages they change in a sub-journal; in memory, not a temp file written on every first change.
+    this.db.pragma('temp_store = MEMORY');
+    // Checkpoints copy each changed page once per interval: a longer one copies a page rewritten by many batches once.
+    this.db.pragma('wal_autocheckpoint = 8000');
     for (const [name, indexes] of Object.entries(collections)) this.createCollection(name, indexes);
+    this.writes = new Statements(this.db);
+    this.reader = new Database(file, { readonly: true });
+    this.reader.pragma('busy_timeout = 5000');
+    this.reads = new Statements(this.reader);
   }
 
-  /** Prepared statements by SQL text: preparing is a large share of a small query's cost. */
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Each collection's indexed fields, how its queries name a field, and its fixed statements' SQL (built once: hashing a new string per call adds up). */
+  private readonly tables = new Map<string, Table>();
 
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      if (this.statements.size >= 500) this.statements.clear();
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  /** Each collection's indexed fields, and how its queries name a field. */
-  private readonly tables = new Map<string, { fields: string[]; expr: FieldExpr }>();
-
-  private table(collection: string): { fields: string[]; expr: FieldExpr } {
+  private table(collection: string): Table {
     const table = this.tables.get(collection);
     if (!table) throw new Error(`collection ${collection} is not declared`);
     return table;
@@ -107,20 +132,26 @@ export class SqliteStore implements Store {
     }
     for (const sql of wanted.values()) this.db.exec(sql);
     const indexed = new Set(fields);
-    this.tables.set(name, { fields, expr: (field) => (indexed.has(field) ? fieldColumn(field) : jsonField(field)) });
+    this.tables.set(name, {
+      fields,
+      expr: (field) => (indexed.has(field) ? fieldColumn(field) : jsonField(field)),
+      getSql: `SELECT doc FROM ${table} WHERE id = ?`,
+      insertSql: `INSERT INTO ${table} (id, doc${fields.map((f) => `, ${fieldColumn(f)}`).join('')}) VALUES (?, ?${', ?'.repeat(fields.length)})`,
+      removeSql: `DELETE FROM ${table} WHERE id = ?`,
+    });
   }
 
   private ops: StoreOps = {
-    get: async <T extends Doc>(collection: string, id: string) => this.getSync<T>(collection, id),
+    get: async <T extends Doc>(collection: string, id: string) => this.getSync<T>(this.writes, collection, id),
     insert: async <T extends Doc>(collection: string, doc: T) => this.insertSync(collection, doc),
     update: async (collection: string, id: string, patch: Patch, expect?: Filter) =>
       this.updateSync(collection, id, patch, expect),
     remove: async (collection: string, id: string) =>
-      this.statement(`DELETE FROM ${quoteIdent(collection)} WHERE id = ?`).run(id).changes > 0,
+      this.writes.get(this.table(collection).removeSql).run(id).changes > 0,
   };
 
-  private getSync<T extends Doc>(collection: string, id: string): T | null {
-    const row = this.statement(`SELECT doc FROM ${quoteIdent(collection)} WHERE id = ?`).get(id) as
+  private getSync<T extends Doc>(on: Statements, collection: string, id: string): T | null {
+    const row = on.get(this.table(collection).getSql).get(id) as
       | { doc: string }
       | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
@@ -129,7 +160,7 @@ export class SqliteStore implements Store {
   /** Runs a write and answers how many rows it changed; a unique index refusing it is the port's DuplicateKeyError. */
   private write(collection: string, sql: string, params: unknown[]): number {
     try {
-      return this.statement(sql).run(...params).changes;
+      return this.writes.get(sql).run(...params).changes;
     } catch (error) {
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
         throw new DuplicateKeyError(collection, (error as Error).message);
@@ -139,13 +170,9 @@ export class SqliteStore implements Store {
   }
 
   private insertSync(collection: string, doc: Doc): void {
-    const { fields } = this.table(collection);
+    const { fields, insertSql } = this.table(collection);
     const values = fields.map((f) => columnValue(doc as unknown as Record<string, unknown>, f));
-    this.write(
-      collection,
-      `INSERT INTO ${quoteIdent(collection)} (id, doc${fields.map((f) => `, ${fieldColumn(f)}`).join('')}) VALUES (?, ?${', ?'.repeat(fields.length)})`,
-      [doc.id, JSON.stringify(doc), ...values],
-    );
+    this.write(collection, insertSql, [doc.id, JSON.stringify(doc), ...values]);
   }
 
   /** One statement: the document is patched in SQL, and written only where `expect` still holds. */
@@ -200,7 +227,7 @@ export class SqliteStore implements Store {
     const batch = this.batch;
     if (!batch) return;
     try {
-      this.statement('COMMIT').run();
+      this.writes.get('COMMIT').run();
       this.batch = null;
       batch.settle();
     } catch (error) {
@@ -212,12 +239,23 @@ export class SqliteStore implements Store {
   private failBatch(error: unknown): void {
     const batch = this.batch;
     this.batch = null;
-    if (this.db.inTransaction) this.statement('ROLLBACK').run();
+    if (this.db.inTransaction) this.writes.get('ROLLBACK').run();
     batch?.settle(error);
   }
 
+  /**
+   * Reads outside a transaction: on the reader, once the batch open at the time of asking has settled,
+   * so a read sees every write answered before it (and a re-read after a transaction refused on a
+   * stale value sees what refused it) but never one that may still roll back.
+   */
+  private async committed<T>(read: () => T): Promise<T> {
+    const open = this.batch;
+    if (open) await open.committed.catch(() => undefined);
+    return read();
+  }
+
   get<T extends Doc>(collection: string, id: string): Promise<T | null> {
-    return this.exclusive(() => this.getSync<T>(collection, id));
+    return this.committed(() => this.getSync<T>(this.reads, collection, id));
   }
 
   insert<T extends Doc>(collection: string, doc: T): Promise<void> {
@@ -233,7 +271,7 @@ export class SqliteStore implements Store {
   }
 
   find<T extends Doc>(collection: string, query: Query): Promise<Page<T>> {
-    return this.exclusive(() => {
+    return this.committed(() => {
       const { fields, direction } = query.orderBy;
       const clauses: string[] = [];
       const params: unknown[] = [];
@@ -258,7 +296,7 @@ export class SqliteStore implements Store {
         `SELECT doc FROM ${quoteIdent(collection)}` +
         (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
         ` ORDER BY ${keys.map((k) => `${k} ${direction.toUpperCase()}`).join(', ')} LIMIT ?`;
-      const rows = this.statement(sql).all(...params, query.limit + 1) as Array<{ doc: string }>;
+      const rows = this.reads.get(sql).all(...params, query.limit + 1) as Array<{ doc: string }>;
       const docs = rows.slice(0, query.limit).map((r) => JSON.parse(r.doc) as T);
       const last = docs[docs.length - 1];
       const nextCursor =
@@ -268,9 +306,9 @@ export class SqliteStore implements Store {
   }
 
   count(collection: string, where: Filter = {}): Promise<number> {
-    return this.exclusive(() => {
+    return this.committed(() => {
       const compiled = compileFilter(where, this.table(collection).expr);
-      const row = this.statement(`SELECT COUNT(*) AS n FROM ${quoteIdent(collection)}${compiled.sql ? ` WHERE ${compiled.sql}` : ''}`)
+      const row = this.reads.get(`SELECT COUNT(*) AS n FROM ${quoteIdent(collection)}${compiled.sql ? ` WHERE ${compiled.sql}` : ''}`)
         .get(...compiled.params) as { n: number };
       return row.n;
     });
@@ -281,26 +319,26 @@ export class SqliteStore implements Store {
    * a savepoint of its own, so a failing one rolls back only its own writes. Each caller is answered
    * once the commit that carries its writes has landed. Under a rush this writes each changed page
    * once per batch instead of once per transaction, which is where a commit's time goes.
-   * Reads outside a transaction see the batch so far, as they would see it a moment later.
+   * Inside a transaction, reads see the batch so far: those writes commit together with its own or not at all.
    */
   async transaction<T>(fn: (tx: StoreOps) => Promise<T>): Promise<T> {
     let joined: Batch | undefined;
     const result = await this.exclusive(async () => {
       if (!this.batch) {
-        this.statement('BEGIN IMMEDIATE').run();
+        this.writes.get('BEGIN IMMEDIATE').run();
         this.batch = openBatch();
       }
       joined = this.batch;
-      this.statement('SAVEPOINT tx').run();
+      this.writes.get('SAVEPOINT tx').run();
       try {
         const value = await fn(this.ops);
-        this.statement('RELEASE tx').run();
+        this.writes.get('RELEASE tx').run();
         joined.size++;
         return value;
       } catch (error) {
         if (this.db.inTransaction) {
-          this.statement('ROLLBACK TO tx').run();
-          this.statement('RELEASE tx').run();
+          this.writes.get('ROLLBACK TO tx').run();
+          this.writes.get('RELEASE tx').run();
         } else {
           // SQLite rolled the whole transaction back itself (a full disk, an I/O error): the batch is lost.
           this.failBatch(error);
@@ -315,6 +353,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     await this.exclusive(() => {
       this.commitBatch();
+      this.reader.close();
       this.db.close();
     });
   }
