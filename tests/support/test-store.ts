@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import tcb from '@cloudbase/node-sdk';
+import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
+import { COLLECTIONS } from '../../cloudfunctions/app/collections';
+import type { Store } from '../../cloudfunctions/app/ports/store';
+import { FakeCloudbase } from './fake-cloudbase';
+
+/**
+ * Which store the integration suites run on: the SQLite file (jest project `node`) or CloudBase
+ * through the real @cloudbase/node-sdk against the in-repo stand-in (project `node-cloudbase`, whose
+ * setup file sets TEST_STORE=cloudbase and starts the stand-in for the test file).
+ */
+export type StoreKind = 'sqlite' | 'cloudbase';
+export const storeKind = (): StoreKind => (process.env.TEST_STORE === 'cloudbase' ? 'cloudbase' : 'sqlite');
+
+/** One stand-in per test file, every environment provisioned as `npm run setup:cloudbase` leaves it. */
+let standIn: { fake: FakeCloudbase; serviceUrl: string } | null = null;
+let environments = 0;
+
+export async function startStandIn(): Promise<void> {
+  const fake = new FakeCloudbase(COLLECTIONS);
+  standIn = { fake, serviceUrl: await fake.start() };
+}
+
+export async function stopStandIn(): Promise<void> {
+  await standIn?.fake.stop();
+  standIn = null;
+}
+
+/** A fresh, empty store of the kind under test; `dir` holds the SQLite file. */
+export function createTestStore(dir: string): Store {
+  if (storeKind() === 'sqlite') return new SqliteStore(join(dir, 'test.sqlite'), COLLECTIONS);
+  if (!standIn) throw new Error('the CloudBase stand-in is not running: run this suite in the node-cloudbase jest project');
+  // A new CloudBase environment per application: its data starts empty, isolated from the others.
+  const env = `test-${process.pid}-${++environments}`;
+  return new CloudbaseStore(tcb.init({ env, secretId: 'fake-id', secretKey: 'fake-key', serviceUrl: standIn.serviceUrl, keepalive: false, timeout: 10_000 }));
+}
