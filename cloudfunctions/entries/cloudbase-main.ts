@@ -3,12 +3,15 @@ import { z } from 'zod';
 import type { FunctionName } from '../../shared/contract';
 import { failure, success } from '../../shared/envelope';
 import { optionalVar, parseEnv } from '../config/env';
+import { CloudbaseDatabaseAdmin } from '../adapters/cloudbase/cloudbase-database-admin';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { CloudbaseFiles } from '../adapters/files/cloudbase-files';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer';
 import { OutboxNotifier } from '../adapters/mail/outbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
+import { COLLECTIONS } from '../app/collections';
+import { UniqueIndexGuard } from '../app/collections/unique-index-guard';
 import type { Caller, Deps } from '../app/context';
 import type { Job } from '../app/jobs';
 import { dispatch, httpStatusOf, type FunctionHandlers } from '../app/router';
@@ -46,7 +49,10 @@ const currentEnvironment = (): CloudBase => tcb.init({ env: tcb.SYMBOL_CURRENT_E
 function composeCloudbase(connect: () => CloudBase): Deps {
   const c = parseEnv(env, process.env, 'cloud function environment variables');
   const app = connect();
-  const store = new CloudbaseStore(app);
+  // Writes that rely on a unique index wait for the first look at the environment's indexes (once per
+  // cold start), through the management API with the function's own role (TCB_ENV and its keys are set by the platform).
+  const admin = new CloudbaseDatabaseAdmin({ envId: process.env.TCB_ENV || process.env.SCF_NAMESPACE || '' });
+  const store = new UniqueIndexGuard(new CloudbaseStore(app), COLLECTIONS, admin);
   const now = () => new Date();
   if (!c.SMTP_URL) console.warn('[config] SMTP_URL is not set: recovery mail is kept in the outbox collection only');
   return {

@@ -48,6 +48,8 @@ export const ERRORS = {
   TOO_MANY_ATTEMPTS: { status: 429, message: '密码连续错误5次，帐号已锁定15分钟，请稍后再试' },
   /** A fault on our side; details are logged, never sent. */
   INTERNAL: { status: 500, message: '系统繁忙，请稍后重试' },
+  /** The database lacks a unique index a write relies on (CloudBase not fully set up); the message names it. */
+  UNIQUE_INDEX_MISSING: { status: 503, message: '数据库缺少唯一索引，此项操作暂停，请联系管理员' },
   ...FILING_ERRORS,
   ...OPENWEEK_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;

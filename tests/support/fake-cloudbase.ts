@@ -215,6 +215,8 @@ export class FakeCloudbase {
   private nextId = 1;
   /** Every database action received, in order. */
   readonly actions: string[] = [];
+  /** Every management action received (DescribeTable, …), in order. */
+  readonly managementActions: string[] = [];
 
   /**
    * @param provisioned collections (with their indexes) every environment starts with, as if
@@ -316,6 +318,7 @@ export class FakeCloudbase {
   /** The few management actions (tcb API 2018-06-08) that collection and index setup uses. */
   private manage(action: string, text: string): unknown {
     const RequestId = `fake-${this.nextId++}`;
+    this.managementActions.push(action);
     const body = JSON.parse(text || '{}') as Record<string, unknown>;
     const env = this.environment(String(body.EnvId ?? ''));
     const table = String(body.TableName ?? '');

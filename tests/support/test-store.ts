@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
+import { CloudbaseDatabaseAdmin } from '../../cloudfunctions/adapters/cloudbase/cloudbase-database-admin';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { COLLECTIONS } from '../../cloudfunctions/app/collections';
+import { UniqueIndexGuard } from '../../cloudfunctions/app/collections/unique-index-guard';
 import type { Store } from '../../cloudfunctions/app/ports/store';
 import { FakeCloudbase } from './fake-cloudbase';
 
@@ -21,6 +23,7 @@ let environments = 0;
 export async function startStandIn(): Promise<void> {
   const fake = new FakeCloudbase(COLLECTIONS);
   standIn = { fake, serviceUrl: await fake.start() };
+  process.env.TCB_BASE_URL = fake.managementUrl(); // the management SDK's endpoint
 }
 
 export async function stopStandIn(): Promise<void> {
@@ -34,5 +37,7 @@ export function createTestStore(dir: string): Store {
   if (!standIn) throw new Error('the CloudBase stand-in is not running: run this suite in the node-cloudbase jest project');
   // A new CloudBase environment per application: its data starts empty, isolated from the others.
   const env = `test-${process.pid}-${++environments}`;
-  return new CloudbaseStore(tcb.init({ env, secretId: 'fake-id', secretKey: 'fake-key', serviceUrl: standIn.serviceUrl, keepalive: false, timeout: 10_000 }));
+  const app = tcb.init({ env, secretId: 'fake-id', secretKey: 'fake-key', serviceUrl: standIn.serviceUrl, keepalive: false, timeout: 10_000 });
+  // Composed as cloudbase-main.ts composes a function's store.
+  return new UniqueIndexGuard(new CloudbaseStore(app), COLLECTIONS, new CloudbaseDatabaseAdmin({ envId: env, secretId: 'fake-id', secretKey: 'fake-key' }));
 }
