@@ -12,18 +12,21 @@ import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
 import { COLLECTIONS } from '../app/collections';
 import { UniqueIndexGuard } from '../app/collections/unique-index-guard';
-import type { Caller, Deps } from '../app/context';
+import type { Deps } from '../app/context';
 import type { Job } from '../app/jobs';
-import { dispatch, httpStatusOf, type FunctionHandlers } from '../app/router';
+import { dispatch, type FunctionHandlers } from '../app/router';
 import { PasswordHasher } from '../app/security/passwords';
 import { SessionTokens } from '../app/security/session-tokens';
 
-/** The functions' environment variables (set in cloudbaserc.json or the console); missing ones stop the cold start. */
-const env = z.object({
+/**
+ * The functions' environment variables; missing required ones stop the cold start. Each is declared for
+ * every function in cloudbaserc.json (an unset one renders as "", which counts as unset).
+ */
+export const functionEnvironment = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   PUBLIC_URL: z.url(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(12),
-  SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
+  SESSION_TTL_HOURS: optionalVar(z.coerce.number().int().min(1)).default(12),
+  SCRYPT_COST: optionalVar(z.coerce.number().int().min(10).max(20)).default(15),
   SMTP_URL: optionalVar(z.string().min(1)),
   MAIL_FROM: optionalVar(z.string().min(3)).default('青年文明号在线 <no-reply@localhost>'),
   /** Topic → subscribe-message template, as JSON (see SubscribeMessageNotifier). Unset: messages go to the outbox collection. */
@@ -47,7 +50,7 @@ const env = z.object({
 const currentEnvironment = (): CloudBase => tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
 
 function composeCloudbase(connect: () => CloudBase): Deps {
-  const c = parseEnv(env, process.env, 'cloud function environment variables');
+  const c = parseEnv(functionEnvironment, process.env, 'cloud function environment variables');
   const app = connect();
   // Writes that rely on a unique index wait for the first look at the environment's indexes (once per
   // cold start), through the management API with the function's own role (TCB_ENV and its keys are set by the platform).
@@ -69,40 +72,15 @@ function composeCloudbase(connect: () => CloudBase): Deps {
   };
 }
 
-interface HttpEvent {
-  httpMethod: string;
-  headers?: Record<string, string | undefined>;
-  body?: string;
-  isBase64Encoded?: boolean;
-}
-
-const isHttpEvent = (event: unknown): event is HttpEvent =>
-  typeof event === 'object' && event !== null && typeof (event as HttpEvent).httpMethod === 'string';
-
 /**
- * The `main` of one CloudBase function. From the mini-program (callFunction) the caller is the
- * OPENID that the platform puts in the function's context; through CloudBase HTTP access (the H5
- * client) it is the bearer token. Either way the same router runs.
+ * The `main` of one CloudBase function, called from the mini-program (callFunction): the caller is the
+ * OPENID that the platform puts in the function's context, never anything in the event. Browsers (H5)
+ * are served by the self-hosted local host, not through CloudBase HTTP access (README: H5 in production).
  */
 export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionHandlers<F>, connect = currentEnvironment) {
   let deps: Deps | null = null;
   return async (event: unknown, context: Parameters<typeof tcb.getCloudbaseContext>[0]) => {
     deps ??= composeCloudbase(connect);
-    if (isHttpEvent(event)) {
-      const auth = event.headers?.authorization ?? event.headers?.Authorization;
-      const visitorToken = event.headers?.['x-visitor-token'] ?? event.headers?.['X-Visitor-Token'];
-      const caller: Caller = { token: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined, visitorToken: visitorToken || undefined };
-      let body: unknown;
-      try {
-        const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
-        body = raw ? JSON.parse(raw) : {};
-      } catch {
-        const envelope = failure({ code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' });
-        return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) };
-      }
-      const envelope = await dispatch(deps, fn, handlers, body, caller);
-      return { statusCode: httpStatusOf(envelope), headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) };
-    }
     const openid = tcb.getCloudbaseContext(context).WX_OPENID || undefined;
     return dispatch(deps, fn, handlers, event, { openid });
   };
