@@ -8,5 +8,7 @@ process.env.TEST_STORE = 'cloudbase';
 process.env.TENCENTCLOUD = 'true'; // the SDK must not probe Tencent Cloud's metadata host
 process.env.SILENCE = 'true';
 
-beforeAll(startStandIn);
+beforeAll(async () => {
+  await startStandIn();
+});
 afterAll(stopStandIn);

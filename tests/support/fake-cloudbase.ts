@@ -224,7 +224,8 @@ export class FakeCloudbase {
    */
   constructor(
     private readonly provisioned: Record<string, IndexSpec[]>,
-    private readonly options: FakeCloudbaseOptions = {},
+    /** May change while running, e.g. latency only once a benchmark's data is in place. */
+    readonly options: FakeCloudbaseOptions = {},
   ) {}
 
   /** Starts listening; returns the database endpoint (the SDK's `serviceUrl`). */

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { CloudbaseDatabaseAdmin } from '../../cloudfunctions/adapters/cloudbase/cloudbase-database-admin';
@@ -20,10 +21,15 @@ export const storeKind = (): StoreKind => (process.env.TEST_STORE === 'cloudbase
 let standIn: { fake: FakeCloudbase; serviceUrl: string } | null = null;
 let environments = 0;
 
-export async function startStandIn(): Promise<void> {
+export async function startStandIn(): Promise<FakeCloudbase> {
+  // As in the functions' runtime (Node 18, cloudbaserc.json): the SDK without keep-alive uses Node's global
+  // agent, which keeps no sockets there. Node 20's keeps them, and under a rush a call sent on a socket the
+  // server is just closing hangs until the SDK's timeout, an artefact of the test process, not of CloudBase.
+  http.globalAgent = new http.Agent({ keepAlive: false });
   const fake = new FakeCloudbase(COLLECTIONS);
   standIn = { fake, serviceUrl: await fake.start() };
   process.env.TCB_BASE_URL = fake.managementUrl(); // the management SDK's endpoint
+  return fake;
 }
 
 export async function stopStandIn(): Promise<void> {
