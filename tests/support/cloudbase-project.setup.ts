@@ -8,6 +8,9 @@ process.env.TEST_STORE = 'cloudbase';
 process.env.TENCENTCLOUD = 'true'; // the SDK must not probe Tencent Cloud's metadata host
 process.env.SILENCE = 'true';
 
+// Every call crosses HTTP to the stand-in: a test that seeds a hierarchy makes hundreds of them.
+jest.setTimeout(30_000);
+
 beforeAll(async () => {
   await startStandIn();
 });

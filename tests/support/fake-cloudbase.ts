@@ -252,6 +252,8 @@ export class FakeCloudbase {
         });
       });
     });
+    // Longer than the test client's idle timeout (test-store.ts), so the client always closes first.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return `${this.origin()}/admin`;
   }

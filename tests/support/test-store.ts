@@ -22,10 +22,12 @@ let standIn: { fake: FakeCloudbase; serviceUrl: string } | null = null;
 let environments = 0;
 
 export async function startStandIn(): Promise<FakeCloudbase> {
-  // As in the functions' runtime (Node 18, cloudbaserc.json): the SDK without keep-alive uses Node's global
-  // agent, which keeps no sockets there. Node 20's keeps them, and under a rush a call sent on a socket the
-  // server is just closing hangs until the SDK's timeout, an artefact of the test process, not of CloudBase.
-  http.globalAgent = new http.Agent({ keepAlive: false });
+  // In production each function instance has its own connections; here every instance shares one process
+  // and one stand-in port. Without keep-alive a rush leaves tens of thousands of sockets in TIME-WAIT and
+  // runs out of local ports; Node 20's default agent races the server's idle close and hangs calls until
+  // the SDK's timeout. So: keep sockets, any number of them, and let the client drop idle ones before the
+  // stand-in does (fake-cloudbase.ts keeps them 120 s).
+  http.globalAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 60_000 });
   const fake = new FakeCloudbase(COLLECTIONS);
   standIn = { fake, serviceUrl: await fake.start() };
   process.env.TCB_BASE_URL = fake.managementUrl(); // the management SDK's endpoint
