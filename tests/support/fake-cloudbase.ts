@@ -43,9 +43,16 @@ type Value = unknown;
 type Document = Record<string, Value> & { _id: string };
 type Collection = Map<string, { doc: Document; version: number }>;
 
+type Entry = { doc: Document; version: number };
+
+/**
+ * A transaction sees the database as of its start: each document it reads is the committed one, rolled
+ * back through the undo log to `startSeq`; what it writes stays in `overlay` (null: removed) until commit.
+ * (Only single documents are read in a transaction, so no collection is ever copied whole.)
+ */
 interface TransactionState {
-  collections: Map<string, Collection>;
-  written: Set<string>;
+  startSeq: number;
+  overlay: Map<string, Entry | null>;
 }
 
 interface NamedIndex extends IndexSpec {
@@ -56,6 +63,10 @@ interface Environment {
   collections: Map<string, Collection>;
   indexes: Map<string, NamedIndex[]>;
   transactions: Map<string, TransactionState>;
+  /** Committed writes so far; `lastWrite` holds each document's latest, `undo` what it was before (while transactions are open). */
+  seq: number;
+  lastWrite: Map<string, number>;
+  undo: Array<{ seq: number; key: string; before: Entry | undefined }>;
 }
 
 export interface FakeCloudbaseOptions {
@@ -297,7 +308,7 @@ export class FakeCloudbase {
   private environment(envId: string): Environment {
     let env = this.environments.get(envId);
     if (!env) {
-      env = { collections: new Map(), indexes: new Map(), transactions: new Map() };
+      env = { collections: new Map(), indexes: new Map(), transactions: new Map(), seq: 0, lastWrite: new Map(), undo: [] };
       for (const [name, indexes] of Object.entries(this.provisioned)) {
         env.collections.set(name, new Map());
         env.indexes.set(name, indexes.map((index) => ({ ...index, name: indexName(index) })));
@@ -380,7 +391,7 @@ export class FakeCloudbase {
     const action = String(body.action);
     if (action === 'database.startTransaction') {
       const id = `tx-${this.nextId++}`;
-      env.transactions.set(id, { collections: this.snapshot(env), written: new Set() });
+      env.transactions.set(id, { startSeq: env.seq, overlay: new Map() });
       return { transactionId: id };
     }
     if (action === 'database.commitTransaction') return this.commit(env, String(body.transactionId));
@@ -401,10 +412,12 @@ export class FakeCloudbase {
     const tx = txId ? env.transactions.get(txId) : undefined;
     if (txId && !tx) throw new CloudbaseError('DATABASE_TRANSACTION_FAIL', 'Transaction does not exist');
     if (!env.collections.has(name)) throw new CloudbaseError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`);
-    const space = tx ? tx.collections : env.collections;
-    const coll = this.collection(space, name);
     const query = body.query ? parse(body.query) : {};
-    if (tx) this.checkSingleDocument(env, txId!, action, body, query);
+    if (tx) {
+      this.checkSingleDocument(env, txId!, action, body, query);
+      return this.inTransaction(env, tx, txId!, name, action, body, query);
+    }
+    const coll = this.collection(env.collections, name);
     const found = () => [...coll.values()].map((e) => e.doc).filter((doc) => matches(doc, query));
 
     switch (action) {
@@ -430,7 +443,7 @@ export class FakeCloudbase {
           const doc = parse(text) as Document;
           if (doc._id === undefined) doc._id = `auto-${this.nextId++}`;
           if (coll.has(doc._id)) throw this.duplicate(name, '_id_');
-          this.write(env, tx, txId, space, name, doc._id, doc);
+          this.write(env, name, doc._id, doc);
           ids.push(doc._id);
         }
         return { data: { insertedIds: ids } };
@@ -444,7 +457,7 @@ export class FakeCloudbase {
         for (const doc of targets) {
           const next = applyUpdate(doc, update);
           if (deepEqual(next, doc)) continue;
-          this.write(env, tx, txId, space, name, doc._id, next);
+          this.write(env, name, doc._id, next);
           updated++;
         }
         return { data: { updated, upsert_id: null } };
@@ -452,7 +465,7 @@ export class FakeCloudbase {
       case 'database.removeDocument': {
         let targets = found();
         if (!body.multi) targets = targets.slice(0, 1);
-        for (const doc of targets) this.write(env, tx, txId, space, name, doc._id, null);
+        for (const doc of targets) this.write(env, name, doc._id, null);
         return { data: { deleted: targets.length } };
       }
       default:
@@ -478,49 +491,95 @@ export class FakeCloudbase {
     return coll;
   }
 
-  /** Entries are replaced, never changed in place, so a shallow copy of each collection is a snapshot. */
-  private snapshot(env: Environment): Map<string, Collection> {
-    return new Map([...env.collections].map(([name, coll]) => [name, new Map(coll)]));
+  /** One single-document operation of a transaction (rule 2 has been checked). */
+  private inTransaction(env: Environment, tx: TransactionState, txId: string, name: string, action: string, body: Record<string, Value>, query: Value): unknown {
+    const id = action === 'database.insertDocument' ? undefined : String((query as { _id: string })._id);
+    switch (action) {
+      case 'database.getDocument': {
+        const current = this.seen(env, tx, name, id!);
+        return { data: { list: current ? [JSON.stringify(current.doc)] : [] } };
+      }
+      case 'database.insertDocument': {
+        const doc = parse((body.data as string[])[0]) as Document;
+        if (doc._id === undefined) doc._id = `auto-${this.nextId++}`;
+        if (this.seen(env, tx, name, doc._id)) throw this.duplicate(name, '_id_');
+        this.writeInTransaction(env, tx, txId, name, doc._id, doc);
+        return { data: { insertedIds: [doc._id] } };
+      }
+      case 'database.modifyDocument': {
+        if (body.upsert) throw new CloudbaseError('DATABASE_INVALID_OPERRATOR', 'upsert is not modelled');
+        const current = this.seen(env, tx, name, id!);
+        if (!current) return { data: { updated: 0, upsert_id: null } };
+        const next = applyUpdate(current.doc, parse(body.data) as Record<string, Record<string, Value>>);
+        if (deepEqual(next, current.doc)) return { data: { updated: 0, upsert_id: null } };
+        this.writeInTransaction(env, tx, txId, name, id!, next);
+        return { data: { updated: 1, upsert_id: null } };
+      }
+      default: {
+        const current = this.seen(env, tx, name, id!);
+        if (current) this.writeInTransaction(env, tx, txId, name, id!, null);
+        return { data: { deleted: current ? 1 : 0 } };
+      }
+    }
   }
 
-  /** Writes (or removes, with null) one document, checking unique indexes and conflicts. */
-  private write(
-    env: Environment,
-    tx: TransactionState | undefined,
-    txId: string | undefined,
-    space: Map<string, Collection>,
-    name: string,
-    id: string,
-    doc: Document | null,
-  ) {
-    const coll = this.collection(space, name);
+  /** The document as the transaction sees it: its own write, or the committed one as of its start. */
+  private seen(env: Environment, tx: TransactionState, name: string, id: string): Entry | undefined {
     const key = `${name}/${id}`;
-    const lockedByOther = [...env.transactions.values()].some((other) => other !== tx && other.written.has(key));
-    if (tx) {
-      const committed = env.collections.get(name)?.get(id);
-      const seen = coll.get(id);
-      const changedSinceSnapshot = (committed?.version ?? 0) !== (seen?.version ?? 0) && !tx.written.has(key);
-      if (changedSinceSnapshot || lockedByOther) {
-        // MongoDB aborts a transaction that hits a write conflict (TransientTransactionError).
-        env.transactions.delete(txId!);
-        throw conflict();
-      }
-      tx.written.add(key);
-    } else if (lockedByOther) {
+    if (tx.overlay.has(key)) return tx.overlay.get(key) ?? undefined;
+    const changed = env.undo.find((u) => u.key === key && u.seq > tx.startSeq);
+    return changed ? changed.before : env.collections.get(name)?.get(id);
+  }
+
+  private writeInTransaction(env: Environment, tx: TransactionState, txId: string, name: string, id: string, doc: Document | null): void {
+    const key = `${name}/${id}`;
+    const lockedByOther = [...env.transactions.values()].some((other) => other !== tx && other.overlay.has(key));
+    if (lockedByOther || (env.lastWrite.get(key) ?? 0) > tx.startSeq) {
+      // MongoDB aborts a transaction that hits a write conflict (TransientTransactionError).
+      env.transactions.delete(txId);
       throw conflict();
     }
     if (doc) {
+      const committed = this.collection(env.collections, name);
+      const mine = new Map([...tx.overlay].filter(([k, e]) => k.startsWith(`${name}/`) && e).map(([k, e]) => [k.slice(name.length + 1), e!]));
+      const ignore = new Set([...tx.overlay.keys()].filter((k) => k.startsWith(`${name}/`)).map((k) => k.slice(name.length + 1)));
       for (const index of this.uniqueIndexes(env, name)) {
-        const clash = this.clash(coll, index, id, doc);
-        if (clash) {
-          if (txId) env.transactions.delete(txId);
+        if (this.clash(committed, index, id, doc, ignore) || this.clash(mine, index, id, doc)) {
+          env.transactions.delete(txId);
           throw this.duplicate(name, index.name);
         }
       }
-      coll.set(id, { doc, version: (coll.get(id)?.version ?? 0) + 1 });
-    } else {
-      coll.delete(id);
     }
+    tx.overlay.set(key, doc ? { doc, version: (this.seen(env, tx, name, id)?.version ?? 0) + 1 } : null);
+  }
+
+  /** A plain write (or removal, with null) of one document: unique indexes, and rule 5 against open transactions. */
+  private write(env: Environment, name: string, id: string, doc: Document | null) {
+    const coll = this.collection(env.collections, name);
+    if ([...env.transactions.values()].some((tx) => tx.overlay.has(`${name}/${id}`))) throw conflict();
+    if (doc) {
+      for (const index of this.uniqueIndexes(env, name)) {
+        if (this.clash(coll, index, id, doc)) throw this.duplicate(name, index.name);
+      }
+    }
+    this.commitWrite(env, name, id, doc ? { doc, version: (coll.get(id)?.version ?? 0) + 1 } : null);
+  }
+
+  /** Makes one document's new state committed, keeping its old state for transactions that started before. */
+  private commitWrite(env: Environment, name: string, id: string, entry: Entry | null): void {
+    const coll = this.collection(env.collections, name);
+    const key = `${name}/${id}`;
+    env.seq++;
+    if (env.transactions.size > 0) {
+      const oldest = Math.min(...[...env.transactions.values()].map((tx) => tx.startSeq));
+      env.undo = env.undo.filter((u) => u.seq > oldest);
+      env.undo.push({ seq: env.seq, key, before: coll.get(id) });
+    } else {
+      env.undo = [];
+    }
+    env.lastWrite.set(key, env.seq);
+    if (entry) coll.set(id, entry);
+    else coll.delete(id);
   }
 
   private uniqueIndexes(env: Environment, name: string): NamedIndex[] {
@@ -546,35 +605,23 @@ export class FakeCloudbase {
     return false;
   }
 
-  /** Rule 3 at commit: the transaction's documents against what others committed since its snapshot. */
+  /** Rule 3 at commit: the transaction's documents against what others committed since it started. */
   private commit(env: Environment, id: string): unknown {
     const tx = env.transactions.get(id);
     if (!tx) throw new CloudbaseError('DATABASE_TRANSACTION_FAIL', 'Transaction does not exist');
     env.transactions.delete(id);
-    const byCollection = new Map<string, string[]>();
-    for (const key of tx.written) {
-      const [name, docId] = key.split('/');
-      byCollection.set(name, [...(byCollection.get(name) ?? []), docId]);
-    }
-    for (const [name, ids] of byCollection) {
-      const committed = this.collection(env.collections, name);
-      const mine = new Set(ids);
-      for (const docId of ids) {
-        const entry = tx.collections.get(name)?.get(docId);
-        if (!entry) continue;
-        for (const index of this.uniqueIndexes(env, name)) {
-          if (this.clash(committed, index, docId, entry.doc, mine)) throw this.duplicate(name, index.name);
-        }
+    const writes = [...tx.overlay].map(([key, entry]) => {
+      const cut = key.indexOf('/');
+      return { name: key.slice(0, cut), docId: key.slice(cut + 1), entry };
+    });
+    for (const { name, docId, entry } of writes) {
+      if (!entry) continue;
+      const mine = new Set(writes.filter((w) => w.name === name).map((w) => w.docId));
+      for (const index of this.uniqueIndexes(env, name)) {
+        if (this.clash(this.collection(env.collections, name), index, docId, entry.doc, mine)) throw this.duplicate(name, index.name);
       }
     }
-    for (const [name, ids] of byCollection) {
-      const target = this.collection(env.collections, name);
-      for (const docId of ids) {
-        const entry = tx.collections.get(name)?.get(docId);
-        if (entry) target.set(docId, entry);
-        else target.delete(docId);
-      }
-    }
+    for (const { name, docId, entry } of writes) this.commitWrite(env, name, docId, entry);
     return {};
   }
 
