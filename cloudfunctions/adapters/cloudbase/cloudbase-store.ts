@@ -49,7 +49,7 @@ const RESERVED = new Set(['_id', '_openid', '__proto__']);
  * Documents come out exactly as they went in: `_id` becomes `id` again and `_openid` (added by
  * CloudBase for client-side writes) is dropped.
  *
- * Indexes are not created here: `npm run setup:cloudbase` lists the ones COLLECTIONS declares.
+ * Indexes are not created here: `npm run setup:cloudbase` creates the ones COLLECTIONS declares.
  */
 export class CloudbaseStore implements Store {
   private readonly db: Db;
