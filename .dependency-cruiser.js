@@ -41,6 +41,13 @@ module.exports = {
       to: { path: '^client/src/services/transport' },
     },
     {
+      name: 'operations-scripts-stand-alone',
+      comment: 'setup/check/deploy scripts run against production: they use product code, never test support (benchmarks may).',
+      severity: 'error',
+      from: { path: '^scripts/', pathNot: '^scripts/bench/' },
+      to: { path: '^tests/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -5,11 +5,13 @@ import { contract } from '../shared/contract';
 
 /**
  * Bundles each cloud function of the contract into dist/functions/<name>/index.js with a
- * package.json and the config.json that grants its 云调用 permissions, ready for `tcb fn deploy`. The SDK stays external: CloudBase installs it.
+ * package.json and the config.json that grants its 云调用 permissions, ready for `tcb fn deploy`. The SDKs stay external: CloudBase installs them.
  */
 const root = join(__dirname, '..');
 const out = join(root, 'dist', 'functions');
-const sdkVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@cloudbase/node-sdk'];
+const dependencies = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+/** Installed by CloudBase at deploy (installDependency): the data SDK, and the management SDK the unique-index check uses. */
+const SDKS = ['@cloudbase/node-sdk', '@cloudbase/manager-node'];
 
 async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
       format: 'cjs',
       minify: true,
       sourcemap: false,
-      external: ['@cloudbase/node-sdk'],
+      external: SDKS,
       metafile: true,
       logLevel: 'warning',
     });
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: ['subscribeMessage.send'] } }, null, 2));
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { '@cloudbase/node-sdk': sdkVersion } }, null, 2),
+      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: Object.fromEntries(SDKS.map((sdk) => [sdk, dependencies[sdk]])) }, null, 2),
     );
     const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
     console.log(`${name}: ${(bytes / 1024).toFixed(0)} KB → ${dir}`);

@@ -52,6 +52,8 @@ export const ERRORS = {
   INTERNAL: { status: 500, message: '系统繁忙，请稍后重试' },
   /** The local host is still opening its store: try again in a moment (Retry-After says when). */
   STARTING: { status: 503, message: '系统正在启动，请稍后重试' },
+  /** The database lacks a unique index a write relies on (CloudBase not fully set up); the message names it. */
+  UNIQUE_INDEX_MISSING: { status: 503, message: '数据库缺少唯一索引，此项操作暂停，请联系管理员' },
   ...FILING_ERRORS,
   ...OPENWEEK_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;

@@ -11,7 +11,7 @@ import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
 import { isLoopback, loadConfig } from '../../cloudfunctions/local-host/config';
 import { startLocalHost, type RunningHost } from '../../cloudfunctions/local-host/main';
 import { activate, client, issueCollective, must, officeHeaders, type Post } from '../support/openweek-http';
-import { httpAccessEvent, seedCloudbaseDemo, useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
+import { seedCloudbaseDemo, useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
 
 /**
  * Abuse that rides on a stolen or forgotten sign-in, and on a host set up carelessly: over real HTTP on
@@ -226,8 +226,6 @@ describe('WeChat bindings, through the CloudBase functions', () => {
   const account = cloudbaseMain('account', accountHandlers, connect);
   const admin = cloudbaseMain('admin', adminHandlers, connect);
   const wechat = wechatContext;
-  const overHttp = async (body: unknown, headers: Record<string, string> = {}) =>
-    JSON.parse(((await account(httpAccessEvent(body, headers), wechat(''))) as { body: string }).body);
   const whoIs = async (openid: string) => ((await account({ action: 'me', data: {} }, wechat(openid))) as { data: { account: { code: string } | null } }).data.account;
   let office: { code: string; oneTimePassword: string };
   let store: CloudbaseStore;
@@ -253,18 +251,6 @@ describe('WeChat bindings, through the CloudBase functions', () => {
     await account({ action: 'signIn', data: { code: office.code, password: office.oneTimePassword } }, wechat('o-office-phone'));
     expect(await account({ action: 'changePassword', data: { oldPassword: office.oneTimePassword, newPassword: 'Office123' } }, wechat('o-office-phone'))).toMatchObject({ ok: true });
     expect(await whoIs('o-office-phone')).toMatchObject({ code: office.code });
-  });
-
-  test('a password change made in a browser ends the WeChat binding; the holder binds again by signing in', async () => {
-    const a = await boundAdmin('o-admin-phone', '交通行业一级管理员');
-    expect(await whoIs('o-admin-phone')).toMatchObject({ code: a.code });
-    const session = await overHttp({ action: 'signIn', data: { code: a.code, password: 'Passw0rd!' } });
-    expect(await overHttp({ action: 'changePassword', data: { oldPassword: 'Passw0rd!', newPassword: 'Changed123' } }, bearer(session.data.token))).toMatchObject({ ok: true });
-
-    expect(await whoIs('o-admin-phone')).toBeNull();
-    expect(await admin({ action: 'listUnits', data: {} }, wechat('o-admin-phone'))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    await account({ action: 'signIn', data: { code: a.code, password: 'Changed123' } }, wechat('o-admin-phone'));
-    expect(await whoIs('o-admin-phone')).toMatchObject({ code: a.code });
   });
 
   test('an admin’s reset ends the WeChat binding of the account', async () => {

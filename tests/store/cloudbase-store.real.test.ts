@@ -1,13 +1,14 @@
 import tcb from '@cloudbase/node-sdk';
+import { CloudbaseDatabaseAdmin } from '../../cloudfunctions/adapters/cloudbase/cloudbase-database-admin';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
+import { applyPlan } from '../../cloudfunctions/app/collections/database-plan';
 import { CONTRACT_COLLECTIONS } from './contract-collections';
 import { describeStoreContract } from './store-contract';
 
 /**
  * The store contract against a real CloudBase environment. It writes only to the contract_*
- * collections (emptied before each test), never to the product's. Before the first run:
- * `npm run setup:cloudbase -- --with-contract-collections`, then create the unique index it lists
- * for contract_items in the console. Use a test environment, not production.
+ * collections (emptied before each test), never to the product's; it creates them and their indexes
+ * itself through the management API. Use a test environment, not production.
  */
 const REQUIRED = ['CLOUDBASE_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'] as const;
 const missing = REQUIRED.filter((name) => !process.env[name]);
@@ -35,11 +36,12 @@ if (missing.length === 0) {
       secretId: process.env.TENCENTCLOUD_SECRETID,
       secretKey: process.env.TENCENTCLOUD_SECRETKEY,
     });
-    const db = app.database();
-    for (const name of Object.keys(CONTRACT_COLLECTIONS)) {
-      // Creating a collection that exists fails (DATABASE_COLLECTION_ALREADY_EXIST): that is fine.
-      await db.createCollection(name).catch(() => undefined);
-    }
+    const admin = new CloudbaseDatabaseAdmin({
+      envId: process.env.CLOUDBASE_ENV_ID!,
+      secretId: process.env.TENCENTCLOUD_SECRETID,
+      secretKey: process.env.TENCENTCLOUD_SECRETKEY,
+    });
+    await applyPlan(admin, CONTRACT_COLLECTIONS, () => undefined);
   });
 }
 

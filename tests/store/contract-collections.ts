@@ -3,7 +3,7 @@ import type { IndexSpec } from '../../cloudfunctions/app/collections';
 /**
  * The collections the store contract suite writes to: test-only names, so running the suite
  * against a real CloudBase environment never touches the product's collections.
- * `npm run setup:cloudbase -- --with-contract-collections` creates them and lists their indexes.
+ * The real-environment suite creates them and their indexes itself (database-plan.ts).
  */
 export const CONTRACT_COLLECTIONS = {
   contract_items: [{ fields: ['code'], unique: true }, { fields: ['group', 'rank'] }],

@@ -10,11 +10,10 @@ import { FakeCloudbase } from './fake-cloudbase';
 
 /**
  * For tests that call a CloudBase function's `main` as the platform does: the environment the
- * functions read, the real SDK pointed at the local model of CloudBase, and the function context.
+ * functions read, the real SDKs (data and management) pointed at the stand-in, and the function context.
  * Registers its own beforeAll/afterAll; call it at the top of a test file.
  */
-export function useCloudbaseFunctions(): { connect: () => ReturnType<typeof tcb.init> } {
-  const fake = new FakeCloudbase(COLLECTIONS);
+export function useCloudbaseFunctions(fake = new FakeCloudbase(COLLECTIONS)): { connect: () => ReturnType<typeof tcb.init> } {
   const saved = { ...process.env };
   let serviceUrl = '';
   beforeAll(async () => {
@@ -27,6 +26,8 @@ export function useCloudbaseFunctions(): { connect: () => ReturnType<typeof tcb.
       SMTP_URL: '',
     });
     serviceUrl = await fake.start();
+    // What the platform gives a function: its environment and its role's keys, used by the management SDK.
+    Object.assign(process.env, { TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'fake-id', TENCENTCLOUD_SECRETKEY: 'fake-key', TCB_BASE_URL: fake.managementUrl() });
   });
   afterAll(async () => {
     await fake.stop();

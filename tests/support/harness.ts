@@ -15,9 +15,9 @@ import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens'
 import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
 import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
-import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
-import { findAll } from '../../cloudfunctions/app/ports/store';
+import { findAll, type Store } from '../../cloudfunctions/app/ports/store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
+import { createTestStore } from './test-store';
 
 type Spec<F extends FunctionName, A extends keyof Contract[F]> = Contract[F][A] extends { input: infer I; output: infer O }
   ? { input: I; output: O }
@@ -26,14 +26,15 @@ export type In<F extends FunctionName, A extends keyof Contract[F]> = z.input<Sp
 export type Out<F extends FunctionName, A extends keyof Contract[F]> = z.output<Spec<F, A>['output'] & z.ZodType>;
 
 /**
- * A fresh product on a real SQLite file, called through the real router, with a clock the test
- * controls. Passwords use a lower scrypt cost than production only to keep the suite quick. Rate limits
- * are the production defaults unless a test about something else raises one (`new TestApp({ limits })`);
- * callers without an `ip` share one address, as the router treats an address the platform did not give.
+ * A fresh product called through the real router, with a clock the test controls, on the store under
+ * test (test-store.ts): a real SQLite file, or CloudBase through the real SDK and the stand-in. Passwords
+ * use a lower scrypt cost than production only to keep the suite quick. Rate limits are the production
+ * defaults unless a test about something else raises one (`new TestApp({ limits })`); callers without an
+ * `ip` share one address, as the router treats an address the platform did not give.
  */
 export class TestApp {
   readonly dir = mkdtempSync(join(tmpdir(), 'qnwmh-test-'));
-  readonly store = new SqliteStore(join(this.dir, 'test.sqlite'), COLLECTIONS);
+  readonly store: Store = createTestStore(this.dir);
   clock = new Date('2018-11-20T02:00:00.000Z');
   readonly deps: Deps;
 

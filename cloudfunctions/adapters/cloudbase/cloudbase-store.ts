@@ -49,7 +49,7 @@ const RESERVED = new Set(['_id', '_openid', '__proto__']);
  * Documents come out exactly as they went in: `_id` becomes `id` again and `_openid` (added by
  * CloudBase for client-side writes) is dropped.
  *
- * Indexes are not created here: `npm run setup:cloudbase` lists the ones COLLECTIONS declares.
+ * Indexes are not created here: `npm run setup:cloudbase` creates the ones COLLECTIONS declares.
  */
 export class CloudbaseStore implements Store {
   private readonly db: Db;
@@ -71,7 +71,7 @@ export class CloudbaseStore implements Store {
     try {
       checked(await this.db.collection(collection).add(toStored(doc)));
     } catch (error) {
-      throw asDuplicateKey(collection, error);
+      throw asConflict(asDuplicateKey(collection, error));
     }
   }
 
@@ -84,7 +84,7 @@ export class CloudbaseStore implements Store {
     try {
       updated = (checked(await matching().update(data)) as { updated?: number }).updated ?? 0;
     } catch (error) {
-      throw asDuplicateKey(collection, error);
+      throw asConflict(asDuplicateKey(collection, error));
     }
     if (updated > 0) return true;
     // `updated` counts modified documents: a matching document the patch would not change counts 0.
@@ -96,8 +96,12 @@ export class CloudbaseStore implements Store {
   }
 
   async remove(collection: string, id: string): Promise<boolean> {
-    const res = checked(await this.db.collection(collection).doc(id).remove()) as { deleted?: number };
-    return (res.deleted ?? 0) > 0;
+    try {
+      const res = checked(await this.db.collection(collection).doc(id).remove()) as { deleted?: number };
+      return (res.deleted ?? 0) > 0;
+    } catch (error) {
+      throw asConflict(error);
+    }
   }
 
   async find<T extends Doc>(collection: string, query: Query): Promise<Page<T>> {
@@ -153,9 +157,8 @@ export class CloudbaseStore implements Store {
     try {
       return await run.call(this.db, (t: Transaction) => fn(this.transactionOps(t)), 0);
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (typeof code === 'string' && code.includes('TRANSACTION_CONFLICT')) throw new TransactionConflictError((error as Error).message);
-      throw error;
+      // A unique index is checked again at commit, against what others committed meanwhile.
+      throw asConflict(asDuplicateKey(collectionOf(error), error));
     }
   }
 
@@ -362,9 +365,25 @@ export function isDuplicateKeyError(error: unknown): boolean {
 }
 
 function asDuplicateKey(collection: string, error: unknown): unknown {
-  if (!isDuplicateKeyError(error)) return error;
+  if (error instanceof DuplicateKeyError || !isDuplicateKeyError(error)) return error;
   const { message, errMsg } = error as { message?: string; errMsg?: string };
   return new DuplicateKeyError(collection, message ?? errMsg ?? 'duplicate key');
+}
+
+/**
+ * A write conflict: a transaction that kept colliding after the SDK's reruns, or a plain write to a
+ * document an open transaction holds (MongoDB makes it wait, then fails it). Either may simply be retried.
+ */
+function asConflict(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.includes('TRANSACTION_CONFLICT')) return new TransactionConflictError(String((error as Error).message));
+  return error;
+}
+
+/** The collection a duplicate-key message names (`… collection: <name> index: …`), for errors raised at commit. */
+function collectionOf(error: unknown): string {
+  const text = String((error as { message?: unknown } | null)?.message ?? '');
+  return /collection: (\S+)/.exec(text)?.[1] ?? 'transaction';
 }
 
 function escapeRegExp(text: string): string {

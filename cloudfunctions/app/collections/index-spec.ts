@@ -7,3 +7,8 @@ export interface IndexSpec {
    */
   unique?: boolean;
 }
+
+/** The index's name in CloudBase, as MongoDB names an ascending index: `field1_1_field2_1`. */
+export function indexName(index: IndexSpec): string {
+  return index.fields.map((field) => `${field}_1`).join('_');
+}

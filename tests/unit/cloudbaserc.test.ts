@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contract } from '../../shared/contract';
+import { functionEnvironment } from '../../cloudfunctions/entries/cloudbase-main';
+
+interface FunctionConfig {
+  name: string;
+  timeout?: number;
+  envVariables?: Record<string, string>;
+}
+
+const functions = (JSON.parse(readFileSync(join(__dirname, '../../cloudbaserc.json'), 'utf8')) as { functions: FunctionConfig[] }).functions;
+
+describe('cloudbaserc.json, what `npm run deploy` gives each function', () => {
+  test('declares every function of the contract, and jobs', () => {
+    expect(functions.map((f) => f.name).sort()).toEqual([...Object.keys(contract), 'jobs'].sort());
+  });
+
+  test.each(functions.map((f) => [f.name, f] as const))('%s receives every environment variable the functions read, and states its timeout', (_name, fn) => {
+    expect(Object.keys(fn.envVariables ?? {}).sort()).toEqual(Object.keys(functionEnvironment.shape).sort());
+    for (const [name, value] of Object.entries(fn.envVariables ?? {})) expect(value).toBe(`{{env.${name}}}`);
+    expect(fn.timeout).toEqual(expect.any(Number));
+  });
+});
