@@ -17,7 +17,8 @@ type LimitEnvName = (typeof LIMIT_SETTINGS)[LimitName]['env'];
 /** The rate-limit variables, read the same way by the local host and the CloudBase functions. */
 export const limitsEnv = {
   ...(Object.fromEntries(Object.values(LIMIT_SETTINGS).map((s) => [s.env, ruleVar])) as Record<LimitEnvName, typeof ruleVar>),
-  [SIGN_IN_LOCK_MINUTES.env]: z.coerce.number().int().min(1).max(24 * 60).default(SIGN_IN_LOCK_MINUTES.default),
+  // optionalVar: cloudbaserc.json passes an unset variable as "", which must mean the default, not 0.
+  [SIGN_IN_LOCK_MINUTES.env]: optionalVar(z.coerce.number().int().min(1).max(24 * 60)).default(SIGN_IN_LOCK_MINUTES.default),
 };
 
 /** The rules after parsing: each variable that is set replaces its default. */

@@ -21,4 +21,10 @@ describe('cloudbaserc.json, what `npm run deploy` gives each function', () => {
     for (const [name, value] of Object.entries(fn.envVariables ?? {})) expect(value).toBe(`{{env.${name}}}`);
     expect(fn.timeout).toEqual(expect.any(Number));
   });
+
+  test('a variable the deploying shell leaves unset arrives as "" and means its default', () => {
+    const blank = Object.fromEntries(Object.keys(functionEnvironment.shape).map((name) => [name, '']));
+    const parsed = functionEnvironment.safeParse({ ...blank, SESSION_SECRET: 's'.repeat(32), PUBLIC_URL: 'https://qnwmh.example.org' });
+    expect(parsed.success && parsed.data).toMatchObject({ SESSION_TTL_HOURS: 12, SCRYPT_COST: 15, WECHAT_BINDING_MAX_AGE_DAYS: 90, SIGN_IN_LOCK_MINUTES: 15 });
+  });
 });
