@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button, Checkbox } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
@@ -28,10 +28,18 @@ export default function EventSignup() {
     void getEvent(eventId).then((r) => (r.ok ? setData(r.data) : setError(r.error.message)));
   }, [eventId]);
 
+  const askPhone = data?.event.askPhone ?? false;
   const form = useForm(signUpInput, {
     initial: { name: '', phone: '', answer: '' },
     fixed: { eventId, privacyAccepted: accepted },
-    optional: ['phone', 'answer'],
+    optional: askPhone ? ['answer'] : ['phone', 'answer'],
+    // The contract's phone is optional (events that do not ask for it); this event asks, so the contract's
+    // own phone rule runs on it here, with the rest, before anything is sent.
+    check: (v): Record<string, string> => {
+      if (!askPhone) return {};
+      const phone = signUpInput.shape.phone.unwrap().safeParse(v.phone.trim() === '' ? undefined : v.phone);
+      return phone.success ? {} : { phone: phone.error.issues[0].message };
+    },
   });
 
   if (error) return <Screen title="报名" className="event-signup"><Notice>{error}</Notice></Screen>;
@@ -55,7 +63,7 @@ export default function EventSignup() {
       </View>
       <Section title="报名信息">
         <FormField {...form.field('name')} label="姓名" maxLength={20} />
-        {event.askPhone ? <FormField {...form.field('phone')} label="手机号" maxLength={11} placeholder="11位手机号" /> : null}
+        {event.askPhone ? <FormField {...form.field('phone')} kind="mobile" label="手机号" maxLength={11} placeholder="11位手机号" /> : null}
         {event.extraQuestion ? <FormField {...form.field('answer')} label={event.extraQuestion} maxLength={200} /> : null}
       </Section>
       <Section title="个人信息收集说明" className="privacy">
@@ -65,9 +73,13 @@ export default function EventSignup() {
           完整信息只有主办集体可见，其他人（包括管理单位）只能看到统计人数；不会用于其他用途或提供给第三方。
           在小程序中，我们还会请求向您发送活动前一天的提醒、候补递补和活动变更（取消、审核结果）的通知，您可以逐项选择。您可以在活动开始前按取消规则取消报名。
         </View>
-        <View className="privacy-accept">
-          <Checkbox className="privacy-checkbox field-privacyAccepted" checked={accepted} onChange={(v: boolean) => setAccepted(v)} />
-          <Text onClick={() => setAccepted(!accepted)}>我已阅读并同意上述个人信息收集说明</Text>
+        <View id="form-field-privacyAccepted" className="privacy-accept">
+          <Checkbox
+            className="privacy-checkbox field-privacyAccepted"
+            label="我已阅读并同意上述个人信息收集说明"
+            checked={accepted}
+            onChange={(v: boolean) => setAccepted(v)}
+          />
         </View>
       </Section>
       <Notice>{form.notice}</Notice>

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { AccountView } from '../../../../shared/contract';
 import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
+import { confirm } from '../../components/confirm';
 import { EventList } from '../../components/EventList';
 import { Notice } from '../../components/Notice';
 import { RecoveryLinks } from '../../components/RecoveryLinks';
@@ -40,7 +41,7 @@ function Visitor() {
   return (
     <View className="home-visitor">
       <View className="hero">
-        <View className="hero__name">青年文明号 Online</View>
+        <View className="hero__name">青年文明号在线</View>
         <View className="hero__tagline">青年文明号创建工作网络平台</View>
       </View>
       <Section title="开放周 · 走进青年文明号" className="home-openweek">
@@ -92,6 +93,7 @@ function Member({ account }: { account: AccountView }) {
   const [leaving, setLeaving] = useState(false);
 
   const leave = async () => {
+    if (!(await confirm({ title: '确认退出登录？', content: '退出后需要重新输入用户名和密码登录。', confirmText: '退出' }))) return;
     setLeaving(true);
     const result = await signOut();
     setLeaving(false);
