@@ -133,6 +133,13 @@ describe('forms and pages on a 390 × 844 phone screen', () => {
     expect(await form.getByLabel('密码', { exact: true }).getAttribute('type')).toBe('text');
   });
 
+  test('修改密码 submitted empty flags all three fields at once, the retyped one included', async () => {
+    await open(collective, session.running.host.url, '/pages/auth/change-password');
+    const form = screen(collective, 'change-password');
+    await form.getByRole('button', { name: '确认修改' }).click();
+    for (const name of ['oldPassword', 'newPassword', 'confirmPassword']) await expectTexts(form.locator(`.field-error--${name}`), ['请填写']);
+  });
+
   test('取消活动 asks for the reason in the form, then confirms in a dialog; backing out cancels nothing', async () => {
     const post = client(session.running.host.url);
     const token = (await post('account', 'signIn', { code, password: PASSWORD })).body.data.token as string;

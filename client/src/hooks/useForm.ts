@@ -6,9 +6,15 @@ import { firstFlagged, scrollToField } from '../components/scroll';
 
 export type FormValues = Record<string, string>;
 
-/** A `check` for a retyped field: "确认新密码" must equal "新密码". */
-export function mustMatch<V extends FormValues>(field: keyof V & string, original: keyof V & string, message: string) {
-  return (values: V): FieldErrors => (values[field] === values[original] ? {} : { [field]: message });
+/**
+ * A `check` for a retyped field the contract does not hold: "确认新密码" must be given (请填写, like every
+ * other field in the same submit) and equal "新密码" (`mismatch`).
+ */
+export function mustMatch<V extends FormValues>(field: keyof V & string, original: keyof V & string, label: string, mismatch: string) {
+  return (values: V): FieldErrors => {
+    if (values[field] === '') return { [field]: `${label}：请填写` };
+    return values[field] === values[original] ? {} : { [field]: `${label}：${mismatch}` };
+  };
 }
 
 export interface FormOptions<V extends FormValues> {

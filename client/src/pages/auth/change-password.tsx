@@ -24,7 +24,7 @@ export default function ChangePassword() {
   const [carried] = useState(takeCarriedPassword);
   const form = useForm(contract.account.changePassword.input, {
     initial: { oldPassword: carried ?? '', newPassword: '', confirmPassword: '' },
-    check: mustMatch('confirmPassword', 'newPassword', '确认新密码：两次输入的新密码不一致'),
+    check: mustMatch('confirmPassword', 'newPassword', '确认新密码', '两次输入的新密码不一致'),
   });
 
   const submit = async () => {

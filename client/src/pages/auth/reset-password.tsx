@@ -19,7 +19,7 @@ export default function ResetPassword() {
   const form = useForm(contract.account.resetPassword.input, {
     initial: { newPassword: '', confirmPassword: '' },
     fixed: { token },
-    check: mustMatch('confirmPassword', 'newPassword', '确认新密码：两次输入的新密码不一致'),
+    check: mustMatch('confirmPassword', 'newPassword', '确认新密码', '两次输入的新密码不一致'),
   });
   const [code, setCode] = useState<string | null>(null);
 
