@@ -17,8 +17,8 @@ describe('the mini-program sign-in page', () => {
   test('shows a field for the code, a field for the password, and the 登录 button', async () => {
     await page.waitFor('.btn-submit');
 
-    // Both are required: marked * beside the label.
-    expect(page.texts('.form-field__label')).toEqual(['用户名*', '密码*']);
+    // Both are required: marked * before the label.
+    expect(page.texts('.form-field__label')).toEqual(['*用户名', '*密码']);
     expect(page.findAll('.field-code .nut-input-native')).toHaveLength(1);
     expect(page.findAll('.field-password .nut-input-native')).toHaveLength(1);
     expect(page.texts('.btn-submit')).toEqual(['登录']);

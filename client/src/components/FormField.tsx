@@ -10,7 +10,7 @@ export interface FieldBinding {
   value: string;
   error?: string;
   onChange: (value: string) => void;
-  /** Marked with * beside the label (a value the form cannot be sent without). */
+  /** Marked with * before the label (a value the form cannot be sent without). */
   required?: boolean;
 }
 
@@ -66,8 +66,8 @@ function nativeAttributes(kind: FieldKind, label: string, required: boolean): Re
 export function FieldLabel({ label, required }: { label: string; required?: boolean }) {
   return (
     <Text className="form-field__label">
-      {label}
       {required ? <Text className="form-field__required">*</Text> : null}
+      {label}
     </Text>
   );
 }
