@@ -52,6 +52,14 @@ const NUT_TYPE: Record<FieldKind, 'text' | 'password' | 'number' | 'digit'> = {
   email: 'text',
 };
 
+/**
+ * The accessible name of an input that stands without a visible label (a search box, a code typed beside
+ * its button): the placeholder disappears once typed in and is no name for a screen reader.
+ */
+export function accessibleName(label: string): { nativeProps?: Record<string, unknown> } {
+  return H5 ? { nativeProps: { 'aria-label': label } } : {};
+}
+
 /** Attributes of the browser's own `<input>` (ignored by the mini program, which picks the pad by type). */
 function nativeAttributes(kind: FieldKind, label: string, required: boolean): Record<string, unknown> {
   const attributes: Record<string, unknown> = { 'aria-label': label, 'aria-required': required ? 'true' : undefined };

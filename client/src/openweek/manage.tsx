@@ -8,7 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import { contract } from '../../../shared/contract';
 import type { ManagedEventView } from '../../../shared/contract/openweek-views';
 import { confirm } from '../components/confirm';
-import { FormField } from '../components/FormField';
+import { accessibleName, FormField } from '../components/FormField';
 import { useForm } from '../hooks/useForm';
 import { LoadMore } from '../components/LoadMore';
 import { Notice } from '../components/Notice';
@@ -185,6 +185,7 @@ export default function ManageEvent() {
               confirmType="done"
               onChange={setCode}
               onConfirm={() => void checkIn({ code })}
+              {...accessibleName('签到码')}
             />
             <Button className="btn-check-in" size="small" type={process.env.TARO_ENV === 'weapp' ? 'default' : 'primary'} onClick={() => void checkIn({ code })}>
               签到
