@@ -90,7 +90,7 @@ describe('forms and pages on a 390 × 844 phone screen', () => {
     expect(await filing.getByLabel('联系电话').getAttribute('type')).toBe('tel');
   });
 
-  test('every button, choice and link on the main pages is at least 44 px high, the text is Chinese, images are described', async () => {
+  test('every button, choice and link on the main pages (the tabs 首页 and 我的 included) is at least 44 px high, the text is Chinese, images are described', async () => {
     const { eventId } = await publishedEvent(session.running.host, 5, '消防站开放日');
     const visitor = await session.newUser(PHONE);
     const pages: Array<[Page, string, string]> = [
@@ -98,7 +98,9 @@ describe('forms and pages on a 390 × 844 phone screen', () => {
       [visitor, `/events/detail?id=${eventId}`, 'event-detail'],
       [visitor, `/events/signup?id=${eventId}`, 'event-signup'],
       [visitor, '/pages/auth/sign-in', 'sign-in'],
+      [visitor, '/pages/mine/index', 'mine'],
       [collective, '/pages/index/index', 'home'],
+      [collective, '/pages/mine/index', 'mine'],
       [collective, '/collective/filing/index', 'filing-form'],
       [collective, '/openweek/edit', 'ow-edit'],
     ];
@@ -140,13 +142,30 @@ describe('forms and pages on a 390 × 844 phone screen', () => {
     for (const name of ['oldPassword', 'newPassword', 'confirmPassword']) await expectTexts(form.locator(`.field-error--${name}`), ['请填写']);
   });
 
-  test('取消活动 asks for the reason in the form, then confirms in a dialog; backing out cancels nothing', async () => {
+  /** An event of the signed-in collective, published over HTTP; its id and the collective's auth header. */
+  async function ownPublishedEvent(title: string) {
     const post = client(session.running.host.url);
     const token = (await post('account', 'signIn', { code, password: PASSWORD })).body.data.token as string;
     const auth = { authorization: `Bearer ${token}` };
     const campaignId = (await post('openweek', 'filters', {})).body.data.campaigns[0].id as string;
-    const eventId = (await post('openweek', 'createEvent', eventFields(Date.now(), campaignId, { title: '调度中心开放日' }), auth)).body.data.event.id as string;
+    const eventId = (await post('openweek', 'createEvent', eventFields(Date.now(), campaignId, { title }), auth)).body.data.event.id as string;
     await post('openweek', 'publishEvent', { eventId }, auth);
+    return { post, auth, eventId };
+  }
+
+  test('inputs without a visible label carry one for a screen reader (a placeholder is gone once typed in): 首页’s event search, 活动管理’s check-in code', async () => {
+    const visitor = await session.newUser(PHONE);
+    await open(visitor, session.running.host.url, '/pages/index/index');
+    await screen(visitor, 'home').getByLabel('搜索活动名称', { exact: true }).waitFor();
+    const { eventId } = await ownPublishedEvent('车站开放日');
+    await open(collective, session.running.host.url, `/openweek/manage?id=${eventId}`);
+    await screen(collective, 'ow-manage').getByLabel('签到码', { exact: true }).fill('NOSUCHCD');
+    await screen(collective, 'ow-manage').getByRole('button', { name: '签到', exact: true }).first().click();
+    await screen(collective, 'ow-manage').locator('.checkin-result').waitFor();
+  });
+
+  test('取消活动 asks for the reason in the form, then confirms in a dialog; backing out cancels nothing', async () => {
+    const { post, auth, eventId } = await ownPublishedEvent('调度中心开放日');
 
     await open(collective, session.running.host.url, `/openweek/manage?id=${eventId}`);
     const manage = screen(collective, 'ow-manage');
