@@ -5,6 +5,8 @@ import { configure as configureIcons } from '@nutui/icons-react-taro';
 import { z } from 'zod';
 import { initTransport, refreshSession } from './services';
 import { replace, ROUTES } from './routes';
+import { installBrowserAccessibility } from './a11y';
+import './theme.css';
 import './app.css';
 
 // The mini program forbids `new Function`; tell zod not to probe for it.
@@ -29,6 +31,7 @@ if (process.env.TARO_ENV === 'h5') {
 
 export default function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    if (process.env.TARO_ENV === 'h5') installBrowserAccessibility();
     initTransport();
     void refreshSession();
   });

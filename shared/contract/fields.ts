@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * Field builders that put the field's Chinese label into every message, so a refusal names the field
- * ("名称：不能为空") wherever it is shown: beside the input, in a toast, or in an API response.
+ * ("名称：请填写") wherever it is shown: beside the input, in a toast, or in an API response.
  */
 const msg = (label: string, rule: string) => `${label}：${rule}`;
 
@@ -12,7 +12,9 @@ export function text(label: string, opts: { min?: number; max: number }) {
   return z
     .string({ error: msg(label, '请填写') })
     .trim()
-    .min(min, min === 1 ? msg(label, '不能为空') : msg(label, `至少${min}个字`))
+    // Empty reads 请填写 whatever the minimum: one wording for a missing value, everywhere.
+    .min(1, msg(label, '请填写'))
+    .min(min, msg(label, `至少${min}个字`))
     .max(opts.max, msg(label, `不能超过${opts.max}个字`));
 }
 
@@ -29,7 +31,7 @@ export function email(label: string) {
     .string({ error: msg(label, '请填写') })
     .trim()
     .toLowerCase()
-    .min(1, msg(label, '不能为空'))
+    .min(1, msg(label, '请填写'))
     .max(120, msg(label, '不能超过120个字符'))
     .pipe(z.email({ error: msg(label, '请填写有效的邮箱地址') }));
 }
@@ -49,7 +51,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(label: str
 export function password(label: string) {
   return z
     .string({ error: msg(label, '请填写') })
-    .min(1, msg(label, '不能为空'))
+    .min(1, msg(label, '请填写'))
     .max(128, msg(label, '不能超过128个字符'));
 }
 

@@ -81,7 +81,7 @@ export const filingDraftContent = z.object({
 });
 export type FilingDraftContent = z.infer<typeof filingDraftContent>;
 
-const required = (label: string) => z.string({ error: msg(label, '不能为空') }).trim().min(1, msg(label, '不能为空'));
+const required = (label: string) => z.string({ error: msg(label, '请填写') }).trim().min(1, msg(label, '请填写'));
 
 const textField = (f: FilingTextField, min: number, max: number) =>
   required(FILING_FIELD_LABELS[f])

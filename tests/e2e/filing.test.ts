@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { expectTexts, field, open, screen, signedInHome, submitSignIn, textOf, UI_TIMEOUT_MS, useBrowser } from './support/h5';
+import { answerDialog, expectTexts, field, open, screen, signedInHome, submitSignIn, textOf, UI_TIMEOUT_MS, useBrowser } from './support/h5';
 import { completeContent } from '../support/filing';
 
 const session = useBrowser();
@@ -70,7 +70,10 @@ beforeAll(async () => {
 });
 
 
-/** An admin opens the filing from the queue and records a decision. */
+/** What each decision's confirm dialog asks, and its confirm button. */
+const CONFIRMS = { passUp: ['确认报上级？', '报上级'], approve: ['确认通过？', '通过'], return: ['确认退回？', '退回'] } as const;
+
+/** An admin opens the filing from the queue and records a decision, confirming it in the dialog. */
 async function decide(code: string, decision: 'passUp' | 'approve' | 'return', comment: string, expectedStatus: string): Promise<void> {
   const page = await signedIn(code);
   await screen(page, 'mine').locator('.entry-filings').click();
@@ -81,6 +84,8 @@ async function decide(code: string, decision: 'passUp' | 'approve' | 'return', c
   await detail.locator(`.choice-decision .choice-option--${decision}`).click();
   await textarea(detail, 'comment').fill(comment);
   await detail.locator('.btn-decide').click();
+  const [question, answer] = CONFIRMS[decision];
+  await answerDialog(page, question, answer);
   await expectTexts(detail.locator('.filing-status'), [expectedStatus]);
   await page.context().close();
 }
@@ -88,7 +93,7 @@ async function decide(code: string, decision: 'passUp' | 'approve' | 'return', c
 describe('filing and review, in the browser', () => {
   let collective: Page;
 
-  test('the collective fills the form, sees a missing field named without losing its text, and submits', async () => {
+  test('the collective fills the form, sees a missing field flagged before anything is sent, confirms and submits', async () => {
     collective = await signedIn(codes.collective);
     await screen(collective, 'mine').locator('.entry-filing').click();
     const form = screen(collective, 'filing-form');
@@ -98,7 +103,7 @@ describe('filing and review, in the browser', () => {
     }
     await form.locator('.choice-nonPublic .choice-option--no').click();
     for (const name of ['goals', 'measures', 'schedule', 'achievements'] as const) await textarea(form, name).fill(content[name] ?? '');
-    await expectTexts(form.locator('.achievements-count'), [`已写 ${[...(content.achievements ?? '')].length} 字（建议2000字左右，最多3000字）`]);
+    await expectTexts(form.locator('.count-achievements'), [`${[...(content.achievements ?? '')].length}/3000`]);
 
     // Closing and reopening keeps what was typed (the device copy and the server draft).
     await until(() => form.locator('.save-state').innerText(), (text) => text.includes('草稿已保存'), '草稿已保存');
@@ -107,12 +112,18 @@ describe('filing and review, in the browser', () => {
     await until(() => textarea(reopened, 'achievements').inputValue(), (text) => text === content.achievements, 'the achievements typed before the reload');
 
     await reopened.locator('.btn-submit').click();
-    await expectTexts(reopened.locator('.field-error--leaderName'), ['负责人：不能为空']);
+    await expectTexts(reopened.locator('.field-error--leaderName'), ['请填写']);
     expect(await textarea(reopened, 'achievements').inputValue()).toBe(content.achievements);
     expect(await field(reopened, 'memberCount').inputValue()).toBe('12');
+    // The page brings the flagged field into view.
+    await until(() => reopened.locator('#form-field-leaderName').evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }), (inView) => inView, 'the 负责人 row in view');
 
     await field(reopened, 'leaderName').fill('李明');
     await reopened.locator('.btn-submit').click();
+    await answerDialog(collective, '确认提交报备？', '提交');
     const status = screen(collective, 'filing-status-page');
     await expectTexts(status.locator('.filing-status'), ['已报备，待初审']);
   });
@@ -132,6 +143,7 @@ describe('filing and review, in the browser', () => {
     await expectTexts(form.locator('.filing-feedback'), ['退回意见：请补充创建计划的进度安排']);
     await textarea(form, 'schedule').fill('一季度培训，二季度开放周，三季度自评互评，四季度总结。');
     await form.locator('.btn-submit').click();
+    await answerDialog(collective, '确认重新提交？', '提交');
     await expectTexts(screen(collective, 'filing-status-page').locator('.filing-status'), ['已报备，待初审']);
   });
 
@@ -151,6 +163,7 @@ describe('filing and review, in the browser', () => {
     await detail.locator('.choice-decision .choice-option--endorse').click();
     await textarea(detail, 'comment').fill('同意');
     await detail.locator('.btn-decide').click();
+    await answerDialog(office, '确认记录意见？', '记录');
     await expectTexts(detail.locator('.opinion__box'), ['主管单位意见', '主管单位意见', '行业创建办或团委意见', '主管单位意见', '主管单位意见', '行业创建办或团委意见', '市青工委意见']);
     await detail.locator('.btn-application-form').click();
     const form = screen(office, 'application-form');
@@ -182,7 +195,7 @@ describe('filing and review, in the browser', () => {
     const rules = screen(office, 'campaign-rules');
     await field(rules, 'minMembers').fill('');
     await rules.locator('.btn-save-rules').click();
-    await expectTexts(rules.locator('.field-error--minMembers'), ['最少成员人数：请填写数字']);
+    await expectTexts(rules.locator('.field-error--minMembers'), ['请填写数字']);
     await field(rules, 'minMembers').fill('8');
     await rules.locator('.btn-save-rules').click();
     await expectTexts(office.locator('.page-toast:visible'), ['规则已保存']);
@@ -200,7 +213,7 @@ describe('filing and review, in the browser', () => {
     await field(rules, 'name').fill('2019—2020年度岳阳市青年文明号');
     await field(rules, 'term').fill('2019-2020');
     await rules.locator('.btn-save-rules').click();
-    await expectTexts(rules.locator('.field-error--term'), ['届次：请按 2017—2018 的格式填写']);
+    await expectTexts(rules.locator('.field-error--term'), ['请按 2017—2018 的格式填写']);
     await field(rules, 'term').fill('2019—2020');
     await rules.locator('.btn-save-rules').click();
     await expectTexts(office.locator('.page-toast:visible'), ['已新建创建工作']);

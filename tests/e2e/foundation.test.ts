@@ -1,5 +1,6 @@
 import type { Page, Request } from 'playwright-core';
 import {
+  answerDialog,
   expectTexts,
   field,
   issueCode,
@@ -92,6 +93,7 @@ describe('from the office to a collective, in the browser', () => {
     await expectTexts(mine.locator('.collective-status'), ['正常']);
 
     await mine.locator('.btn-sign-out').click();
+    await answerDialog(collective, '确认退出登录？', '退出');
     await screen(collective, 'mine').locator('.btn-sign-in').click();
     await submitSignIn(collective, collectiveCredentials.code, collectivePassword);
     await expectTexts(signedInHome(collective).locator('.account-name'), [collectiveName]);
@@ -129,8 +131,9 @@ describe('the sign-in form in the browser', () => {
     const form = screen(page, 'sign-in');
     await form.locator('.btn-submit').click();
 
-    await expectTexts(form.locator('.field-error--code'), ['用户名：不能为空']);
-    await expectTexts(form.locator('.field-error--password'), ['密码：不能为空']);
+    // Each message stands under its label, so it gives the rule without repeating the label.
+    await expectTexts(form.locator('.field-error--code'), ['请填写']);
+    await expectTexts(form.locator('.field-error--password'), ['请填写']);
     expect(sent.map((request) => request.postData())).toEqual([]);
   });
 

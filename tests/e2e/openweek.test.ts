@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { issueCollective } from '../support/openweek-http';
-import { expectTexts, field, open, screen, signInFirstTime, submitSignIn, textOf, useBrowser } from './support/h5';
+import { answerDialog, expectTexts, field, open, screen, signInFirstTime, submitSignIn, textOf, useBrowser } from './support/h5';
 
 const session = useBrowser();
 
@@ -11,11 +11,11 @@ const newPerson = () => session.newUser({ acceptDownloads: true });
 /** A real 1×1 PNG: the cover the collective picks with the browser's file chooser. */
 const COVER_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-/** "2018-05-04 09:00" in China time, as the collective types it. */
+/** "2018-05-04T09:00" in China time, as the collective picks it in the browser's date-and-time control. */
 function chinaTime(ms: number): string {
   const d = new Date(ms + 8 * 3_600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 
@@ -63,7 +63,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     // The map point in H5: latitude and longitude typed together, or not at all.
     await field(form, 'lat').fill('29.3574');
     await form.locator('.btn-save-event').click();
-    await expectTexts(form.locator('.field-error--lng'), ['经度：请与纬度一起填写，或都不填']);
+    await expectTexts(form.locator('.field-error--lng'), ['请与纬度一起填写，或都不填']);
     await field(form, 'lng').fill('113.1289');
     await form.locator('.btn-save-event').click();
 
@@ -158,11 +158,13 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
     await detail.locator('.btn-signup').click();
     const form = screen(page, 'event-signup');
     await field(form, 'name').fill(name);
-    await field(form, 'phone').fill(phone);
+    await field(form, 'phone').fill(phone.slice(0, 7));
     await form.locator('.btn-submit-signup').click();
-    // The privacy notice must be accepted first.
+    // One submit shows every problem the page can see: a short phone, and the privacy notice not yet accepted.
+    await expectTexts(form.locator('.field-error--phone'), ['请填写11位手机号']);
     await expectTexts(form.locator('.form-error'), ['个人信息收集说明：请阅读并同意']);
-    await form.locator('.privacy-checkbox').click();
+    await field(form, 'phone').fill(phone);
+    await form.getByRole('checkbox', { name: '我已阅读并同意上述个人信息收集说明' }).click();
     await form.locator('.btn-submit-signup').click();
     const result = screen(page, 'signup-result');
     await expectTexts(result.locator('.result-title'), [outcome]);
@@ -186,6 +188,7 @@ describe('an open-week event from publishing to check-in, in the browser', () =>
   test('one cancels and the waiting one is promoted', async () => {
     const first = screen(visitors[0], 'event-detail');
     await first.locator('.btn-cancel-signup').click();
+    await answerDialog(visitors[0], '确认取消报名？', '取消报名');
     await expectTexts(first.locator('.btn-signup'), ['名额已满，加入候补']);
     await visitors[2].reload();
     const third = screen(visitors[2], 'event-detail');

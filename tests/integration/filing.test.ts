@@ -31,7 +31,7 @@ describe('a collective files for the term', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FILING_INCOMPLETE' } });
     if (refused.ok) return;
     expect(Object.keys(refused.error.fields ?? {}).sort()).toEqual(['achievements', 'leaderName', 'memberCount', 'membersUnder40', 'postcode']);
-    expect(refused.error.fields?.leaderName).toBe('负责人：不能为空');
+    expect(refused.error.fields?.leaderName).toBe('负责人：请填写');
     expect(refused.error.fields?.memberCount).toContain('6至200人');
     const mine = await app.ok('filing', 'getMine', {}, h.collective.caller);
     expect(mine.filing).toMatchObject({ status: 'draft', content: { achievements: '太短', postcode: '41400' } });

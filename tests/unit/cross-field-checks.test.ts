@@ -22,14 +22,15 @@ const valid = {
 /** Every message a submit of `input` shows, by field. */
 const messagesOf = (schema: z.ZodType) => (input: Record<string, unknown>) => {
   const result = schema.safeParse(input);
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+  // The first message of each field, as the router and the form show it.
+  return result.success ? {} : Object.fromEntries(result.error.issues.reverse().map((i) => [i.path.join('.'), i.message]));
 };
 const messages = messagesOf(eventInput);
 
 describe('the event form', () => {
   test('one submit names every problem at once: a missing title, an end before the start and a lone latitude', () => {
     expect(messages({ ...valid, title: '', endAt: '2026-05-04T00:00:00.000Z', lat: 29.37 })).toEqual({
-      title: '活动名称：至少2个字',
+      title: '活动名称：请填写',
       endAt: '结束时间：须晚于开始时间',
       lng: '经度：请与纬度一起填写，或都不填',
     });

@@ -45,15 +45,20 @@ describe('the mini-program event form, map point', () => {
     await page.waitUntil(() => page.valueOf('.field-address') === '湖南省岳阳市岳阳楼区 公交调度中心', 'the address from the map');
 
     await page.type('.field-title', '公交调度中心开放日');
-    (await page.waitFor('.field-description .nut-textarea-textarea')).dispatchEvent('input', { detail: { value: '走进公交调度中心。' } });
-    await page.type('.field-startAt', '2030-05-04 09:00');
-    await page.type('.field-endAt', '2030-05-04 11:00');
+    await page.type('.field-description', '走进公交调度中心。');
+    // Times are picked on WeChat's date and time pickers: day first, then the time.
+    for (const [name, day, time] of [['startAt', '2030-05-04', '09:00'], ['endAt', '2030-05-04', '11:00'], ['signupOpensAt', '2030-04-25', '09:00'], ['signupClosesAt', '2030-05-03', '18:00']]) {
+      await page.pick(`.field-${name} .date-picker--day`, day);
+      await page.pick(`.field-${name} .date-picker--time`, time);
+    }
+    await page.waitUntil(() => page.texts('.field-signupClosesAt .date-pick--time')[0] === '18:00', 'the picked time shown');
     await page.type('.field-capacity', '20');
-    await page.type('.field-signupOpensAt', '2030-04-25 09:00');
-    await page.type('.field-signupClosesAt', '2030-05-03 18:00');
     await page.tap('.btn-save-event');
     await page.waitUntil(() => saved.length > 0, 'openweek.createEvent');
-    expect(saved[0].data.data).toMatchObject({ address: '湖南省岳阳市岳阳楼区 公交调度中心', lat: 29.3574, lng: 113.1289, campaignId: 'camp-1' });
+    expect(saved[0].data.data).toMatchObject({
+      address: '湖南省岳阳市岳阳楼区 公交调度中心', lat: 29.3574, lng: 113.1289, campaignId: 'camp-1',
+      startAt: '2030-05-04T01:00:00.000Z', signupClosesAt: '2030-05-03T10:00:00.000Z', capacity: 20,
+    });
   });
 
   test('清除 removes the point', async () => {

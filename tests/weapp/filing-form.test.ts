@@ -1,5 +1,6 @@
 import type { CloudAnswer, OpenedPage } from './support/mini-program';
 import { openPage } from './support/mini-program';
+import { completeContent } from '../support/filing-content';
 
 const account = {
   id: 'acc-1', code: 'JT7K4MPQ', role: 'collective', level: null, name: '岳阳市公交一路青年班组', unitId: 'u3', unitName: '城区公交站',
@@ -16,54 +17,85 @@ const campaign = {
   windowText: '2018-11-13 至 2019-01-19（北京时间，2019-01-20 0时起截止）', windowState: 'open', version: 1,
 };
 const collective = { id: 'acc-1', name: account.name, formerNames: [], formerCodes: [], code: account.code, unitId: 'u3', unitName: '城区公交站', status: 'active', predecessorId: null };
+/** The collective's saved draft: every field filled as the rules ask. */
+const draft = {
+  id: 'camp-1:acc-1', campaignId: 'camp-1', campaignName: campaign.name, collective, unitName: '城区公交站', category: 'industry',
+  status: 'draft', statusLabel: '草稿', stage: null, stageUnitName: null, content: completeContent(), checks: [], opinions: [], history: [],
+  feedback: null, possibleDuplicates: [], revocation: null, submittedAt: null, updatedAt: '2018-12-01T02:00:00.000Z', version: 3,
+};
 
-/** A signed-in collective with no filing yet; the cloud refuses the submit, naming three fields. */
+/** A signed-in collective with a complete draft; the cloud refuses the submit on a rule only it can check. */
 const answer: CloudAnswer = (call) => {
   const key = `${call.name}.${call.data.action}`;
   if (key === 'account.me') return { ok: true, data: { account } };
-  if (key === 'filing.getMine') return { ok: true, data: { campaign, collective, filing: null } };
+  if (key === 'filing.getMine') return { ok: true, data: { campaign, collective, filing: draft } };
   if (key === 'filing.submit') {
     return {
       ok: false,
-      error: {
-        code: 'FILING_INCOMPLETE',
-        message: '报备信息不完整或不符合条件，请按提示逐项修改',
-        fields: { leaderName: '负责人：不能为空', postcode: '邮编：请填写6位数字', achievements: '先进事迹：至少100个字' },
-      },
+      error: { code: 'FILING_INCOMPLETE', message: '报备信息不完整或不符合条件，请按提示逐项修改', fields: { name: '规范名称：与已创建集体重名' } },
     };
   }
   return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${key}` } };
 };
+
+/** What the page asked WeChat's modal (wx.showModal), and what the user answers next. */
+const asked: Array<{ title: string; content: string; confirmText: string; cancelText: string }> = [];
+let answerConfirm = false;
+
+const submits = (page: OpenedPage) => page.cloud.calls.filter((c) => c.name === 'filing' && c.data.action === 'submit');
 
 /** The filing form of the real weapp build in miniprogram-simulate; one page load for the file. */
 describe('the mini-program filing form', () => {
   let page: OpenedPage;
 
   beforeAll(async () => {
+    // WeChat's modal, stubbed at the platform boundary: Taro binds wx APIs when its runtime loads.
+    (globalThis as unknown as { wx: Record<string, unknown> }).wx.showModal = (options: typeof asked[number] & { success?: (res: unknown) => void }) => {
+      asked.push({ title: options.title, content: options.content, confirmText: options.confirmText, cancelText: options.cancelText });
+      options.success?.({ confirm: answerConfirm, cancel: !answerConfirm, errMsg: 'showModal:ok' });
+    };
     page = await openPage('collective/filing/index', { answer });
   });
 
-  test('renders the profile, plan and achievements with the campaign window and a live character count', async () => {
+  test('renders the profile, plan and achievements with the campaign window, units beside numbers and a character count', async () => {
     await page.waitFor('.btn-submit');
     expect(page.texts('.campaign-name')).toEqual(['2017—2018年度岳阳市青年文明号']);
     expect(page.texts('.section__title')).toEqual(expect.arrayContaining(['集体档案', '创建计划', '先进事迹']));
-    expect(page.findAll('.field-leaderName .nut-input-native')).toHaveLength(1);
-    expect(page.findAll('.field-postcode .nut-input-native')).toHaveLength(1);
-    expect(page.texts('.achievements-count')).toEqual(['已写 0 字（建议2000字左右，最多3000字）']);
     expect(page.valueOf('.field-name')).toBe('岳阳市公交一路青年班组');
+    expect(page.texts('.form-field--memberCount .form-field__unit')).toEqual(['人']);
+    expect(page.texts('.form-field--leaderAge .form-field__unit')).toEqual(['岁']);
+    expect(page.texts('.count-achievements')).toEqual([`${[...(draft.content.achievements ?? '')].length}/3000`]);
+    // 成立时间 is picked on WeChat's date picker, not typed.
+    expect(page.texts('.field-foundedOn .date-pick--day')).toEqual(['2010-05-04']);
   });
 
-  test('a refused submit shows each field error at its field and keeps what was typed', async () => {
+  test('提交报备 asks first; backing out of the dialog sends nothing', async () => {
+    answerConfirm = false;
+    await page.tap('.btn-submit');
+    await page.waitUntil(() => asked.length === 1, 'the confirm dialog');
+    expect(asked[0]).toMatchObject({ title: '确认提交报备？', confirmText: '提交', cancelText: '取消' });
+    expect(submits(page)).toHaveLength(0);
+  });
+
+  test('confirmed, it submits; a refusal shows at its field and keeps what was typed', async () => {
+    answerConfirm = true;
     await page.type('.field-phone', '0730-8889464');
     await page.tap('.btn-submit');
-    await page.waitUntil(() => page.findAll('.field-error').length === 3, 'three field errors');
-    expect(page.texts('.field-error--leaderName')).toEqual(['负责人：不能为空']);
-    expect(page.texts('.field-error--postcode')).toEqual(['邮编：请填写6位数字']);
-    expect(page.texts('.field-error--achievements')).toEqual(['先进事迹：至少100个字']);
-    expect(page.texts('.form-error')).toEqual(['还有 3 处需要修改，已在各项下方标出；填写的内容都已保留']);
+    await page.waitUntil(() => page.findAll('.field-error').length === 1, 'the field error');
+    expect(asked).toHaveLength(2);
+    expect(page.texts('.field-error--name')).toEqual(['与已创建集体重名']);
+    expect(page.texts('.form-error')).toEqual(['还有 1 处需要修改，已在各项下方标出；填写的内容都已保留']);
     expect(page.valueOf('.field-phone')).toBe('0730-8889464');
-    const submitted = page.cloud.calls.filter((c) => c.name === 'filing' && c.data.action === 'submit');
-    expect(submitted).toHaveLength(1);
-    expect(submitted[0].data.data).toMatchObject({ campaignId: 'camp-1', content: { phone: '0730-8889464', name: '岳阳市公交一路青年班组' } });
+    expect(submits(page)).toHaveLength(1);
+    expect(submits(page)[0].data.data).toMatchObject({ campaignId: 'camp-1', content: { phone: '0730-8889464', name: '岳阳市公交一路青年班组' } });
+  });
+
+  test('a field left empty is flagged before anything is asked or sent', async () => {
+    await page.type('.field-leaderName', '');
+    await page.tap('.btn-submit');
+    await page.waitUntil(() => page.texts('.field-error--leaderName').length === 1, 'the 负责人 error');
+    expect(page.texts('.field-error--leaderName')).toEqual(['请填写']);
+    expect(asked).toHaveLength(2);
+    expect(submits(page)).toHaveLength(1);
   });
 });

@@ -17,7 +17,8 @@ describe('the mini-program sign-in page', () => {
   test('shows a field for the code, a field for the password, and the 登录 button', async () => {
     await page.waitFor('.btn-submit');
 
-    expect(page.texts('.form-field__label')).toEqual(['用户名', '密码']);
+    // Both are required: marked * before the label.
+    expect(page.texts('.form-field__label')).toEqual(['*用户名', '*密码']);
     expect(page.findAll('.field-code .nut-input-native')).toHaveLength(1);
     expect(page.findAll('.field-password .nut-input-native')).toHaveLength(1);
     expect(page.texts('.btn-submit')).toEqual(['登录']);
@@ -30,8 +31,8 @@ describe('the mini-program sign-in page', () => {
     await page.tap('.btn-submit');
     await page.waitUntil(() => page.findAll('.field-error').length === 2, 'both field errors');
 
-    expect(page.texts('.field-error--code')).toEqual(['用户名：不能为空']);
-    expect(page.texts('.field-error--password')).toEqual(['密码：不能为空']);
+    expect(page.texts('.field-error--code')).toEqual(['请填写']);
+    expect(page.texts('.field-error--password')).toEqual(['请填写']);
     expect(page.cloud.calls.slice(callsBefore)).toEqual([]);
   });
 

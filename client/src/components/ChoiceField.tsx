@@ -1,7 +1,8 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Radio, RadioGroup } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/radio/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/radiogroup/style/css';
+import { FieldError, FieldLabel } from './FormField';
 
 export interface Choice {
   value: string;
@@ -9,21 +10,25 @@ export interface Choice {
 }
 
 interface Props {
-  /** The value's name in the schema; also the hook `.choice-<name>`. */
+  /** The value's name in the schema; also the hooks `#form-field-<name>`, `.choice-<name>`. */
   name: string;
   label: string;
   options: readonly Choice[];
   value: string;
   error?: string;
+  required?: boolean;
   onChange: (value: string) => void;
 }
 
-/** Pick one of a few values, shown as buttons (`.choice-<name>`; error in `.field-error`). */
-export function ChoiceField({ name, label, options, value, error, onChange }: Props) {
+/**
+ * Pick one of a few values, shown as buttons (`.choice-<name>`; error in `.field-error`). Nothing is picked
+ * until the user picks (an empty `value`): a decision is never made for them.
+ */
+export function ChoiceField({ name, label, options, value, error, required, onChange }: Props) {
   return (
-    <View className={`form-field form-field--${name} ${error ? 'form-field--invalid' : ''}`}>
+    <View id={`form-field-${name}`} className={`form-field form-field--${name} ${error ? 'form-field--invalid' : ''}`}>
       <View className="form-field__row">
-        <Text className="form-field__label">{label}</Text>
+        <FieldLabel label={label} required={required} />
         <RadioGroup
           className={`choice choice-${name}`}
           direction="horizontal"
@@ -37,7 +42,7 @@ export function ChoiceField({ name, label, options, value, error, onChange }: Pr
           ))}
         </RadioGroup>
       </View>
-      {error ? <Text className={`field-error field-error--${name}`}>{error}</Text> : null}
+      <FieldError name={name} error={error} />
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
@@ -9,6 +9,9 @@ import { listEvents, openweekFilters, type CallOutput } from '../services';
 import { chinaTime, seatsText, typeLabel } from '../openweek-format';
 import { go, ROUTES } from '../routes';
 import { LoadMore } from './LoadMore';
+import { accessibleName } from './FormField';
+import { Picture } from './Picture';
+import { Tappable } from './Tappable';
 import './openweek.css';
 
 type Filters = CallOutput<'openweek', 'filters'>;
@@ -16,7 +19,7 @@ type Filters = CallOutput<'openweek', 'filters'>;
 export function EventCard({ event }: { event: EventCardView }) {
   return (
     <View className={`event-card event-card-${event.id}`} onClick={() => go(ROUTES.event, { id: event.id })}>
-      {event.coverUrl ? <Image className="event-card__cover event-cover" src={event.coverUrl} mode="aspectFill" /> : null}
+      {event.coverUrl ? <Picture className="event-card__cover event-cover" src={event.coverUrl} alt={`${event.title}封面`} mode="aspectFill" /> : null}
       <Text className="event-card__type">{typeLabel(event.type)}</Text>
       <View className="event-card__title event-title">{event.title}</View>
       <View className="event-card__meta">
@@ -62,11 +65,12 @@ export function EventList() {
           confirmType="search"
           onChange={setQuery}
           onConfirm={search}
+          {...accessibleName('搜索活动名称')}
         />
         {query ? (
-          <Text className="ow-search__clear btn-clear-search" onClick={clear}>
+          <Tappable className="ow-search__clear btn-clear-search" label="清除搜索" onTap={clear}>
             清除
-          </Text>
+          </Tappable>
         ) : null}
         <Button className="btn-search-events" size="small" onClick={search}>
           搜索

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Tappable } from './Tappable';
 import { back, isTabRoute, restart, ROUTES } from '../routes';
 
 /**
@@ -24,17 +25,17 @@ function BrowserBar({ title }: { title: string }) {
   return (
     <View className="screen__bar">
       {onTab ? null : (
-        <Text className="screen__nav screen__back" onClick={back}>
+        <Tappable className="screen__nav screen__back" label="返回" onTap={back}>
           ‹ 返回
-        </Text>
+        </Tappable>
       )}
       <View className="screen__title">
         {title}
       </View>
       {onTab ? null : (
-        <Text className="screen__nav screen__home" onClick={() => restart(ROUTES.home)}>
+        <Tappable className="screen__nav screen__home" onTap={() => restart(ROUTES.home)}>
           首页
-        </Text>
+        </Tappable>
       )}
     </View>
   );

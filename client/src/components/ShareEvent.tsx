@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { Picture } from './Picture';
 import { qrDataUrl } from './qr';
 
 /**
@@ -38,7 +39,7 @@ function BrowserShare({ title }: { title: string }) {
   };
   return (
     <View className="share-panel">
-      <Image className="share-panel__qr share-qr" src={src} mode="aspectFit" />
+      <Picture className="share-panel__qr share-qr" src={src} alt={`「${title}」页面二维码`} mode="aspectFit" />
       <Text className="share-panel__hint">用手机扫码或截图分享，朋友打开即可报名</Text>
       <Button className="btn-copy-link" size="small" onClick={() => void copy()}>
         {copied ? '链接已复制' : '复制链接'}

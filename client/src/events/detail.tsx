@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { CheckInQr } from '../components/CheckInQr';
+import { confirm } from '../components/confirm';
 import { LoadFailed } from '../components/LoadFailed';
+import { Picture } from '../components/Picture';
 import { ShareEvent } from '../components/ShareEvent';
 import { Screen, Section } from '../components/Screen';
 import { useToast } from '../hooks/useToast';
@@ -49,6 +51,8 @@ export default function EventDetail() {
   const active = mySignup && ['pending', 'confirmed', 'waitlisted'].includes(mySignup.status);
 
   const cancel = async () => {
+    const sure = await confirm({ title: '确认取消报名？', content: '取消后名额将让给其他人，如需参加须重新报名。', confirmText: '取消报名', cancelText: '不取消', danger: true });
+    if (!sure) return;
     setCancelling(true);
     const result = await cancelMySignup(event.id);
     setCancelling(false);
@@ -60,7 +64,7 @@ export default function EventDetail() {
 
   return (
     <Screen title="开放周活动" className="event-detail">
-      {event.coverUrl ? <Image className="event-cover" src={event.coverUrl} mode="aspectFill" /> : null}
+      {event.coverUrl ? <Picture className="event-cover" src={event.coverUrl} alt={`${event.title}封面`} mode="aspectFill" /> : null}
       <View className="event-card">
         <Text className="event-card__type">{typeLabel(event.type)}</Text>
         <View className="event-card__title event-title">{event.title}</View>
@@ -93,7 +97,7 @@ export default function EventDetail() {
           <View className="event-detail__desc event-summary">{event.summary}</View>
           <View className="ow-row-actions">
             {event.summaryPhotos.map((url) => (
-              <Image key={url} className="summary-photo" src={url} mode="aspectFill" style={{ width: '200px', height: '200px' }} />
+              <Picture key={url} className="summary-photo" src={url} alt="活动现场照片" mode="aspectFill" style={{ width: '200px', height: '200px' }} />
             ))}
           </View>
         </Section>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button, Checkbox } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
@@ -41,10 +41,18 @@ export default function EventSignup() {
     void getEvent(eventId).then((r) => (r.ok ? setData(r.data) : setError(r.error.message)));
   }, [eventId]);
 
+  const askPhone = data?.event.askPhone ?? false;
   const form = useForm(signUpInput, {
     initial: { name: '', phone: '', answer: '' },
     fixed: { eventId, privacyAccepted: accepted },
-    optional: ['phone', 'answer'],
+    optional: askPhone ? ['answer'] : ['phone', 'answer'],
+    // The contract's phone is optional (events that do not ask for it); this event asks, so the contract's
+    // own phone rule runs on it here, with the rest, before anything is sent.
+    check: (v): Record<string, string> => {
+      if (!askPhone) return {};
+      const phone = signUpInput.shape.phone.unwrap().safeParse(v.phone.trim() === '' ? undefined : v.phone);
+      return phone.success ? {} : { phone: phone.error.issues[0].message };
+    },
   });
 
   if (error) return <Screen title="报名" className="event-signup"><LoadFailed message={error} /></Screen>;
@@ -73,7 +81,7 @@ export default function EventSignup() {
       </View>
       <Section title="报名信息">
         <FormField {...form.field('name')} label="姓名" maxLength={20} />
-        {event.askPhone ? <FormField {...form.field('phone')} label="手机号" maxLength={11} placeholder="11位手机号" /> : null}
+        {event.askPhone ? <FormField {...form.field('phone')} kind="mobile" label="手机号" maxLength={11} placeholder="11位手机号" /> : null}
         {event.extraQuestion ? <FormField {...form.field('answer')} label={event.extraQuestion} maxLength={200} /> : null}
       </Section>
       <Section title="个人信息收集说明" className="privacy">
@@ -86,9 +94,13 @@ export default function EventSignup() {
             : null}
           您可以在活动开始前按取消规则取消报名。
         </View>
-        <View className="privacy-accept">
-          <Checkbox className="privacy-checkbox field-privacyAccepted" checked={accepted} onChange={(v: boolean) => setAccepted(v)} />
-          <Text onClick={() => setAccepted(!accepted)}>我已阅读并同意上述个人信息收集说明</Text>
+        <View id="form-field-privacyAccepted" className="privacy-accept">
+          <Checkbox
+            className="privacy-checkbox field-privacyAccepted"
+            label="我已阅读并同意上述个人信息收集说明"
+            checked={accepted}
+            onChange={(v: boolean) => setAccepted(v)}
+          />
         </View>
       </Section>
       <Notice>{form.notice}</Notice>

@@ -2,12 +2,19 @@ import { useCallback, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { Envelope } from '../../../shared/envelope';
 import type { FieldErrors } from '../../../shared/errors';
+import { firstFlagged, scrollToField } from '../components/scroll';
 
 export type FormValues = Record<string, string>;
 
-/** A `check` for a retyped field: "确认新密码" must equal "新密码". */
-export function mustMatch<V extends FormValues>(field: keyof V & string, original: keyof V & string, message: string) {
-  return (values: V): FieldErrors => (values[field] === values[original] ? {} : { [field]: message });
+/**
+ * A `check` for a retyped field the contract does not hold: "确认新密码" must be given (请填写, like every
+ * other field in the same submit) and equal "新密码" (`mismatch`).
+ */
+export function mustMatch<V extends FormValues>(field: keyof V & string, original: keyof V & string, label: string, mismatch: string) {
+  return (values: V): FieldErrors => {
+    if (values[field] === '') return { [field]: `${label}：请填写` };
+    return values[field] === values[original] ? {} : { [field]: `${label}：${mismatch}` };
+  };
 }
 
 export interface FormOptions<V extends FormValues> {
@@ -29,8 +36,11 @@ export interface Form<S extends z.ZodType, V extends FormValues> {
   notice: string | null;
   submitting: boolean;
   set: (name: keyof V & string, value: string) => void;
-  /** Value, error and change handler of one field, for `<FormField {...form.field('code')} />`. */
-  field: (name: keyof V & string) => { name: string; value: string; error?: string; onChange: (value: string) => void };
+  /**
+   * Value, error and change handler of one field, for `<FormField {...form.field('code')} />`; `required`
+   * for every field not listed as optional.
+   */
+  field: (name: keyof V & string) => { name: string; value: string; error?: string; required: boolean; onChange: (value: string) => void };
   /** Replace every value (e.g. "issue another"); errors and notice are cleared. */
   reset: (values?: V) => void;
   /** Validates without submitting (e.g. before a confirm dialog); shows the problems, answers whether valid. */
@@ -44,8 +54,9 @@ export interface Form<S extends z.ZodType, V extends FormValues> {
 }
 
 /**
- * One form, validated with the same zod schema the cloud function parses with. Zod messages already
- * name their field ("用户名：不能为空"), so each is shown as is beside the field of its path.
+ * One form, validated with the same zod schema the cloud function parses with: every rule the client can
+ * check is shown in one submit, each message beside the field of its path (the kit shows it without the
+ * label it starts with), and the page scrolls to the first flagged field.
  */
 export function useForm<S extends z.ZodType, V extends FormValues>(schema: S, options: FormOptions<V>): Form<S, V> {
   const [values, setValues] = useState<V>(options.initial);
@@ -87,6 +98,8 @@ export function useForm<S extends z.ZodType, V extends FormValues>(schema: S, op
     }
     setErrors(atFields);
     setNotice(elsewhere.length ? elsewhere.join('；') : Object.keys(atFields).length ? null : fallback);
+    const first = firstFlagged(fieldNames, atFields);
+    if (first) scrollToField(first);
   };
 
   /** The schema's verdict on the current values plus the page's own checks; problems are shown. */
@@ -137,6 +150,7 @@ export function useForm<S extends z.ZodType, V extends FormValues>(schema: S, op
     name,
     value: values[name],
     error: errors[name],
+    required: !(optionsRef.current.optional ?? []).includes(name),
     onChange: (value: string) => set(name, value),
   });
 

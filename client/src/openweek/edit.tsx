@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button, Checkbox } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { eventInput } from '../../../shared/contract/openweek';
 import { EVENT_TYPES, EVENT_TYPE_LABELS } from '../../../shared/domain/openweek/event-rules';
 import { ChoiceField } from '../components/ChoiceField';
-import { FormField } from '../components/FormField';
+import { DateField } from '../components/DateField';
+import { FieldError, FieldLabel, FormField } from '../components/FormField';
+import { Picture } from '../components/Picture';
 import { Notice } from '../components/Notice';
 import { Screen, Section } from '../components/Screen';
 import { useForm } from '../hooks/useForm';
@@ -67,7 +69,7 @@ const TYPE_CHOICES = EVENT_TYPES.map((value) => ({ value, label: EVENT_TYPE_LABE
 /** WeChat picks the map point on its own map; H5 (no map SDK key here) types 纬度/经度. */
 const PICKS_ON_MAP = process.env.TARO_ENV === 'weapp';
 
-/** Create (no `?id`) or edit an event. Times are typed as China time, "2018-05-04 09:00". */
+/** Create (no `?id`) or edit an event. Times are picked in China time and held as "2018-05-04 09:00". */
 export default function EditEvent() {
   const { params } = useRouter();
   const eventId = params.id;
@@ -154,12 +156,12 @@ export default function EditEvent() {
   return (
     <Screen title={eventId ? '编辑活动' : '新建活动'} className="ow-edit">
       <Section title="活动">
-        <ChoiceField name="type" label="活动类型" options={TYPE_CHOICES} value={form.values.type} error={form.errors.type} onChange={(v) => form.set('type', v)} />
+        <ChoiceField name="type" label="活动类型" required options={TYPE_CHOICES} value={form.values.type} error={form.errors.type} onChange={(v) => form.set('type', v)} />
         <FormField {...form.field('title')} label="活动名称" maxLength={60} />
         <FormField {...form.field('description')} label="活动介绍" multiline maxLength={2000} />
         <View className="form-field form-field--coverUrl cover-field">
           <View className="form-field__row">
-            <Text className="form-field__label">封面图片</Text>
+            <FieldLabel label="封面图片" />
             {cover ? (
               <View className="ow-row-actions">
                 <Button className="btn-change-cover" size="small" loading={coverBusy} onClick={() => void pickCover()}>
@@ -175,14 +177,14 @@ export default function EditEvent() {
               </Button>
             )}
           </View>
-          {cover ? <Image className="cover-preview" src={cover} mode="aspectFill" /> : null}
-          {coverError ? <Text className="field-error field-error--coverUrl">{coverError}</Text> : null}
+          {cover ? <Picture className="cover-preview" src={cover} alt="活动封面" mode="aspectFill" /> : null}
+          <FieldError name="coverUrl" error={coverError ?? undefined} />
         </View>
         <FormField {...form.field('address')} label="活动地点" maxLength={120} />
         {PICKS_ON_MAP ? (
           <View className="form-field form-field--point map-field">
             <View className="form-field__row">
-              <Text className="form-field__label">地图位置</Text>
+              <FieldLabel label="地图位置" />
               {point ? (
                 <View className="ow-row-actions">
                   <Text className="map-point-chosen">已选地图位置</Text>
@@ -196,30 +198,35 @@ export default function EditEvent() {
                 </Button>
               )}
             </View>
-            {mapError ? <Text className="field-error field-error--point">{mapError}</Text> : null}
+            <FieldError name="point" error={mapError ?? undefined} />
           </View>
         ) : (
           <>
-            <FormField {...form.field('lat')} label="纬度" placeholder="地图位置，可不填，如 29.3574" hint="纬度和经度一起填写，公众可在活动页查看地图" />
-            <FormField {...form.field('lng')} label="经度" placeholder="地图位置，可不填，如 113.1289" />
+            <FormField {...form.field('lat')} kind="decimal" label="纬度" placeholder="地图位置，可不填，如 29.3574" hint="纬度和经度一起填写，公众可在活动页查看地图" />
+            <FormField {...form.field('lng')} kind="decimal" label="经度" placeholder="地图位置，可不填，如 113.1289" />
           </>
         )}
-        <FormField {...form.field('startAt')} label="开始时间" placeholder="2018-05-04 09:00" />
-        <FormField {...form.field('endAt')} label="结束时间" placeholder="2018-05-04 11:00" />
+        <DateField {...form.field('startAt')} mode="datetime" label="开始时间" />
+        <DateField {...form.field('endAt')} mode="datetime" label="结束时间" />
       </Section>
       <Section title="报名">
-        <FormField {...form.field('capacity')} label="名额" placeholder="人数" />
-        <FormField {...form.field('signupOpensAt')} label="报名开始" placeholder="2018-04-25 09:00" />
-        <FormField {...form.field('signupClosesAt')} label="报名截止" placeholder="2018-05-03 18:00" />
-        <FormField {...form.field('cancelHoursBefore')} label="取消截止" hint="活动开始前多少小时以前可取消（0：开始前均可取消）" />
+        <FormField {...form.field('capacity')} kind="integer" unit="人" label="名额" placeholder="人数" maxLength={5} />
+        <DateField {...form.field('signupOpensAt')} mode="datetime" label="报名开始" />
+        <DateField {...form.field('signupClosesAt')} mode="datetime" label="报名截止" />
+        <FormField
+          {...form.field('cancelHoursBefore')}
+          kind="integer"
+          unit="小时"
+          label="取消截止"
+          maxLength={3}
+          hint="活动开始前多少小时以前可取消（0：开始前均可取消）"
+        />
         <FormField {...form.field('extraQuestion')} label="报名问题" placeholder="可不填，如：您的职业" maxLength={100} />
         <View className="privacy-accept">
-          <Checkbox className="field-requiresApproval" checked={requiresApproval} onChange={(v: boolean) => setRequiresApproval(v)} />
-          <Text>报名需要本集体审核</Text>
+          <Checkbox className="field-requiresApproval" label="报名需要本集体审核" checked={requiresApproval} onChange={(v: boolean) => setRequiresApproval(v)} />
         </View>
         <View className="privacy-accept">
-          <Checkbox className="field-askPhone" checked={askPhone} onChange={(v: boolean) => setAskPhone(v)} />
-          <Text>需要报名者填写手机号</Text>
+          <Checkbox className="field-askPhone" label="需要报名者填写手机号" checked={askPhone} onChange={(v: boolean) => setAskPhone(v)} />
         </View>
       </Section>
       <Notice>{form.notice ?? (form.errors.campaignId || null)}</Notice>

@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
+import { contract } from '../../../shared/contract';
 import type { ManagedEventView } from '../../../shared/contract/openweek-views';
+import { confirm } from '../components/confirm';
+import { accessibleName, FormField } from '../components/FormField';
+import { useForm } from '../hooks/useForm';
 import { LoadMore } from '../components/LoadMore';
 import { Notice } from '../components/Notice';
+import { Picture } from '../components/Picture';
 import { Screen, Section } from '../components/Screen';
 import { usePagedList } from '../hooks/usePagedList';
 import { useSignedIn } from '../hooks/useSession';
@@ -38,7 +43,7 @@ export default function ManageEvent() {
   const [error, setError] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [checkInNotice, setCheckInNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [reason, setReason] = useState('');
+  const cancelForm = useForm(contract.openweek.cancelEvent.input, { initial: { reason: '' }, fixed: { eventId } });
   const [summary, setSummary] = useState('');
   const [photos, setPhotos] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,6 +82,24 @@ export default function ManageEvent() {
     return result.ok;
   };
 
+  /** The reason is checked before the dialog; the dialog before anything is cancelled. */
+  const askCancelEvent = async () => {
+    if (!cancelForm.validate()) return;
+    const sure = await confirm({
+      title: '确认取消活动？',
+      content: '将通知所有报名者，取消后不能恢复。',
+      confirmText: '取消活动',
+      cancelText: '不取消',
+      danger: true,
+    });
+    if (!sure) return;
+    const result = await cancelForm.submit((input) => cancelEvent(input.eventId, input.reason));
+    if (result?.ok) {
+      show('活动已取消', 'success');
+      refresh();
+    }
+  };
+
   const checkIn = async (who: { code: string } | { signupId: string }) => {
     if ('code' in who && !who.code.trim()) return;
     const result = await checkInAttendee(event.id, 'code' in who ? { code: who.code.trim() } : who);
@@ -89,16 +112,6 @@ export default function ManageEvent() {
   const scan = async () => {
     const scanned = await scanCheckInCode();
     if (scanned) await checkIn({ code: scanned });
-  };
-  const confirmCancel = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '取消活动',
-      content: '取消后所有报名者都会收到通知，活动不能恢复。确定取消吗？',
-      confirmText: '取消活动',
-      confirmColor: '#fa5151',
-      cancelText: '不取消',
-    });
-    if (confirm) await run(() => cancelEvent(event.id, reason), '活动已取消');
   };
 
   const ended = new Date(event.endAt).getTime() < Date.now();
@@ -172,6 +185,7 @@ export default function ManageEvent() {
               confirmType="done"
               onChange={setCode}
               onConfirm={() => void checkIn({ code })}
+              {...accessibleName('签到码')}
             />
             <Button className="btn-check-in" size="small" type={process.env.TARO_ENV === 'weapp' ? 'default' : 'primary'} onClick={() => void checkIn({ code })}>
               签到
@@ -230,11 +244,10 @@ export default function ManageEvent() {
 
       {event.status === 'published' ? (
         <Section title="取消活动" className="ow-cancel">
-          <View className="form-field">
-            <Input className="field-reason bordered-input" name="reason" value={reason} placeholder="取消原因（将通知所有报名者）" maxLength={200} onChange={setReason} />
-          </View>
+          <FormField {...cancelForm.field('reason')} label="取消原因" placeholder="将通知所有报名者" multiline maxLength={200} />
+          <Notice>{cancelForm.notice}</Notice>
           <View className="form-actions">
-            <Button className="btn-cancel-event" type="danger" fill="outline" block loading={busy} onClick={() => void confirmCancel()}>
+            <Button className="btn-cancel-event" type="danger" fill="outline" block loading={cancelForm.submitting} onClick={() => void askCancelEvent()}>
               取消活动
             </Button>
           </View>
@@ -249,7 +262,7 @@ export default function ManageEvent() {
           </View>
           <View className="ow-row-actions summary-photos">
             {shownPhotos.map((url) => (
-              <Image key={url} className="summary-photo" src={url} mode="aspectFill" style={{ width: '160px', height: '160px' }} />
+              <Picture key={url} className="summary-photo" src={url} alt="活动现场照片" mode="aspectFill" style={{ width: '160px', height: '160px' }} />
             ))}
             {shownPhotos.length < 9 ? (
               <Button className="btn-add-photo" size="small" onClick={() => void addPhoto()}>

@@ -56,6 +56,17 @@ export function field(scope: Locator, name: string): Locator {
   return scope.locator(`.field-${name} input`);
 }
 
+/**
+ * The confirm dialog an irreversible action opens: waits for it to ask `question`, then presses the
+ * button named `answer` (by role and name, as a screen reader user would find it).
+ */
+export async function answerDialog(page: Page, question: string, answer: string): Promise<void> {
+  const dialog = page.getByRole('alertdialog', { name: question });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: answer, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /** Waits until the text of `locator` (all matches, trimmed) equals `expected`; fails showing what was there. */
 export async function expectTexts(locator: Locator, expected: string[]): Promise<void> {
   const read = async () => (await locator.allInnerTexts()).map((text) => text.trim());
@@ -85,14 +96,17 @@ export async function submitSignIn(page: Page, code: string, password: string): 
   ]);
 }
 
-/** Signs in with a one-time password; the app must then insist on a new one, which is set here. */
+/**
+ * Signs in with a one-time password; the app must then insist on a new one, which is set here (the
+ * one-time password just typed is not asked again).
+ */
 export async function signInFirstTime(page: Page, baseUrl: string, code: string, oneTimePassword: string, newPassword: string): Promise<void> {
   await open(page, baseUrl, '/pages/auth/sign-in');
   await submitSignIn(page, code, oneTimePassword);
 
   const change = screen(page, 'change-password');
   await expectTexts(change.locator('.must-change'), ['首次登录请修改初始密码']);
-  await field(change, 'oldPassword').fill(oneTimePassword);
+  expect(await field(change, 'oldPassword').count()).toBe(0);
   await field(change, 'newPassword').fill(newPassword);
   await field(change, 'confirmPassword').fill(newPassword);
   await change.locator('.btn-submit').click();

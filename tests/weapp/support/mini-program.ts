@@ -52,6 +52,8 @@ export interface OpenedPage {
   tap(selector: string): Promise<void>;
   /** Types into the native input inside the first match (a `FormField`'s `.field-<name>`). */
   type(selector: string, value: string): Promise<void>;
+  /** Picks `value` in the first match's picker (a `DateField`'s `.date-picker--day` / `--time`), as WeChat's picker answers. */
+  pick(selector: string, value: string): Promise<void>;
 }
 
 /** The page globals WeChat provides and miniprogram-simulate does not (it only provides `Component`). */
@@ -203,8 +205,13 @@ function pageOf(root: RootComponent<{}, {}, {}>, cloud: FakeCloud): OpenedPage {
       (await waitFor(selector)).dispatchEvent('tap');
     },
     type: async (selector, value) => {
-      const input = await waitFor(`${selector} .nut-input-native`);
-      input.dispatchEvent('input', { detail: { value, cursor: value.length } });
+      // A `FormField`'s NutUI input inside it, or its multi-line field (Taro's <textarea> itself carries the class).
+      const field = await waitFor(selector);
+      const [input] = findAll(`${selector} .nut-input-native`);
+      (input ?? field).dispatchEvent('input', { detail: { value, cursor: value.length } });
+    },
+    pick: async (selector, value) => {
+      (await waitFor(selector)).dispatchEvent('change', { detail: { value } });
     },
   };
 }

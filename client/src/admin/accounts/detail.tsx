@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Dialog } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css';
 import { contract, type AccountView } from '../../../../shared/contract';
 import type { Envelope } from '../../../../shared/envelope';
 import { ADMINS, ISSUERS, audienceOf, type Audience } from '../../../../shared/domain/roles';
 import { StatusTag } from '../../components/AccountRow';
 import { AuditRow } from '../../components/AuditRow';
+import { confirm } from '../../components/confirm';
 import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
@@ -24,7 +24,6 @@ import './detail.css';
 
 /** Which of the reasoned actions has its form open. */
 type Panel = 'lock' | 'cancel' | null;
-type Confirming = 'resetPassword' | 'cancel' | null;
 
 /** One account (`?id=`): its record, what the caller may do to it, and its history. */
 export default function AccountDetail() {
@@ -36,7 +35,6 @@ export default function AccountDetail() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [oneTimePassword, setOneTimePassword] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
-  const [confirming, setConfirming] = useState<Confirming>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const { toast, show } = useToast();
@@ -89,7 +87,14 @@ export default function AccountDetail() {
     return true;
   };
 
-  const resetPassword = () => act(() => call('admin', 'resetPassword', { accountId }), '已重置密码');
+  const resetPassword = async () => {
+    const sure = await confirm({
+      title: '确认重置密码？',
+      content: `将为「${account.name}」生成新的初始密码，原密码立即失效。`,
+      confirmText: '重置',
+    });
+    if (sure) await act(() => call('admin', 'resetPassword', { accountId }), '已重置密码');
+  };
   const unlock = () => act(() => call('admin', 'unlockAccount', { accountId }), '已解锁');
   const unbind = () => act(() => call('admin', 'unbindWechat', { accountId }), '已解除微信绑定');
   const lock = async () => {
@@ -103,11 +108,15 @@ export default function AccountDetail() {
     }
   };
   /** Validates the reason first, then asks for confirmation in a dialog. */
-  const askCancel = () => {
-    if (cancelForm.validate()) setConfirming('cancel');
-  };
   const cancel = async () => {
-    setConfirming(null);
+    if (!cancelForm.validate()) return;
+    const sure = await confirm({
+      title: '确认注销？',
+      content: `确定注销「${account.name}」（${account.code}）？注销后不能再登录。`,
+      confirmText: '注销',
+      danger: true,
+    });
+    if (!sure) return;
     const result = await cancelForm.submit((input) => call('admin', 'cancelAccount', input));
     if (result?.ok) {
       setAccount(result.data.account);
@@ -147,7 +156,7 @@ export default function AccountDetail() {
       ) : isIssuer && !isSelf ? (
         <Section title="管理操作" className="account-actions">
           <View className="action-buttons">
-            <Button className="btn-reset-password" size="small" disabled={busy} onClick={() => setConfirming('resetPassword')}>
+            <Button className="btn-reset-password" size="small" disabled={busy} onClick={() => void resetPassword()}>
               重置密码
             </Button>
             {account.status === 'locked' || tempLocked ? (
@@ -190,7 +199,7 @@ export default function AccountDetail() {
               <FormField {...cancelForm.field('reason')} label="注销原因" placeholder="2至200个字" maxLength={200} multiline />
               <Notice>{cancelForm.notice}</Notice>
               <View className="form-actions">
-                <Button className="btn-confirm-cancel" type="danger" block loading={cancelForm.submitting} onClick={askCancel}>
+                <Button className="btn-confirm-cancel" type="danger" block loading={cancelForm.submitting} onClick={() => void cancel()}>
                   注销用户名
                 </Button>
               </View>
@@ -206,26 +215,6 @@ export default function AccountDetail() {
         <LoadMore list={audit} empty="暂无操作记录" />
       </Section>
 
-      <Dialog
-        className="confirm-dialog"
-        visible={confirming !== null}
-        title={confirming === 'cancel' ? '确认注销' : '确认重置密码'}
-        content={
-          confirming === 'cancel'
-            ? `确定注销「${account.name}」（${account.code}）？注销后不能再登录。`
-            : `将为「${account.name}」生成新的初始密码，原密码立即失效。`
-        }
-        confirmText={confirming === 'cancel' ? '注销' : '重置'}
-        cancelText="取消"
-        onConfirm={() => {
-          if (confirming === 'cancel') void cancel();
-          else {
-            setConfirming(null);
-            void resetPassword();
-          }
-        }}
-        onCancel={() => setConfirming(null)}
-      />
       {toast}
     </Screen>
   );

@@ -8,6 +8,7 @@ import type { AccountView } from '../../../../shared/contract';
 import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
 import { AccountRow } from '../../components/AccountRow';
 import { LoadMore } from '../../components/LoadMore';
+import { accessibleName } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Screen } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -62,6 +63,7 @@ export default function Accounts() {
           confirmType="search"
           onChange={setQuery}
           onConfirm={search}
+          {...accessibleName('搜索用户名或名称')}
         />
         <Button className="btn-search" size="small" type="primary" onClick={search}>
           搜索

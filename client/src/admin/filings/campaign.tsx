@@ -6,7 +6,9 @@ import type { CampaignView } from '../../../../shared/contract/filing-views';
 import type { FieldErrors } from '../../../../shared/errors';
 import { addDays, lastFilingDay } from '../../../../shared/domain/filing/window';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
+import { firstFlagged, scrollToField } from '../../components/scroll';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
@@ -70,7 +72,13 @@ export default function CampaignRules() {
   if (guard.state === 'denied') return <Screen title="创建工作规则"><Notice>只有组委会办公室可以设置规则</Notice></Screen>;
   if (!campaign || !values) return <Screen title="创建工作规则" className="campaign-rules"><Notice>{error}</Notice></Screen>;
 
-  const bind = (name: keyof Values) => ({ name, value: values[name], error: errors[name], onChange: (v: string) => setValues({ ...values, [name]: v }) });
+  const bind = (name: keyof Values) => ({
+    name,
+    value: values[name],
+    error: errors[name],
+    required: true,
+    onChange: (v: string) => setValues({ ...values, [name]: v }),
+  });
   const save = async () => {
     const rules = {
       filingOpens: values.filingOpens,
@@ -99,6 +107,8 @@ export default function CampaignRules() {
     for (const [path, message] of Object.entries(result.error.fields ?? {})) fields[path.split('.').pop() ?? path] = message;
     setErrors(fields);
     setNotice(Object.keys(fields).length ? null : result.error.message);
+    const first = firstFlagged(Object.keys(values), fields);
+    if (first) scrollToField(first);
   };
 
   return (
@@ -112,22 +122,22 @@ export default function CampaignRules() {
         </Section>
       ) : null}
       <Section title="报备时间（北京时间）">
-        <FormField {...bind('filingOpens')} label="开始日期" hint="此日0时起开放" maxLength={10} />
-        <FormField {...bind('filingClosesBefore')} label="截止日期" hint="报备的最后一天（含当日），次日0时起截止" maxLength={10} />
-        <FormField {...bind('reminderDaysBefore')} label="截止前提醒" hint="截止前几天提醒未提交的集体" maxLength={2} />
+        <DateField {...bind('filingOpens')} mode="date" label="开始日期" hint="此日0时起开放" />
+        <DateField {...bind('filingClosesBefore')} mode="date" label="截止日期" hint="报备的最后一天（含当日），次日0时起截止" />
+        <FormField {...bind('reminderDaysBefore')} kind="integer" unit="天" label="截止前提醒" hint="截止前几天提醒未提交的集体" maxLength={2} />
       </Section>
       <Section title="集体基本条件">
-        <FormField {...bind('minMembers')} label="最少成员人数" maxLength={5} />
-        <FormField {...bind('maxMembers')} label="最多成员人数" maxLength={6} />
-        <FormField {...bind('minShareUnder35')} label="35周岁以下占比(%)" maxLength={3} />
-        <FormField {...bind('maxLeaderAge')} label="负责人最高年龄" maxLength={2} />
+        <FormField {...bind('minMembers')} kind="integer" unit="人" label="最少成员人数" maxLength={5} />
+        <FormField {...bind('maxMembers')} kind="integer" unit="人" label="最多成员人数" maxLength={6} />
+        <FormField {...bind('minShareUnder35')} kind="integer" unit="%" label="35周岁以下占比" maxLength={3} />
+        <FormField {...bind('maxLeaderAge')} kind="integer" unit="岁" label="负责人最高年龄" maxLength={2} />
       </Section>
       <Section title="申报资格">
         <ChoiceField {...bind('eligibility')} label="往届称号" options={[{ value: 'none', label: '不要求' }, { value: 'priorTitle', label: '须曾获全国或最近一届省级称号' }]} />
         {values.eligibility === 'priorTitle' ? (
           <>
-            <FormField {...bind('titleBefore')} label="称号截止日期" hint="此日前获得" maxLength={10} />
-            <FormField {...bind('provincialSinceYear')} label="最近一届省级" hint="此年及以后的省级命名或复核认定" maxLength={4} />
+            <DateField {...bind('titleBefore')} mode="date" label="称号截止日期" hint="此日前获得" />
+            <DateField {...bind('provincialSinceYear')} mode="year" label="最近一届省级" hint="此年及以后的省级命名或复核认定" />
           </>
         ) : null}
       </Section>

@@ -5,11 +5,15 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { CallOutput } from '../../services';
 import { ADMINS, ISSUERS, ROLE_LABELS, audienceOf } from '../../../../shared/domain/roles';
+import { z } from 'zod';
+import { contract } from '../../../../shared/contract';
 import { ChoiceField } from '../../components/ChoiceField';
+import { confirm, type ConfirmOptions } from '../../components/confirm';
 import { Checks, Content, History, Opinions } from '../../components/FilingParts';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
+import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
 import { call } from '../../services';
@@ -109,7 +113,6 @@ export default function FilingDetail() {
           ))}
         </Section>
       ) : null}
-      {canDecide.length ? <DecisionForm data={data} onDone={(message) => { show(message, 'success'); void load(); }} onConflict={(message) => { setError(message); void load(); }} /> : null}
       <Notice>{error}</Notice>
       {guard.state === 'ready' ? <Lifecycle me={guard.account} filing={filing} onChanged={(message) => { show(message, 'success'); void load(); }} /> : null}
       <Checks checks={filing.checks} />
@@ -121,53 +124,88 @@ export default function FilingDetail() {
           申报表（打印 / 导出）
         </Button>
       </View>
+      {canDecide.length ? (
+        <DecisionForm
+          key={filing.version}
+          data={data}
+          onDone={(message) => {
+            show(message, 'success');
+            void load();
+          }}
+          onConflict={(message) => {
+            setError(message);
+            void load();
+          }}
+        />
+      ) : null}
       {toast}
     </Screen>
   );
 }
 
+type Decision = keyof typeof DECISION_LABELS;
+
+/** The contract's decision input, with the office's 记录市青工委意见 (its own action) as one more choice. */
+const DECISION_FORM = contract.review.decide.input.extend({
+  decision: z.enum(['passUp', 'sendBack', 'approve', 'return', 'endorse'], { error: '审核决定：请选择' }),
+});
+
+/** What each decision asks before it is recorded: who it reaches and that it cannot be taken back. */
+function confirmation(decision: Decision, name: string): ConfirmOptions {
+  switch (decision) {
+    case 'approve':
+      return { title: '确认通过？', content: `「${name}」将成为创建集体，并通知该集体。审核决定提交后不能撤回。`, confirmText: '通过' };
+    case 'return':
+    case 'sendBack':
+      return { title: '确认退回？', content: `报备将退回「${name}」修改，集体将看到审核意见。`, confirmText: '退回', danger: true };
+    case 'passUp':
+      return { title: '确认报上级？', content: '报备将交上级管理单位审核，提交后不能撤回。', confirmText: '报上级' };
+    case 'endorse':
+      return { title: '确认记录意见？', content: '意见将写入申报表的市青工委意见栏。', confirmText: '记录' };
+  }
+}
+
+/**
+ * The reviewer's decision, under the material it is about: nothing is picked until the reviewer picks, and
+ * the submit stays at the bottom of the screen while they read.
+ */
 function DecisionForm({ data, onDone, onConflict }: { data: Loaded; onDone: (message: string) => void; onConflict: (message: string) => void }) {
   const { filing, canDecide } = data;
-  const [decision, setDecision] = useState<string>(canDecide[0]);
-  const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useForm(DECISION_FORM, {
+    initial: { decision: '', comment: '' },
+    fixed: { filingId: filing.id, version: filing.version },
+  });
+  const decision = form.values.decision as Decision | '';
+  const endorsing = decision === 'endorse';
 
   const submit = async () => {
-    if (busy) return;
-    setBusy(true);
-    const result =
-      decision === 'endorse'
-        ? await call('review', 'recordOfficeOpinion', { filingId: filing.id, version: filing.version, comment })
-        : await call('review', 'decide', { filingId: filing.id, version: filing.version, decision: decision as 'passUp', comment });
-    setBusy(false);
-    if (result.ok) {
-      setComment('');
-      setErrors({});
-      onDone(DECISION_TOASTS[decision as keyof typeof DECISION_TOASTS]);
-    } else if (result.error.code === 'CONFLICT') {
-      onConflict(result.error.message);
-    } else {
-      setErrors(result.error.fields ?? { comment: result.error.message });
-    }
+    if (!form.validate() || !decision || !(await confirm(confirmation(decision, filing.collective.name)))) return;
+    const result = await form.submit(({ decision: picked, ...input }) =>
+      picked === 'endorse' ? call('review', 'recordOfficeOpinion', input) : call('review', 'decide', { ...input, decision: picked }),
+    );
+    if (result?.ok) onDone(DECISION_TOASTS[decision]);
+    else if (result && result.error.code === 'CONFLICT') onConflict(result.error.message);
   };
 
   return (
     <Section title="审核" className="decision-form">
-      <ChoiceField name="decision" label="决定" options={canDecide.map((d) => ({ value: d, label: DECISION_LABELS[d] }))} value={decision} error={errors.decision} onChange={setDecision} />
+      <ChoiceField
+        {...form.field('decision')}
+        label="决定"
+        options={canDecide.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+        onChange={(v) => form.set('decision', v)}
+      />
       <FormField
-        name="comment"
-        label={decision === 'endorse' ? '市青工委意见' : '审核意见'}
+        {...form.field('comment')}
+        label={endorsing ? '市青工委意见' : '审核意见'}
         placeholder={decision === 'return' || decision === 'sendBack' ? '请写明需要修改或补充的内容，集体将看到此意见' : '审核意见'}
         multiline
         maxLength={500}
-        value={comment}
-        error={errors.comment}
-        onChange={setComment}
       />
-      <View className="form-actions">
-        <Button className="btn-decide" type="primary" block loading={busy} onClick={() => void submit()}>
-          提交审核意见
+      <Notice>{form.notice}</Notice>
+      <View className="decision-bar">
+        <Button className="btn-decide" type="primary" block loading={form.submitting} onClick={() => void submit()}>
+          {decision ? `提交：${DECISION_LABELS[decision]}` : '提交审核意见'}
         </Button>
       </View>
     </Section>

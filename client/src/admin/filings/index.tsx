@@ -10,6 +10,7 @@ import { TITLE_LEVEL_LABELS } from '../../../../shared/domain/filing/rules';
 import { ROLE_LABELS } from '../../../../shared/domain/roles';
 import { ADMINS, audienceOf, ISSUERS } from '../../../../shared/domain/roles';
 import { LoadMore } from '../../components/LoadMore';
+import { accessibleName } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Screen } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -83,7 +84,7 @@ export default function Queue() {
       <Notice>{error}</Notice>
       {campaign ? <View className="page-intro queue-campaign">{campaign.name} · 报备时间 {campaign.windowText}</View> : null}
       <View className="search">
-        <Input id="field-q" className="search__input field-q" name="q" value={query} placeholder="搜索集体名称" maxLength={40} confirmType="search" onChange={setQuery} onConfirm={search} />
+        <Input id="field-q" className="search__input field-q" name="q" value={query} placeholder="搜索集体名称" maxLength={40} confirmType="search" onChange={setQuery} onConfirm={search} {...accessibleName('搜索集体名称')} />
         <Button className="btn-search" size="small" type="primary" onClick={search}>
           搜索
         </Button>

@@ -6,6 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { EVENT_TYPES, EVENT_TYPE_LABELS } from '../../../../shared/domain/openweek/event-rules';
 import { LoadMore } from '../../components/LoadMore';
+import { accessibleName } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -85,7 +86,7 @@ export default function AdminOpenweek() {
               <View className="event-card__meta admin-event-hidden">已屏蔽：{e.hiddenReason}</View>
             ) : hiding === e.id ? (
               <View className="hide-form">
-                <Input className="field-reason bordered-input" name="reason" value={reason} placeholder="屏蔽原因（将告知主办集体）" maxLength={200} onChange={setReason} />
+                <Input className="field-reason bordered-input" name="reason" value={reason} placeholder="屏蔽原因（将告知主办集体）" maxLength={200} onChange={setReason} {...accessibleName('屏蔽原因')} />
                 <View className="ow-row-actions">
                   <Button className="btn-confirm-hide" size="small" type="danger" onClick={() => void hide(e.id)}>
                     确认屏蔽

@@ -4,19 +4,24 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import {
   ACHIEVEMENTS_MAX,
-  charCount,
   FILING_FIELD_LABELS,
   FILING_SECTIONS,
+  filingStrictContent,
   type FilingDraftContent,
   type FilingTextField,
 } from '../../../../shared/contract/filing-content';
 import type { CampaignView, FilingView } from '../../../../shared/contract/filing-views';
+import { priorTitleSchema } from '../../../../shared/contract/filing-content';
 import { TITLE_KIND_LABELS, TITLE_LEVEL_LABELS, type PriorTitle, type TitleKind, type TitleLevel } from '../../../../shared/domain/filing/rules';
 import { EDITABLE } from '../../../../shared/domain/filing/status';
 import type { FieldErrors } from '../../../../shared/errors';
 import { ChoiceField } from '../../components/ChoiceField';
+import { confirm } from '../../components/confirm';
+import { DateField } from '../../components/DateField';
 import { Checks } from '../../components/FilingParts';
-import { FormField } from '../../components/FormField';
+import { FieldError, FormField, type FieldKind } from '../../components/FormField';
+import { firstFlagged, scrollToField } from '../../components/scroll';
+import { Tappable } from '../../components/Tappable';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
@@ -31,12 +36,24 @@ const EMPTY = Object.fromEntries(TEXT_FIELDS.map((f) => [f, ''])) as Values;
 const MULTILINE: Partial<Record<FilingTextField, number>> = { goals: 1000, measures: 2000, schedule: 1000, achievements: ACHIEVEMENTS_MAX };
 const PLACEHOLDERS: Partial<Record<FilingTextField, string>> = {
   name: '集体规范名称，与管理员派发时一致',
-  foundedOn: '如 2010-05-04',
   averageAge: '如 29.5',
   wechatId: '选填',
   postcode: '6位数字',
   achievements: '约2000字，可分段',
 };
+/** The keyboard each field needs, and the unit shown beside a number. */
+const FIELD_KINDS: Partial<Record<FilingTextField, FieldKind>> = {
+  leaderAge: 'integer', memberCount: 'integer', averageAge: 'decimal', membersUnder35: 'integer', membersUnder40: 'integer',
+  totalStaff: 'integer', phone: 'phone', postcode: 'integer', recoveryEmail: 'email',
+};
+const UNITS: Partial<Record<FilingTextField, string>> = {
+  leaderAge: '岁', memberCount: '人', averageAge: '岁', membersUnder35: '人', membersUnder40: '人', totalStaff: '人',
+};
+const HINTS: Partial<Record<FilingTextField, string>> = { achievements: '建议2000字左右' };
+/** Fields a submitted filing cannot leave empty (the strict schema refuses their empty text). */
+const REQUIRED = new Set(TEXT_FIELDS.filter((f) => !filingStrictContent.shape[f].safeParse('').success));
+/** The fields in the order the page shows them, to scroll to the first one flagged. */
+const ORDER: string[] = [...TEXT_FIELDS.slice(0, TEXT_FIELDS.indexOf('recoveryEmail') + 1), 'priorTitles', ...TEXT_FIELDS.slice(TEXT_FIELDS.indexOf('recoveryEmail') + 1)];
 const SAVE_DELAY_MS = 1200;
 
 const contentOf = (values: Values, titles: PriorTitle[]): FilingDraftContent => ({ ...values, priorTitles: titles });
@@ -123,8 +140,33 @@ export default function FilingForm() {
     touched(latest.current.values, next);
   };
 
+  /** Shows every message at its field, scrolls to the first, and sums them up in the notice. */
+  const flag = (messages: Record<string, string>, fallback: string) => {
+    const fields: FieldErrors = {};
+    for (const [path, message] of Object.entries(messages)) fields[path.split('.')[0]] ??= message;
+    setErrors(fields);
+    const count = Object.keys(fields).length;
+    setNotice(count ? `还有 ${count} 处需要修改，已在各项下方标出；填写的内容都已保留` : fallback);
+    const first = firstFlagged(ORDER, fields);
+    if (first) scrollToField(first);
+  };
+
   const submit = async () => {
     if (!campaign || submitting) return;
+    // Every rule the form can check, in one go, before asking or sending anything.
+    const checked = filingStrictContent.safeParse(contentOf(latest.current.values, latest.current.titles));
+    if (!checked.success) {
+      const messages: Record<string, string> = {};
+      for (const issue of checked.error.issues) messages[issue.path.map(String).join('.')] ??= issue.message;
+      return flag(messages, '');
+    }
+    const resubmit = filing?.status === 'returned';
+    const sure = await confirm({
+      title: resubmit ? '确认重新提交？' : '确认提交报备？',
+      content: '提交后进入审核，审核完成或退回前不能再修改。',
+      confirmText: '提交',
+    });
+    if (!sure) return;
     if (timer.current) clearTimeout(timer.current);
     setSubmitting(true);
     setNotice(null);
@@ -137,11 +179,7 @@ export default function FilingForm() {
       replace(ROUTES.collectiveFilingStatus, { submitted: 1 });
       return;
     }
-    const fields: FieldErrors = {};
-    for (const [path, message] of Object.entries(result.error.fields ?? {})) fields[path.split('.')[0]] ??= message;
-    setErrors(fields);
-    const count = Object.keys(fields).length;
-    setNotice(count ? `还有 ${count} 处需要修改，已在各项下方标出；填写的内容都已保留` : result.error.message);
+    flag(result.error.fields ?? {}, result.error.message);
   };
 
   if (guard.state === 'unreachable') return <Screen title="报备"><Notice>{guard.message}</Notice></Screen>;
@@ -158,7 +196,7 @@ export default function FilingForm() {
       {filing && !EDITABLE[filing.status] ? (
         <Notice tone="info" className="filing-locked">
           报备状态：{filing.statusLabel}，当前不能修改。
-          <Text className="link link-status" onClick={() => go(ROUTES.collectiveFilingStatus)}>查看状态</Text>
+          <Tappable className="link link-status" onTap={() => go(ROUTES.collectiveFilingStatus)}>查看状态</Tappable>
         </Notice>
       ) : null}
       {campaign.windowState !== 'open' ? <Notice tone="warn">{campaign.windowState === 'closed' ? '本届报备已截止' : '本届报备尚未开始'}</Notice> : null}
@@ -177,27 +215,38 @@ export default function FilingForm() {
                 options={[{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]}
                 value={values[name]}
                 error={errors[name]}
+                required
                 onChange={(v) => editable && change(name, v)}
               />
+            ) : name === 'foundedOn' ? (
+              <DateField
+                key={name}
+                name={name}
+                mode="date"
+                label={FILING_FIELD_LABELS[name]}
+                value={values[name]}
+                error={errors[name]}
+                required
+                disabled={!editable}
+                onChange={(v) => change(name, v)}
+              />
             ) : (
-              <View key={name}>
-                <FormField
-                  name={name}
-                  label={FILING_FIELD_LABELS[name]}
-                  value={values[name]}
-                  error={errors[name]}
-                  placeholder={PLACEHOLDERS[name]}
-                  multiline={name in MULTILINE}
-                  maxLength={MULTILINE[name]}
-                  disabled={!editable}
-                  onChange={(v) => change(name, v)}
-                />
-                {name === 'achievements' ? (
-                  <View className="char-count achievements-count">
-                    已写 {charCount(values.achievements)} 字（建议2000字左右，最多{ACHIEVEMENTS_MAX}字）
-                  </View>
-                ) : null}
-              </View>
+              <FormField
+                key={name}
+                name={name}
+                label={FILING_FIELD_LABELS[name]}
+                kind={FIELD_KINDS[name]}
+                unit={UNITS[name]}
+                value={values[name]}
+                error={errors[name]}
+                required={REQUIRED.has(name)}
+                placeholder={PLACEHOLDERS[name]}
+                hint={HINTS[name]}
+                multiline={name in MULTILINE}
+                maxLength={MULTILINE[name]}
+                disabled={!editable}
+                onChange={(v) => change(name, v)}
+              />
             ),
           )}
           {section.key === 'profile' ? <PriorTitles titles={titles} error={errors.priorTitles} editable={editable} onChange={changeTitles} /> : null}
@@ -232,14 +281,15 @@ function PriorTitles({ titles, error, editable, onChange }: { titles: PriorTitle
   const [year, setYear] = useState('');
   const [yearError, setYearError] = useState<string | undefined>();
   const add = () => {
-    const y = Number(year.trim());
-    if (!/^\d{4}$/.test(year.trim()) || y < 1994 || y > 2100) return setYearError('称号年度：请填写四位年份');
+    const checked = priorTitleSchema.shape.year.safeParse(year.trim() === '' ? undefined : Number(year.trim()));
+    if (!checked.success) return setYearError(checked.error.issues[0].message);
+    const y = checked.data;
     onChange([...titles, { level, year: y, kind }]);
     setYear('');
     setYearError(undefined);
   };
   return (
-    <View className="prior-titles field-priorTitles">
+    <View id="form-field-priorTitles" className="prior-titles field-priorTitles">
       <View className="form-field__label prior-titles__label">往届称号</View>
       {titles.length === 0 ? <View className="prior-titles__none">无（如曾获青年文明号称号请添加）</View> : null}
       {titles.map((t, i) => (
@@ -248,16 +298,16 @@ function PriorTitles({ titles, error, editable, onChange }: { titles: PriorTitle
             {t.year}年 {TITLE_LEVEL_LABELS[t.level]}青年文明号 {TITLE_KIND_LABELS[t.kind]}
           </Text>
           {editable ? (
-            <Text className="link link-remove-title" onClick={() => onChange(titles.filter((_, j) => j !== i))}>删除</Text>
+            <Tappable className="link link-remove-title" label={`删除${t.year}年称号`} onTap={() => onChange(titles.filter((_, j) => j !== i))}>删除</Tappable>
           ) : null}
         </View>
       ))}
-      {error ? <Text className="field-error field-error--priorTitles">{error}</Text> : null}
+      <FieldError name="priorTitles" error={error} />
       {editable ? (
         <View className="prior-titles__add">
           <ChoiceField name="titleLevel" label="级别" options={LEVELS} value={level} onChange={(v) => setLevel(v as TitleLevel)} />
           <ChoiceField name="titleKind" label="类型" options={KINDS} value={kind} onChange={(v) => setKind(v as TitleKind)} />
-          <FormField name="titleYear" label="年度" value={year} error={yearError} placeholder="如 2016" maxLength={4} onChange={setYear} />
+          <DateField name="titleYear" mode="year" label="年度" value={year} error={yearError} onChange={setYear} />
           <Button className="btn-add-title" size="small" onClick={add}>添加称号</Button>
         </View>
       ) : null}

@@ -48,7 +48,7 @@ export default function RecoveryEmail() {
       ) : null}
       <Section>
         <FormField {...form.field('email')} label="保密邮箱" placeholder="例如 name@example.com" maxLength={120} />
-        <FormField {...form.field('password')} label="当前密码" type="password" placeholder="请输入当前密码以确认" />
+        <FormField {...form.field('password')} label="当前密码" kind="password" placeholder="请输入当前密码以确认" />
       </Section>
       <Notice>{form.notice}</Notice>
       <View className="form-actions">

@@ -19,7 +19,7 @@ export default function ResetPassword() {
   const form = useForm(contract.account.resetPassword.input, {
     initial: { newPassword: '', confirmPassword: '' },
     fixed: { token },
-    check: mustMatch('confirmPassword', 'newPassword', '确认新密码：两次输入的新密码不一致'),
+    check: mustMatch('confirmPassword', 'newPassword', '确认新密码', '两次输入的新密码不一致'),
   });
   const [code, setCode] = useState<string | null>(null);
 
@@ -47,8 +47,8 @@ export default function ResetPassword() {
     <Screen title="重置密码" className="reset-password">
       {token ? null : <Notice tone="warn">链接不完整，请从邮件中的链接打开本页，或重新申请找回密码。</Notice>}
       <Section>
-        <FormField {...form.field('newPassword')} label="新密码" type="password" hint={PASSWORD_RULE} />
-        <FormField {...form.field('confirmPassword')} label="确认新密码" type="password" placeholder="请再次输入新密码" />
+        <FormField {...form.field('newPassword')} label="新密码" kind="password" hint={PASSWORD_RULE} />
+        <FormField {...form.field('confirmPassword')} label="确认新密码" kind="password" placeholder="请再次输入新密码" />
       </Section>
       <Notice>{form.notice}</Notice>
       <View className="form-actions">

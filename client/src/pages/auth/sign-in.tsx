@@ -10,6 +10,7 @@ import { Screen, Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { signIn } from '../../services';
 import { isAppUrl, replace, restart, restartAtUrl, ROUTES } from '../../routes';
+import { carryPassword } from './typed-password';
 
 export default function SignIn() {
   const { params } = useRouter();
@@ -19,7 +20,10 @@ export default function SignIn() {
   const submit = async () => {
     const result = await form.submit(signIn);
     if (!result?.ok) return;
-    if (result.data.account.mustChangePassword) replace(ROUTES.changePassword);
+    if (result.data.account.mustChangePassword) {
+      carryPassword(form.values.password);
+      replace(ROUTES.changePassword);
+    }
     else if (isAppUrl(redirect)) restartAtUrl(redirect);
     else restart(ROUTES.mine);
   };
@@ -29,7 +33,7 @@ export default function SignIn() {
       <View className="page-intro">使用上级管理单位派发的用户名和密码登录。</View>
       <Section>
         <FormField {...form.field('code')} label="用户名" placeholder="请输入用户名（编码）" maxLength={32} />
-        <FormField {...form.field('password')} label="密码" type="password" placeholder="请输入密码" />
+        <FormField {...form.field('password')} label="密码" kind="password" placeholder="请输入密码" />
       </Section>
       <Notice>{form.notice}</Notice>
       <View className="form-actions">

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { AccountView } from '../../../../shared/contract';
 import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
+import { confirm } from '../../components/confirm';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
 import { RecoveryLinks } from '../../components/RecoveryLinks';
@@ -67,6 +68,7 @@ function Member({ account }: { account: AccountView }) {
   const [leaving, setLeaving] = useState(false);
 
   const leave = async () => {
+    if (!(await confirm({ title: '确认退出登录？', content: '退出后需要重新输入用户名和密码登录。', confirmText: '退出' }))) return;
     setLeaving(true);
     const result = await signOut();
     setLeaving(false);
