@@ -92,6 +92,7 @@ describe('forms and pages on a 390 × 844 phone screen', () => {
 
   test('every button, choice and link on the main pages (the tabs 首页 and 我的 included) is at least 44 px high, the text is Chinese, images are described', async () => {
     const { eventId } = await publishedEvent(session.running.host, 5, '消防站开放日');
+    const own = await ownPublishedEvent('公交调度开放日');
     const visitor = await session.newUser(PHONE);
     const pages: Array<[Page, string, string]> = [
       [visitor, '/pages/index/index', 'home'],
@@ -103,6 +104,7 @@ describe('forms and pages on a 390 × 844 phone screen', () => {
       [collective, '/pages/mine/index', 'mine'],
       [collective, '/collective/filing/index', 'filing-form'],
       [collective, '/openweek/edit', 'ow-edit'],
+      [collective, `/openweek/manage?id=${own.eventId}`, 'ow-manage'],
     ];
     for (const [page, route, root] of pages) {
       await open(page, session.running.host.url, route);

@@ -199,7 +199,7 @@ export default function ManageEvent() {
       <Section title="报名名单（仅本集体可见）" className="ow-signups">
         <View className="ow-row-actions">
           <Button className="btn-export" size="small" onClick={() => void run(() => exportAttendees(event.id), '已导出')}>
-            导出名单（Excel）
+            导出名单表格
           </Button>
         </View>
         {signups.items.map((s) => (
