@@ -39,14 +39,21 @@ for (const [parent, meta] of Object.entries(packages)) {
   for (const [name, spec] of Object.entries(meta.optionalDependencies ?? {})) {
     const exact = EXACT.test(spec);
     const found = resolveFrom(parent, name);
+    // A dist-tag spec ("latest"): npm only checks that it came from a registry, so the entry needs its address
+    // (a later `npm install` rewrites the placeholder without one, and `npm ci` then calls the lock out of sync).
+    const registryUrl = `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-0.0.0.tgz`;
+    if (found && !exact && !found.resolved && found.version === '0.0.0') {
+      found.resolved = registryUrl;
+      added.push(`${name} (its registry address restored)`);
+      continue;
+    }
     if (found && (!exact || found.version === spec)) continue;
     const key = parent ? `${parent}/node_modules/${name}` : `node_modules/${name}`;
     if (packages[key]) continue;
     const entry: LockEntry = { version: exact ? spec : '0.0.0', optional: true };
     const platform = PLATFORM.exec(name);
     if (platform) Object.assign(entry, { os: [platform[1]], cpu: [platform[2]] });
-    // A dist-tag spec ("latest"): npm only checks that it came from a registry.
-    if (!exact) entry.resolved = `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-0.0.0.tgz`;
+    if (!exact) entry.resolved = registryUrl;
     packages[key] = entry;
     added.push(key);
   }
