@@ -1,28 +1,14 @@
 import type { Page } from 'playwright-core';
 import { answerDialog, expectTexts, field, open, screen, signedInHome, submitSignIn, textOf, UI_TIMEOUT_MS, useBrowser } from './support/h5';
 import { completeContent } from '../support/filing';
+import { activateAccount, callApi } from './support/api';
 
 const session = useBrowser();
 const PASSWORD = 'Filing2025pass';
 
-/** Calls the local host's API as the client would (setup only: the hierarchy the test starts from). */
-async function api<T>(fn: string, action: string, data: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${session.running.host.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${fn}.${action}: ${body.error?.message}`);
-  return body.data;
-}
-
+const api = <T>(fn: string, action: string, data: unknown, token?: string): Promise<T> => callApi<T>(session.running.host.url, fn, action, data, token);
 /** Signs in with a one-time password and sets PASSWORD; answers a session token. */
-async function activate(code: string, oneTimePassword: string): Promise<string> {
-  const first = await api<{ token: string }>('account', 'signIn', { code, password: oneTimePassword });
-  await api('account', 'changePassword', { oldPassword: oneTimePassword, newPassword: PASSWORD }, first.token);
-  return (await api<{ token: string }>('account', 'signIn', { code, password: PASSWORD })).token;
-}
+const activate = (code: string, oneTimePassword: string): Promise<string> => activateAccount(session.running.host.url, code, oneTimePassword, PASSWORD);
 
 async function issue(token: string, unitId: string, role: 'admin' | 'collective', name: string): Promise<string> {
   const issued = await api<{ account: { code: string }; oneTimePassword: string }>('admin', 'createAccount', { unitId, role, name }, token);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { completeContent } from '../support/filing';
 import { expectTexts, field, open, screen, submitSignIn, textOf, useBrowser } from './support/h5';
+import { activateAccount, callApi } from './support/api';
 
 const session = useBrowser();
 const PASSWORD = 'Pages2025pass';
@@ -8,23 +9,9 @@ const PHONE = { width: 390, height: 844 };
 /** A4 less 15 mm margins each side, in CSS pixels (96 per inch): the width print lays the page out in. */
 const A4_CONTENT = { width: Math.floor((180 / 25.4) * 96), height: Math.floor((267 / 25.4) * 96) };
 
-/** Calls the local host's API as the client would (setup only). */
-async function api<T>(fn: string, action: string, data: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${session.running.host.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${fn}.${action}: ${body.error?.message}`);
-  return body.data;
-}
-
-async function activate(code: string, oneTimePassword: string): Promise<string> {
-  const first = await api<{ token: string }>('account', 'signIn', { code, password: oneTimePassword });
-  await api('account', 'changePassword', { oldPassword: oneTimePassword, newPassword: PASSWORD }, first.token);
-  return (await api<{ token: string }>('account', 'signIn', { code, password: PASSWORD })).token;
-}
+const api = <T>(fn: string, action: string, data: unknown, token?: string): Promise<T> => callApi<T>(session.running.host.url, fn, action, data, token);
+/** Signs in with a one-time password and sets PASSWORD; answers a session token. */
+const activate = (code: string, oneTimePassword: string): Promise<string> => activateAccount(session.running.host.url, code, oneTimePassword, PASSWORD);
 
 /** Issues a code and activates it: answers the code and a session token. */
 async function issue(token: string, unitId: string, role: 'admin' | 'collective', name: string) {
