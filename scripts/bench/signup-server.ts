@@ -10,7 +10,8 @@ import { loadConfig } from '../../cloudfunctions/local-host/config';
 import type { SeededOffice } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { startLocalHost } from '../../cloudfunctions/local-host/main';
 // Every visitor of the bench comes from this machine's one address: the per-address limits are raised so
-// that each signup still counts in the limiter's store but none is refused.
+// that each signup still counts in the limiter's store but none is refused. Each round's setup also signs
+// collectives in from that address, more often than one person would.
 import { CROWD_FROM_ONE_ADDRESS } from '../../tests/support/openweek-http';
 
 export interface ServerReady {
@@ -64,7 +65,7 @@ async function startBare(dir: string): Promise<ServerReady & { close: () => Prom
 
 async function startHost(dir: string): Promise<ServerReady & { close: () => Promise<void> }> {
   const dataDir = join(dir, 'host');
-  const host = await startLocalHost(loadConfig({ PORT: '0', DATA_DIR: dataDir, SCRYPT_COST: '10', DEMO: '1', JOBS: '0', H5_DIR: join(dir, 'no-h5'), ...CROWD_FROM_ONE_ADDRESS }));
+  const host = await startLocalHost(loadConfig({ PORT: '0', DATA_DIR: dataDir, SCRYPT_COST: '10', DEMO: '1', JOBS: '0', H5_DIR: join(dir, 'no-h5'), ...CROWD_FROM_ONE_ADDRESS, RATE_SIGN_IN_PER_IP: '1000000/1m' }));
   return { url: host.url, file: join(dataDir, 'qnwmh.sqlite'), office: host.office, close: () => host.close() };
 }
 
