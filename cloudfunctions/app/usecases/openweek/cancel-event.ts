@@ -6,7 +6,8 @@ import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue } from '../../outbox/records';
-import { campaignName, managedEventView, ownEvent } from './helpers';
+import { managedEventViewOf, ownEvent } from './helpers';
+import { readShards, updateShard } from './seat-shards';
 import { transact } from '../../ports/transaction-retry';
 
 /**
@@ -21,6 +22,8 @@ export const cancelEvent: Handler<typeof contract.openweek.cancelEvent> = async 
   const set = { status: 'cancelled' as const, updatedAt: now.toISOString(), version: event.version + 1 };
   const work = await transact(ctx.store, async (tx) => {
     if (!(await tx.update('events', event.id, { set }, { status: 'published', version: event.version }))) throw new AppError('CONFLICT');
+    // Signups read the event without writing it: writing its shards makes one landing now collide with this.
+    for (const shard of await readShards(tx, event)) await updateShard(tx, shard, {}, set.updatedAt);
     await audit(tx, now, {
       actor: collective,
       action: 'openweek.cancelEvent',
@@ -34,5 +37,5 @@ export const cancelEvent: Handler<typeof contract.openweek.cancelEvent> = async 
     return enqueue(tx, now, { kind: 'tellEventCancelled', eventId: event.id, reason: input.reason });
   });
   await afterCommit(ctx, [work]);
-  return { event: managedEventView({ ...event, ...set }, await campaignName(ctx.store, event.campaignId)) };
+  return { event: await managedEventViewOf(ctx.store, { ...event, ...set }) };
 };
