@@ -12,7 +12,7 @@ import { Retry, withRetries } from '../../ports/transaction-retry';
 import { newId } from '../../security/random';
 import { seatStatus, signupOfVisitor } from './helpers';
 import { promotedMessage } from './notify';
-import { countsOf, leaveQueue, readShards, setQueue, shardEventSeats, shardsOf, updateShard } from './seat-shards';
+import { countsOf, leaveQueue, readShards, setQueue, shardEventSeats, shardId, shardsOf, updateShard } from './seat-shards';
 
 /**
  * Seats move only here, on the event's seat shards (seat-shards.ts), by conditional updates inside
@@ -188,13 +188,11 @@ export async function takePlace(
   check: (event: EventDoc) => void,
 ): Promise<{ signup: SignupDoc; event: EventDoc; alreadySignedUp: boolean }> {
   let lookUp = false;
+  let unsharded = false;
   return withRetries(async () => {
     const seen = lookUp ? await signupOfVisitor(ctx.store, eventId, visitorId) : null;
+    if (unsharded) await shardEventSeats(ctx, eventId);
     const signupId = seen?.id ?? newId();
-    // A shard to try: one with a free seat while nobody waits, else any (the waitlist is counted on any).
-    const shards = await committedShards(ctx, eventId);
-    const open = shards.filter((shard) => !shard.queue && shard.taken < shard.capacity);
-    const tried = (open.length > 0 ? open : shards)[randomInt(Math.max(1, open.length || shards.length))];
     return ctx.store.transaction(async (tx) => {
       const event = await tx.get<EventDoc>('events', eventId);
       if (!event || event.hidden || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
@@ -206,7 +204,12 @@ export async function takePlace(
       const given = details(event);
 
       const now = ctx.now().toISOString();
-      const { status, waitOrder } = await seatOrLine(tx, event, tried, now);
+      // An event from before seat shards gets them first (outside this transaction: it writes several documents).
+      if (!event.seatShards) {
+        unsharded = true;
+        throw new Retry();
+      }
+      const { status, waitOrder } = await seatOrLine(tx, event, now);
       const signup: SignupDoc = {
         id: signupId,
         eventId: event.id,
@@ -252,13 +255,13 @@ export async function takePlace(
 }
 
 /**
- * Inside the signup's transaction: a seat on the shard tried when it has one and nobody waits; the end of
- * the line, counted on that shard, when somebody waits. When the shard is full and nobody waits, every
- * shard is read: a seat on another one, or, all being full, this person is the first to wait and raises
- * `queue` on every shard.
+ * Inside the signup's transaction, on a shard picked at random (no query before: the common case reads
+ * one shard): a seat when it has one and nobody waits; the end of the line, counted on that shard, when
+ * somebody waits. When it is full and nobody waits, every shard is read: a seat on another one, or, all
+ * being full, this person is the first to wait and raises `queue` on every shard.
  */
-async function seatOrLine(tx: StoreOps, event: EventDoc, tried: SeatShardDoc | undefined, now: string): Promise<{ status: SignupDoc['status']; waitOrder: number }> {
-  const shard = tried && (await tx.get<SeatShardDoc>('seatShards', tried.id));
+async function seatOrLine(tx: StoreOps, event: EventDoc, now: string): Promise<{ status: SignupDoc['status']; waitOrder: number }> {
+  const shard = await tx.get<SeatShardDoc>('seatShards', shardId(event.id, randomInt(event.seatShards)));
   if (!shard) throw new Retry();
   if (!shard.queue && shard.taken < shard.capacity) {
     await updateShard(tx, shard, { inc: { taken: 1 } }, now);
