@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { SignupDoc } from '../../cloudfunctions/app/collections/openweek';
+import type { EventDoc, SignupDoc } from '../../cloudfunctions/app/collections/openweek';
 import { seatCountsFor } from '../../cloudfunctions/app/usecases/openweek/seat-shards';
 import type { Caller } from '../../cloudfunctions/app/context';
 import { parseRule } from '../../cloudfunctions/app/limits/rules';
@@ -109,7 +109,7 @@ export async function run(): Promise<void> {
       }
       if (outcome.code !== 'completed' && held.length > 0) problems.push(`visitor ${i} was refused (${outcome.code}) but holds a signup`);
     });
-    const event = await seatCountsFor(app.store, { id: eventId });
+    const event = await seatCountsFor(app.store, (await app.store.get<EventDoc>('events', eventId))!);
     const seated = all.filter((s) => s.status === 'confirmed').length;
     const waiting = all.filter((s) => s.status === 'waitlisted');
     if (event.seatsTaken !== seated) problems.push(`seat shards say ${event.seatsTaken} seats taken, signups say ${seated}`);

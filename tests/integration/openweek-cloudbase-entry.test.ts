@@ -23,6 +23,7 @@ test('on the CloudBase store, seats and the waitlist hold through its transactio
   const store = new CloudbaseStore(connect());
   const now = Date.now();
   const HOUR = 3_600_000;
+  const seats = async (id: string) => seatCountsFor(store, (await store.get<EventDoc>('events', id))!);
   // As events were stored before issue #9: counters on the event, no seat shards.
   const event: Omit<EventDoc, 'seatShards'> & { seatsTaken: number; waiting: number; waitSeq: number } = {
     id: 'evt-cloud',
@@ -73,7 +74,7 @@ test('on the CloudBase store, seats and the waitlist hold through its transactio
   const confirmed = ['o-1', 'o-2', 'o-3'].find((o) => o !== waiting)!;
   expect(await openweek({ action: 'cancelSignup', data: { eventId: event.id } }, wechat(confirmed))).toMatchObject({ ok: true });
   expect(await openweek({ action: 'getEvent', data: { eventId: event.id } }, wechat(waiting))).toMatchObject({ ok: true, data: { mySignup: { status: 'confirmed' } } });
-  expect(await seatCountsFor(store, event)).toEqual({ seatsTaken: 2, waiting: 0 });
+  expect(await seats(event.id)).toEqual({ seatsTaken: 2, waiting: 0 });
 
   // A rush on CloudBase: 40 people at once for 10 seats; transactions collide and are run again.
   await store.insert('events', { ...event, id: 'evt-rush', capacity: 10 });
@@ -81,7 +82,7 @@ test('on the CloudBase store, seats and the waitlist hold through its transactio
   expect(rush.every((a) => a.ok)).toBe(true);
   expect(rush.filter((a) => a.data.signup.status === 'confirmed')).toHaveLength(10);
   expect(rush.filter((a) => a.data.signup.status === 'waitlisted')).toHaveLength(30);
-  expect(await seatCountsFor(store, { id: 'evt-rush' })).toEqual({ seatsTaken: 10, waiting: 30 });
+  expect(await seats('evt-rush')).toEqual({ seatsTaken: 10, waiting: 30 });
 
   // One person tapping five times at once: one signup (random id), every other tap answered with it as
   // already signed up — the taps collide on a seat shard, and the unique (eventId, visitorId) index
@@ -91,5 +92,5 @@ test('on the CloudBase store, seats and the waitlist hold through its transactio
   expect(taps.every((a) => a.ok)).toBe(true);
   expect(new Set(taps.map((a) => a.data.signup.id)).size).toBe(1);
   expect(taps.filter((a) => !a.data.alreadySignedUp)).toHaveLength(1);
-  expect(await seatCountsFor(store, { id: 'evt-taps' })).toEqual({ seatsTaken: 1, waiting: 0 });
+  expect(await seats('evt-taps')).toEqual({ seatsTaken: 1, waiting: 0 });
 }, 60_000);

@@ -74,10 +74,10 @@ describe('开放周 seats split over shards: the edges', () => {
     expect((await signUp(event.id, 5)).ok && (await mine(event.id, 5))?.status).toBe('confirmed');
   });
 
-  test('an event stored before seat shards keeps its counts and its line: upgraded once, the first in line is promoted', async () => {
+  /** 2 seats taken by visitors 1 and 2, visitor 3 waiting; then stored as before issue #9: counters on the event, an integer waitlist key, no shards. */
+  async function storedBeforeShards(): Promise<EventDoc> {
     const event = await publish(2);
     for (const n of [1, 2, 3]) await signUp(event.id, n);
-    // Rewrite it as it was stored before: counters on the event, integer waitlist keys, no shards.
     const stored = (await app.store.get<EventDoc>('events', event.id))!;
     const { seatShards: _shards, ...legacy } = stored;
     await app.store.remove('events', event.id);
@@ -85,7 +85,21 @@ describe('开放周 seats split over shards: the edges', () => {
     for (let index = 0; index < stored.seatShards; index++) await app.store.remove('seatShards', `${event.id}~${index}`);
     const waiter = (await app.store.find<SignupDoc>('signups', { where: { eventId: event.id, status: 'waitlisted' }, orderBy: { fields: ['waitOrder'], direction: 'asc' }, limit: 1 })).items[0];
     await app.store.update('signups', waiter.id, { set: { waitOrder: 1 } });
+    return stored;
+  }
 
+  test('an event stored before seat shards shows its counts, and an edit of its capacity upgrades it first: not below the seats taken, and more seats go to the line', async () => {
+    const event = await storedBeforeShards();
+    expect(await managed(event.id)).toMatchObject({ seatsTaken: 2, waiting: 1 });
+    const edit = (capacity: number, version: number) => app.call('openweek', 'updateEvent', { ...eventFields(app.clock.getTime(), campaignId), eventId: event.id, version, capacity }, h.collective.caller);
+    expect(await edit(1, event.version)).toMatchObject({ ok: false, error: { code: 'CAPACITY_BELOW_TAKEN' } });
+    expect((await edit(3, event.version)).ok).toBe(true);
+    expect((await mine(event.id, 3))?.status).toBe('confirmed');
+    expect(await managed(event.id)).toMatchObject({ capacity: 3, seatsTaken: 3, waiting: 0 });
+  });
+
+  test('an event stored before seat shards keeps its counts and its line: upgraded once, the first in line is promoted', async () => {
+    const event = await storedBeforeShards();
     expect(await upgradeSeatShards(app.deps)).toBe(1);
     expect(await upgradeSeatShards(app.deps)).toBe(0);
     expect(await managed(event.id)).toMatchObject({ seatsTaken: 2, waiting: 1 });

@@ -7,7 +7,7 @@ import type { Handler } from '../../router';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue } from '../../outbox/records';
 import { managedEventViewOf, ownEvent } from './helpers';
-import { readShards, updateShard } from './seat-shards';
+import { readShards, updateShard, withSeatShards } from './seat-shards';
 import { transact } from '../../ports/transaction-retry';
 
 /**
@@ -16,7 +16,7 @@ import { transact } from '../../ports/transaction-retry';
  */
 export const cancelEvent: Handler<typeof contract.openweek.cancelEvent> = async (ctx, input) => {
   const collective = accountOf(ctx);
-  const event = await ownEvent(ctx, input.eventId);
+  const event = await withSeatShards(ctx, await ownEvent(ctx, input.eventId));
   if (!canMove(event.status, 'cancelled')) throw new AppError('INVALID_STATE', '只有已发布的活动可以取消');
   const now = ctx.now();
   const set = { status: 'cancelled' as const, updatedAt: now.toISOString(), version: event.version + 1 };

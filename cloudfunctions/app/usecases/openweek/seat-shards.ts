@@ -130,11 +130,24 @@ export async function seatCountsOf(store: Pick<Store, 'find'>, events: Array<Pic
     const page = await store.find<SeatShardDoc>('seatShards', { where: { eventId: { $in: ids } }, orderBy: { fields: ['eventId', 'index'], direction: 'asc' }, limit: 1000 });
     for (const shard of page.items) byEvent.set(shard.eventId, [...(byEvent.get(shard.eventId) ?? []), shard]);
   }
-  return new Map(events.map((e) => [e.id, seatCounts(byEvent.get(e.id) ?? [])]));
+  return new Map(events.map((e) => [e.id, e.seatShards ? seatCounts(byEvent.get(e.id) ?? []) : legacyCounts(e)]));
 }
 
-export async function seatCountsFor(store: Pick<Store, 'find'>, event: Pick<EventDoc, 'id'>): Promise<SeatCounts> {
-  return seatCounts(await shardsOf(store, event.id));
+export async function seatCountsFor(store: Pick<Store, 'find'>, event: Pick<EventDoc, 'id' | 'seatShards'>): Promise<SeatCounts> {
+  return (await seatCountsOf(store, [event])).get(event.id) as SeatCounts;
+}
+
+/** An event not upgraded yet (on CloudBase, until the jobs timer runs) still shows the counts it kept. */
+function legacyCounts(event: Pick<EventDoc, 'id'>): SeatCounts {
+  const legacy = event as LegacySeats;
+  return { seatsTaken: legacy.seatsTaken ?? 0, waiting: legacy.waiting ?? 0 };
+}
+
+/** The event as stored, given its seat shards first if it is from before them (before changing its seats). */
+export async function withSeatShards(deps: Pick<Deps, 'store' | 'now'>, event: EventDoc): Promise<EventDoc> {
+  if (event.seatShards) return event;
+  await shardEventSeats(deps, event.id);
+  return (await deps.store.get<EventDoc>('events', event.id)) ?? event;
 }
 
 /** What an event from before issue #9 counted on itself; left on it as it was when upgraded. */

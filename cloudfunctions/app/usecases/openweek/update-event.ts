@@ -9,7 +9,7 @@ import { afterCommit } from '../../outbox/perform';
 import { enqueue, type OutboxDoc } from '../../outbox/records';
 import { editableFields, existingCampaign, managedEventViewOf, ownEvent } from './helpers';
 import { checkCoverUrl } from './images';
-import { countsOf, readShards, resizeShards } from './seat-shards';
+import { countsOf, readShards, resizeShards, withSeatShards } from './seat-shards';
 import { transact } from '../../ports/transaction-retry';
 
 /**
@@ -19,7 +19,7 @@ import { transact } from '../../ports/transaction-retry';
  */
 export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async (ctx, input) => {
   const collective = accountOf(ctx);
-  const seen = await ownEvent(ctx, input.eventId);
+  const seen = await withSeatShards(ctx, await ownEvent(ctx, input.eventId));
   if (!EVENT_STATUS_RULES[seen.status].editable) throw new AppError('INVALID_STATE', '已取消或已结束的活动不能修改');
   await existingCampaign(ctx.store, input.campaignId);
   checkCoverUrl(ctx, collective.id, input.coverUrl, seen.coverUrl);
