@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EventDoc, SignupDoc } from '../../cloudfunctions/app/collections/openweek';
+import { seatCountsFor } from '../../cloudfunctions/app/usecases/openweek/seat-shards';
 import type { Caller } from '../../cloudfunctions/app/context';
 import { parseRule } from '../../cloudfunctions/app/limits/rules';
 import { findAll } from '../../cloudfunctions/app/ports/store';
@@ -108,11 +109,11 @@ export async function run(): Promise<void> {
       }
       if (outcome.code !== 'completed' && held.length > 0) problems.push(`visitor ${i} was refused (${outcome.code}) but holds a signup`);
     });
-    const event = (await app.store.get<EventDoc>('events', eventId))!;
+    const event = await seatCountsFor(app.store, (await app.store.get<EventDoc>('events', eventId))!);
     const seated = all.filter((s) => s.status === 'confirmed').length;
     const waiting = all.filter((s) => s.status === 'waitlisted');
-    if (event.seatsTaken !== seated) problems.push(`event says ${event.seatsTaken} seats taken, signups say ${seated}`);
-    if (event.waiting !== waiting.length) problems.push(`event says ${event.waiting} waiting, signups say ${waiting.length}`);
+    if (event.seatsTaken !== seated) problems.push(`seat shards say ${event.seatsTaken} seats taken, signups say ${seated}`);
+    if (event.waiting !== waiting.length) problems.push(`seat shards say ${event.waiting} waiting, signups say ${waiting.length}`);
     if (new Set(waiting.map((s) => s.waitOrder)).size !== waiting.length) problems.push('two waiting signups share a place in line');
     if (seated > SEATS) problems.push(`${seated} seated for ${SEATS} seats`);
     console.log(`  signups held: ${seated} seated, ${waiting.length} waitlisted; ${problems.length === 0 ? 'every yes holds exactly one, counters agree' : `${problems.length} problem(s):`}`);

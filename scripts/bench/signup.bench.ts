@@ -110,7 +110,7 @@ function hostSide(server: Child, ready: ServerReady, generator: Child): Side {
     },
     stored: (events) =>
       readOnly(ready.file, (db) => ({
-        seats: (db.prepare(`SELECT COALESCE(SUM(json_extract(doc, '$.seatsTaken')), 0) AS n FROM events WHERE id IN (${placeholders(events.length)})`).get(...events) as { n: number }).n,
+        seats: (db.prepare(`SELECT COALESCE(SUM(json_extract(doc, '$.taken')), 0) AS n FROM seatShards WHERE json_extract(doc, '$.eventId') IN (${placeholders(events.length)})`).get(...events) as { n: number }).n,
         signups: (db.prepare(`SELECT COUNT(*) AS n FROM signups WHERE json_extract(doc, '$.eventId') IN (${placeholders(events.length)})`).get(...events) as { n: number }).n,
         audited: (
           db

@@ -25,6 +25,8 @@ export const OPENWEEK_COLLECTIONS = {
     { fields: ['visitorId', 'eventStartAt'] },
     { fields: ['checkInCode'], unique: true },
   ],
+  /** An event's seats split over a few documents (usecases/openweek/seat-shards.ts), read by event. */
+  seatShards: [{ fields: ['eventId', 'index'] }],
 } satisfies Record<string, IndexSpec[]>;
 
 export interface EventDoc {
@@ -55,18 +57,39 @@ export interface EventDoc {
   status: EventStatus;
   hidden: boolean;
   hiddenReason: string | null;
-  /** Seats held by confirmed and pending signups; changed only by conditional atomic updates. */
-  seatsTaken: number;
-  /** People on the waitlist now. */
-  waiting: number;
-  /** The last waitlist order key handed out (monotonic per event). */
-  waitSeq: number;
+  /**
+   * How many seat shards hold its seats and waitlist counts (`${id}~0` … ); absent on events from before
+   * issue #9 until they are upgraded (jobs/seat-shards.ts).
+   */
+  seatShards: number;
   checkedIn: number;
   summary: string | null;
   summaryPhotos: string[];
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+/**
+ * One share of an event's seats. Seats taken and people joining the waitlist are counted on any one
+ * shard, so a rush spreads its writes; see usecases/openweek/seat-shards.ts for the rules.
+ */
+export interface SeatShardDoc {
+  /** `${eventId}~${index}`: found inside a transaction without a query. */
+  id: string;
+  eventId: string;
+  index: number;
+  /** This shard's share of the event's capacity; never below `taken`. */
+  capacity: number;
+  /** Seats held (confirmed, pending) counted here. */
+  taken: number;
+  /** People who joined the waitlist counted here (only grows). */
+  joins: number;
+  /** Only on shard 0: people who left the waitlist (promoted, cancelled; only grows). Waiting = Σ joins − left. */
+  left: number;
+  /** Somebody waits: the same on every shard, changed on all of them at once. */
+  queue: boolean;
+  updatedAt: string;
 }
 
 export interface SignupDoc {

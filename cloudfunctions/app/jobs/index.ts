@@ -3,6 +3,7 @@ import { openweekReminders } from './openweek-reminders';
 import { filingReminders } from './filing-reminders';
 import { purgeRateLimits } from './purge-rate-limits';
 import { opaqueSignupIds } from './opaque-signup-ids';
+import { seatShards } from './seat-shards';
 import { purgeExpired } from './purge-expired';
 import { outbox } from './outbox';
 
@@ -22,6 +23,7 @@ export const JOBS: Record<string, Job> = {
   filingReminders,
   purgeRateLimits,
   opaqueSignupIds,
+  seatShards,
   purgeExpired,
   outbox,
 };

@@ -6,7 +6,8 @@ import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue } from '../../outbox/records';
-import { campaignName, managedEventView, ownEvent } from './helpers';
+import { managedEventViewOf, ownEvent } from './helpers';
+import { readShards, updateShard, withSeatShards } from './seat-shards';
 import { transact } from '../../ports/transaction-retry';
 
 /**
@@ -15,12 +16,14 @@ import { transact } from '../../ports/transaction-retry';
  */
 export const cancelEvent: Handler<typeof contract.openweek.cancelEvent> = async (ctx, input) => {
   const collective = accountOf(ctx);
-  const event = await ownEvent(ctx, input.eventId);
+  const event = await withSeatShards(ctx, await ownEvent(ctx, input.eventId));
   if (!canMove(event.status, 'cancelled')) throw new AppError('INVALID_STATE', '只有已发布的活动可以取消');
   const now = ctx.now();
   const set = { status: 'cancelled' as const, updatedAt: now.toISOString(), version: event.version + 1 };
   const work = await transact(ctx.store, async (tx) => {
     if (!(await tx.update('events', event.id, { set }, { status: 'published', version: event.version }))) throw new AppError('CONFLICT');
+    // Signups read the event without writing it: writing its shards makes one landing now collide with this.
+    for (const shard of await readShards(tx, event)) await updateShard(tx, shard, {}, set.updatedAt);
     await audit(tx, now, {
       actor: collective,
       action: 'openweek.cancelEvent',
@@ -34,5 +37,5 @@ export const cancelEvent: Handler<typeof contract.openweek.cancelEvent> = async 
     return enqueue(tx, now, { kind: 'tellEventCancelled', eventId: event.id, reason: input.reason });
   });
   await afterCommit(ctx, [work]);
-  return { event: managedEventView({ ...event, ...set }, await campaignName(ctx.store, event.campaignId)) };
+  return { event: await managedEventViewOf(ctx.store, { ...event, ...set }) };
 };

@@ -7,6 +7,7 @@ import { accountOf, type UseCaseContext } from '../../context';
 import type { Handler } from '../../router';
 import { attendeeView, ownEvent } from './helpers';
 import { chinaTime } from './notify';
+import { seatCountsFor } from './seat-shards';
 import { transact } from '../../ports/transaction-retry';
 
 /**
@@ -46,7 +47,7 @@ export const checkIn: Handler<typeof contract.openweek.checkIn> = async (ctx, in
   return {
     attendee: attendeeView({ ...signup, checkedInAt: at }),
     checkedIn: counts?.checkedIn ?? event.checkedIn + 1,
-    seatsTaken: counts?.seatsTaken ?? event.seatsTaken,
+    seatsTaken: (await seatCountsFor(ctx.store, event)).seatsTaken,
   };
 };
 

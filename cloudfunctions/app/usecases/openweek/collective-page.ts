@@ -6,7 +6,7 @@ import type { AccountDoc, UnitDoc } from '../../collections';
 import type { EventDoc } from '../../collections/openweek';
 import { InvalidCursorError, type Filter, type Page, type Store } from '../../ports/store';
 import type { Handler } from '../../router';
-import { eventCardView } from './helpers';
+import { eventCardViews } from './helpers';
 
 type Part = 'upcoming' | 'past';
 
@@ -80,14 +80,15 @@ export const collectivePage: Handler<typeof contract.openweek.collectivePage> = 
     const { where, direction } = which === 'upcoming' ? upcoming : past;
     return ctx.store.find<EventDoc>('events', { where, orderBy: { fields: ['startAt'], direction }, after, limit: size });
   };
-  const view = (which: Part) => (e: EventDoc): CollectiveEventView => ({ ...eventCardView(e), when: which, summary: which === 'past' ? e.summary : null });
+  const views = async (which: Part, events: EventDoc[]): Promise<CollectiveEventView[]> =>
+    (await eventCardViews(ctx.store, events)).map((card, i) => ({ ...card, when: which, summary: which === 'past' ? events[i].summary : null }));
 
   const items: CollectiveEventView[] = [];
   let nextCursor: string | null = null;
   let { which, after } = cursor;
   if (which === 'upcoming') {
     const page = await find('upcoming', after, limit);
-    items.push(...page.items.map(view('upcoming')));
+    items.push(...(await views('upcoming', page.items)));
     if (page.nextCursor) nextCursor = `upcoming:${page.nextCursor}`;
     else [which, after] = ['past', undefined];
   }
@@ -97,7 +98,7 @@ export const collectivePage: Handler<typeof contract.openweek.collectivePage> = 
       nextCursor = counts.eventsHeld > 0 ? 'past:' : null;
     } else {
       const page = await find('past', after, room);
-      items.push(...page.items.map(view('past')));
+      items.push(...(await views('past', page.items)));
       nextCursor = page.nextCursor ? `past:${page.nextCursor}` : null;
     }
   }

@@ -4,14 +4,15 @@ import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { editableFields, existingCampaign, managedEventView } from './helpers';
+import { editableFields, existingCampaign, managedEventViewOf } from './helpers';
+import { newShards, shardCountFor } from './seat-shards';
 import { checkCoverUrl } from './images';
 import { transact } from '../../ports/transaction-retry';
 
 /** A collective drafts an event; nothing is public until it publishes. */
 export const createEvent: Handler<typeof contract.openweek.createEvent> = async (ctx, input) => {
   const collective = accountOf(ctx);
-  const campaign = await existingCampaign(ctx.store, input.campaignId);
+  await existingCampaign(ctx.store, input.campaignId);
   checkCoverUrl(ctx, collective.id, input.coverUrl);
   const now = ctx.now();
   const event: EventDoc = {
@@ -24,9 +25,7 @@ export const createEvent: Handler<typeof contract.openweek.createEvent> = async 
     status: 'draft',
     hidden: false,
     hiddenReason: null,
-    seatsTaken: 0,
-    waiting: 0,
-    waitSeq: 0,
+    seatShards: shardCountFor(input.capacity),
     checkedIn: 0,
     summary: null,
     summaryPhotos: [],
@@ -36,6 +35,7 @@ export const createEvent: Handler<typeof contract.openweek.createEvent> = async 
   };
   await transact(ctx.store, async (tx) => {
     await tx.insert('events', event);
+    for (const shard of newShards(event.id, event.capacity, event.createdAt)) await tx.insert('seatShards', shard);
     await audit(tx, now, {
       actor: collective,
       action: 'openweek.createEvent',
@@ -45,5 +45,5 @@ export const createEvent: Handler<typeof contract.openweek.createEvent> = async 
       after: { title: event.title, type: event.type, capacity: event.capacity, startAt: event.startAt },
     });
   });
-  return { event: managedEventView(event, campaign.name) };
+  return { event: await managedEventViewOf(ctx.store, event) };
 };

@@ -9,6 +9,7 @@ import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { accountOf, type UseCaseContext } from '../../context';
 import { eachDocument, type Store } from '../../ports/store';
 import { loadInScope } from '../../scope';
+import { seatCountsOf, type SeatCounts } from './seat-shards';
 
 /** The calling visitor (open week); refuses when there is none (see identity.ts resolveVisitor). */
 export function visitorOf(ctx: UseCaseContext): string {
@@ -80,7 +81,8 @@ export async function ownEvent(ctx: UseCaseContext, eventId: string): Promise<Ev
 export const eventInScope = (ctx: UseCaseContext, eventId: string) =>
   loadInScope<EventDoc>(ctx, 'events', eventId, '未找到该活动', (e) => e.unitPath);
 
-export function eventCardView(e: EventDoc): EventCardView {
+/** `seats`: the event's counts from its seat shards (seat-shards.ts). */
+export function eventCardView(e: EventDoc, seats: SeatCounts): EventCardView {
   return {
     id: e.id,
     type: e.type,
@@ -92,8 +94,8 @@ export function eventCardView(e: EventDoc): EventCardView {
     collectiveId: e.collectiveId,
     collectiveName: e.collectiveName,
     capacity: e.capacity,
-    seatsLeft: seatsLeft(e),
-    waiting: e.waiting,
+    seatsLeft: seatsLeft({ capacity: e.capacity, ...seats }),
+    waiting: seats.waiting,
     status: e.status,
     signupOpensAt: e.signupOpensAt,
     signupClosesAt: e.signupClosesAt,
@@ -104,9 +106,9 @@ export async function campaignName(store: Store, campaignId: string): Promise<st
   return (await store.get<CampaignDoc>('campaigns', campaignId))?.name ?? '';
 }
 
-export function eventView(e: EventDoc, campaign: string): EventView {
+export function eventView(e: EventDoc, campaign: string, seats: SeatCounts): EventView {
   return {
-    ...eventCardView(e),
+    ...eventCardView(e, seats),
     description: e.description,
     place: { address: e.address, lat: e.lat, lng: e.lng },
     requiresApproval: e.requiresApproval,
@@ -121,10 +123,10 @@ export function eventView(e: EventDoc, campaign: string): EventView {
   };
 }
 
-export function managedEventView(e: EventDoc, campaign: string): ManagedEventView {
+function managedEventView(e: EventDoc, campaign: string, seats: SeatCounts): ManagedEventView {
   return {
-    ...eventView(e, campaign),
-    seatsTaken: e.seatsTaken,
+    ...eventView(e, campaign, seats),
+    seatsTaken: seats.seatsTaken,
     checkedIn: e.checkedIn,
     hidden: e.hidden,
     hiddenReason: e.hiddenReason,
@@ -137,7 +139,19 @@ export function managedEventView(e: EventDoc, campaign: string): ManagedEventVie
 export async function managedEventViews(store: Store, events: EventDoc[]): Promise<ManagedEventView[]> {
   const names = new Map<string, string>();
   for (const e of events) if (!names.has(e.campaignId)) names.set(e.campaignId, await campaignName(store, e.campaignId));
-  return events.map((e) => managedEventView(e, names.get(e.campaignId) ?? ''));
+  const seats = await seatCountsOf(store, events);
+  return events.map((e) => managedEventView(e, names.get(e.campaignId) ?? '', seats.get(e.id) as SeatCounts));
+}
+
+/** One event as its collective or an admin sees it, with its campaign's name and its seat counts. */
+export async function managedEventViewOf(store: Store, e: EventDoc): Promise<ManagedEventView> {
+  return (await managedEventViews(store, [e]))[0];
+}
+
+/** Public cards of events with their seat counts. */
+export async function eventCardViews(store: Store, events: EventDoc[]): Promise<EventCardView[]> {
+  const seats = await seatCountsOf(store, events);
+  return events.map((e) => eventCardView(e, seats.get(e.id) as SeatCounts));
 }
 
 /** 1 = next in line. */
@@ -146,8 +160,7 @@ export async function waitlistPosition(store: Store, s: SignupDoc): Promise<numb
   return store.count('signups', { eventId: s.eventId, status: 'waitlisted', waitOrder: { $lte: s.waitOrder } });
 }
 
-/** `position`, when the caller already knows it (just joined the end of the line), saves a count. */
-export async function mySignupView(store: Store, s: SignupDoc, e: EventDoc, position?: number): Promise<MySignupView> {
+export async function mySignupView(store: Store, s: SignupDoc, e: EventDoc): Promise<MySignupView> {
   return {
     id: s.id,
     eventId: s.eventId,
@@ -157,7 +170,7 @@ export async function mySignupView(store: Store, s: SignupDoc, e: EventDoc, posi
     eventAddress: e.address,
     eventStatus: e.status,
     status: s.status,
-    waitlistPosition: s.status === 'waitlisted' && position !== undefined ? position : await waitlistPosition(store, s),
+    waitlistPosition: await waitlistPosition(store, s),
     name: s.name,
     phoneMasked: s.phone ? maskPhone(s.phone) : '',
     checkInCode: s.status === 'confirmed' ? s.checkInCode : null,

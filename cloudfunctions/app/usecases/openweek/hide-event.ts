@@ -5,7 +5,7 @@ import { accountOf } from '../../context';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue } from '../../outbox/records';
 import type { Handler } from '../../router';
-import { campaignName, eventInScope, managedEventView } from './helpers';
+import { eventInScope, managedEventViewOf } from './helpers';
 import { transact } from '../../ports/transaction-retry';
 
 /** An admin hides an inappropriate event in their subtree, with a reason (audited); the public no longer sees it. */
@@ -39,5 +39,5 @@ export const hideEvent: Handler<typeof contract.openweek.hideEvent> = async (ctx
     });
   });
   await afterCommit(ctx, [work]);
-  return { event: managedEventView({ ...event, ...set }, await campaignName(ctx.store, event.campaignId)) };
+  return { event: await managedEventViewOf(ctx.store, { ...event, ...set }) };
 };

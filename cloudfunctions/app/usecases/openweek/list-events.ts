@@ -4,7 +4,7 @@ import type { UnitDoc } from '../../collections';
 import type { EventDoc } from '../../collections/openweek';
 import type { Filter } from '../../ports/store';
 import type { Handler } from '../../router';
-import { eventCardView } from './helpers';
+import { eventCardViews } from './helpers';
 
 /** Upcoming and running published events, soonest first; by type, by 行业/地方 unit subtree, by title. */
 export const listEvents: Handler<typeof contract.openweek.listEvents> = async (ctx, input) => {
@@ -23,5 +23,5 @@ export const listEvents: Handler<typeof contract.openweek.listEvents> = async (c
     after: input.cursor,
     limit: input.limit,
   });
-  return { items: page.items.map(eventCardView), nextCursor: page.nextCursor };
+  return { items: await eventCardViews(ctx.store, page.items), nextCursor: page.nextCursor };
 };

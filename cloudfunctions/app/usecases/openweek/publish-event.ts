@@ -4,7 +4,7 @@ import { canMove } from '../../../../shared/domain/openweek/event-rules';
 import { audit } from '../../audit';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { campaignName, managedEventView, ownEvent } from './helpers';
+import { managedEventViewOf, ownEvent } from './helpers';
 import { transact } from '../../ports/transaction-retry';
 
 /** Draft → published: the public can find it and, once the window opens, sign up. */
@@ -27,5 +27,5 @@ export const publishEvent: Handler<typeof contract.openweek.publishEvent> = asyn
       after: { status: 'published' },
     });
   });
-  return { event: managedEventView({ ...event, ...set }, await campaignName(ctx.store, event.campaignId)) };
+  return { event: await managedEventViewOf(ctx.store, { ...event, ...set }) };
 };

@@ -4,7 +4,7 @@ import { canMove } from '../../../../shared/domain/openweek/event-rules';
 import { audit } from '../../audit';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { campaignName, managedEventView, ownEvent } from './helpers';
+import { managedEventViewOf, ownEvent } from './helpers';
 import { transact } from '../../ports/transaction-retry';
 
 /** After the end: the collective records a short summary (and photo links); the event becomes finished. */
@@ -27,5 +27,5 @@ export const recordSummary: Handler<typeof contract.openweek.recordSummary> = as
       after: { status: 'finished', photos: input.photos.length },
     });
   });
-  return { event: managedEventView({ ...event, ...set }, await campaignName(ctx.store, event.campaignId)) };
+  return { event: await managedEventViewOf(ctx.store, { ...event, ...set }) };
 };

@@ -1,6 +1,8 @@
 import { AppError } from '../../../../shared/errors';
-import { placeFor, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
-import type { EventDoc, SignupDoc } from '../../collections/openweek';
+import { randomInt } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
+import type { EventDoc, SeatShardDoc, SignupDoc } from '../../collections/openweek';
 import { audit, type AuditActor } from '../../audit';
 import type { Deps } from '../../context';
 import { enqueue, type OutboxDoc } from '../../outbox/records';
@@ -10,16 +12,24 @@ import { Retry, withRetries } from '../../ports/transaction-retry';
 import { newId } from '../../security/random';
 import { seatStatus, signupOfVisitor } from './helpers';
 import { promotedMessage } from './notify';
+import { countsOf, leaveQueue, readShards, setQueue, shardEventSeats, shardId, shardsOf, updateShard } from './seat-shards';
 
 /**
- * Seats move only here. The event document's counters (`seatsTaken`, `waiting`, `waitSeq`) change by
- * conditional updates inside transactions that re-read the event, so capacity is never exceeded:
+ * Seats move only here, on the event's seat shards (seat-shards.ts), by conditional updates inside
+ * transactions that re-read them, so capacity is never exceeded:
  * - a newcomer takes a seat only while one is free AND nobody waits (a freed seat belongs to the
- *   first in line, never to whoever clicks fastest), otherwise joins the waitlist with the next order key;
+ *   first in line, never to whoever clicks fastest), otherwise joins the waitlist with an arrival key;
  * - a released seat (cancel, rejection) passes in the same transaction to exactly one waiting person,
  *   the one with the lowest order key, or becomes free when nobody waits.
  * Whoever is promoted is told through the outbox, written in the promotion's transaction.
  */
+
+/**
+ * The waitlist order key: the arrival time in microseconds, from this instance's clock (monotonic
+ * within it), so no shared counter is written. Keys of events from before issue #9 are small integers
+ * and stay ahead; equal keys (never seen, but possible across instances) are ordered by signup id.
+ */
+const arrivalKey = (): number => Math.floor((performance.timeOrigin + performance.now()) * 1000);
 
 /** The first person on the waitlist, read outside the transaction (CloudBase allows no query inside) and re-checked inside. */
 async function firstWaiting(ctx: Deps, eventId: string): Promise<SignupDoc | null> {
@@ -29,6 +39,14 @@ async function firstWaiting(ctx: Deps, eventId: string): Promise<SignupDoc | nul
     limit: 1,
   });
   return page.items[0] ?? null;
+}
+
+/** The event's seat shards, created first for an event from before them. */
+async function committedShards(ctx: Deps, eventId: string): Promise<SeatShardDoc[]> {
+  const shards = await shardsOf(ctx.store, eventId);
+  if (shards.length > 0) return shards;
+  await shardEventSeats(ctx, eventId);
+  return shardsOf(ctx.store, eventId);
 }
 
 export interface Released {
@@ -55,7 +73,8 @@ export async function releaseSignup(
     const seen = await ctx.store.get<SignupDoc>('signups', signupId);
     if (!seen || !SIGNUP_STATUS_RULES[seen.status].active) throw new AppError('SIGNUP_NOT_ACTIVE');
     const holdsSeat = SIGNUP_STATUS_RULES[seen.status].holdsSeat;
-    const candidate = holdsSeat ? await firstWaiting(ctx, seen.eventId) : null;
+    const before = countsOf(await committedShards(ctx, seen.eventId));
+    const candidate = holdsSeat && before.waiting > 0 ? await firstWaiting(ctx, seen.eventId) : null;
     const now = ctx.now().toISOString();
     return ctx.store.transaction(async (tx) => {
       const signup = await tx.get<SignupDoc>('signups', signupId);
@@ -64,16 +83,20 @@ export async function releaseSignup(
       if (signup.status !== seen.status) throw new Retry();
       check(signup, event);
       if (!(await tx.update('signups', signup.id, { set: { status: to, waitOrder: 0, updatedAt: now } }, { status: signup.status }))) throw new Retry();
+      const shards = await readShards(tx, event);
+      const counts = countsOf(shards);
       let promoted: SignupDoc | null = null;
       if (!holdsSeat) {
-        if (!(await tx.update('events', event.id, { inc: { waiting: -1 }, set: { updatedAt: now } }, { waiting: event.waiting }))) throw new Retry();
-      } else if (event.waiting > 0 && event.seatsTaken <= event.capacity) {
-        if (!candidate) throw new Retry();
+        await leaveQueue(tx, shards, now);
+      } else if (counts.waiting > 0) {
+        // The candidate is the head only if nobody joined since it was looked up.
+        if (!candidate || counts.joins !== before.joins) throw new Retry();
+        await leaveQueue(tx, shards, now);
         promoted = await promote(tx, event, candidate.id, now);
       } else {
-        if (!(await tx.update('events', event.id, { inc: { seatsTaken: -1 }, set: { updatedAt: now } }, { seatsTaken: event.seatsTaken, waiting: event.waiting }))) {
-          throw new Retry();
-        }
+        const holder = shards.find((shard) => shard.taken > 0);
+        if (!holder) throw new Retry();
+        await updateShard(tx, holder, { inc: { taken: -1 } }, now);
       }
       await audit(tx, ctx.now(), {
         actor,
@@ -92,15 +115,12 @@ export async function releaseSignup(
   });
 }
 
-/** Inside a transaction: the waiting candidate takes the seat just released (seatsTaken unchanged, waiting −1). */
+/** Inside a transaction whose shards already count the seat and the leaving: the waiting candidate takes the seat. */
 async function promote(tx: StoreOps, event: EventDoc, candidateId: string, now: string): Promise<SignupDoc> {
   const candidate = await tx.get<SignupDoc>('signups', candidateId);
   if (!candidate || candidate.status !== 'waitlisted') throw new Retry();
   const status = seatStatus(event);
   if (!(await tx.update('signups', candidate.id, { set: { status, waitOrder: 0, updatedAt: now } }, { status: 'waitlisted', waitOrder: candidate.waitOrder }))) {
-    throw new Retry();
-  }
-  if (!(await tx.update('events', event.id, { inc: { waiting: -1 }, set: { updatedAt: now } }, { waiting: event.waiting, seatsTaken: event.seatsTaken }))) {
     throw new Retry();
   }
   await audit(tx, new Date(now), {
@@ -124,14 +144,19 @@ export async function fillFreeSeats(ctx: Deps, eventId: string, max: number): Pr
   const work: OutboxDoc[] = [];
   while (work.length < max) {
     const next = await withRetries(async () => {
-      const candidate = await firstWaiting(ctx, eventId);
+      const before = countsOf(await committedShards(ctx, eventId));
+      const candidate = before.waiting > 0 ? await firstWaiting(ctx, eventId) : null;
       const now = ctx.now().toISOString();
       return ctx.store.transaction(async (tx) => {
         const event = await tx.get<EventDoc>('events', eventId);
-        if (!event || event.status !== 'published' || event.seatsTaken >= event.capacity || event.waiting === 0) return null;
-        if (!candidate) throw new Retry();
-        if (!(await tx.update('events', event.id, { inc: { seatsTaken: 1 } }, { seatsTaken: event.seatsTaken, capacity: event.capacity }))) throw new Retry();
-        const promoted = await promote(tx, { ...event, seatsTaken: event.seatsTaken + 1 }, candidate.id, now);
+        if (!event || event.status !== 'published') return null;
+        const shards = await readShards(tx, event);
+        const counts = countsOf(shards);
+        const free = shards.find((shard) => shard.taken < shard.capacity);
+        if (!free || counts.waiting === 0) return null;
+        if (!candidate || counts.joins !== before.joins) throw new Retry();
+        await leaveQueue(tx, shards, now, { shard: free, inc: { taken: 1 } });
+        const promoted = await promote(tx, event, candidate.id, now);
         return enqueue(tx, ctx.now(), { kind: 'message', message: promotedMessage(promoted, event) });
       });
     });
@@ -161,10 +186,12 @@ export async function takePlace(
   visitorId: string,
   details: (event: EventDoc) => Details,
   check: (event: EventDoc) => void,
-): Promise<{ signup: SignupDoc; event: EventDoc; alreadySignedUp: boolean; position?: number }> {
+): Promise<{ signup: SignupDoc; event: EventDoc; alreadySignedUp: boolean }> {
   let lookUp = false;
+  let unsharded = false;
   return withRetries(async () => {
     const seen = lookUp ? await signupOfVisitor(ctx.store, eventId, visitorId) : null;
+    if (unsharded) await shardEventSeats(ctx, eventId);
     const signupId = seen?.id ?? newId();
     return ctx.store.transaction(async (tx) => {
       const event = await tx.get<EventDoc>('events', eventId);
@@ -177,24 +204,12 @@ export async function takePlace(
       const given = details(event);
 
       const now = ctx.now().toISOString();
-      const place = placeFor(event);
-      let status: SignupDoc['status'];
-      let waitOrder = 0;
-      if (place === 'seat') {
-        const took = await tx.update(
-          'events',
-          event.id,
-          { inc: { seatsTaken: 1 } },
-          { status: 'published', capacity: event.capacity, seatsTaken: { $lt: event.capacity }, waiting: 0 },
-        );
-        if (!took) throw new Retry();
-        status = seatStatus(event);
-      } else {
-        waitOrder = event.waitSeq + 1;
-        const queued = await tx.update('events', event.id, { inc: { waiting: 1, waitSeq: 1 } }, { status: 'published', waitSeq: event.waitSeq });
-        if (!queued) throw new Retry();
-        status = 'waitlisted';
+      // An event from before seat shards gets them first (outside this transaction: it writes several documents).
+      if (!event.seatShards) {
+        unsharded = true;
+        throw new Retry();
       }
+      const { status, waitOrder } = await seatOrLine(tx, event, now);
       const signup: SignupDoc = {
         id: signupId,
         eventId: event.id,
@@ -234,8 +249,35 @@ export async function takePlace(
         unitPath: event.unitPath,
         after: { status, waitOrder },
       });
-      // Joining the end of the line: everyone waiting before is ahead.
-      return { signup, event, alreadySignedUp: false, position: status === 'waitlisted' ? event.waiting + 1 : undefined };
+      return { signup, event, alreadySignedUp: false };
     });
   });
+}
+
+/**
+ * Inside the signup's transaction, on a shard picked at random (no query before: the common case reads
+ * one shard): a seat when it has one and nobody waits; the end of the line, counted on that shard, when
+ * somebody waits. When it is full and nobody waits, every shard is read: a seat on another one, or, all
+ * being full, this person is the first to wait and raises `queue` on every shard.
+ */
+async function seatOrLine(tx: StoreOps, event: EventDoc, now: string): Promise<{ status: SignupDoc['status']; waitOrder: number }> {
+  const shard = await tx.get<SeatShardDoc>('seatShards', shardId(event.id, randomInt(event.seatShards)));
+  if (!shard) throw new Retry();
+  if (!shard.queue && shard.taken < shard.capacity) {
+    await updateShard(tx, shard, { inc: { taken: 1 } }, now);
+    return { status: seatStatus(event), waitOrder: 0 };
+  }
+  if (shard.queue) {
+    await updateShard(tx, shard, { inc: { joins: 1 } }, now);
+    return { status: 'waitlisted', waitOrder: arrivalKey() };
+  }
+  const shards = await readShards(tx, event);
+  if (shards.some((s) => s.queue)) throw new Retry();
+  const free = shards.filter((s) => s.taken < s.capacity);
+  if (free.length > 0) {
+    await updateShard(tx, free[randomInt(free.length)], { inc: { taken: 1 } }, now);
+    return { status: seatStatus(event), waitOrder: 0 };
+  }
+  await setQueue(tx, shards, true, now, { shard: shards[shard.index], inc: { joins: 1 } });
+  return { status: 'waitlisted', waitOrder: arrivalKey() };
 }

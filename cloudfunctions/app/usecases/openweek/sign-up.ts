@@ -17,7 +17,7 @@ export const signUp: Handler<typeof contract.openweek.signUp> = async (ctx, inpu
   const now = ctx.now();
   const phone = input.phone ?? '';
   const answer = input.answer?.trim() || null;
-  const { signup, event, alreadySignedUp, position } = await takePlace(
+  const { signup, event, alreadySignedUp } = await takePlace(
     ctx,
     input.eventId,
     visitorId,
@@ -32,5 +32,5 @@ export const signUp: Handler<typeof contract.openweek.signUp> = async (ctx, inpu
       if (event.extraQuestion && !answer) throw new AppError('ANSWER_REQUIRED', undefined, { answer: `${event.extraQuestion}：请填写` });
     },
   );
-  return { signup: await mySignupView(ctx.store, signup, event, position), alreadySignedUp };
+  return { signup: await mySignupView(ctx.store, signup, event), alreadySignedUp };
 };

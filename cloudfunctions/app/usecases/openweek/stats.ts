@@ -8,6 +8,7 @@ import { eachDocument } from '../../ports/store';
 import type { Handler } from '../../router';
 import { unitInScope } from '../../scope';
 import { childUnits } from '../../units';
+import { SEAT_COUNT_BATCH, seatCountsOf, type SeatCounts } from './seat-shards';
 
 /**
  * Per-unit open-week counts for an admin: for the chosen unit (own by default) and each direct child.
@@ -34,15 +35,23 @@ export const stats: Handler<typeof contract.openweek.stats> = async (ctx, input)
     where: { unitPath: { $prefix: unit.path }, status: { $in: ['published', 'finished'] }, hidden: false, startAt: { $lte: now } },
     orderBy: { fields: ['createdAt'], direction: 'asc' },
   });
-  for await (const e of events) {
+  // Seats held come from each event's seat shards, looked up a page of events at a time.
+  const page: EventDoc[] = [];
+  const tally = async () => {
+    const seats = await seatCountsOf(ctx.store, page);
+    for (const e of page.splice(0)) count(e, (seats.get(e.id) as SeatCounts).seatsTaken);
+  };
+  const count = (e: EventDoc, seatsTaken: number) => {
     const row = rows.find((r, i) => e.unitPath.startsWith(children[i].path) && r.unitId === children[i].id);
     for (const target of row ? [total, row] : [total]) {
       target.eventsHeld += 1;
-      target.signups += e.seatsTaken;
+      target.signups += seatsTaken;
       target.checkedIn += e.checkedIn;
       target.byType[e.type] += 1;
     }
-  }
+  };
+  for await (const e of events) if (page.push(e) === SEAT_COUNT_BATCH) await tally();
+  await tally();
   for (const r of [total, ...rows]) r.attendanceRate = attendanceRate(r.checkedIn, r.signups);
   return { total, rows };
 };

@@ -7,8 +7,9 @@ import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue, type OutboxDoc } from '../../outbox/records';
-import { campaignName, editableFields, existingCampaign, managedEventView, ownEvent } from './helpers';
+import { editableFields, existingCampaign, managedEventViewOf, ownEvent } from './helpers';
 import { checkCoverUrl } from './images';
+import { countsOf, readShards, resizeShards, withSeatShards } from './seat-shards';
 import { transact } from '../../ports/transaction-retry';
 
 /**
@@ -18,7 +19,7 @@ import { transact } from '../../ports/transaction-retry';
  */
 export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async (ctx, input) => {
   const collective = accountOf(ctx);
-  const seen = await ownEvent(ctx, input.eventId);
+  const seen = await withSeatShards(ctx, await ownEvent(ctx, input.eventId));
   if (!EVENT_STATUS_RULES[seen.status].editable) throw new AppError('INVALID_STATE', '已取消或已结束的活动不能修改');
   await existingCampaign(ctx.store, input.campaignId);
   checkCoverUrl(ctx, collective.id, input.coverUrl, seen.coverUrl);
@@ -32,13 +33,16 @@ export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async 
     const event = await tx.get<EventDoc>('events', seen.id);
     if (!event || event.version !== input.version) throw new AppError('CONFLICT');
     if (!EVENT_STATUS_RULES[event.status].editable) throw new AppError('INVALID_STATE', '已取消或已结束的活动不能修改');
-    if (!capacityAllowed(event, input.capacity)) {
-      throw new AppError('CAPACITY_BELOW_TAKEN', `名额：已有${event.seatsTaken}人报名，不能少于${event.seatsTaken}`, {
-        capacity: `名额：已有${event.seatsTaken}人报名，不能少于${event.seatsTaken}`,
+    const shards = await readShards(tx, event);
+    const { seatsTaken } = countsOf(shards);
+    if (!capacityAllowed({ seatsTaken }, input.capacity)) {
+      throw new AppError('CAPACITY_BELOW_TAKEN', `名额：已有${seatsTaken}人报名，不能少于${seatsTaken}`, {
+        capacity: `名额：已有${seatsTaken}人报名，不能少于${seatsTaken}`,
       });
     }
-    // The seat counter must not have moved past the new capacity meanwhile.
-    const ok = await tx.update('events', event.id, { set: changes }, { version: input.version, seatsTaken: { $lte: input.capacity } });
+    // Every shard is rewritten as read: a seat taken meanwhile makes the attempt start over.
+    const seatShards = changes.capacity === event.capacity ? event.seatShards : await resizeShards(tx, event.id, shards, changes.capacity, changes.updatedAt);
+    const ok = await tx.update('events', event.id, { set: { ...changes, seatShards } }, { version: input.version });
     if (!ok) throw new AppError('CONFLICT');
     await audit(tx, now, {
       actor: collective,
@@ -57,5 +61,5 @@ export const updateEvent: Handler<typeof contract.openweek.updateEvent> = async 
   await afterCommit(ctx, work);
   const fresh = await ctx.store.get<EventDoc>('events', seen.id);
   if (!fresh) throw new Error(`event ${seen.id} vanished after its update`);
-  return { event: managedEventView(fresh, await campaignName(ctx.store, fresh.campaignId)) };
+  return { event: await managedEventViewOf(ctx.store, fresh) };
 };
