@@ -134,7 +134,8 @@ describe('forms and pages on a 390 × 844 phone screen', () => {
     // 显示 reveals the typed password.
     await form.getByRole('button', { name: '显示密码' }).click();
     await form.getByRole('button', { name: '隐藏密码' }).waitFor();
-    expect(await form.getByLabel('密码', { exact: true }).getAttribute('type')).toBe('text');
+    // Taro's input component passes the new type to its inner <input> a render later: wait for it.
+    await form.getByLabel('密码', { exact: true }).and(page.locator('[type="text"]')).waitFor();
   });
 
   test('修改密码 submitted empty flags all three fields at once, the retyped one included', async () => {
