@@ -4,8 +4,7 @@ import { isLoopback, type LocalHostConfig } from './config';
 import { composeLocal } from './compose';
 import { seedDemo, type SeededOffice } from './demo/seed-demo';
 import { runJobs } from './jobs';
-import { upgradeSignupIds } from '../app/jobs/opaque-signup-ids';
-import { upgradeSeatShards } from '../app/usecases/openweek/seat-shards';
+import { runDataUpgrades } from '../app/jobs/data-upgrades';
 import { hostHandler, whileStarting } from './server';
 
 export interface RunningHost {
@@ -31,8 +30,7 @@ export async function startLocalHost(config: LocalHostConfig): Promise<RunningHo
   let deps: ReturnType<typeof composeLocal> | null = null;
   try {
     deps = composeLocal(config, url);
-    await upgradeSignupIds(deps);
-    await upgradeSeatShards(deps);
+    await runDataUpgrades(deps);
     const office = config.demo ? await seedDemo(deps) : null;
     // The dev mailbox holds reset links: it is shown only to this machine (config refuses other hosts without SMTP).
     handler = hostHandler(deps, { h5Dir: config.h5Dir, mailboxPage: deps.usesDevMailbox && isLoopback(config.host), files: deps.files, publicUrl: url, trustProxy: config.trustProxy });

@@ -37,6 +37,8 @@ export const COLLECTIONS = {
   quotas: [{ fields: ['campaignId', 'unitId'], unique: true }],
   /** Rate-limit counters (limits/store-rate-limiter.ts); the purge job finds expired ones by `expiresAt`. */
   rateLimits: [{ fields: ['expiresAt'] }],
+  /** One record per upgrade of older data that has completed (jobs/data-upgrades.ts), read by id only. */
+  dataUpgrades: [],
   ...FILING_COLLECTIONS,
   ...OPENWEEK_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;

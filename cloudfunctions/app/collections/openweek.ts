@@ -59,7 +59,7 @@ export interface EventDoc {
   hiddenReason: string | null;
   /**
    * How many seat shards hold its seats and waitlist counts (`${id}~0` … ); absent on events from before
-   * issue #9 until they are upgraded (jobs/seat-shards.ts).
+   * issue #9 until they are upgraded (jobs/data-upgrades.ts).
    */
   seatShards: number;
   checkedIn: number;

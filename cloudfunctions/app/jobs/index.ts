@@ -2,8 +2,7 @@ import type { Deps } from '../context';
 import { openweekReminders } from './openweek-reminders';
 import { filingReminders } from './filing-reminders';
 import { purgeRateLimits } from './purge-rate-limits';
-import { opaqueSignupIds } from './opaque-signup-ids';
-import { seatShards } from './seat-shards';
+import { dataUpgrades } from './data-upgrades';
 import { purgeExpired } from './purge-expired';
 import { outbox } from './outbox';
 
@@ -22,8 +21,7 @@ export const JOBS: Record<string, Job> = {
   openweekReminders,
   filingReminders,
   purgeRateLimits,
-  opaqueSignupIds,
-  seatShards,
+  dataUpgrades,
   purgeExpired,
   outbox,
 };

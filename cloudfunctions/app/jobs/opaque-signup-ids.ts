@@ -42,11 +42,3 @@ export async function upgradeSignupIds(deps: Pick<Deps, 'store'>): Promise<numbe
   }
   return legacy.length;
 }
-
-/** On CloudBase the timer runs the upgrade after a deploy; the local host also runs it before it serves. */
-export const opaqueSignupIds = {
-  everyMinutes: 60,
-  async run(deps: Deps): Promise<void> {
-    await upgradeSignupIds(deps);
-  },
-};

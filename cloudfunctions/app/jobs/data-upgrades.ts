@@ -1,0 +1,35 @@
+import type { Deps } from '../context';
+import { DuplicateKeyError } from '../ports/store';
+import { upgradeSeatShards } from '../usecases/openweek/seat-shards';
+import { upgradeSignupIds } from './opaque-signup-ids';
+
+/**
+ * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
+ * reads its whole collection; once a pass completes it is recorded in `dataUpgrades`, and later starts and
+ * timer runs cost one read. Nothing of the old shape can appear afterwards: current code never writes it.
+ */
+const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
+  // Signups keyed `${eventId}:${visitorId}` (before issue #8) get random ids.
+  opaqueSignupIds: upgradeSignupIds,
+  // Events that counted their seats on themselves (before issue #9) get seat shards.
+  seatShards: upgradeSeatShards,
+};
+
+export async function runDataUpgrades(deps: Deps): Promise<void> {
+  for (const [name, upgrade] of Object.entries(UPGRADES)) {
+    if (await deps.store.get('dataUpgrades', name)) continue;
+    await upgrade(deps);
+    try {
+      await deps.store.insert('dataUpgrades', { id: name, completedAt: deps.now().toISOString() });
+    } catch (error) {
+      // Another instance completed the same pass at the same time.
+      if (!(error instanceof DuplicateKeyError)) throw error;
+    }
+  }
+}
+
+/** On CloudBase the timer completes the upgrades after a deploy; the local host also runs them before it serves. */
+export const dataUpgrades = {
+  everyMinutes: 60,
+  run: runDataUpgrades,
+};
