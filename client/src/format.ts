@@ -35,7 +35,3 @@ export function formatTime(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** A temporary lock after too many wrong passwords is still running. */
-export function isTemporarilyLocked(account: Pick<AccountView, 'lockedUntil'>, now = new Date()): boolean {
-  return account.lockedUntil !== null && new Date(account.lockedUntil).getTime() > now.getTime();
-}

@@ -19,7 +19,8 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
 import { call } from '../../services';
-import { formatTime, isTemporarilyLocked, roleLabel } from '../../format';
+import { isTemporarilyLocked } from '../../../../shared/domain/sign-in-lock';
+import { formatTime, roleLabel } from '../../format';
 import './detail.css';
 
 /** Which of the reasoned actions has its form open. */
@@ -65,7 +66,7 @@ export default function AccountDetail() {
   const isIssuer = ISSUERS.includes(viewer);
   const isSelf = guard.account.id === account.id;
   const cancelled = account.status === 'cancelled';
-  const tempLocked = isTemporarilyLocked(account);
+  const tempLocked = isTemporarilyLocked(account, new Date());
 
   /** Runs one action on this account; its answer replaces the shown record. */
   const act = async (
