@@ -29,7 +29,7 @@ async function signedIn(code: string, viewport = PHONE): Promise<Page> {
 
 /** A way home the user can see: the tab bar's 首页, or the page's own 首页 where no tab bar is shown. */
 async function goHome(page: Page): Promise<void> {
-  const tab = page.locator('.taro-tabbar__tabbar:visible .weui-tabbar__item', { hasText: '首页' });
+  const tab = page.locator('.taro-tabbar__tabbar:visible .weui-tabbar__item:visible', { hasText: '首页' });
   const link = page.locator('.screen:visible .screen__home');
   await tab.or(link).first().click();
   await screen(page, 'home').locator('.hero').waitFor();
@@ -67,6 +67,9 @@ describe('every page is one tap from home, at 390 × 844', () => {
     const routes = ['/pages/signups/index', '/pages/mine/index', '/pages/auth/sign-in', '/pages/auth/forgot', '/events/detail?id=missing', '/events/collective?id=missing', '/no/such/page'];
     for (const route of routes) {
       await open(page, session.running.host.url, route);
+      // A hash route is a same-document navigation: until the router has swapped pages, the home screen
+      // (and its tab bar) is still the visible one, and a click on it would land on a page about to hide.
+      await screen(page, 'home').waitFor({ state: 'hidden' });
       await page.locator('.screen:visible').first().waitFor();
       await goHome(page);
       await expectTexts(screen(page, 'home').locator('.hero__name'), ['青年文明号在线']);
