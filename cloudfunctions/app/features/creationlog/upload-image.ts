@@ -11,9 +11,9 @@ import { imageFolder } from './images';
  * own folder; counted against its daily upload quota (count and bytes). An entry refers to it by the answer.
  */
 export const uploadImage: Handler<typeof contract.creationlog.uploadImage> = async (ctx, input) => {
-  const collective = await myCollective(ctx);
   const files = filesOf(ctx);
   const { bytes, ext } = checkedImage(input, '图片');
+  const collective = await myCollective(ctx);
   await checkLimits(ctx, 'upload', { collective: collective.id, bytes: bytes.length });
   return { url: await files.save(`${imageFolder(collective.id)}${newId()}.${ext}`, bytes, input.contentType) };
 };
