@@ -41,3 +41,18 @@ export {
   uploadCover,
 } from './openweek';
 export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, writeLocalDraft, type LocalDraft } from './filing';
+export {
+  addGuidance,
+  creationLogFeed,
+  creationLogOverview,
+  creationLogStats,
+  discardEntryDraft,
+  entryDraftFromEvent,
+  getMyEntry,
+  listMyEntries,
+  readEntry,
+  saveEntryDraft,
+  silentCollectives,
+  submitEntry,
+  uploadEntryImages,
+} from './creationlog';
