@@ -10,19 +10,20 @@ import './creationlog.css';
 export function EntryDetail({ entry }: { entry: EntryView }) {
   return (
     <View className="entry-detail">
-      <Section title={entry.title || '（未填标题）'} className="cl-entry-body">
-        <View className="cl-card__meta entry-meta">
+      <Section className="cl-entry-body">
+        <View className="cl-detail__title entry-title">{entry.title || '（未填标题）'}</View>
+        <View className="cl-card__meta cl-detail__meta entry-meta">
           {entry.collectiveName} · {categoryLabel(entry.category)}
           {entry.workDate ? ` · 工作日期 ${entry.workDate}` : ''}
         </View>
-        <View className="cl-card__meta entry-status">
+        <View className="cl-card__meta cl-detail__meta entry-status">
           {entry.submittedAt ? `已提交 ${formatTime(entry.submittedAt)}` : `草稿（仅本集体可见） · 修改于 ${formatTime(entry.updatedAt)}`}
         </View>
-        {entry.eventTitle ? <View className="cl-card__meta entry-event">关联开放周活动：{entry.eventTitle}</View> : null}
-        {entry.correctsTitle ? <View className="cl-card__meta entry-corrects">更正：{entry.correctsTitle}</View> : null}
+        {entry.eventTitle ? <View className="cl-card__meta cl-detail__meta entry-event">关联开放周活动：{entry.eventTitle}</View> : null}
+        {entry.correctsTitle ? <View className="cl-card__meta cl-detail__meta entry-corrects">更正：{entry.correctsTitle}</View> : null}
         <View className="cl-text entry-text">{entry.text || '（未填内容）'}</View>
         {entry.images.length ? (
-          <View className="cl-images">
+          <View className="cl-images cl-detail__images">
             {entry.images.map((url, i) => (
               <View key={url} className="cl-image entry-image">
                 <Picture src={url} alt={`图片${i + 1}`} mode="aspectFill" />

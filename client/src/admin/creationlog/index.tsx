@@ -89,8 +89,8 @@ export default function AdminCreationLog() {
         </Section>
       ) : null}
 
-      <View className="search">
-        <Input className="search__input field-q" name="q" value={query} placeholder="搜索集体名称" maxLength={40} confirmType="search" onChange={setQuery} onConfirm={search} {...accessibleName('搜索集体名称')} />
+      <View className="ow-search">
+        <Input className="ow-search__input field-q" name="q" value={query} placeholder="搜索集体名称" maxLength={40} confirmType="search" onChange={setQuery} onConfirm={search} {...accessibleName('搜索集体名称')} />
         <Button className="btn-search" size="small" type="primary" onClick={search}>
           搜索
         </Button>

@@ -117,6 +117,7 @@ export default function EditEntry() {
   }, []);
 
   const touched = () => {
+    setNotice(null);
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
   };
