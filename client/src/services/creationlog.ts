@@ -1,5 +1,6 @@
 import { call, type CallInput, type CallResult } from './call';
 import { choosePhotos } from './photos';
+import { requestSubscriptions } from './subscriptions';
 
 /** 创建日志: the collective's workspace, and the admins who follow it. One function per action of `creationlog`. */
 export const creationLogOverview = () => call('creationlog', 'overview', {});
@@ -24,3 +25,9 @@ export async function uploadEntryImages(room: number): Promise<Array<CallResult<
   for (const photo of await choosePhotos(room)) results.push(await call('creationlog', 'uploadImage', photo));
   return results;
 }
+
+/**
+ * Asks, in the tap that submits an entry, for the subscription that carries guidance on it (topic
+ * `creationLogGuidance` in WX_SUBSCRIBE_TEMPLATES). The template id is a build-time constant.
+ */
+export const askGuidanceSubscription = (): Promise<void> => requestSubscriptions([CREATIONLOG_GUIDANCE_TEMPLATE]);

@@ -43,6 +43,7 @@ export {
 export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, writeLocalDraft, type LocalDraft } from './filing';
 export {
   addGuidance,
+  askGuidanceSubscription,
   creationLogFeed,
   creationLogOverview,
   creationLogStats,

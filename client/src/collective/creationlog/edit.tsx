@@ -16,7 +16,7 @@ import { Screen, Section } from '../../components/Screen';
 import { Tappable } from '../../components/Tappable';
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { useSignedIn } from '../../hooks/useSession';
-import { discardEntryDraft, getMyEntry, saveEntryDraft, submitEntry, uploadEntryImages } from '../../services';
+import { askGuidanceSubscription, discardEntryDraft, getMyEntry, saveEntryDraft, submitEntry, uploadEntryImages } from '../../services';
 import { formatTime } from '../../format';
 import { replace, ROUTES } from '../../routes';
 import '../../components/creationlog.css';
@@ -180,7 +180,7 @@ export default function EditEntry() {
     if (timer.current) clearTimeout(timer.current);
     setSubmitting(true);
     setNotice(null);
-    const save = await saveNow();
+    const [save] = await Promise.all([saveNow(), askGuidanceSubscription()]);
     if (!save.ok) {
       setSubmitting(false);
       return flag(save.error.fields ?? {}, save.error.message);
