@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { client, must, officeHeaders } from '../support/openweek-http';
 import { PNG } from '../support/creationlog';
-import { answerDialog, expectTexts, field, screen, signInFirstTime, textOf, useBrowser } from './support/h5';
+import { answerDialog, expectTexts, field, open, screen, signInFirstTime, textOf, useBrowser } from './support/h5';
 
 const session = useBrowser();
 const PHONE = { viewport: { width: 390, height: 844 } };
@@ -98,5 +98,18 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     await collective.reload();
     const entry = screen(collective, 'cl-entry');
     await expectTexts(entry.locator('.guidance-text'), [guidance]);
+  });
+
+  test('what the collective types is kept on the device: closed before it reached the server, it comes back and is saved', async () => {
+    await open(collective, session.running.host.url, '/collective/creationlog/edit');
+    const form = screen(collective, 'cl-edit');
+    await field(form, 'title').fill('青年理论学习');
+    // Reopened at once, before the pause after typing that saves to the server.
+    await collective.reload();
+    const again = screen(collective, 'cl-edit');
+    await again.locator('.draft-saved', { hasText: '草稿已保存' }).waitFor();
+    expect(await field(again, 'title').inputValue()).toBe('青年理论学习');
+    await open(collective, session.running.host.url, '/collective/creationlog/index');
+    await expectTexts(screen(collective, 'creation-log').locator('.cl-drafts .entry-title'), ['青年理论学习']);
   });
 });

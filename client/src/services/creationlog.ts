@@ -1,4 +1,6 @@
+import type { EntryDraftContent } from '../../../shared/contract/creationlog';
 import { call, type CallInput, type CallResult } from './call';
+import { clearDeviceCopy, readDeviceCopy, writeDeviceCopy } from './device-copies';
 import { choosePhotos } from './photos';
 import { requestSubscriptions } from './subscriptions';
 
@@ -31,3 +33,12 @@ export async function uploadEntryImages(room: number): Promise<Array<CallResult<
  * `creationLogGuidance` in WX_SUBSCRIBE_TEMPLATES). The template id is a build-time constant.
  */
 export const askGuidanceSubscription = (): Promise<void> => requestSubscriptions([CREATIONLOG_GUIDANCE_TEMPLATE]);
+
+/**
+ * An entry's form kept on the device as it is typed (device-copies.ts), by account and entry: its id, or
+ * `new` / `correcting:<id>` until the first save gives it one. Cleared when it is submitted or discarded.
+ */
+const copyKey = (accountId: string, entryKey: string) => `creationlog-draft:${accountId}:${entryKey}`;
+export const readEntryCopy = (accountId: string, entryKey: string) => readDeviceCopy<EntryDraftContent>(copyKey(accountId, entryKey));
+export const writeEntryCopy = (accountId: string, entryKey: string, content: EntryDraftContent) => writeDeviceCopy(copyKey(accountId, entryKey), content);
+export const clearEntryCopy = (accountId: string, entryKey: string) => clearDeviceCopy(copyKey(accountId, entryKey));

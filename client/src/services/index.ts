@@ -44,6 +44,7 @@ export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, write
 export {
   addGuidance,
   askGuidanceSubscription,
+  clearEntryCopy,
   creationLogFeed,
   creationLogOverview,
   creationLogStats,
@@ -52,8 +53,10 @@ export {
   getMyEntry,
   listMyEntries,
   readEntry,
+  readEntryCopy,
   saveEntryDraft,
   silentCollectives,
   submitEntry,
   uploadEntryImages,
+  writeEntryCopy,
 } from './creationlog';

@@ -16,7 +16,7 @@ import { Screen, Section } from '../../components/Screen';
 import { Tappable } from '../../components/Tappable';
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { useSignedIn } from '../../hooks/useSession';
-import { askGuidanceSubscription, discardEntryDraft, getMyEntry, saveEntryDraft, submitEntry, uploadEntryImages } from '../../services';
+import { askGuidanceSubscription, clearEntryCopy, discardEntryDraft, getMyEntry, readEntryCopy, saveEntryDraft, submitEntry, uploadEntryImages, writeEntryCopy } from '../../services';
 import { formatTime } from '../../format';
 import { replace, ROUTES } from '../../routes';
 import '../../components/creationlog.css';
@@ -49,6 +49,7 @@ export default function EditEntry() {
   const { params } = useRouter();
   const guard = useSignedIn({ audiences: ['collective'] });
   const ready = guard.state === 'ready';
+  const accountId = ready ? guard.account.id : '';
   const [values, setValues] = useState<Values>(EMPTY);
   const [images, setImages] = useState<string[]>([]);
   const [link, setLink] = useState<{ eventId?: string; eventTitle?: string | null; correctsId?: string; correctsTitle?: string | null }>({});
@@ -63,23 +64,45 @@ export default function EditEntry() {
   const entry = useRef<{ id: string | null; version: number }>({ id: params.id ?? null, version: 0 });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<unknown>>(Promise.resolve());
+  /** Where the device copy lives: the entry's id once the server gave one. */
+  const copyKey = () => entry.current.id ?? (params.correcting ? `correcting:${params.correcting}` : 'new');
+
+  /** Puts content on the form: the server's, or the device copy typed after it. */
+  const show = (c: { title?: string; workDate?: string; text?: string; category?: string; images: string[] }) => {
+    const next = { title: c.title ?? '', workDate: c.workDate ?? '', category: c.category ?? '', text: c.text ?? '' };
+    setValues(next);
+    setImages(c.images);
+    latest.current = { ...latest.current, values: next, images: c.images };
+  };
 
   useEffect(() => {
     if (!ready) return;
     const source = params.id ?? params.correcting;
-    if (!source) return;
+    const local = readEntryCopy(accountId, copyKey());
+    if (!source) {
+      // Typed here before, never saved to the server: it is saved now.
+      if (local) {
+        show(local.content);
+        touched();
+      }
+      return;
+    }
     void getMyEntry(source).then((r) => {
       setLoading(false);
       if (!r.ok) return setNotice(r.error.message);
       const e = r.data.entry;
       if (params.id && e.status === 'submitted') return replace(ROUTES.creationLogEntry, { id: e.id });
       const correcting = !params.id;
-      setValues({ title: correcting ? `更正：${e.title}`.slice(0, 60) : e.title, workDate: e.workDate ?? '', category: e.category ?? '', text: e.text });
-      setImages(e.images);
+      show({ title: correcting ? `更正：${e.title}`.slice(0, 60) : e.title, workDate: e.workDate ?? '', category: e.category ?? '', text: e.text, images: e.images });
       setLink(correcting ? { correctsId: e.id, correctsTitle: e.title } : { eventId: e.eventId ?? undefined, eventTitle: e.eventTitle, correctsId: e.correctsId ?? undefined, correctsTitle: e.correctsTitle });
       if (!correcting) {
         entry.current.version = e.version;
         setSaved(`草稿已保存 ${formatTime(e.updatedAt)}`);
+      }
+      // Typed on this device after the server's copy (a save that did not arrive): the device's wins.
+      if (local && (correcting || local.savedAt > e.updatedAt)) {
+        show(local.content);
+        touched();
       }
     });
   }, [ready, params.id, params.correcting]);
@@ -103,7 +126,14 @@ export default function EditEntry() {
     const request = inFlight.current.then(async () => {
       const { id, version } = entry.current;
       const result = await saveEntryDraft(id ? { entryId: id, version, content: contentOf() } : { content: contentOf() });
-      if (result.ok) entry.current = { id: result.data.entry.id, version: result.data.entry.version };
+      if (result.ok) {
+        entry.current = { id: result.data.entry.id, version: result.data.entry.version };
+        // The first save named the entry: its device copy moves under that name.
+        if (!id) {
+          clearEntryCopy(accountId, params.correcting ? `correcting:${params.correcting}` : 'new');
+          writeEntryCopy(accountId, result.data.entry.id, contentOf());
+        }
+      }
       return result;
     });
     inFlight.current = request;
@@ -114,10 +144,11 @@ export default function EditEntry() {
       if (result.error.fields) setErrors((prev) => ({ ...prev, ...byField(result.error.fields ?? {}) }));
     }
     return result;
-  }, []);
+  }, [accountId]);
 
   const touched = () => {
     setNotice(null);
+    writeEntryCopy(accountId, copyKey(), contentOf());
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
   };
@@ -187,7 +218,10 @@ export default function EditEntry() {
     }
     const result = await submitEntry(entry.current.id as string, entry.current.version);
     setSubmitting(false);
-    if (result.ok) return replace(ROUTES.creationLogEntry, { id: result.data.entry.id, submitted: 1 });
+    if (result.ok) {
+      clearEntryCopy(accountId, result.data.entry.id);
+      return replace(ROUTES.creationLogEntry, { id: result.data.entry.id, submitted: 1 });
+    }
     flag(result.error.fields ?? {}, result.error.message);
   };
 
@@ -195,10 +229,16 @@ export default function EditEntry() {
     if (timer.current) clearTimeout(timer.current);
     await inFlight.current;
     const id = entry.current.id;
-    if (!id) return replace(ROUTES.creationLog);
+    if (!id) {
+      clearEntryCopy(accountId, copyKey());
+      return replace(ROUTES.creationLog);
+    }
     if (!(await confirm({ title: '确认删除草稿？', content: '删除后不能恢复。', confirmText: '删除', danger: true }))) return;
     const result = await discardEntryDraft(id);
-    if (result.ok) replace(ROUTES.creationLog);
+    if (result.ok) {
+      clearEntryCopy(accountId, id);
+      replace(ROUTES.creationLog);
+    }
     else setNotice(result.error.message);
   };
 
