@@ -1,4 +1,6 @@
 import type { AuditDoc } from '../../cloudfunctions/app/collections';
+import type { CreationActivityDoc } from '../../cloudfunctions/app/collections/creationlog';
+import { runDataUpgrades } from '../../cloudfunctions/app/jobs/data-upgrades';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { activate, seedHierarchy, TestApp } from '../support/harness';
 import { campaignIdOf, completeContent, draft, PNG, signInAgain, submitted, uploadImage } from '../support/creationlog';
@@ -246,6 +248,25 @@ describe('admins who follow the log', () => {
     const next = await app.ok('creationlog', 'feed', { campaignId, limit: 3, cursor: first.nextCursor ?? undefined }, h.office.caller);
     expect([...first.items, ...next.items].map((e) => e.id)).toEqual([december.id, county.id, learning.id, volunteer.id]);
     expect(next.nextCursor).toBeNull();
+  });
+
+  test('a collective issued today and never signed in is listed as never having submitted', async () => {
+    const issued = await app.ok('admin', 'createAccount', { unitId: h.units.station.id, role: 'collective', name: '公交二路青年班组' }, h.admin1.caller);
+    const listed = await app.ok('creationlog', 'silentCollectives', { days: 30, unitId: h.units.station.id }, h.admin3.caller);
+    expect(listed.items).toEqual([
+      { collectiveId: h.collective.accountId, collectiveName: '岳阳市公交一路青年班组', unitName: '城区公交站', lastSubmittedAt: null, silentDays: null },
+      { collectiveId: issued.account.id, collectiveName: '公交二路青年班组', unitName: '城区公交站', lastSubmittedAt: null, silentDays: null },
+    ]);
+  });
+
+  test('collectives issued before the creation log get their activity record from the data upgrade, once', async () => {
+    await app.store.remove('creationActivity', h.collective.accountId);
+    await app.store.remove('creationActivity', h.countyCollective.accountId);
+    await runDataUpgrades(app.deps);
+    const restored = await app.store.get<CreationActivityDoc>('creationActivity', h.collective.accountId);
+    expect(restored).toMatchObject({ collectiveName: '岳阳市公交一路青年班组', unitName: '城区公交站', unitL3: h.units.station.id, lastSubmittedAt: '' });
+    expect(await app.store.get('creationActivity', h.countyCollective.accountId)).toMatchObject({ unitL1: h.units.county.id });
+    expect(await app.store.get('dataUpgrades', 'creationActivity')).toMatchObject({ completedAt: app.clock.toISOString() });
   });
 
   test('silent collectives at 30 and 60 days, and per-unit figures from the counters', async () => {

@@ -9,6 +9,7 @@ import { newAccount } from '../../new-account';
 import { unitInScope } from '../../scope';
 import { accountView } from '../../views';
 import { transact } from '../../ports/transaction-retry';
+import { openCreationLog } from '../../common/creation-activity';
 
 /** 派发用户名: a new account with a random code and a one-time password, shown to the issuer only now. */
 export const createAccount: Handler<typeof contract.admin.createAccount> = async (ctx, input) => {
@@ -29,6 +30,7 @@ export const createAccount: Handler<typeof contract.admin.createAccount> = async
     try {
       await transact(ctx.store, async (tx) => {
         await tx.insert('accounts', account);
+        if (account.role === 'collective') await openCreationLog(tx, account, unit.name, ctx.now());
         await audit(tx, ctx.now(), {
           actor,
           action: 'admin.createAccount',
