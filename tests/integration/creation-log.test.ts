@@ -176,6 +176,15 @@ describe('an open-week event becomes an entry in one tap', () => {
     const photo = (await app.ok('openweek', 'uploadPhoto', { eventId: event.id, contentType: 'image/png', base64: PNG.toString('base64') }, h.collective.caller)).url;
     await app.ok('openweek', 'recordSummary', { eventId: event.id, summary: '共接待市民二十余人，反响良好。', photos: [photo] }, h.collective.caller);
     expect(await app.call('creationlog', 'draftFromEvent', { eventId: event.id }, h.countyCollective.caller)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Nor can another collective link it to an entry of its own, or put its photos on one.
+    expect(await app.call('creationlog', 'saveDraft', { content: completeContent({ eventId: event.id }) }, h.countyCollective.caller)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', fields: { 'content.eventId': '开放周活动：请选择本集体的活动' } },
+    });
+    expect(await app.call('creationlog', 'saveDraft', { content: completeContent({ images: [photo] }) }, h.countyCollective.caller)).toMatchObject({
+      ok: false,
+      error: { code: 'IMAGE_NOT_UPLOADED' },
+    });
 
     const { entry } = await app.ok('creationlog', 'draftFromEvent', { eventId: event.id }, h.collective.caller);
     expect(entry).toMatchObject({ status: 'draft', category: 'openweek', eventId: event.id, eventTitle: event.title, images: [photo], workDate: '2018-11-23' });

@@ -16,14 +16,16 @@ import { Screen, Section } from '../../components/Screen';
 import { Tappable } from '../../components/Tappable';
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { useSignedIn } from '../../hooks/useSession';
-import { askGuidanceSubscription, clearEntryCopy, discardEntryDraft, getMyEntry, readEntryCopy, saveEntryDraft, submitEntry, uploadEntryImages, writeEntryCopy } from '../../services';
+import { askGuidanceSubscription, clearEntryCopy, discardEntryDraft, getMyEntry, myEvents, readEntryCopy, saveEntryDraft, submitEntry, uploadEntryImages, writeEntryCopy } from '../../services';
 import { formatTime } from '../../format';
 import { replace, ROUTES } from '../../routes';
 import '../../components/creationlog.css';
 
 /** How long typing pauses before the draft is saved on the server. */
 const SAVE_DELAY_MS = 1000;
-const ORDER = ['title', 'workDate', 'category', 'text', 'images'] as const;
+const ORDER = ['title', 'workDate', 'category', 'eventId', 'text', 'images'] as const;
+/** The choice that links no event. */
+const NO_EVENT = 'none';
 const CATEGORY_CHOICES = ENTRY_CATEGORIES.map((value) => ({ value, label: ENTRY_CATEGORY_LABELS[value] }));
 
 interface Values {
@@ -58,6 +60,8 @@ export default function EditEntry() {
   const [saved, setSaved] = useState('');
   const [loading, setLoading] = useState(!!(params.id || params.correcting));
   const [uploading, setUploading] = useState(false);
+  /** The collective's open-week events an entry may be about. */
+  const [events, setEvents] = useState<Array<{ value: string; label: string }>>([]);
   const [submitting, setSubmitting] = useState(false);
   const latest = useRef({ values, images, link });
   latest.current = { values, images, link };
@@ -74,6 +78,11 @@ export default function EditEntry() {
     setImages(c.images);
     latest.current = { ...latest.current, values: next, images: c.images };
   };
+
+  useEffect(() => {
+    if (!ready) return;
+    void myEvents({ limit: 50 }).then((r) => r.ok && setEvents(r.data.items.filter((e) => e.status !== 'draft').map((e) => ({ value: e.id, label: e.title }))));
+  }, [ready]);
 
   useEffect(() => {
     if (!ready) return;
@@ -175,6 +184,13 @@ export default function EditEntry() {
     touched();
   };
 
+  const linkEvent = (eventId: string) => {
+    const next = { ...latest.current.link, eventId: eventId === NO_EVENT ? undefined : eventId, eventTitle: events.find((e) => e.value === eventId)?.label ?? null };
+    setLink(next);
+    latest.current = { ...latest.current, link: next };
+    touched();
+  };
+
   const addImages = async () => {
     setUploading(true);
     const results = await uploadEntryImages(MAX_ENTRY_IMAGES - latest.current.images.length);
@@ -249,11 +265,21 @@ export default function EditEntry() {
   return (
     <Screen title={params.id ? '编辑动态' : link.correctsId ? '更正动态' : '新建动态'} className="cl-edit">
       {link.correctsId ? <Notice tone="info" className="cl-corrects">更正已提交的「{link.correctsTitle}」：提交后原动态保留，管理员可同时看到两条。</Notice> : null}
-      {link.eventId ? <Notice tone="info" className="cl-event-link">关联开放周活动：{link.eventTitle}</Notice> : null}
+      {link.eventId && !events.some((e) => e.value === link.eventId) ? <Notice tone="info" className="cl-event-link">关联开放周活动：{link.eventTitle}</Notice> : null}
       <Section title="创建工作动态">
         <FormField name="title" label="标题" required value={values.title} error={errors.title} maxLength={60} onChange={(v) => change('title', v)} />
         <DateField name="workDate" label="工作日期" mode="date" required value={values.workDate} error={errors.workDate} onChange={(v) => change('workDate', v)} />
         <ChoiceField name="category" label="类别" required options={CATEGORY_CHOICES} value={values.category} error={errors.category} onChange={(v) => change('category', v)} />
+        {events.length ? (
+          <ChoiceField
+            name="eventId"
+            label="关联开放周活动"
+            options={[{ value: NO_EVENT, label: '不关联' }, ...events]}
+            value={link.eventId ?? NO_EVENT}
+            error={errors.eventId}
+            onChange={linkEvent}
+          />
+        ) : null}
         <FormField name="text" label="内容" required multiline maxLength={MAX_ENTRY_TEXT} value={values.text} error={errors.text} onChange={(v) => change('text', v)} />
         <View className="form-field form-field--images">
           <View className="form-field__row">
