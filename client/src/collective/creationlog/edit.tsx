@@ -81,7 +81,9 @@ export default function EditEntry() {
 
   useEffect(() => {
     if (!ready) return;
-    void myEvents({ limit: 50 }).then((r) => r.ok && setEvents(r.data.items.filter((e) => e.status !== 'draft').map((e) => ({ value: e.id, label: e.title }))));
+    // A choice button holds one line: a long event name is shortened there (the saved link keeps the full one).
+    const short = (title: string) => (title.length > 12 ? `${title.slice(0, 12)}…` : title);
+    void myEvents({ limit: 50 }).then((r) => r.ok && setEvents(r.data.items.filter((e) => e.status !== 'draft').map((e) => ({ value: e.id, label: short(e.title) }))));
   }, [ready]);
 
   useEffect(() => {
