@@ -11,7 +11,6 @@ import { placement } from '../../filing/support';
 import { checkLimits } from '../../limits/policy';
 import { transact } from '../../ports/transaction-retry';
 import { newId } from '../../security/random';
-import { ownEntry } from './entries';
 import { checkEntryImages } from './images';
 
 /** The parts of an entry its content decides, with the linked event and corrected entry checked to be the collective's own. */
@@ -26,8 +25,8 @@ async function contentFields(ctx: UseCaseContext, collective: CollectiveDoc, con
   }
   let corrects: CreationEntryDoc | null = null;
   if (content.correctsId) {
-    corrects = await ownEntry(ctx, collective, content.correctsId).catch(() => null);
-    if (!corrects || corrects.status !== 'submitted') {
+    corrects = await ctx.store.get<CreationEntryDoc>('creationEntries', content.correctsId);
+    if (!corrects || corrects.collectiveId !== collective.id || corrects.status !== 'submitted') {
       throw new AppError('NOT_FOUND', '未找到要更正的动态', { 'content.correctsId': '更正的动态：请选择本集体已提交的动态' });
     }
   }
