@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { COLLECTIONS, type CampaignDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
 import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
 import { countId, emptyCounts, type FilingCountDoc } from '../../cloudfunctions/app/filing/counts';
-import { listQueue } from '../../cloudfunctions/app/usecases/review/list-queue';
+import { listQueue } from '../../cloudfunctions/app/features/review/list-queue';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import type { FilingStatus } from '../../shared/domain/filing/status';
 import { pathIds } from '../../shared/domain/unit-tree';
