@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { COLLECTIONS, type CampaignDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
 import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
-import { countId, emptyCounts, type FilingCountDoc } from '../../cloudfunctions/app/filing/counts';
+import { countId, emptyCounts, type FilingCountDoc } from '../../cloudfunctions/app/common/filing-counts';
 import { listQueue } from '../../cloudfunctions/app/features/review/list-queue';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import type { FilingStatus } from '../../shared/domain/filing/status';

@@ -1,9 +1,9 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { changeAccount, endSessions } from '../../account-changes';
+import { changeAccount, endSessions } from '../../common/account-changes';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { oneAccountView } from '../../views';
+import { oneAccountView } from '../../common/account-views';
 
 /**
  * Replaces the password (the one-time one at first sign-in). Every other sign-in of the account ends: its other

@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { endSessions } from '../../account-changes';
-import { audit } from '../../audit';
+import { endSessions } from '../../common/account-changes';
+import { audit } from '../../common/audit';
 import type { AccountDoc, ResetTokenDoc } from '../../collections';
 import { liftLocksHere } from '../../limits/sign-in-lock';
 import type { Handler } from '../../router';

@@ -1,9 +1,9 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { changeAccount } from '../../account-changes';
+import { changeAccount } from '../../common/account-changes';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { maskEmail, oneAccountView } from '../../views';
+import { maskEmail, oneAccountView } from '../../common/account-views';
 
 export const setRecoveryEmail: Handler<typeof contract.account.setRecoveryEmail> = async (ctx, input) => {
   const account = accountOf(ctx);

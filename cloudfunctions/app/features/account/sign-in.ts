@@ -1,15 +1,15 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { normalizeCode } from '../../../../shared/domain/account-code';
-import { changeAccount } from '../../account-changes';
-import { bindingOf } from '../../identity';
+import { changeAccount } from '../../common/account-changes';
+import { bindingOf } from '../../common/identity';
 import type { AccountDoc, SessionDoc } from '../../collections';
 import type { UseCaseContext } from '../../context';
 import { checkLimits } from '../../limits/policy';
 import { assertSignInOpen, clearFailures, recordWrongPassword } from '../../limits/sign-in-lock';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { oneAccountView } from '../../views';
+import { oneAccountView } from '../../common/account-views';
 
 async function findByCode(ctx: UseCaseContext, code: string): Promise<AccountDoc | null> {
   const { items } = await ctx.store.find<AccountDoc>('accounts', {

@@ -1,5 +1,5 @@
 import type { contract } from '../../../../shared/contract';
-import { changeAccount } from '../../account-changes';
+import { changeAccount } from '../../common/account-changes';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 

@@ -1,10 +1,10 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { changeAccount, endSessions } from '../../account-changes';
+import { changeAccount, endSessions } from '../../common/account-changes';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { manageableAccount } from '../../scope';
-import { oneAccountView } from '../../views';
+import { manageableAccount } from '../../common/scope';
+import { oneAccountView } from '../../common/account-views';
 
 /** 注销用户名: the code stops working for good; the account and its history stay. The office decides. */
 export const cancelAccount: Handler<typeof contract.admin.cancelAccount> = async (ctx, input) => {

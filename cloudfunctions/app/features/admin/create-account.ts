@@ -1,13 +1,13 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { issuableRole } from '../../../../shared/domain/account-management';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import { accountOf } from '../../context';
 import { DuplicateKeyError } from '../../ports/store';
 import type { Handler } from '../../router';
-import { newAccount } from '../../new-account';
-import { unitInScope } from '../../scope';
-import { accountView } from '../../views';
+import { newAccount } from '../../common/new-account';
+import { unitInScope } from '../../common/scope';
+import { accountView } from '../../common/account-views';
 import { transact } from '../../ports/transaction-retry';
 
 /** 派发用户名: a new account with a random code and a one-time password, shown to the issuer only now. */

@@ -1,14 +1,14 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { childPath, MAX_UNIT_LEVEL } from '../../../../shared/domain/unit-tree';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { UnitDoc } from '../../collections';
 import { accountOf } from '../../context';
 import { DuplicateKeyError } from '../../ports/store';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 import { newId } from '../../security/random';
-import { unitView } from '../../views';
+import { unitView } from '../../common/account-views';
 import { transact } from '../../ports/transaction-retry';
 
 /** A child unit in the caller's subtree; level-1 units choose their channel, deeper ones inherit it. */

@@ -4,8 +4,8 @@ import type { AccountDoc } from '../../collections';
 import { accountOf } from '../../context';
 import type { Filter } from '../../ports/store';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
-import { accountViews } from '../../views';
+import { unitInScope } from '../../common/scope';
+import { accountViews } from '../../common/account-views';
 
 /** Accounts in a unit's subtree (the caller's own by default), newest first, searchable by code or name. */
 export const listAccounts: Handler<typeof contract.admin.listAccounts> = async (ctx, input) => {

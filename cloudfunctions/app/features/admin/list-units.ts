@@ -3,8 +3,8 @@ import { isWithin, pathIds } from '../../../../shared/domain/unit-tree';
 import type { CampaignDoc, QuotaDoc, UnitDoc } from '../../collections';
 import { accountOf, type UseCaseContext } from '../../context';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
-import { unitView } from '../../views';
+import { unitInScope } from '../../common/scope';
+import { unitView } from '../../common/account-views';
 
 /** The newest campaign, whose quota table the console shows beside each unit. */
 async function currentCampaign(ctx: UseCaseContext): Promise<CampaignDoc | null> {

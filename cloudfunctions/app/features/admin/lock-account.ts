@@ -1,10 +1,10 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { changeAccount } from '../../account-changes';
+import { changeAccount } from '../../common/account-changes';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { manageableAccount } from '../../scope';
-import { oneAccountView } from '../../views';
+import { manageableAccount } from '../../common/scope';
+import { oneAccountView } from '../../common/account-views';
 
 /** Suspends sign-in until an admin unlocks; open sessions stop working at once. */
 export const lockAccount: Handler<typeof contract.admin.lockAccount> = async (ctx, input) => {

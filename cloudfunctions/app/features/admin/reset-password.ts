@@ -1,10 +1,10 @@
 import type { contract } from '../../../../shared/contract';
-import { changeAccount, endSessions } from '../../account-changes';
+import { changeAccount, endSessions } from '../../common/account-changes';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { manageableAccount } from '../../scope';
+import { manageableAccount } from '../../common/scope';
 import { oneTimePassword } from '../../security/passwords';
-import { oneAccountView } from '../../views';
+import { oneAccountView } from '../../common/account-views';
 
 /**
  * A new one-time password, shown once to the admin; the holder must change it at the next sign-in. Every

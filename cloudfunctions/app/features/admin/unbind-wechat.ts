@@ -1,10 +1,10 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { changeAccount } from '../../account-changes';
+import { changeAccount } from '../../common/account-changes';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { manageableAccount } from '../../scope';
-import { oneAccountView } from '../../views';
+import { manageableAccount } from '../../common/scope';
+import { oneAccountView } from '../../common/account-views';
 
 /** Detaches the WeChat user from the account: the next visit from that WeChat asks for the password. */
 export const unbindWechat: Handler<typeof contract.admin.unbindWechat> = async (ctx, input) => {

@@ -1,12 +1,12 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { isTemporarilyLocked } from '../../../../shared/domain/sign-in-lock';
-import { changeAccount } from '../../account-changes';
+import { changeAccount } from '../../common/account-changes';
 import { accountOf } from '../../context';
 import { forgetLockedAddresses } from '../../limits/sign-in-lock';
 import type { Handler } from '../../router';
-import { manageableAccount } from '../../scope';
-import { oneAccountView } from '../../views';
+import { manageableAccount } from '../../common/scope';
+import { oneAccountView } from '../../common/account-views';
 
 /** Lifts an admin lock or the 15-minute lock after wrong passwords. */
 export const unlockAccount: Handler<typeof contract.admin.unlockAccount> = async (ctx, input) => {

@@ -1,8 +1,8 @@
 import type { contract } from '../../../../shared/contract';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { CampaignDoc } from '../../collections';
 import { accountOf } from '../../context';
-import { campaignView } from '../../filing/campaigns';
+import { campaignView } from '../../common/campaigns';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { rulesFields } from './rules-input';

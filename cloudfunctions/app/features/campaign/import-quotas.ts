@@ -2,13 +2,13 @@ import ExcelJS from 'exceljs';
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { parseCsv, readQuotaTable, sameUnitName } from '../../../../shared/domain/filing/quota-table';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { QuotaDoc } from '../../collections';
 import { accountOf } from '../../context';
-import { loadCampaign } from '../../filing/campaigns';
+import { loadCampaign } from '../../common/campaigns';
 import type { Handler } from '../../router';
 import { quotaId } from '../admin/list-units';
-import { childUnits } from '../../units';
+import { childUnits } from '../../common/units';
 import { transact } from '../../ports/transaction-retry';
 
 async function cellsOf(fileName: string, bytes: Buffer): Promise<string[][]> {

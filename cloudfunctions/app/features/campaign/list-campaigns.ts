@@ -1,6 +1,6 @@
 import type { contract } from '../../../../shared/contract';
 import type { CampaignDoc } from '../../collections';
-import { campaignView } from '../../filing/campaigns';
+import { campaignView } from '../../common/campaigns';
 import type { Handler } from '../../router';
 
 /** Campaigns, newest first (a handful: one per level and term). */

@@ -2,11 +2,11 @@ import type { contract } from '../../../../shared/contract';
 import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { QuotaDoc, UnitDoc } from '../../collections';
 import { accountOf } from '../../context';
-import { loadCampaign } from '../../filing/campaigns';
-import { readCounts } from '../../filing/counts';
+import { loadCampaign } from '../../common/campaigns';
+import { readCounts } from '../../common/filing-counts';
 import type { Handler } from '../../router';
 import { quotaId } from '../admin/list-units';
-import { childUnits } from '../../units';
+import { childUnits } from '../../common/units';
 
 /** The quota table beside the filings so far: for the office every level-1 unit, for an admin its own branch. */
 export const listQuotas: Handler<typeof contract.campaign.listQuotas> = async (ctx, input) => {

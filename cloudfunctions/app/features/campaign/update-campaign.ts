@@ -1,9 +1,9 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { CampaignDoc } from '../../collections';
 import { accountOf } from '../../context';
-import { campaignView, loadCampaign } from '../../filing/campaigns';
+import { campaignView, loadCampaign } from '../../common/campaigns';
 import type { Handler } from '../../router';
 import { rulesFields } from './rules-input';
 import { transact } from '../../ports/transaction-retry';

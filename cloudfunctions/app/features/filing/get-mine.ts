@@ -1,9 +1,9 @@
 import type { contract } from '../../../../shared/contract';
 import type { FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { campaignView, latestCampaign, loadCampaign } from '../../filing/campaigns';
-import { collectiveOfAccount, filingId } from '../../filing/support';
-import { collectiveView, filingView } from '../../filing/views';
+import { campaignView, latestCampaign, loadCampaign } from '../../common/campaigns';
+import { collectiveOfAccount, filingId } from '../../common/filing-write';
+import { collectiveView, filingView } from '../../common/filing-views';
 import type { Handler } from '../../router';
 
 /** The collective's own filing for a campaign (the newest by default): a collective sees only its own. */

@@ -7,8 +7,8 @@ import { windowState } from '../../../../shared/domain/filing/window';
 import type { CampaignDoc, UnitDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf, type UseCaseContext } from '../../context';
-import { loadCampaign, rulesOf } from '../../filing/campaigns';
-import { collectiveOfAccount, filingId, placement } from '../../filing/support';
+import { loadCampaign, rulesOf } from '../../common/campaigns';
+import { collectiveOfAccount, filingId, placement } from '../../common/filing-write';
 
 export interface Editable {
   campaign: CampaignDoc;

@@ -1,8 +1,8 @@
 import type { contract } from '../../../../shared/contract';
 import { accountOf } from '../../context';
 import type { FilingDoc } from '../../collections/filing';
-import { commitFiling } from '../../filing/support';
-import { filingView } from '../../filing/views';
+import { commitFiling } from '../../common/filing-write';
+import { filingView } from '../../common/filing-views';
 import type { Handler } from '../../router';
 import { prepareEdit } from './prepare';
 

@@ -2,7 +2,7 @@ import type { contract } from '../../../../shared/contract';
 import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 import { managedEventViews } from './helpers';
 
 /** Events in the admin's unit and subtree (or a unit of it), newest first; counts only, no personal data. */

@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { canMove } from '../../../../shared/domain/openweek/event-rules';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { afterCommit } from '../../outbox/perform';

@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { checkInWindowPhase } from '../../../../shared/domain/openweek/event-rules';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { accountOf, type UseCaseContext } from '../../context';
 import type { Handler } from '../../router';

@@ -1,5 +1,5 @@
 import type { contract } from '../../../../shared/contract';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';

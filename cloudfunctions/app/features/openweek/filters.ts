@@ -2,7 +2,7 @@ import type { contract } from '../../../../shared/contract';
 import { EVENT_TYPES, EVENT_TYPE_LABELS } from '../../../../shared/domain/openweek/event-rules';
 import type { CampaignDoc, UnitDoc } from '../../collections';
 import type { Handler } from '../../router';
-import { childUnits } from '../../units';
+import { childUnits } from '../../common/units';
 
 /** The types and the level-1 units (行业 and 地方) the public can filter by. */
 export const filters: Handler<typeof contract.openweek.filters> = async (ctx) => {

@@ -8,7 +8,7 @@ import type { CampaignDoc } from '../../collections';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { accountOf, type UseCaseContext } from '../../context';
 import { eachDocument, type Store } from '../../ports/store';
-import { loadInScope } from '../../scope';
+import { loadInScope } from '../../common/scope';
 import { seatCountsOf, type SeatCounts } from './seat-shards';
 
 /** The calling visitor (open week); refuses when there is none (see identity.ts resolveVisitor). */

@@ -1,6 +1,6 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import { accountOf } from '../../context';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue } from '../../outbox/records';

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
 import type { EventDoc, SeatShardDoc, SignupDoc } from '../../collections/openweek';
-import { audit, type AuditActor } from '../../audit';
+import { audit, type AuditActor } from '../../common/audit';
 import type { Deps } from '../../context';
 import { enqueue, type OutboxDoc } from '../../outbox/records';
 import type { Message } from '../../ports/notifier';

@@ -6,8 +6,8 @@ import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import { eachDocument } from '../../ports/store';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
-import { childUnits } from '../../units';
+import { unitInScope } from '../../common/scope';
+import { childUnits } from '../../common/units';
 import { SEAT_COUNT_BATCH, seatCountsOf, type SeatCounts } from './seat-shards';
 
 /**

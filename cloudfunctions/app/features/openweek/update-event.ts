@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { capacityAllowed, EVENT_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';

@@ -4,10 +4,10 @@ import { FILING_STATUS_LABELS, type FilingStatus } from '../../../../shared/doma
 import { chinaDateOf } from '../../../../shared/domain/filing/window';
 import type { FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { loadCampaign } from '../../filing/campaigns';
+import { loadCampaign } from '../../common/campaigns';
 import { eachDocument, type Filter } from '../../ports/store';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 
 /** Filings that count as 报备集体 on the sheet: submitted and not revoked or closed. */
 const LISTED: FilingStatus[] = ['filed', 'reviewing', 'returned', 'approved'];

@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { accountOf } from '../../context';
-import { filingInScope } from '../../filing/scope';
-import { filingView } from '../../filing/views';
+import { filingInScope } from './scope';
+import { filingView } from '../../common/filing-views';
 import type { Handler } from '../../router';
 import { possibleDecisions } from './decisions';
 

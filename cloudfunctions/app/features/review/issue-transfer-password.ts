@@ -1,14 +1,14 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/domain/unit-tree';
-import { changeAccount } from '../../account-changes';
+import { changeAccount } from '../../common/account-changes';
 import type { AccountDoc } from '../../collections';
 import type { TransferRequestDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { transferRequestView } from '../../filing/views';
+import { transferRequestView } from '../../common/filing-views';
 import type { Handler } from '../../router';
 import { oneTimePassword } from '../../security/passwords';
-import { oneAccountView } from '../../views';
+import { oneAccountView } from '../../common/account-views';
 
 /**
  * The receiving side takes the new account of an approved transfer: a one-time password is made now and

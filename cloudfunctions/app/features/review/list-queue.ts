@@ -1,16 +1,16 @@
 import type { contract } from '../../../../shared/contract';
 import type { FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { readCounts } from '../../filing/counts';
-import { filingSummaries } from '../../filing/views';
+import { readCounts } from '../../common/filing-counts';
+import { filingSummaries } from '../../common/filing-views';
 import { decodeCursor, type Filter } from '../../ports/store';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 
 /**
  * The review queue of a unit's subtree (the caller's own by default). The subtree of a level-k unit is
  * the equality unitLk = id (see collections/filing.ts), so one index serves filter and order and a page
- * costs the same in a store of a thousand filings or of a hundred thousand. Counts come from the unit's sharded counters (filing/counts.ts).
+ * costs the same in a store of a thousand filings or of a hundred thousand. Counts come from the unit's sharded counters (common/filing-counts.ts).
  */
 export const listQueue: Handler<typeof contract.review.listQueue> = async (ctx, input) => {
   const actor = accountOf(ctx);

@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import type { RevocationDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { revocationView } from '../../filing/views';
+import { revocationView } from '../../common/filing-views';
 import type { Filter } from '../../ports/store';
 import type { Handler } from '../../router';
 

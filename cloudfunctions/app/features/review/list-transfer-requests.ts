@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import type { TransferRequestDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { transferRequestView } from '../../filing/views';
+import { transferRequestView } from '../../common/filing-views';
 import type { Filter } from '../../ports/store';
 import type { Handler } from '../../router';
 

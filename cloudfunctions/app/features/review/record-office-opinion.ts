@@ -3,9 +3,9 @@ import { AppError } from '../../../../shared/errors';
 import type { UnitDoc } from '../../collections';
 import type { FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { filingInScope } from '../../filing/scope';
-import { commitFiling, historyEntry } from '../../filing/support';
-import { filingView } from '../../filing/views';
+import { filingInScope } from './scope';
+import { commitFiling, historyEntry } from '../../common/filing-write';
+import { filingView } from '../../common/filing-views';
 import type { Handler } from '../../router';
 
 /** 市青工委意见: the office's final opinion on an approved filing, once. */

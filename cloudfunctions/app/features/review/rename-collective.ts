@@ -1,15 +1,15 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { normalizeName } from '../../../../shared/domain/filing/names';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { AccountDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { moveCount } from '../../filing/counts';
-import { carryEvents, eventsOfCollective } from '../../filing/collective-events';
-import { collectiveInScope } from '../../filing/scope';
-import { filingsOfCollective, historyEntry, possibleDuplicates } from '../../filing/support';
-import { duplicatesView, filingView } from '../../filing/views';
+import { moveCount } from '../../common/filing-counts';
+import { carryEvents, eventsOfCollective } from './collective-events';
+import { collectiveInScope } from './scope';
+import { filingsOfCollective, historyEntry, possibleDuplicates } from '../../common/filing-write';
+import { duplicatesView, filingView } from '../../common/filing-views';
 import type { Handler } from '../../router';
 import { transact } from '../../ports/transaction-retry';
 

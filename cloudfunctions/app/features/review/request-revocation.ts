@@ -3,9 +3,9 @@ import { AppError } from '../../../../shared/errors';
 import { nextStatus } from '../../../../shared/domain/filing/status';
 import type { FilingDoc, RevocationDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { filingInScope } from '../../filing/scope';
-import { commitFiling, historyEntry } from '../../filing/support';
-import { revocationView } from '../../filing/views';
+import { filingInScope } from './scope';
+import { commitFiling, historyEntry } from '../../common/filing-write';
+import { revocationView } from '../../common/filing-views';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 

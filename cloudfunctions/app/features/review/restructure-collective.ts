@@ -2,18 +2,18 @@ import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { normalizeName } from '../../../../shared/domain/filing/names';
 import { nextStatus } from '../../../../shared/domain/filing/status';
-import { endSessions } from '../../account-changes';
-import { audit } from '../../audit';
+import { endSessions } from '../../common/account-changes';
+import { audit } from '../../common/audit';
 import type { AccountDoc, UnitDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
-import { cancelInTx } from '../../filing/accounts';
-import { newAccount } from '../../new-account';
-import { moveCount } from '../../filing/counts';
-import { collectiveInScope } from '../../filing/scope';
-import { filingsOfCollective, historyEntry } from '../../filing/support';
+import { cancelInTx } from './account-cancellation';
+import { newAccount } from '../../common/new-account';
+import { moveCount } from '../../common/filing-counts';
+import { collectiveInScope } from './scope';
+import { filingsOfCollective, historyEntry } from '../../common/filing-write';
 import type { Handler } from '../../router';
-import { accountView } from '../../views';
+import { accountView } from '../../common/account-views';
 import { transact } from '../../ports/transaction-retry';
 
 /**

@@ -2,10 +2,10 @@ import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { isWithin } from '../../../../shared/domain/unit-tree';
 import { accountOf } from '../../context';
-import { collectiveByCodeAndName, moveCollective, receivingUnit } from '../../filing/transfer';
-import { duplicatesView } from '../../filing/views';
+import { collectiveByCodeAndName, moveCollective, receivingUnit } from './transfer';
+import { duplicatesView } from '../../common/filing-views';
 import type { Handler } from '../../router';
-import { accountView } from '../../views';
+import { accountView } from '../../common/account-views';
 
 /**
  * 归口平台选错, inside one scope: an admin whose scope holds both the collective and the proper unit

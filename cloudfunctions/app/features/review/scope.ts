@@ -1,6 +1,6 @@
-import type { CollectiveDoc, FilingDoc } from '../collections/filing';
-import type { UseCaseContext } from '../context';
-import { loadInScope } from '../scope';
+import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
+import type { UseCaseContext } from '../../context';
+import { loadInScope } from '../../common/scope';
 
 /** A filing the caller may see: its collective's unit lies in the caller's unit or subtree. */
 export const filingInScope = (ctx: UseCaseContext, filingId: string) =>

@@ -1,8 +1,8 @@
-import type { AuditAction } from '../../shared/domain/audit-actions';
-import { pathIds } from '../../shared/domain/unit-tree';
-import type { AccountDoc, AuditDoc } from './collections';
-import type { StoreOps } from './ports/store';
-import { newId } from './security/random';
+import type { AuditAction } from '../../../shared/domain/audit-actions';
+import { pathIds } from '../../../shared/domain/unit-tree';
+import type { AccountDoc, AuditDoc } from '../collections';
+import type { StoreOps } from '../ports/store';
+import { newId } from '../security/random';
 
 /** A member of the public, named by their signup (never by OPENID or visitor id). */
 export interface VisitorActor {

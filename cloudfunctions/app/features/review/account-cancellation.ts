@@ -1,5 +1,5 @@
-import type { AccountDoc } from '../collections';
-import type { StoreOps } from '../ports/store';
+import type { AccountDoc } from '../../collections';
+import type { StoreOps } from '../../ports/store';
 
 /** Cancels an account inside a transaction (注销: the code stops working, history stays). Answers whether it applied. */
 export async function cancelInTx(tx: StoreOps, account: AccountDoc, at: string): Promise<boolean> {

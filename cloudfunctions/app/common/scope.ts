@@ -1,9 +1,9 @@
-import { AppError } from '../../shared/errors';
-import { canManageAccount } from '../../shared/domain/account-management';
-import { isWithin } from '../../shared/domain/unit-tree';
-import type { AccountDoc, UnitDoc } from './collections';
-import { accountOf, type UseCaseContext } from './context';
-import type { Doc } from './ports/store';
+import { AppError } from '../../../shared/errors';
+import { canManageAccount } from '../../../shared/domain/account-management';
+import { isWithin } from '../../../shared/domain/unit-tree';
+import type { AccountDoc, UnitDoc } from '../collections';
+import { accountOf, type UseCaseContext } from '../context';
+import type { Doc } from '../ports/store';
 
 /**
  * Loads a document the caller may see: `NOT_FOUND` (saying what is missing) when there is none,

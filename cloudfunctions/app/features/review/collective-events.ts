@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/errors';
-import type { EventDoc } from '../collections/openweek';
-import { findAll, type Store, type StoreOps } from '../ports/store';
+import { AppError } from '../../../../shared/errors';
+import type { EventDoc } from '../../collections/openweek';
+import { findAll, type Store, type StoreOps } from '../../ports/store';
 
 /**
  * A collective's open-week events follow it through the changes of its life: after a rename they show the

@@ -1,22 +1,22 @@
-import { AppError } from '../../../shared/errors';
-import { normalizeCode } from '../../../shared/domain/account-code';
-import { firstStage } from '../../../shared/domain/filing/chain';
-import { normalizeName } from '../../../shared/domain/filing/names';
-import { AWAITING_REVIEW } from '../../../shared/domain/filing/status';
-import { endSessions } from '../account-changes';
-import { audit, type AuditEntry } from '../audit';
-import type { AccountDoc, UnitDoc } from '../collections';
-import type { CollectiveDoc, FilingDoc, TransferRequestDoc } from '../collections/filing';
-import type { UseCaseContext } from '../context';
-import { newAccount } from '../new-account';
-import type { StoreOps } from '../ports/store';
-import { unitInScope } from '../scope';
-import { cancelInTx } from './accounts';
+import { AppError } from '../../../../shared/errors';
+import { normalizeCode } from '../../../../shared/domain/account-code';
+import { firstStage } from '../../../../shared/domain/filing/chain';
+import { normalizeName } from '../../../../shared/domain/filing/names';
+import { AWAITING_REVIEW } from '../../../../shared/domain/filing/status';
+import { endSessions } from '../../common/account-changes';
+import { audit, type AuditEntry } from '../../common/audit';
+import type { AccountDoc, UnitDoc } from '../../collections';
+import type { CollectiveDoc, FilingDoc, TransferRequestDoc } from '../../collections/filing';
+import type { UseCaseContext } from '../../context';
+import { newAccount } from '../../common/new-account';
+import type { StoreOps } from '../../ports/store';
+import { unitInScope } from '../../common/scope';
+import { cancelInTx } from './account-cancellation';
 import { carryEvents, eventsOfCollective } from './collective-events';
-import { moveCount } from './counts';
-import { ancestorAt, filingsOfCollective, historyEntry, placement, possibleDuplicates } from './support';
-import { pathIds } from '../../../shared/domain/unit-tree';
-import { transact } from '../ports/transaction-retry';
+import { moveCount } from '../../common/filing-counts';
+import { ancestorAt, filingsOfCollective, historyEntry, placement, possibleDuplicates } from '../../common/filing-write';
+import { pathIds } from '../../../../shared/domain/unit-tree';
+import { transact } from '../../ports/transaction-retry';
 
 /** The unit that takes a collective over: in the caller's scope, and an admin unit (level 1 or below). */
 export async function receivingUnit(ctx: UseCaseContext, toUnitId: string): Promise<UnitDoc> {

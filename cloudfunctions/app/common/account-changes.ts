@@ -1,10 +1,10 @@
-import { AppError } from '../../shared/errors';
-import type { AuditAction } from '../../shared/domain/audit-actions';
+import { AppError } from '../../../shared/errors';
+import type { AuditAction } from '../../../shared/domain/audit-actions';
 import { audit } from './audit';
-import type { AccountDoc, SessionDoc, WechatBindingDoc } from './collections';
-import type { Deps } from './context';
-import { DuplicateKeyError, type StoreOps } from './ports/store';
-import { transact } from './ports/transaction-retry';
+import type { AccountDoc, SessionDoc, WechatBindingDoc } from '../collections';
+import type { Deps } from '../context';
+import { DuplicateKeyError, type StoreOps } from '../ports/store';
+import { transact } from '../ports/transaction-retry';
 
 export interface AccountChange {
   actor: AccountDoc | null;

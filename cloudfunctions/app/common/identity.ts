@@ -1,7 +1,7 @@
-import { AppError } from '../../shared/errors';
-import type { AccountDoc, SessionDoc, WechatBindingDoc } from './collections';
-import type { Actor, Caller, Deps } from './context';
-import type { Store } from './ports/store';
+import { AppError } from '../../../shared/errors';
+import type { AccountDoc, SessionDoc, WechatBindingDoc } from '../collections';
+import type { Actor, Caller, Deps } from '../context';
+import type { Store } from '../ports/store';
 
 /**
  * Who is calling, from the platform only: the WeChat OPENID the function context carries (bound to

@@ -1,7 +1,7 @@
-import type { AccountView, AuditView, UnitView } from '../../shared/contract/views';
-import { AUDIT_ACTIONS, type AuditAction } from '../../shared/domain/audit-actions';
-import type { AccountDoc, AuditDoc, QuotaDoc, UnitDoc } from './collections';
-import type { Store } from './ports/store';
+import type { AccountView, AuditView, UnitView } from '../../../shared/contract/views';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/domain/audit-actions';
+import type { AccountDoc, AuditDoc, QuotaDoc, UnitDoc } from '../collections';
+import type { Store } from '../ports/store';
 
 /** "zhangsan@qq.com" → "zh***@qq.com": enough for the holder to recognise, too little to harvest. */
 export function maskEmail(email: string | null): string | null {

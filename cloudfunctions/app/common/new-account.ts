@@ -1,8 +1,8 @@
-import { CODE_PREFIX } from '../../shared/domain/account-code';
-import type { AccountDoc } from './collections';
-import type { Deps } from './context';
-import { oneTimePassword } from './security/passwords';
-import { newId, randomCode } from './security/random';
+import { CODE_PREFIX } from '../../../shared/domain/account-code';
+import type { AccountDoc } from '../collections';
+import type { Deps } from '../context';
+import { oneTimePassword } from '../security/passwords';
+import { newId, randomCode } from '../security/random';
 
 export type NewAccountFields = Pick<AccountDoc, 'role' | 'level' | 'name' | 'unitId' | 'unitPath' | 'recoveryEmail'>;
 

@@ -2,11 +2,11 @@ import { AppError } from '../../../shared/errors';
 import type { AuditAction } from '../../../shared/domain/audit-actions';
 import { normalizeName } from '../../../shared/domain/filing/names';
 import { pathIds } from '../../../shared/domain/unit-tree';
-import { audit } from '../audit';
+import { audit } from './audit';
 import type { AccountDoc, UnitDoc } from '../collections';
 import type { CollectiveDoc, FilingDoc, HistoryRecord } from '../collections/filing';
 import type { Deps } from '../context';
-import { moveCount } from './counts';
+import { moveCount } from './filing-counts';
 import { DuplicateKeyError, findAll, type Store, type StoreOps } from '../ports/store';
 import { transact } from '../ports/transaction-retry';
 
