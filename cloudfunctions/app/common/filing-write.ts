@@ -1,93 +1,17 @@
 import { AppError } from '../../../shared/errors';
 import type { AuditAction } from '../../../shared/domain/audit-actions';
-import { normalizeName } from '../../../shared/domain/filing/names';
-import { pathIds } from '../../../shared/domain/unit-tree';
 import { audit } from './audit';
-import type { AccountDoc, UnitDoc } from '../collections';
-import type { CollectiveDoc, FilingDoc, HistoryRecord } from '../collections/filing';
+import type { AccountDoc } from '../collections';
+import type { FilingDoc, HistoryRecord } from '../collections/filing';
 import type { Deps } from '../context';
 import { moveCount } from './filing-counts';
-import { DuplicateKeyError, findAll, type Store, type StoreOps } from '../ports/store';
+import { DuplicateKeyError, type StoreOps } from '../ports/store';
 import { transact } from '../ports/transaction-retry';
 
-export const filingId = (campaignId: string, collectiveId: string) => `${campaignId}:${collectiveId}`;
-
-/** The unit's ancestor at each level (itself included), '' where the unit is shallower, and its channel. */
-export async function placement(store: Store, unit: UnitDoc) {
-  const ids = pathIds(unit.path);
-  const level1 = ids[1] ? await store.get<UnitDoc>('units', ids[1]) : null;
-  return {
-    unitId: unit.id,
-    unitPath: unit.path,
-    unitLevel: unit.level,
-    unitL1: ids[1] ?? '',
-    unitL2: ids[2] ?? '',
-    unitL3: ids[3] ?? '',
-    category: (level1?.kind ?? 'office') as FilingDoc['category'],
-  };
-}
-
-/** The ancestor of a unit path at an admin level (the unit whose admin reviews that stage). */
-export function ancestorAt(unitPath: string, level: number): string {
-  return pathIds(unitPath)[level] ?? '';
-}
-
-/** The collective an account signs in for, created at its first visit to the filing pages. */
-export async function collectiveOfAccount(deps: Deps, account: AccountDoc): Promise<CollectiveDoc> {
-  const found = await deps.store.find<CollectiveDoc>('collectives', {
-    where: { accountId: account.id },
-    orderBy: { fields: ['accountId'], direction: 'asc' },
-    limit: 1,
-  });
-  if (found.items[0]) return found.items[0];
-  const now = deps.now().toISOString();
-  // The first account's id names the collective: two first visits at once create one document.
-  const collective: CollectiveDoc = {
-    id: account.id,
-    accountId: account.id,
-    code: account.code,
-    unitId: account.unitId,
-    unitPath: account.unitPath,
-    name: account.name,
-    normalizedName: normalizeName(account.name),
-    formerNames: [],
-    formerCodes: [],
-    status: 'active',
-    predecessorId: null,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-  try {
-    await transact(deps.store, async (tx) => {
-      await tx.insert('collectives', collective);
-      await audit(tx, deps.now(), {
-        actor: account,
-        action: 'filing.createCollective',
-        objectType: 'collective',
-        objectId: collective.id,
-        unitPath: collective.unitPath,
-        after: { name: collective.name, code: collective.code },
-      });
-    });
-    return collective;
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error;
-    const again = await deps.store.get<CollectiveDoc>('collectives', account.id);
-    if (!again) throw error;
-    return again;
-  }
-}
-
-/** Other live collectives whose normalized name is the same: the same collective may be filing twice. */
-export async function possibleDuplicates(store: Store, name: string, selfId: string): Promise<CollectiveDoc[]> {
-  const { items } = await store.find<CollectiveDoc>('collectives', {
-    where: { normalizedName: normalizeName(name) },
-    orderBy: { fields: ['normalizedName'], direction: 'asc' },
-    limit: 11,
-  });
-  return items.filter((c) => c.id !== selfId && c.status !== 'closed').slice(0, 10);
-}
+/**
+ * The one write path for filings, shared by filing (drafts, submit) and review (decisions, opinions,
+ * revocations): each change lands with its counters, its history and its audit record, or not at all.
+ */
 
 export function historyEntry(at: Date, actor: AccountDoc | null, action: AuditAction, comment: string | null = null): HistoryRecord {
   return { at: at.toISOString(), actorCode: actor?.code ?? null, actorName: actor?.name ?? '系统', action, comment };
@@ -145,9 +69,4 @@ export async function commitFiling(deps: Deps, before: FilingDoc | null, next: F
       reason: write.reason ?? null,
     });
   });
-}
-
-/** The filings of a collective across campaigns (a collective files once per term: a handful). */
-export function filingsOfCollective(store: Store, collectiveId: string): Promise<FilingDoc[]> {
-  return findAll<FilingDoc>(store, 'filings', { where: { collectiveId }, orderBy: { fields: ['createdAt'], direction: 'asc' } });
 }

@@ -2,7 +2,7 @@ import type { contract } from '../../../../shared/contract';
 import type { FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { campaignView, latestCampaign, loadCampaign } from '../../common/campaigns';
-import { collectiveOfAccount, filingId } from '../../common/filing-write';
+import { collectiveOfAccount, filingId } from './collective';
 import { collectiveView, filingView } from '../../common/filing-views';
 import type { Handler } from '../../router';
 

@@ -8,7 +8,8 @@ import type { CampaignDoc, UnitDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf, type UseCaseContext } from '../../context';
 import { loadCampaign, rulesOf } from '../../common/campaigns';
-import { collectiveOfAccount, filingId, placement } from '../../common/filing-write';
+import { collectiveOfAccount, filingId } from './collective';
+import { placement } from '../../common/filing-placement';
 
 export interface Editable {
   campaign: CampaignDoc;

@@ -14,7 +14,10 @@ import { unitInScope } from '../../common/scope';
 import { cancelInTx } from './account-cancellation';
 import { carryEvents, eventsOfCollective } from './collective-events';
 import { moveCount } from '../../common/filing-counts';
-import { ancestorAt, filingsOfCollective, historyEntry, placement, possibleDuplicates } from '../../common/filing-write';
+import { ancestorAt, placement } from '../../common/filing-placement';
+import { filingsOfCollective } from './collective-filings';
+import { historyEntry } from '../../common/filing-write';
+import { possibleDuplicates } from '../../common/duplicate-names';
 import { pathIds } from '../../../../shared/domain/unit-tree';
 import { transact } from '../../ports/transaction-retry';
 
