@@ -1,6 +1,5 @@
-import type { AccountView, AuditView, UnitView } from '../../../shared/contract/views';
-import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/domain/audit-actions';
-import type { AccountDoc, AuditDoc, QuotaDoc, UnitDoc } from '../collections';
+import type { AccountView } from '../../../shared/contract/views';
+import type { AccountDoc, UnitDoc } from '../collections';
 import type { Store } from '../ports/store';
 
 /** "zhangsan@qq.com" → "zh***@qq.com": enough for the holder to recognise, too little to harvest. */
@@ -39,30 +38,4 @@ export async function accountViews(store: Store, accounts: AccountDoc[]): Promis
 
 export async function oneAccountView(store: Store, account: AccountDoc): Promise<AccountView> {
   return (await accountViews(store, [account]))[0];
-}
-
-export function unitView(unit: UnitDoc, quota: QuotaDoc | null): UnitView {
-  return {
-    id: unit.id,
-    name: unit.name,
-    kind: unit.kind,
-    level: unit.level,
-    parentId: unit.parentId,
-    quota: quota?.places ?? quota?.base ?? null,
-  };
-}
-
-export function auditView(entry: AuditDoc): AuditView {
-  return {
-    id: entry.id,
-    at: entry.at,
-    actorKind: entry.actorKind ?? (entry.actorId ? 'account' : 'system'),
-    actorCode: entry.actorCode,
-    actorName: entry.actorName ?? null,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId,
-    summary: AUDIT_ACTIONS[entry.action as AuditAction] ?? entry.action,
-    reason: entry.reason,
-  };
 }

@@ -29,6 +29,9 @@ export function campaignView(campaign: CampaignDoc, now: Date): CampaignView {
   };
 }
 
+/** A unit's quota document for a campaign: one per campaign and unit. */
+export const quotaId = (campaignId: string, unitId: string) => `${campaignId}:${unitId}`;
+
 export async function loadCampaign(store: Store, campaignId: string): Promise<CampaignDoc> {
   const campaign = await store.get<CampaignDoc>('campaigns', campaignId);
   if (!campaign) throw new AppError('NOT_FOUND', '未找到该创建工作');

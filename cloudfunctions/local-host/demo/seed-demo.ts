@@ -5,7 +5,7 @@ import type { CampaignDoc, QuotaDoc, UnitDoc } from '../../app/collections';
 import type { Deps } from '../../app/context';
 import { newAccount } from '../../app/common/new-account';
 import { newId } from '../../app/security/random';
-import { quotaId } from '../../app/features/admin/list-units';
+import { quotaId } from '../../app/common/campaigns';
 import { demoFilingWindow } from './filing-window';
 import yueyang from './quotas-yueyang-2017-2018.json';
 

@@ -8,7 +8,7 @@ import { DuplicateKeyError } from '../../ports/store';
 import type { Handler } from '../../router';
 import { unitInScope } from '../../common/scope';
 import { newId } from '../../security/random';
-import { unitView } from '../../common/account-views';
+import { unitView } from './views';
 import { transact } from '../../ports/transaction-retry';
 
 /** A child unit in the caller's subtree; level-1 units choose their channel, deeper ones inherit it. */

@@ -4,7 +4,7 @@ import type { AuditDoc } from '../../collections';
 import { accountOf } from '../../context';
 import type { Filter } from '../../ports/store';
 import type { Handler } from '../../router';
-import { auditView } from '../../common/account-views';
+import { auditView } from './views';
 
 /**
  * Audit records of the caller's subtree, newest first; optionally of one object. The office reads the whole

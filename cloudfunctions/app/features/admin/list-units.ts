@@ -1,21 +1,11 @@
 import type { contract } from '../../../../shared/contract';
 import { isWithin, pathIds } from '../../../../shared/domain/unit-tree';
-import type { CampaignDoc, QuotaDoc, UnitDoc } from '../../collections';
-import { accountOf, type UseCaseContext } from '../../context';
+import type { QuotaDoc, UnitDoc } from '../../collections';
+import { latestCampaign, quotaId } from '../../common/campaigns';
+import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { unitInScope } from '../../common/scope';
-import { unitView } from '../../common/account-views';
-
-/** The newest campaign, whose quota table the console shows beside each unit. */
-async function currentCampaign(ctx: UseCaseContext): Promise<CampaignDoc | null> {
-  const { items } = await ctx.store.find<CampaignDoc>('campaigns', {
-    orderBy: { fields: ['createdAt'], direction: 'desc' },
-    limit: 1,
-  });
-  return items[0] ?? null;
-}
-
-export const quotaId = (campaignId: string, unitId: string) => `${campaignId}:${unitId}`;
+import { unitView } from './views';
 
 export const listUnits: Handler<typeof contract.admin.listUnits> = async (ctx, input) => {
   const actor = accountOf(ctx);
@@ -26,7 +16,8 @@ export const listUnits: Handler<typeof contract.admin.listUnits> = async (ctx, i
     after: input.cursor,
     limit: input.limit,
   });
-  const campaign = await currentCampaign(ctx);
+  // The newest campaign's quota table shows beside each unit.
+  const campaign = await latestCampaign(ctx.store);
   const quotaOf = async (unit: UnitDoc) =>
     campaign ? await ctx.store.get<QuotaDoc>('quotas', quotaId(campaign.id, unit.id)) : null;
 

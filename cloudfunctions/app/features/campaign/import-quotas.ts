@@ -7,7 +7,7 @@ import type { QuotaDoc } from '../../collections';
 import { accountOf } from '../../context';
 import { loadCampaign } from '../../common/campaigns';
 import type { Handler } from '../../router';
-import { quotaId } from '../admin/list-units';
+import { quotaId } from '../../common/campaigns';
 import { childUnits } from '../../common/units';
 import { transact } from '../../ports/transaction-retry';
 

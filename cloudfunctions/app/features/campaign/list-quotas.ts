@@ -5,7 +5,7 @@ import { accountOf } from '../../context';
 import { loadCampaign } from '../../common/campaigns';
 import { readCounts } from '../../common/filing-counts';
 import type { Handler } from '../../router';
-import { quotaId } from '../admin/list-units';
+import { quotaId } from '../../common/campaigns';
 import { childUnits } from '../../common/units';
 
 /** The quota table beside the filings so far: for the office every level-1 unit, for an admin its own branch. */
