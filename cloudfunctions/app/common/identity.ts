@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { AccountDoc, SessionDoc, WechatBindingDoc } from '../collections';
-import type { Actor, Caller, Deps } from '../context';
+import type { Actor, Caller, Deps, UseCaseContext } from '../context';
 import type { Store } from '../ports/store';
 
 /**
@@ -64,4 +64,10 @@ export function resolveVisitor(deps: Deps, caller: Caller): string | null {
     if (id) return `h5:${id}`;
   }
   return null;
+}
+
+/** The calling visitor (open week); refuses when there is none (resolveVisitor above). */
+export function visitorOf(ctx: UseCaseContext): string {
+  if (!ctx.visitor) throw new AppError('VISITOR_REQUIRED');
+  return ctx.visitor;
 }

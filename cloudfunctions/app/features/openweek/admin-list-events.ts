@@ -3,7 +3,7 @@ import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { unitInScope } from '../../common/scope';
-import { managedEventViews } from './helpers';
+import { managedEventViews } from './views';
 
 /** Events in the admin's unit and subtree (or a unit of it), newest first; counts only, no personal data. */
 export const adminListEvents: Handler<typeof contract.openweek.adminListEvents> = async (ctx, input) => {

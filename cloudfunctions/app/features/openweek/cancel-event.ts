@@ -6,7 +6,8 @@ import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue } from '../../outbox/records';
-import { managedEventViewOf, ownEvent } from './helpers';
+import { managedEventViewOf } from './views';
+import { ownEvent } from './loaders';
 import { readShards, updateShard, withSeatShards } from './seat-shards';
 import { transact } from '../../ports/transaction-retry';
 

@@ -4,7 +4,9 @@ import { canCancelAt, SIGNUP_STATUS_RULES } from '../../../../shared/domain/open
 import type { Handler } from '../../router';
 import type { EventDoc } from '../../collections/openweek';
 import { afterCommit } from '../../outbox/perform';
-import { mySignupView, signupOfVisitor, visitorOf } from './helpers';
+import { mySignupView } from './views';
+import { signupOfVisitor } from './loaders';
+import { visitorOf } from '../../common/identity';
 import { releaseSignup } from './seats';
 
 /**

@@ -5,8 +5,9 @@ import { audit } from '../../common/audit';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import { accountOf, type UseCaseContext } from '../../context';
 import type { Handler } from '../../router';
-import { attendeeView, ownEvent } from './helpers';
-import { chinaTime } from './notify';
+import { attendeeView } from './views';
+import { ownEvent } from './loaders';
+import { chinaTime } from './visitor-messages';
 import { seatCountsFor } from './seat-shards';
 import { transact } from '../../ports/transaction-retry';
 

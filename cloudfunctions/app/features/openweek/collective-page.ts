@@ -6,7 +6,7 @@ import type { AccountDoc, UnitDoc } from '../../collections';
 import type { EventDoc } from '../../collections/openweek';
 import { InvalidCursorError, type Filter, type Page, type Store } from '../../ports/store';
 import type { Handler } from '../../router';
-import { eventCardViews } from './helpers';
+import { eventCardViews } from './views';
 
 type Part = 'upcoming' | 'past';
 

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import type { contract } from '../../../../shared/contract';
 import { EVENT_TYPE_LABELS, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
 import type { Handler } from '../../router';
-import { ownEvent, signupsOf } from './helpers';
-import { chinaTime } from './notify';
+import { ownEvent, signupsOf } from './loaders';
+import { chinaTime } from './visitor-messages';
 
 /** The attendee list as xlsx, for the organizing collective only (full names and phones). */
 export const exportAttendees: Handler<typeof contract.openweek.exportAttendees> = async (ctx, input) => {

@@ -3,7 +3,7 @@ import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import type { Deps } from '../../context';
 import { OUTBOX_PAGE, type OutboxWork } from '../../outbox/records';
 import type { Page } from '../../ports/store';
-import { cancelledMessage } from './notify';
+import { cancelledMessage } from './visitor-messages';
 import { fillFreeSeats } from './seats';
 
 /**

@@ -1,6 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import type { Handler } from '../../router';
-import { campaignName, eventView, mySignupView, publicEvent, signupOfVisitor } from './helpers';
+import { campaignName, publicEvent, signupOfVisitor } from './loaders';
+import { eventView, mySignupView } from './views';
 import { seatCountsFor } from './seat-shards';
 
 /** The event page: everything public about the event, and the caller's own signup if any. */

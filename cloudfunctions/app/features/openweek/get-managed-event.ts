@@ -1,6 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import type { Handler } from '../../router';
-import { managedEventViewOf, ownEvent } from './helpers';
+import { managedEventViewOf } from './views';
+import { ownEvent } from './loaders';
 
 /** One of the collective's events with its live counts (seats taken, waiting, checked in). */
 export const getManagedEvent: Handler<typeof contract.openweek.getManagedEvent> = async (ctx, input) => {

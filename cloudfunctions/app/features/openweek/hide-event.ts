@@ -5,7 +5,8 @@ import { accountOf } from '../../context';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue } from '../../outbox/records';
 import type { Handler } from '../../router';
-import { eventInScope, managedEventViewOf } from './helpers';
+import { eventInScope } from './loaders';
+import { managedEventViewOf } from './views';
 import { transact } from '../../ports/transaction-retry';
 
 /** An admin hides an inappropriate event in their subtree, with a reason (audited); the public no longer sees it. */

@@ -4,7 +4,7 @@ import type { UnitDoc } from '../../collections';
 import type { EventDoc } from '../../collections/openweek';
 import type { Filter } from '../../ports/store';
 import type { Handler } from '../../router';
-import { eventCardViews } from './helpers';
+import { eventCardViews } from './views';
 
 /** Upcoming and running published events, soonest first; by type, by 行业/地方 unit subtree, by title. */
 export const listEvents: Handler<typeof contract.openweek.listEvents> = async (ctx, input) => {

@@ -2,7 +2,8 @@ import type { contract } from '../../../../shared/contract';
 import type { SignupDoc } from '../../collections/openweek';
 import type { Filter } from '../../ports/store';
 import type { Handler } from '../../router';
-import { attendeeView, ownEvent } from './helpers';
+import { attendeeView } from './views';
+import { ownEvent } from './loaders';
 
 /** The organizing collective's signup list, in full (names and phones), in signup order. */
 export const listSignups: Handler<typeof contract.openweek.listSignups> = async (ctx, input) => {

@@ -2,7 +2,7 @@ import type { contract } from '../../../../shared/contract';
 import type { EventDoc } from '../../collections/openweek';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { managedEventViews } from './helpers';
+import { managedEventViews } from './views';
 
 /** The collective's own events, newest first. */
 export const myEvents: Handler<typeof contract.openweek.myEvents> = async (ctx, input) => {

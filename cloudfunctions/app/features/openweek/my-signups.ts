@@ -1,7 +1,8 @@
 import type { contract } from '../../../../shared/contract';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import type { Handler } from '../../router';
-import { mySignupView, visitorOf } from './helpers';
+import { mySignupView } from './views';
+import { visitorOf } from '../../common/identity';
 
 /** The caller's own signups only: upcoming soonest first, past latest first. */
 export const mySignups: Handler<typeof contract.openweek.mySignups> = async (ctx, input) => {

@@ -4,7 +4,8 @@ import { canMove } from '../../../../shared/domain/openweek/event-rules';
 import { audit } from '../../common/audit';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { managedEventViewOf, ownEvent } from './helpers';
+import { managedEventViewOf } from './views';
+import { ownEvent } from './loaders';
 import { transact } from '../../ports/transaction-retry';
 
 /** Draft → published: the public can find it and, once the window opens, sign up. */

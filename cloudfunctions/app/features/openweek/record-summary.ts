@@ -4,7 +4,8 @@ import { canMove } from '../../../../shared/domain/openweek/event-rules';
 import { audit } from '../../common/audit';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { managedEventViewOf, ownEvent } from './helpers';
+import { managedEventViewOf } from './views';
+import { ownEvent } from './loaders';
 import { transact } from '../../ports/transaction-retry';
 
 /** After the end: the collective records a short summary (and photo links); the event becomes finished. */

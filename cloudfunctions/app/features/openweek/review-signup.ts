@@ -7,8 +7,9 @@ import type { Handler } from '../../router';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue, type OutboxDoc } from '../../outbox/records';
 import type { Message } from '../../ports/notifier';
-import { attendeeView, ownEvent } from './helpers';
-import { chinaTime, EVENT_PAGE } from './notify';
+import { attendeeView } from './views';
+import { ownEvent } from './loaders';
+import { chinaTime, EVENT_PAGE } from './visitor-messages';
 import { releaseSignup } from './seats';
 
 /** The person whose signup was reviewed is told the outcome. */

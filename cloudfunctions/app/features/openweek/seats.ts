@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
+import { SIGNUP_STATUS_RULES, type SignupStatus } from '../../../../shared/domain/openweek/event-rules';
 import type { EventDoc, SeatShardDoc, SignupDoc } from '../../collections/openweek';
 import { audit, type AuditActor } from '../../common/audit';
 import type { Deps } from '../../context';
@@ -10,9 +10,12 @@ import type { Message } from '../../ports/notifier';
 import { DuplicateKeyError, type StoreOps } from '../../ports/store';
 import { Retry, withRetries } from '../../ports/transaction-retry';
 import { newId } from '../../security/random';
-import { seatStatus, signupOfVisitor } from './helpers';
-import { promotedMessage } from './notify';
+import { signupOfVisitor } from './loaders';
+import { promotedMessage } from './visitor-messages';
 import { countsOf, leaveQueue, readShards, setQueue, shardEventSeats, shardId, shardsOf, updateShard } from './seat-shards';
+
+/** Where a person promoted from the waitlist lands. */
+const seatStatus = (e: EventDoc): SignupStatus => (e.requiresApproval ? 'pending' : 'confirmed');
 
 /**
  * Seats move only here, on the event's seat shards (seat-shards.ts), by conditional updates inside

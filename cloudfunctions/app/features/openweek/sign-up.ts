@@ -3,7 +3,9 @@ import { AppError } from '../../../../shared/errors';
 import { signupWindowPhase } from '../../../../shared/domain/openweek/event-rules';
 import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
-import { mySignupView, newCheckInCode, visitorOf } from './helpers';
+import { mySignupView } from './views';
+import { newCheckInCode } from '../../security/random';
+import { visitorOf } from '../../common/identity';
 import { takePlace } from './seats';
 
 /**

@@ -2,7 +2,7 @@ import type { contract } from '../../../../shared/contract';
 import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { ownEvent } from './helpers';
+import { ownEvent } from './loaders';
 import { checkedImage, filesOf } from './images';
 
 /** A summary photo of the collective's own event, checked to be the image it claims, kept in file storage. */
