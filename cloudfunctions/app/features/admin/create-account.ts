@@ -5,6 +5,7 @@ import { audit } from '../../common/audit';
 import { accountOf } from '../../context';
 import { DuplicateKeyError } from '../../ports/store';
 import type { Handler } from '../../router';
+import { insertCollective, newCollective } from '../../common/collectives';
 import { newAccount } from '../../common/new-account';
 import { unitInScope } from '../../common/scope';
 import { accountView } from '../../common/account-views';
@@ -37,6 +38,8 @@ export const createAccount: Handler<typeof contract.admin.createAccount> = async
           unitPath: account.unitPath,
           after: { code: account.code, role: account.role, level: account.level, name: account.name, unitId: unit.id },
         });
+        // A collective's document starts with its account, so reading its filing page never has to write.
+        if (account.role === 'collective') await insertCollective(tx, ctx.now(), actor, newCollective(account, account.createdAt));
       });
       return { account: accountView(account, unit.name), oneTimePassword: password };
     } catch (error) {

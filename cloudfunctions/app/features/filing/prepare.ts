@@ -8,7 +8,7 @@ import type { CampaignDoc, UnitDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf, type UseCaseContext } from '../../context';
 import { loadCampaign, rulesOf } from '../../common/campaigns';
-import { collectiveOfAccount, filingId } from './collective';
+import { filingId, openCollective } from './collective';
 import { placement } from '../../common/filing-placement';
 
 export interface Editable {
@@ -26,7 +26,7 @@ export interface Editable {
 export async function prepareEdit(ctx: UseCaseContext, campaignId: string, content: FilingDraftContent): Promise<Editable> {
   const account = accountOf(ctx);
   const campaign = await loadCampaign(ctx.store, campaignId);
-  const collective = await collectiveOfAccount(ctx, account);
+  const collective = await openCollective(ctx, account);
   if (collective.status !== 'active') throw new AppError('COLLECTIVE_INACTIVE');
   const state = windowState(rulesOf(campaign).window, ctx.now());
   if (state === 'closed') throw new AppError('FILING_WINDOW_CLOSED');

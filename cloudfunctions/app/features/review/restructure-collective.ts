@@ -1,13 +1,13 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { normalizeName } from '../../../../shared/domain/filing/names';
 import { nextStatus } from '../../../../shared/domain/filing/status';
 import { endSessions } from '../../common/account-changes';
 import { audit } from '../../common/audit';
 import type { AccountDoc, UnitDoc } from '../../collections';
-import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
+import type { FilingDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { cancelInTx } from './account-cancellation';
+import { newCollective } from '../../common/collectives';
 import { newAccount } from '../../common/new-account';
 import { moveCount } from '../../common/filing-counts';
 import { collectiveInScope } from './scope';
@@ -31,22 +31,7 @@ export const restructureCollective: Handler<typeof contract.review.restructureCo
   const { account, password } = await newAccount(ctx, { role: 'collective', level: null, name: input.newName, unitId: unit.id, unitPath: unit.path, recoveryEmail: oldAccount.recoveryEmail });
   const now = ctx.now();
   const at = now.toISOString();
-  const successor: CollectiveDoc = {
-    id: account.id,
-    accountId: account.id,
-    code: account.code,
-    unitId: unit.id,
-    unitPath: unit.path,
-    name: input.newName,
-    normalizedName: normalizeName(input.newName),
-    formerNames: [],
-    formerCodes: [],
-    status: 'active',
-    predecessorId: old.id,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
+  const successor = newCollective(account, at, old.id);
   const filings = await filingsOfCollective(ctx.store, old.id);
   const closed: Array<[FilingDoc, FilingDoc]> = filings.flatMap((f) => {
     const status = nextStatus(f.status, 'close');
