@@ -21,6 +21,27 @@ module.exports = {
       to: { path: ['^cloudfunctions/(adapters|local-host|entries)/', '^client/', 'node_modules/(better-sqlite3|nodemailer|@cloudbase)'] },
     },
     {
+      name: 'a-feature-keeps-to-its-own-folder',
+      comment: 'A feature (one cloud function) never reaches into another feature\'s files: what two features share lives in cloudfunctions/app/common/.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/app/features/([^/]+)/' },
+      to: { path: '^cloudfunctions/app/features/', pathNot: '^cloudfunctions/app/features/$1/' },
+    },
+    {
+      name: 'common-does-not-know-features',
+      comment: 'common/ holds what several features share; a piece that needs one feature belongs in that feature.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/app/common/' },
+      to: { path: '^cloudfunctions/app/features/' },
+    },
+    {
+      name: 'ports-know-no-use-cases',
+      comment: 'A port and the policy kept beside it (transaction retries) serve every use case and know none.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/app/ports/' },
+      to: { path: '^cloudfunctions/app/(features|common)/' },
+    },
+    {
       name: 'adapters-do-not-know-hosts',
       severity: 'error',
       from: { path: '^cloudfunctions/adapters/' },
