@@ -7,7 +7,7 @@ import { accountOf, type UseCaseContext } from '../../context';
 import type { Handler } from '../../router';
 import { attendeeView } from './views';
 import { ownEvent } from './loaders';
-import { chinaTime } from './visitor-messages';
+import { chinaTime } from '../../../../shared/domain/china-time';
 import { seatCountsFor } from './seat-shards';
 import { transact } from '../../ports/transaction-retry';
 

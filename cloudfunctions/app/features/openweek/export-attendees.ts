@@ -3,7 +3,7 @@ import type { contract } from '../../../../shared/contract';
 import { EVENT_TYPE_LABELS, SIGNUP_STATUS_RULES } from '../../../../shared/domain/openweek/event-rules';
 import type { Handler } from '../../router';
 import { ownEvent, signupsOf } from './loaders';
-import { chinaTime } from './visitor-messages';
+import { chinaTime } from '../../../../shared/domain/china-time';
 
 /** The attendee list as xlsx, for the organizing collective only (full names and phones). */
 export const exportAttendees: Handler<typeof contract.openweek.exportAttendees> = async (ctx, input) => {

@@ -9,7 +9,8 @@ import { enqueue, type OutboxDoc } from '../../outbox/records';
 import type { Message } from '../../ports/notifier';
 import { attendeeView } from './views';
 import { ownEvent } from './loaders';
-import { chinaTime, EVENT_PAGE } from './visitor-messages';
+import { chinaTime } from '../../../../shared/domain/china-time';
+import { EVENT_PAGE } from './visitor-messages';
 import { releaseSignup } from './seats';
 
 /** The person whose signup was reviewed is told the outcome. */

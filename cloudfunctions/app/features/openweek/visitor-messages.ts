@@ -1,14 +1,6 @@
+import { chinaTime } from '../../../../shared/domain/china-time';
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import type { Message } from '../../ports/notifier';
-
-const CHINA = 8 * 3_600_000;
-
-/** "5月4日 09:00" in China time. */
-export function chinaTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + CHINA);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
 
 export const EVENT_PAGE = (eventId: string) => `events/detail?id=${eventId}`;
 
@@ -30,6 +22,17 @@ export function cancelledMessage(signup: SignupDoc, event: Pick<EventDoc, 'id' |
     topic: 'eventCancelled',
     title: '活动已取消',
     body: `您报名的活动「${event.title}」（${chinaTime(event.startAt)}）已被主办方取消。原因：${reason}`,
+    page: EVENT_PAGE(event.id),
+  };
+}
+
+/** The day-before reminder to each confirmed attendee (jobs/openweek-reminders.ts). */
+export function reminderMessage(signup: SignupDoc, event: Pick<EventDoc, 'id' | 'title' | 'startAt' | 'address'>): Message {
+  return {
+    recipient: { kind: 'visitor', visitorId: signup.visitorId },
+    topic: 'eventReminder',
+    title: '活动提醒',
+    body: `您报名的活动「${event.title}」将于${chinaTime(event.startAt)}开始，地点：${event.address}。请带好签到码。`,
     page: EVENT_PAGE(event.id),
   };
 }
