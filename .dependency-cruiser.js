@@ -69,6 +69,13 @@ module.exports = {
       to: { path: '^tests/' },
     },
     {
+      name: 'benchmarks-borrow-only-test-support',
+      comment: 'Benchmarks drive the product as the suites do (TestApp, the CloudBase stand-in, fixtures) but never import a test suite.',
+      severity: 'error',
+      from: { path: '^scripts/bench/' },
+      to: { path: '^tests/', pathNot: '^tests/support/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
