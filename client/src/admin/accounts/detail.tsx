@@ -18,7 +18,7 @@ import { useForm } from '../../hooks/useForm';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { cancelAccount, getAccount, listAudit, lockAccount, resetAccountPassword, unbindWechat, unlockAccount } from '../../services';
 import { isTemporarilyLocked } from '../../../../shared/domain/sign-in-lock';
 import { formatTime, roleLabel } from '../../format';
 import './detail.css';
@@ -39,12 +39,12 @@ export default function AccountDetail() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const { toast, show } = useToast();
-  const audit = usePagedList((cursor) => call('admin', 'listAudit', { objectId: accountId, cursor }), accountId, ready);
+  const audit = usePagedList((cursor) => listAudit({ objectId: accountId, cursor }), accountId, ready);
 
   useEffect(() => {
     if (!ready) return;
     let live = true;
-    void call('admin', 'getAccount', { accountId }).then((result) => {
+    void getAccount({ accountId }).then((result) => {
       if (!live) return;
       if (result.ok) setAccount(result.data.account);
       else setLoadError(result.error.message);
@@ -94,12 +94,12 @@ export default function AccountDetail() {
       content: `将为「${account.name}」生成新的初始密码，原密码立即失效。`,
       confirmText: '重置',
     });
-    if (sure) await act(() => call('admin', 'resetPassword', { accountId }), '已重置密码');
+    if (sure) await act(() => resetAccountPassword({ accountId }), '已重置密码');
   };
-  const unlock = () => act(() => call('admin', 'unlockAccount', { accountId }), '已解锁');
-  const unbind = () => act(() => call('admin', 'unbindWechat', { accountId }), '已解除微信绑定');
+  const unlock = () => act(() => unlockAccount({ accountId }), '已解锁');
+  const unbind = () => act(() => unbindWechat({ accountId }), '已解除微信绑定');
   const lock = async () => {
-    const result = await lockForm.submit((input) => call('admin', 'lockAccount', input));
+    const result = await lockForm.submit((input) => lockAccount(input));
     if (result?.ok) {
       setAccount(result.data.account);
       setPanel(null);
@@ -118,7 +118,7 @@ export default function AccountDetail() {
       danger: true,
     });
     if (!sure) return;
-    const result = await cancelForm.submit((input) => call('admin', 'cancelAccount', input));
+    const result = await cancelForm.submit((input) => cancelAccount(input));
     if (result?.ok) {
       setAccount(result.data.account);
       setPanel(null);

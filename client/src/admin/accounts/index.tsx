@@ -13,7 +13,7 @@ import { Notice } from '../../components/Notice';
 import { Screen } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
-import { call, type CallInput } from '../../services';
+import { listAccounts, type CallInput } from '../../services';
 import { ROLE_FILTER_LABELS, STATUS_LABELS } from '../../format';
 import { go, ROUTES } from '../../routes';
 import '../../components/search-filters.css';
@@ -32,7 +32,7 @@ export default function Accounts() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const list = usePagedList(
-    (cursor) => call('admin', 'listAccounts', { unitId, ...filters, cursor }),
+    (cursor) => listAccounts({ unitId, ...filters, cursor }),
     JSON.stringify([unitId, filters]),
     guard.state === 'ready',
   );

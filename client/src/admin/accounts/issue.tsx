@@ -12,7 +12,7 @@ import { OneTimePassword } from '../../components/OneTimePassword';
 import { Screen, Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
-import { call, type CallOutput } from '../../services';
+import { createAccount, listUnits, type CallOutput } from '../../services';
 import { go, replace, ROUTES } from '../../routes';
 
 const ROLE_CHOICES = [
@@ -38,7 +38,7 @@ export default function Issue() {
   if (guard.state === 'denied') return <Screen title="派发用户名"><Notice>只有组委会办公室和一级管理员可以派发用户名</Notice></Screen>;
 
   const submit = async () => {
-    const result = await form.submit((input) => call('admin', 'createAccount', input));
+    const result = await form.submit((input) => createAccount(input));
     if (result?.ok) setIssued(result.data);
   };
 
@@ -108,7 +108,7 @@ function useUnit(unitId: string): { unit: UnitView | null; error: string | null 
   useEffect(() => {
     if (!unitId) return;
     let live = true;
-    void call('admin', 'listUnits', { parentId: unitId, limit: 1 }).then((result) => {
+    void listUnits({ parentId: unitId, limit: 1 }).then((result) => {
       if (live) setState(result.ok ? { unit: result.data.parent, error: null } : { unit: null, error: result.error.message });
     });
     return () => {

@@ -6,12 +6,12 @@ import { Notice } from '../../components/Notice';
 import { Screen } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
-import { call } from '../../services';
+import { listAudit } from '../../services';
 
 /** Every management decision in the caller's scope, newest first. */
 export default function Audit() {
   const guard = useSignedIn({ audiences: ADMINS });
-  const list = usePagedList((cursor) => call('admin', 'listAudit', { cursor }), 'all', guard.state === 'ready');
+  const list = usePagedList((cursor) => listAudit({ cursor }), 'all', guard.state === 'ready');
 
   if (guard.state === 'unreachable') return <Screen title="操作记录"><Notice>{guard.message}</Notice></Screen>;
   if (guard.state === 'denied') return <Screen title="操作记录"><Notice>当前身份无权访问管理后台</Notice></Screen>;

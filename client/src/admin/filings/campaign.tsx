@@ -13,7 +13,7 @@ import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { createCampaign, updateCampaign } from '../../services';
 import { useLatestCampaign } from './useCampaign';
 import './filings.css';
 
@@ -92,8 +92,8 @@ export default function CampaignRules() {
       reminderDaysBefore: num(values.reminderDaysBefore),
     };
     const result = creating
-      ? await call('campaign', 'createCampaign', { name: values.name, level: values.level as CampaignView['level'], term: values.term, rules })
-      : await call('campaign', 'updateCampaign', { campaignId: campaign.id, version: campaign.version, rules });
+      ? await createCampaign({ name: values.name, level: values.level as CampaignView['level'], term: values.term, rules })
+      : await updateCampaign({ campaignId: campaign.id, version: campaign.version, rules });
     if (result.ok) {
       setCampaign(result.data.campaign);
       setValues(valuesOf(result.data.campaign));

@@ -16,7 +16,7 @@ import { Screen, Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { decideFiling, getFiling, recordOfficeOpinion } from '../../services';
 import { go, ROUTES } from '../../routes';
 import { formatTime } from '../../format';
 import { Lifecycle } from './Lifecycle';
@@ -38,7 +38,7 @@ export default function FilingDetail() {
   const { toast, show } = useToast();
 
   const load = useCallback(async () => {
-    const result = await call('review', 'getFiling', { filingId: id });
+    const result = await getFiling({ filingId: id });
     if (result.ok) setData(result.data);
     else setError(result.error.message);
   }, [id]);
@@ -181,7 +181,7 @@ function DecisionForm({ data, onDone, onConflict }: { data: Loaded; onDone: (mes
   const submit = async () => {
     if (!form.validate() || !decision || !(await confirm(confirmation(decision, filing.collective.name)))) return;
     const result = await form.submit(({ decision: picked, ...input }) =>
-      picked === 'endorse' ? call('review', 'recordOfficeOpinion', input) : call('review', 'decide', { ...input, decision: picked }),
+      picked === 'endorse' ? recordOfficeOpinion(input) : decideFiling({ ...input, decision: picked }),
     );
     if (result?.ok) onDone(DECISION_TOASTS[decision]);
     else if (result && result.error.code === 'CONFLICT') onConflict(result.error.message);

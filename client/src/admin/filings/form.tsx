@@ -8,7 +8,7 @@ import { ADMINS } from '../../../../shared/domain/roles';
 import { Notice } from '../../components/Notice';
 import { Screen } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
-import { call } from '../../services';
+import { getFiling } from '../../services';
 import './filings.css';
 
 const chinaDate = (iso: string) => {
@@ -25,7 +25,7 @@ export default function ApplicationForm() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (guard.state !== 'ready' || !id) return;
-    void call('review', 'getFiling', { filingId: id }).then((r) => (r.ok ? setFiling(r.data.filing) : setError(r.error.message)));
+    void getFiling({ filingId: id }).then((r) => (r.ok ? setFiling(r.data.filing) : setError(r.error.message)));
   }, [guard.state, id]);
 
   if (guard.state === 'denied') return <Screen title="申报表"><Notice>当前身份无权访问管理后台</Notice></Screen>;

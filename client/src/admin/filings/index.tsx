@@ -16,7 +16,7 @@ import { Screen } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call, saveFile } from '../../services';
+import { exportStatistics, listQueue, saveFile } from '../../services';
 import { formatTime } from '../../format';
 import { go, ROUTES } from '../../routes';
 import { useLatestCampaign } from './useCampaign';
@@ -44,7 +44,7 @@ export default function Queue() {
   const [menuOpen, setMenuOpen] = useState(false);
   const { toast, show } = useToast();
   const list = usePagedList(
-    (cursor) => call('review', 'listQueue', { campaignId: campaign?.id ?? '', unitId, ...filters, cursor }),
+    (cursor) => listQueue({ campaignId: campaign?.id ?? '', unitId, ...filters, cursor }),
     JSON.stringify([campaign?.id, unitId, filters]),
     guard.state === 'ready' && !!campaign,
   );
@@ -72,7 +72,7 @@ export default function Queue() {
   const exportSheet = async () => {
     if (!campaign) return;
     setExporting(true);
-    const result = await call('review', 'exportStatistics', { campaignId: campaign.id, unitId });
+    const result = await exportStatistics({ campaignId: campaign.id, unitId });
     setExporting(false);
     if (!result.ok) return show(result.error.message, 'fail');
     await saveFile(result.data.fileName, result.data.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

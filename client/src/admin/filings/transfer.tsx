@@ -11,7 +11,7 @@ import { OneTimePassword } from '../../components/OneTimePassword';
 import { Screen, Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
-import { call, type CallOutput } from '../../services';
+import { requestTransfer, transferCollective, type CallOutput } from '../../services';
 import { go, ROUTES } from '../../routes';
 import './filings.css';
 
@@ -32,9 +32,13 @@ export default function Transfer() {
   if (guard.state === 'unreachable') return <Screen title="接收集体"><Notice>{guard.message}</Notice></Screen>;
   if (guard.state === 'denied') return <Screen title="接收集体"><Notice>只有组委会办公室和一级管理员可以接收集体</Notice></Screen>;
   const submit = async () => {
-    const result = await form.submit((input) => call('review', needsRequest ? 'requestTransfer' : 'transferCollective', input));
-    if (result?.ok && needsRequest) setRequested(true);
-    else if (result?.ok) setDone(result.data as CallOutput<'review', 'transferCollective'>);
+    if (needsRequest) {
+      const result = await form.submit(requestTransfer);
+      if (result?.ok) setRequested(true);
+      return;
+    }
+    const result = await form.submit(transferCollective);
+    if (result?.ok) setDone(result.data);
     else if (result?.error.code === 'TRANSFER_NEEDS_APPROVAL') setNeedsRequest(true);
   };
   if (requested) {

@@ -13,7 +13,7 @@ import { Screen } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call, type CallOutput } from '../../services';
+import { decideTransfer, issueTransferPassword, listTransferRequests, type CallOutput } from '../../services';
 import { formatTime } from '../../format';
 import '../../components/filing-parts.css';
 import './filings.css';
@@ -29,7 +29,7 @@ const STATUS: Record<TransferRequestView['status'], string> = { pending: '待审
 export default function TransferRequests() {
   const guard = useSignedIn({ audiences: ISSUERS });
   const [side, setSide] = useState<Side>('incoming');
-  const list = usePagedList((cursor) => call('review', 'listTransferRequests', { side, cursor }), side, guard.state === 'ready');
+  const list = usePagedList((cursor) => listTransferRequests({ side, cursor }), side, guard.state === 'ready');
   const [issued, setIssued] = useState<CallOutput<'review', 'issueTransferPassword'> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { toast, show } = useToast();
@@ -37,7 +37,7 @@ export default function TransferRequests() {
   if (guard.state === 'denied') return <Screen title="集体转移申请"><Notice>只有组委会办公室和一级管理员可以处理转移申请</Notice></Screen>;
 
   const issue = async (id: string) => {
-    const result = await call('review', 'issueTransferPassword', { requestId: id });
+    const result = await issueTransferPassword({ requestId: id });
     if (result.ok) {
       setIssued(result.data);
       list.reload();
@@ -67,7 +67,7 @@ export default function TransferRequests() {
                 approveLabel="批准转移"
                 approveClass="btn-approve-transfer"
                 rejectClass="btn-reject-transfer"
-                decide={(approve, comment) => call('review', 'decideTransfer', { requestId: r.id, approve, comment })}
+                decide={(approve, comment) => decideTransfer({ requestId: r.id, approve, comment })}
                 onDone={(approved) => { show(approved ? '已批准：集体已转入接收单位，原用户名已注销' : '已驳回申请', 'success'); list.reload(); }}
               />
             ) : null}

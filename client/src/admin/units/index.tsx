@@ -14,7 +14,7 @@ import { useForm } from '../../hooks/useForm';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { createUnit, listUnits } from '../../services';
 import { unitKindLabel } from '../../format';
 import { go, replace, ROUTES } from '../../routes';
 import './index.css';
@@ -30,7 +30,7 @@ export default function Units() {
   const parentId = params.parentId || undefined;
   const guard = useSignedIn({ audiences: ADMINS });
   const list = usePagedList(
-    (cursor) => call('admin', 'listUnits', { parentId, cursor }),
+    (cursor) => listUnits({ parentId, cursor }),
     parentId ?? '',
     guard.state === 'ready',
   );
@@ -123,7 +123,7 @@ function CreateUnit({ parent, onCreated }: { parent: UnitView; onCreated: () => 
   const { toast, show } = useToast();
 
   const submit = async () => {
-    const result = await form.submit((input) => call('admin', 'createUnit', input));
+    const result = await form.submit((input) => createUnit(input));
     if (result?.ok) {
       show(`已新建：${result.data.unit.name}`, 'success');
       form.reset();

@@ -25,7 +25,7 @@ import { Tappable } from '../../components/Tappable';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
-import { askFilingSubscription, call, clearLocalDraft, readLocalDraft, writeLocalDraft } from '../../services';
+import { askFilingSubscription, clearLocalDraft, getMyFiling, readLocalDraft, saveFilingDraft, submitFiling, writeLocalDraft } from '../../services';
 import { formatTime } from '../../format';
 import { go, replace, ROUTES } from '../../routes';
 import './filing.css';
@@ -77,7 +77,7 @@ export default function FilingForm() {
 
   useEffect(() => {
     if (!accountId) return;
-    void call('filing', 'getMine', {}).then((result) => {
+    void getMyFiling({}).then((result) => {
       if (!result.ok) return setLoadError(result.error.message);
       const { campaign: c, filing: f } = result.data;
       setCampaign(c);
@@ -99,7 +99,7 @@ export default function FilingForm() {
     if (!campaign) return;
     setSaved('保存中…');
     const request = inFlight.current.then(() =>
-      call('filing', 'saveDraft', { campaignId: campaign.id, content: contentOf(latest.current.values, latest.current.titles) }),
+      saveFilingDraft({ campaignId: campaign.id, content: contentOf(latest.current.values, latest.current.titles) }),
     );
     inFlight.current = request;
     const result = await request;
@@ -171,7 +171,7 @@ export default function FilingForm() {
     setSubmitting(true);
     setNotice(null);
     await Promise.all([inFlight.current, askFilingSubscription()]);
-    const result = await call('filing', 'submit', { campaignId: campaign.id, content: contentOf(latest.current.values, latest.current.titles) });
+    const result = await submitFiling({ campaignId: campaign.id, content: contentOf(latest.current.values, latest.current.titles) });
     setSubmitting(false);
     if (result.ok) {
       clearLocalDraft(accountId, campaign.id);

@@ -11,7 +11,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
-import { call } from '../../services';
+import { getMyFiling } from '../../services';
 import { formatTime } from '../../format';
 import { go, ROUTES } from '../../routes';
 import './filing.css';
@@ -24,7 +24,7 @@ export default function FilingStatus() {
   const [error, setError] = useState<string | null>(null);
 
   const load = () =>
-    void call('filing', 'getMine', {}).then((result) => (result.ok ? setData(result.data) : setError(result.error.message)));
+    void getMyFiling({}).then((result) => (result.ok ? setData(result.data) : setError(result.error.message)));
   useEffect(() => {
     if (guard.state === 'ready') load();
   }, [guard.state]);
