@@ -13,7 +13,8 @@ import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { OneTimePassword } from '../../components/OneTimePassword';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
@@ -31,6 +32,7 @@ export default function AccountDetail() {
   const { params } = useRouter();
   const accountId = params.id ?? '';
   const guard = useSignedIn({ audiences: ADMINS });
+  const frame = { guard, title: '帐号详情', denied: ADMIN_ONLY };
   const ready = guard.state === 'ready';
   const [account, setAccount] = useState<AccountView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -57,10 +59,8 @@ export default function AccountDetail() {
   const lockForm = useForm(contract.admin.lockAccount.input, { initial: { reason: '' }, fixed: { accountId } });
   const cancelForm = useForm(contract.admin.cancelAccount.input, { initial: { reason: '' }, fixed: { accountId } });
 
-  if (guard.state === 'unreachable') return <Screen title="帐号详情"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="帐号详情"><Notice>当前身份无权访问管理后台</Notice></Screen>;
-  if (loadError) return <Screen title="帐号详情"><Notice>{loadError}</Notice></Screen>;
-  if (!ready || !account) return <Screen title="帐号详情"><View className="list-foot">加载中…</View></Screen>;
+  if (loadError) return <GuardedScreen {...frame}><Notice>{loadError}</Notice></GuardedScreen>;
+  if (!ready || !account) return <GuardedScreen {...frame}><View className="list-foot">加载中…</View></GuardedScreen>;
 
   const viewer: Audience = audienceOf(guard.account);
   const isIssuer = ISSUERS.includes(viewer);
@@ -128,7 +128,7 @@ export default function AccountDetail() {
   };
 
   return (
-    <Screen title="帐号详情" className="account-detail">
+    <GuardedScreen {...frame} className="account-detail">
       <Section className="account-info">
         <View className="account-info__head">
           <Text className="account-info__name account-name">{account.name}</Text>
@@ -217,7 +217,7 @@ export default function AccountDetail() {
       </Section>
 
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }
 

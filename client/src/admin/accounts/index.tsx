@@ -9,8 +9,7 @@ import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
 import { AccountRow } from '../../components/AccountRow';
 import { LoadMore } from '../../components/LoadMore';
 import { accessibleName } from '../../components/FormField';
-import { Notice } from '../../components/Notice';
-import { Screen } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { listAccounts, type CallInput } from '../../services';
@@ -44,14 +43,12 @@ export default function Accounts() {
     shown.current = true;
   });
 
-  if (guard.state === 'unreachable') return <Screen title="帐号管理"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="帐号管理"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   const canIssue = guard.state === 'ready' && ISSUERS.includes(audienceOf(guard.account));
 
   const search = () => setFilters((prev) => ({ ...prev, q: query.trim() || undefined }));
 
   return (
-    <Screen title="帐号管理" className="accounts">
+    <GuardedScreen guard={guard} title="帐号管理" className="accounts" denied={ADMIN_ONLY}>
       <View className="search">
         <Input
           id="field-q"
@@ -103,7 +100,7 @@ export default function Accounts() {
           </Button>
         </View>
       ) : null}
-    </Screen>
+    </GuardedScreen>
   );
 }
 

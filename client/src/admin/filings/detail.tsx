@@ -12,7 +12,8 @@ import { confirm, type ConfirmOptions } from '../../components/confirm';
 import { Checks, Content, History, Opinions } from '../../components/FilingParts';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
@@ -33,6 +34,7 @@ export default function FilingDetail() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : '';
   const guard = useSignedIn({ audiences: ADMINS });
+  const frame = { guard, title: '报备详情', denied: ADMIN_ONLY };
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { toast, show } = useToast();
@@ -46,14 +48,12 @@ export default function FilingDetail() {
     if (guard.state === 'ready' && id) void load();
   }, [guard.state, id, load]);
 
-  if (guard.state === 'unreachable') return <Screen title="报备详情"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="报备详情"><Notice>当前身份无权访问管理后台</Notice></Screen>;
-  if (error && !data) return <Screen title="报备详情" className="filing-detail"><Notice>{error}</Notice></Screen>;
-  if (!data) return <Screen title="报备详情" className="filing-detail"><View className="list-loading">加载中…</View></Screen>;
+  if (error && !data) return <GuardedScreen {...frame} className="filing-detail"><Notice>{error}</Notice></GuardedScreen>;
+  if (!data) return <GuardedScreen {...frame} className="filing-detail"><View className="list-loading">加载中…</View></GuardedScreen>;
   const { filing, canDecide } = data;
 
   return (
-    <Screen title="报备详情" className="filing-detail">
+    <GuardedScreen {...frame} className="filing-detail">
       <Section>
         <View className="kv">
           <Text className="kv__key">集体</Text>
@@ -139,7 +139,7 @@ export default function FilingDetail() {
         />
       ) : null}
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }
 

@@ -12,11 +12,11 @@ import { ADMINS, audienceOf, ISSUERS } from '../../../../shared/domain/roles';
 import { LoadMore } from '../../components/LoadMore';
 import { accessibleName } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
-import { Screen } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { exportStatistics, listQueue, saveFile } from '../../services';
+import { exportStatistics, listQueue, saveFile, XLSX } from '../../services';
 import { formatTime } from '../../format';
 import { go, ROUTES } from '../../routes';
 import { useLatestCampaign } from './useCampaign';
@@ -54,8 +54,6 @@ export default function Queue() {
     shown.current = true;
   });
 
-  if (guard.state === 'unreachable') return <Screen title="审核队列"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="审核队列"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   const counts = list.first?.counts ?? {};
   const search = () => setFilters((prev) => ({ ...prev, q: query.trim() || undefined }));
   const isAdmin = guard.state === 'ready' && guard.account.role === 'admin';
@@ -75,12 +73,12 @@ export default function Queue() {
     const result = await exportStatistics({ campaignId: campaign.id, unitId });
     setExporting(false);
     if (!result.ok) return show(result.error.message, 'fail');
-    await saveFile(result.data.fileName, result.data.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await saveFile(result.data.fileName, result.data.contentBase64, XLSX);
     show(`已导出 ${result.data.rows} 个集体`, 'success');
   };
 
   return (
-    <Screen title="审核队列" className="queue">
+    <GuardedScreen guard={guard} title="审核队列" className="queue" denied={ADMIN_ONLY}>
       <Notice>{error}</Notice>
       {campaign ? <View className="page-intro queue-campaign">{campaign.name} · 报备时间 {campaign.windowText}</View> : null}
       <View className="search">
@@ -167,7 +165,7 @@ export default function Queue() {
         </Button>
       </View>
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }
 

@@ -7,7 +7,8 @@ import { contract } from '../../../../shared/contract';
 import type { QuotaView } from '../../../../shared/contract/filing-views';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
 import { importQuotas, listQuotas } from '../../services';
@@ -52,8 +53,6 @@ export default function Quotas() {
     else setNotice(result.error.message);
   }, [campaign]);
   useEffect(() => void load(), [load]);
-  if (guard.state === 'unreachable') return <Screen title="名额分配"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="名额分配"><Notice>当前身份无权访问管理后台</Notice></Screen>;
 
   const importSheet = async () => {
     if (!campaign) return;
@@ -71,7 +70,7 @@ export default function Quotas() {
   };
 
   return (
-    <Screen title="名额分配" className="quotas">
+    <GuardedScreen guard={guard} title="名额分配" className="quotas" denied={ADMIN_ONLY}>
       <Notice>{error}</Notice>
       {campaign ? <View className="page-intro">{campaign.name}</View> : null}
       <Section>
@@ -101,6 +100,6 @@ export default function Quotas() {
         </View>
       ) : null}
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }
