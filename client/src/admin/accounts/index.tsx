@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
@@ -9,6 +9,7 @@ import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
 import { AccountRow } from '../../components/AccountRow';
 import { LoadMore } from '../../components/LoadMore';
 import { accessibleName } from '../../components/FormField';
+import { FilterRow } from '../../components/FilterRow';
 import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
@@ -101,37 +102,5 @@ export default function Accounts() {
         </View>
       ) : null}
     </GuardedScreen>
-  );
-}
-
-function FilterRow<T extends string>({
-  name,
-  label,
-  options,
-  value,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  options: [T, string][];
-  value: T | undefined;
-  onChange: (value: T | undefined) => void;
-}) {
-  return (
-    <View className={`filter filter-${name}`}>
-      <Text className="filter__label">{label}</Text>
-      <Text className={`filter__option ${value === undefined ? 'is-active' : ''}`} onClick={() => onChange(undefined)}>
-        全部
-      </Text>
-      {options.map(([key, text]) => (
-        <Text
-          key={key}
-          className={`filter__option filter__option--${key} ${value === key ? 'is-active' : ''}`}
-          onClick={() => onChange(key)}
-        >
-          {text}
-        </Text>
-      ))}
-    </View>
   );
 }

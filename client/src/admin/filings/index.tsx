@@ -12,6 +12,7 @@ import { ADMINS, audienceOf, ISSUERS } from '../../../../shared/domain/roles';
 import { LoadMore } from '../../components/LoadMore';
 import { accessibleName } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
+import { FilterRow } from '../../components/FilterRow';
 import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
@@ -166,21 +167,5 @@ export default function Queue() {
       </View>
       {toast}
     </GuardedScreen>
-  );
-}
-
-function FilterRow<T extends string>({ name, label, options, value, onChange }: { name: string; label: string; options: [T, string][]; value: T | undefined; onChange: (value: T | undefined) => void }) {
-  return (
-    <View className={`filter filter-${name}`}>
-      <Text className="filter__label">{label}</Text>
-      <Text className={`filter__option ${value === undefined ? 'is-active' : ''}`} onClick={() => onChange(undefined)}>
-        全部
-      </Text>
-      {options.map(([key, text]) => (
-        <Text key={key} className={`filter__option filter__option--${key} ${value === key ? 'is-active' : ''}`} onClick={() => onChange(key)}>
-          {text}
-        </Text>
-      ))}
-    </View>
   );
 }
