@@ -56,10 +56,11 @@ module.exports = {
     },
     {
       name: 'pages-call-the-service-layer',
-      comment: 'Only client/src/services talks to the backend transport.',
+      comment:
+        'Only client/src/services talks to the backend: pages use its named, typed function per action, never the raw call or the transport.',
       severity: 'error',
       from: { path: '^client/src/', pathNot: '^client/src/services/' },
-      to: { path: '^client/src/services/transport' },
+      to: { path: '^client/src/services/(call|transport)' },
     },
     {
       name: 'operations-scripts-stand-alone',

@@ -1,6 +1,12 @@
 import Taro from '@tarojs/taro';
 import type { FilingDraftContent } from '../../../shared/contract/filing-content';
+import { action } from './call';
 import { requestSubscriptions } from './subscriptions';
+
+/** 报备 services: the collective's own filing. */
+export const getMyFiling = action('filing', 'getMine');
+export const saveFilingDraft = action('filing', 'saveDraft');
+export const submitFiling = action('filing', 'submit');
 
 /**
  * The collective's form kept on the device as it is typed, so closing the mini-program loses nothing even
@@ -37,23 +43,6 @@ export function clearLocalDraft(accountId: string, campaignId: string): void {
   } catch {
     // Nothing to clear.
   }
-}
-
-/** Offers a file the backend produced (xlsx, …): a download in the browser, a document viewer in WeChat. */
-export async function saveFile(fileName: string, base64: string, mime: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const link = document.createElement('a');
-    link.href = `data:${mime};base64,${base64}`;
-    link.download = fileName;
-    link.className = 'download-link';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    return;
-  }
-  const path = `${Taro.env.USER_DATA_PATH}/${fileName}`;
-  Taro.getFileSystemManager().writeFileSync(path, base64, 'base64');
-  await Taro.openDocument({ filePath: path, showMenu: true });
 }
 
 /** Asks, at submit, for the subscriptions that carry the reviewers' decision and the pre-deadline reminder. */
