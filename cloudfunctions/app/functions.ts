@@ -1,11 +1,11 @@
 import type { FunctionName } from '../../shared/contract';
 import type { FunctionHandlers } from './router';
-import { accountHandlers } from './usecases/account';
-import { adminHandlers } from './usecases/admin';
-import { openweekHandlers } from './usecases/openweek';
-import { campaignHandlers } from './usecases/campaign';
-import { filingHandlers } from './usecases/filing';
-import { reviewHandlers } from './usecases/review';
+import { accountHandlers } from './features/account';
+import { adminHandlers } from './features/admin';
+import { openweekHandlers } from './features/openweek';
+import { campaignHandlers } from './features/campaign';
+import { filingHandlers } from './features/filing';
+import { reviewHandlers } from './features/review';
 import { creationlogHandlers } from './features/creationlog';
 
 /** Every cloud function with its use cases; the compiler flags a function of the contract left out. */

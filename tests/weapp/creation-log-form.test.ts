@@ -1,27 +1,17 @@
-import type { CloudAnswer, OpenedPage } from './support/mini-program';
-import { openPage } from './support/mini-program';
+import { fakeCloud } from './support/cloud';
+import { accountView, entryView } from './support/fixtures';
+import { openPage, type OpenedPage } from './support/mini-program';
 
-const account = {
-  id: 'acc-1', code: 'JT7K4MPQ', role: 'collective', level: null, name: '岳阳市公交一路青年班组', unitId: 'u3', unitName: '城区公交站',
-  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
-};
 /** The collective's saved draft, complete, with two images. */
-const draft = {
-  id: 'e9', status: 'draft', title: '公交一路青年志愿服务日', category: 'volunteer', workDate: '2018-11-18', collectiveName: account.name, unitName: '城区公交站',
-  excerpt: '', imageCount: 2, guidanceCount: 0, correctsId: null, submittedAt: null, updatedAt: '2018-11-20T02:00:00.000Z', unread: false,
-  text: '班组青年在公交站台开展志愿服务，为乘客指路、帮扶老人上下车，共服务乘客三百余人次。', images: ['cloud://env/creationlog/acc-1/a.png', 'cloud://env/creationlog/acc-1/b.png'],
-  eventId: null, eventTitle: null, correctsTitle: null, guidance: [], version: 3,
-};
+const draft = entryView({ id: 'e9', status: 'draft', excerpt: '', submittedAt: null, version: 3 });
+const versionOf = (data: unknown) => (data as { version?: number }).version ?? 0;
 
-const answer: CloudAnswer = (call) => {
-  const key = `${call.name}.${call.data.action}`;
-  const data = call.data.data as { version?: number };
-  if (key === 'account.me') return { ok: true, data: { account } };
-  if (key === 'creationlog.getMine') return { ok: true, data: { entry: draft } };
-  if (key === 'creationlog.saveDraft') return { ok: true, data: { entry: { ...draft, version: (data.version ?? 0) + 1 } } };
-  if (key === 'creationlog.submit') return { ok: true, data: { entry: { ...draft, status: 'submitted', submittedAt: '2018-11-20T02:05:00.000Z', version: (data.version ?? 0) + 1 } } };
-  return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${key}` } };
-};
+const answer = fakeCloud({
+  'account.me': { account: accountView() },
+  'creationlog.getMine': { entry: draft },
+  'creationlog.saveDraft': (call) => ({ ok: true, data: { entry: { ...draft, version: versionOf(call.data.data) + 1 } } }),
+  'creationlog.submit': (call) => ({ ok: true, data: { entry: { ...draft, status: 'submitted', submittedAt: '2018-11-20T02:05:00.000Z', version: versionOf(call.data.data) + 1 } } }),
+});
 
 const asked: Array<{ title: string; confirmText: string }> = [];
 let answerConfirm = false;

@@ -1,54 +1,41 @@
-import type { CloudAnswer, OpenedPage } from './support/mini-program';
-import { openPage } from './support/mini-program';
+import { fakeCloud } from './support/cloud';
+import { accountView, entryCardView } from './support/fixtures';
+import { openPage, type OpenedPage } from './support/mini-program';
 
-const account = {
-  id: 'acc-1', code: 'JT7K4MPQ', role: 'collective', level: null, name: '岳阳市公交一路青年班组', unitId: 'u3', unitName: '城区公交站',
-  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
-};
 const byCategory = (counts: Record<string, number>) => ({ post: 0, innovation: 0, volunteer: 0, openweek: 0, learning: 0, sanliang: 0, other: 0, ...counts });
-const card = (id: string, title: string, submittedAt: string, category: string) => ({
-  id, status: 'submitted', title, category, workDate: submittedAt.slice(0, 10), collectiveName: account.name, unitName: '城区公交站', excerpt: '班组青年在公交站台开展志愿服务。',
-  imageCount: 2, guidanceCount: 0, correctsId: null, submittedAt, updatedAt: submittedAt, unread: false,
-});
+const submitted = (id: string, title: string, submittedAt: string, category: 'post' | 'volunteer' | 'learning') =>
+  entryCardView({ id, title, category, workDate: submittedAt.slice(0, 10), submittedAt, updatedAt: submittedAt });
 
 /** A collective that last submitted 40 days ago: two entries in October (China time), one late on 30 September. */
-const answer: CloudAnswer = (call) => {
-  const key = `${call.name}.${call.data.action}`;
-  const data = call.data.data as Record<string, unknown>;
-  if (key === 'account.me') return { ok: true, data: { account } };
-  if (key === 'creationlog.overview') {
-    return {
-      ok: true,
-      data: {
-        categories: [],
-        months: [
-          { month: '2018-10', total: 2, byCategory: byCategory({ volunteer: 1, learning: 1 }) },
-          { month: '2018-09', total: 1, byCategory: byCategory({ post: 1 }) },
-        ],
-        lastSubmittedAt: '2018-10-11T02:00:00.000Z',
-        silentDays: 40,
-        prompt: true,
-      },
-    };
-  }
-  if (key === 'creationlog.listMine' && data.status === 'draft') return { ok: true, data: { items: [], nextCursor: null } };
-  if (key === 'creationlog.listMine') {
+const answer = fakeCloud({
+  'account.me': { account: accountView() },
+  'creationlog.overview': {
+    categories: [],
+    months: [
+      { month: '2018-10', total: 2, byCategory: byCategory({ volunteer: 1, learning: 1 }) },
+      { month: '2018-09', total: 1, byCategory: byCategory({ post: 1 }) },
+    ],
+    lastSubmittedAt: '2018-10-11T02:00:00.000Z',
+    silentDays: 40,
+    prompt: true,
+  },
+  'creationlog.listMine': (call) => {
+    if ((call.data.data as { status?: string }).status === 'draft') return { ok: true, data: { items: [], nextCursor: null } };
     return {
       ok: true,
       data: {
         items: [
-          card('e3', '青年理论学习', '2018-10-11T02:00:00.000Z', 'learning'),
-          card('e2', '志愿服务日', '2018-10-02T02:00:00.000Z', 'volunteer'),
+          submitted('e3', '青年理论学习', '2018-10-11T02:00:00.000Z', 'learning'),
+          submitted('e2', '志愿服务日', '2018-10-02T02:00:00.000Z', 'volunteer'),
           // 23:30 China time on 30 September: September's, the last day of that month.
-          card('e1', '岗位练兵', '2018-09-30T15:30:00.000Z', 'post'),
+          submitted('e1', '岗位练兵', '2018-09-30T15:30:00.000Z', 'post'),
         ],
         nextCursor: null,
       },
     };
-  }
-  if (key === 'openweek.myEvents') return { ok: true, data: { items: [], nextCursor: null } };
-  return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${key}` } };
-};
+  },
+  'openweek.myEvents': { items: [], nextCursor: null },
+});
 
 /** The collective's 创建日志 page of the real weapp build in miniprogram-simulate. */
 describe('the mini-program creation-log timeline', () => {

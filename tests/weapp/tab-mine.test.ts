@@ -1,15 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPage, WEAPP_DIST, type CloudAnswer, type OpenedPage } from './support/mini-program';
+import { fakeCloud } from './support/cloud';
+import { adminView } from './support/fixtures';
+import { openPage, WEAPP_DIST, type OpenedPage } from './support/mini-program';
 
-const admin = {
-  id: 'acc-admin', code: 'GL7K4MPQ', role: 'admin', level: 1, name: '交通行业一级管理员', unitId: 'u1', unitName: '交通',
-  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
-};
-const answer: CloudAnswer = (call) =>
-  call.name === 'account' && call.data.action === 'me'
-    ? { ok: true, data: { account: admin } }
-    : { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${call.name}.${call.data.action}` } };
+const answer = fakeCloud({ 'account.me': { account: adminView({ id: 'acc-admin' }) } });
 
 interface TabBar {
   list: Array<{ pagePath: string; text: string; iconPath: string; selectedIconPath: string }>;

@@ -1,22 +1,23 @@
 import type { EntryDraftContent } from '../../../shared/contract/creationlog';
-import { call, type CallInput, type CallResult } from './call';
+import { action, type CallResult } from './call';
 import { clearDeviceCopy, readDeviceCopy, writeDeviceCopy } from './device-copies';
 import { choosePhotos } from './photos';
 import { requestSubscriptions } from './subscriptions';
 
 /** 创建日志: the collective's workspace, and the admins who follow it. One function per action of `creationlog`. */
-export const creationLogOverview = () => call('creationlog', 'overview', {});
-export const listMyEntries = (input: CallInput<'creationlog', 'listMine'>) => call('creationlog', 'listMine', input);
-export const getMyEntry = (entryId: string) => call('creationlog', 'getMine', { entryId });
-export const saveEntryDraft = (input: CallInput<'creationlog', 'saveDraft'>) => call('creationlog', 'saveDraft', input);
-export const entryDraftFromEvent = (eventId: string) => call('creationlog', 'draftFromEvent', { eventId });
-export const discardEntryDraft = (entryId: string) => call('creationlog', 'discardDraft', { entryId });
-export const submitEntry = (entryId: string, version: number) => call('creationlog', 'submit', { entryId, version });
-export const creationLogFeed = (input: CallInput<'creationlog', 'feed'>) => call('creationlog', 'feed', input);
-export const readEntry = (entryId: string) => call('creationlog', 'readEntry', { entryId });
-export const addGuidance = (entryId: string, text: string) => call('creationlog', 'addGuidance', { entryId, text });
-export const silentCollectives = (input: CallInput<'creationlog', 'silentCollectives'>) => call('creationlog', 'silentCollectives', input);
-export const creationLogStats = (input: CallInput<'creationlog', 'stats'>) => call('creationlog', 'stats', input);
+export const creationLogOverview = action('creationlog', 'overview');
+export const listMyEntries = action('creationlog', 'listMine');
+export const getMyEntry = action('creationlog', 'getMine');
+export const saveEntryDraft = action('creationlog', 'saveDraft');
+export const entryDraftFromEvent = action('creationlog', 'draftFromEvent');
+export const discardEntryDraft = action('creationlog', 'discardDraft');
+export const submitEntry = action('creationlog', 'submit');
+export const creationLogFeed = action('creationlog', 'feed');
+export const readEntry = action('creationlog', 'readEntry');
+export const addGuidance = action('creationlog', 'addGuidance');
+export const silentCollectives = action('creationlog', 'silentCollectives');
+export const creationLogStats = action('creationlog', 'stats');
+const uploadEntryImage = action('creationlog', 'uploadImage');
 
 /**
  * Chooses up to `room` images and uploads them one by one for the collective's entries; answers each upload's
@@ -24,7 +25,7 @@ export const creationLogStats = (input: CallInput<'creationlog', 'stats'>) => ca
  */
 export async function uploadEntryImages(room: number): Promise<Array<CallResult<'creationlog', 'uploadImage'>>> {
   const results: Array<CallResult<'creationlog', 'uploadImage'>> = [];
-  for (const photo of await choosePhotos(room)) results.push(await call('creationlog', 'uploadImage', photo));
+  for (const photo of await choosePhotos(room)) results.push(await uploadEntryImage(photo));
   return results;
 }
 

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { call, type CallInput, type CallResult } from './call';
+import { saveFile, XLSX } from './files';
 import { clearVisitorToken, readVisitorToken, saveVisitorToken } from './visitor';
 import { choosePhoto } from './photos';
 
@@ -57,26 +58,10 @@ export const adminListEvents = (input: CallInput<'openweek', 'adminListEvents'>)
 export const hideEvent = (eventId: string, reason: string) => call('openweek', 'hideEvent', { eventId, reason });
 export const openweekStats = (unitId?: string) => call('openweek', 'stats', unitId ? { unitId } : {});
 
-/**
- * The attendee list as an xlsx file: H5 downloads it; the mini-program writes it to the user's files
- * and opens it (WeChat shows xlsx, and can forward it from there).
- */
+/** The attendee list as an xlsx file, offered as a download (H5) or opened in WeChat's document viewer. */
 export async function exportAttendees(eventId: string): Promise<CallResult<'openweek', 'exportAttendees'>> {
   const result = await call('openweek', 'exportAttendees', { eventId });
-  if (!result.ok) return result;
-  const { filename, base64 } = result.data;
-  if (process.env.TARO_ENV === 'h5') {
-    const link = document.createElement('a');
-    link.href = `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${base64}`;
-    link.download = filename;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  } else {
-    const path = `${Taro.env.USER_DATA_PATH}/${filename}`;
-    Taro.getFileSystemManager().writeFileSync(path, base64, 'base64');
-    await Taro.openDocument({ filePath: path, fileType: 'xlsx', showMenu: true });
-  }
+  if (result.ok) await saveFile(result.data.filename, result.data.base64, XLSX);
   return result;
 }
 

@@ -26,13 +26,10 @@ export function activityRecord(collective: Pick<CollectiveDoc, 'id' | 'name' | '
   };
 }
 
-/**
- * In the transaction that issues a collective's first account: its activity record. The account's id is the
- * collective's (filing/support.ts `collectiveOfAccount` names the collective after its first account).
- */
-export async function openCreationLog(tx: StoreOps, account: AccountDoc, unitName: string, at: Date): Promise<void> {
-  if (await tx.get('creationActivity', account.id)) return;
-  await tx.insert('creationActivity', activityRecord(account, unitName, at));
+/** In the transaction that issues a collective's account and writes its document: its activity record. */
+export async function openCreationLog(tx: StoreOps, collective: CollectiveDoc, unitName: string, at: Date): Promise<void> {
+  if (await tx.get('creationActivity', collective.id)) return;
+  await tx.insert('creationActivity', activityRecord(collective, unitName, at));
 }
 
 /** The data upgrade: an activity record for every active collective issued before there were any. */

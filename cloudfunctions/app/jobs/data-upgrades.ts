@@ -1,6 +1,6 @@
 import type { Deps } from '../context';
 import { DuplicateKeyError } from '../ports/store';
-import { upgradeSeatShards } from '../usecases/openweek/seat-shards';
+import { upgradeSeatShards } from '../features/openweek/seat-shards';
 import { upgradeSignupIds } from './opaque-signup-ids';
 import { upgradeCreationActivity } from '../common/creation-activity';
 

@@ -8,7 +8,8 @@ import { EntryDetail } from '../../components/EntryDetail';
 import { FormField } from '../../components/FormField';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
 import { addGuidance, readEntry, type CallOutput } from '../../services';
@@ -19,26 +20,25 @@ type Entry = CallOutput<'creationlog', 'readEntry'>['entry'];
 export default function AdminEntry() {
   const { params } = useRouter();
   const guard = useSignedIn({ audiences: ADMINS });
+  const frame = { guard, title: '创建日志', className: 'admin-cl-entry', denied: ADMIN_ONLY };
   const [entry, setEntry] = useState<Entry | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
   const { toast, show } = useToast();
-  const load = () => void readEntry(params.id ?? '').then((r) => (r.ok ? setEntry(r.data.entry) : setError(r.error.message)));
+  const load = () => void readEntry({ entryId: params.id ?? '' }).then((r) => (r.ok ? setEntry(r.data.entry) : setError(r.error.message)));
   useEffect(() => {
     if (guard.state === 'ready') load();
   }, [guard.state, params.id]);
 
-  if (guard.state === 'unreachable') return <Screen title="创建日志"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="创建日志"><Notice>当前身份无权访问管理后台</Notice></Screen>;
-  if (error) return <Screen title="创建日志" className="admin-cl-entry"><LoadFailed message={error} onRetry={load} /></Screen>;
-  if (!entry) return <Screen title="创建日志" className="admin-cl-entry"><View className="list-loading">加载中…</View></Screen>;
+  if (error) return <GuardedScreen {...frame}><LoadFailed message={error} onRetry={load} /></GuardedScreen>;
+  if (!entry) return <GuardedScreen {...frame}><View className="list-loading">加载中…</View></GuardedScreen>;
 
   const send = async () => {
     if (text.trim().length < 2) return setTextError(text.trim() ? '至少2个字' : '请填写');
     setSending(true);
-    const result = await addGuidance(entry.id, text.trim());
+    const result = await addGuidance({ entryId: entry.id, text: text.trim() });
     setSending(false);
     if (result.ok) {
       setEntry(result.data.entry);
@@ -49,7 +49,7 @@ export default function AdminEntry() {
   };
 
   return (
-    <Screen title="创建日志" className="admin-cl-entry">
+    <GuardedScreen {...frame}>
       <Notice tone="info" className="cl-read-mark">已阅：本条已为您标记为已阅</Notice>
       <EntryDetail entry={entry} />
       <Section title="提出指导意见" className="cl-guide">
@@ -64,6 +64,6 @@ export default function AdminEntry() {
         </View>
       </Section>
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

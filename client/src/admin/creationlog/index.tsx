@@ -11,10 +11,11 @@ import { EntryCard } from '../../components/EntryCard';
 import { accessibleName } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
-import { call, creationLogFeed, creationLogStats, silentCollectives, type CallOutput } from '../../services';
+import { creationLogFeed, listUnits, creationLogStats, silentCollectives, type CallOutput } from '../../services';
 import { categoryCounts, monthLabel } from '../../creationlog-format';
 import { formatTime } from '../../format';
 import { go, ROUTES } from '../../routes';
@@ -58,7 +59,7 @@ export default function AdminCreationLog() {
 
   useEffect(() => {
     if (!ready) return;
-    void call('admin', 'listUnits', { limit: 50 }).then((r) => r.ok && setUnits(r.data.items));
+    void listUnits({ limit: 50 }).then((r) => r.ok && setUnits(r.data.items));
   }, [ready]);
   useEffect(() => {
     if (ready && campaignId) void creationLogStats({ campaignId, ...(filters.unitId ? { unitId: filters.unitId } : {}) }).then((r) => r.ok && setStats(r.data));
@@ -69,14 +70,11 @@ export default function AdminCreationLog() {
     shown.current = true;
   });
 
-  if (guard.state === 'unreachable') return <Screen title="创建日志"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="创建日志"><Notice>当前身份无权访问管理后台</Notice></Screen>;
-
   const set = (patch: Filters) => setFilters((prev) => ({ ...prev, ...patch }));
   const search = () => set({ q: query.trim() || undefined });
 
   return (
-    <Screen title="创建日志" className="admin-creation-log">
+    <GuardedScreen guard={guard} title="创建日志" className="admin-creation-log" denied={ADMIN_ONLY}>
       <Notice>{error}</Notice>
       {stats ? (
         <Section title={`${stats.unitName}（含下级）`} className="cl-stats">
@@ -152,6 +150,6 @@ export default function AdminCreationLog() {
         ))}
         <LoadMore list={silent} empty={`辖区内没有${silentDays}天未提交的集体`} />
       </Section>
-    </Screen>
+    </GuardedScreen>
   );
 }

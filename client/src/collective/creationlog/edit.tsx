@@ -12,7 +12,8 @@ import { DateField } from '../../components/DateField';
 import { FieldError, FieldLabel, FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Picture } from '../../components/Picture';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { Tappable } from '../../components/Tappable';
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { useSignedIn } from '../../hooks/useSession';
@@ -98,7 +99,7 @@ export default function EditEntry() {
       }
       return;
     }
-    void getMyEntry(source).then((r) => {
+    void getMyEntry({ entryId: source }).then((r) => {
       setLoading(false);
       if (!r.ok) return setNotice(r.error.message);
       const e = r.data.entry;
@@ -234,7 +235,7 @@ export default function EditEntry() {
       setSubmitting(false);
       return flag(save.error.fields ?? {}, save.error.message);
     }
-    const result = await submitEntry(entry.current.id as string, entry.current.version);
+    const result = await submitEntry({ entryId: entry.current.id as string, version: entry.current.version });
     setSubmitting(false);
     if (result.ok) {
       clearEntryCopy(accountId, result.data.entry.id);
@@ -252,7 +253,7 @@ export default function EditEntry() {
       return replace(ROUTES.creationLog);
     }
     if (!(await confirm({ title: '确认删除草稿？', content: '删除后不能恢复。', confirmText: '删除', danger: true }))) return;
-    const result = await discardEntryDraft(id);
+    const result = await discardEntryDraft({ entryId: id });
     if (result.ok) {
       clearEntryCopy(accountId, id);
       replace(ROUTES.creationLog);
@@ -260,12 +261,11 @@ export default function EditEntry() {
     else setNotice(result.error.message);
   };
 
-  if (guard.state === 'unreachable') return <Screen title="编辑动态"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="编辑动态"><Notice>只有集体帐号有创建日志</Notice></Screen>;
-  if (loading) return <Screen title="编辑动态" className="cl-edit"><View className="list-loading">加载中…</View></Screen>;
+  const frame = { guard, className: 'cl-edit', denied: '只有集体帐号有创建日志' };
+  if (loading) return <GuardedScreen {...frame} title="编辑动态"><View className="list-loading">加载中…</View></GuardedScreen>;
 
   return (
-    <Screen title={params.id ? '编辑动态' : link.correctsId ? '更正动态' : '新建动态'} className="cl-edit">
+    <GuardedScreen {...frame} title={params.id ? '编辑动态' : link.correctsId ? '更正动态' : '新建动态'}>
       {link.correctsId ? <Notice tone="info" className="cl-corrects">更正已提交的「{link.correctsTitle}」：提交后原动态保留，管理员可同时看到两条。</Notice> : null}
       {link.eventId && !events.some((e) => e.value === link.eventId) ? <Notice tone="info" className="cl-event-link">关联开放周活动：{link.eventTitle}</Notice> : null}
       <Section title="创建工作动态">
@@ -315,6 +315,6 @@ export default function EditEntry() {
           删除草稿
         </Button>
       </View>
-    </Screen>
+    </GuardedScreen>
   );
 }

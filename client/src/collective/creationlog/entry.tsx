@@ -6,7 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { EntryDetail } from '../../components/EntryDetail';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
-import { Screen } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
 import { useSignedIn } from '../../hooks/useSession';
 import { getMyEntry, type CallOutput } from '../../services';
 import { go, ROUTES } from '../../routes';
@@ -17,20 +17,19 @@ type Entry = CallOutput<'creationlog', 'getMine'>['entry'];
 export default function CollectiveEntry() {
   const { params } = useRouter();
   const guard = useSignedIn({ audiences: ['collective'] });
+  const frame = { guard, title: '创建日志', className: 'cl-entry', denied: '只有集体帐号有创建日志' };
   const [entry, setEntry] = useState<Entry | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => void getMyEntry(params.id ?? '').then((r) => (r.ok ? setEntry(r.data.entry) : setError(r.error.message)));
+  const load = () => void getMyEntry({ entryId: params.id ?? '' }).then((r) => (r.ok ? setEntry(r.data.entry) : setError(r.error.message)));
   useEffect(() => {
     if (guard.state === 'ready') load();
   }, [guard.state, params.id]);
 
-  if (guard.state === 'unreachable') return <Screen title="创建日志"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="创建日志"><Notice>只有集体帐号有创建日志</Notice></Screen>;
-  if (error) return <Screen title="创建日志" className="cl-entry"><LoadFailed message={error} onRetry={load} /></Screen>;
-  if (!entry) return <Screen title="创建日志" className="cl-entry"><View className="list-loading">加载中…</View></Screen>;
+  if (error) return <GuardedScreen {...frame}><LoadFailed message={error} onRetry={load} /></GuardedScreen>;
+  if (!entry) return <GuardedScreen {...frame}><View className="list-loading">加载中…</View></GuardedScreen>;
 
   return (
-    <Screen title="创建日志" className="cl-entry">
+    <GuardedScreen {...frame}>
       {params.submitted ? <Notice tone="success" className="cl-submitted">已提交创建日志，上级管理单位可以看到。</Notice> : null}
       <EntryDetail entry={entry} />
       <View className="form-actions">
@@ -44,6 +43,6 @@ export default function CollectiveEntry() {
           </Button>
         )}
       </View>
-    </Screen>
+    </GuardedScreen>
   );
 }

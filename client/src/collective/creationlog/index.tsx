@@ -8,7 +8,8 @@ import { EntryCard } from '../../components/EntryCard';
 import { LoadFailed } from '../../components/LoadFailed';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
@@ -33,7 +34,7 @@ export default function CreationLog() {
   const submitted = usePagedList((cursor) => listMyEntries({ status: 'submitted', cursor }), 'submitted', ready);
 
   const loadOverview = () =>
-    void creationLogOverview().then((r) => {
+    void creationLogOverview({}).then((r) => {
       if (r.ok) setOverview(r.data);
       else setOverviewError(r.error.message);
     });
@@ -52,12 +53,9 @@ export default function CreationLog() {
     shown.current = true;
   });
 
-  if (guard.state === 'unreachable') return <Screen title="创建日志"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="创建日志"><Notice>只有集体帐号有创建日志</Notice></Screen>;
-
   const fromEvent = async (eventId: string) => {
     setMaking(eventId);
-    const result = await entryDraftFromEvent(eventId);
+    const result = await entryDraftFromEvent({ eventId });
     setMaking(null);
     if (result.ok) go(ROUTES.creationLogEdit, { id: result.data.entry.id });
     else show(result.error.message, 'fail');
@@ -66,7 +64,7 @@ export default function CreationLog() {
   const counts = new Map((overview?.months ?? []).map((m) => [m.month, m]));
 
   return (
-    <Screen title="创建日志" className="creation-log">
+    <GuardedScreen guard={guard} title="创建日志" className="creation-log" denied="只有集体帐号有创建日志">
       {overviewError ? <LoadFailed message={overviewError} onRetry={loadOverview} /> : null}
       {overview?.prompt ? (
         <Notice tone="warn" className="cl-prompt">
@@ -121,6 +119,6 @@ export default function CreationLog() {
         <LoadMore list={submitted} empty="还没有提交的创建日志。写好动态后点“提交创建日志”，上级管理单位即可看到。" />
       </Section>
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

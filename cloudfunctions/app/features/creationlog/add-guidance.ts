@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import type { contract } from '../../../../shared/contract';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { UnitDoc } from '../../collections';
 import type { CollectiveDoc } from '../../collections/filing';
 import type { CreationEntryDoc, GuidanceRecord } from '../../collections/creationlog';

@@ -1,13 +1,13 @@
 import { AppError } from '../../../../shared/errors';
 import type { EntryDraftContent } from '../../../../shared/contract/creationlog';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { UnitDoc } from '../../collections';
 import type { CollectiveDoc } from '../../collections/filing';
 import type { EventDoc } from '../../collections/openweek';
 import type { CreationEntryDoc } from '../../collections/creationlog';
 import { accountOf, type UseCaseContext } from '../../context';
-import { latestCampaign } from '../../filing/campaigns';
-import { placement } from '../../filing/support';
+import { latestCampaign } from '../../common/campaigns';
+import { placement } from '../../common/filing-placement';
 import { checkLimits } from '../../limits/policy';
 import { transact } from '../../ports/transaction-retry';
 import { newId } from '../../security/random';

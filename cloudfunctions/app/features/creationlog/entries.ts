@@ -6,10 +6,20 @@ import type { AccountDoc } from '../../collections';
 import type { CollectiveDoc } from '../../collections/filing';
 import type { CreationEntryDoc } from '../../collections/creationlog';
 import { accountOf, type UseCaseContext } from '../../context';
-import { collectiveOfAccount } from '../../filing/support';
+import { collectiveOfAccount, newCollective, openCollective } from '../../common/collectives';
 
-/** The collective the signed-in account writes for (created at its first visit, as the filing pages do). */
-export const myCollective = (ctx: UseCaseContext): Promise<CollectiveDoc> => collectiveOfAccount(ctx, accountOf(ctx));
+/**
+ * The collective the signed-in account keeps its log for. Reading writes nothing: an account issued before
+ * collectives came with their account sees the document its first entry will create (`openMyCollective`),
+ * which takes the account's id, as its entries do.
+ */
+export async function myCollective(ctx: UseCaseContext): Promise<CollectiveDoc> {
+  const account = accountOf(ctx);
+  return (await collectiveOfAccount(ctx.store, account)) ?? newCollective(account, ctx.now().toISOString());
+}
+
+/** The collective a new entry is written for, its document created first if it has none yet (as a filing's first save does). */
+export const openMyCollective = (ctx: UseCaseContext): Promise<CollectiveDoc> => openCollective(ctx, accountOf(ctx));
 
 /** One of the collective's own entries. Another collective's is NOT_FOUND: a workspace is private, even its ids. */
 export async function ownEntry(ctx: UseCaseContext, collective: CollectiveDoc, entryId: string): Promise<CreationEntryDoc> {

@@ -4,7 +4,7 @@ import type { CreationEntryDoc, CreationReadDoc } from '../../collections/creati
 import { accountOf } from '../../context';
 import { decodeCursor, type Condition, type Filter } from '../../ports/store';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 import { entryCard, levelOf, readFlag } from './entries';
 
 /**

@@ -1,5 +1,5 @@
 import type { contract } from '../../../../shared/contract';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { CreationEntryDoc, CreationReadDoc } from '../../collections/creationlog';
 import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';

@@ -4,7 +4,7 @@ import type { CreationActivityDoc } from '../../collections/creationlog';
 import { accountOf } from '../../context';
 import type { Filter } from '../../ports/store';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 
 /**
  * Collectives of a unit's subtree that have submitted nothing on the last 30 (or 60) China-time days, the

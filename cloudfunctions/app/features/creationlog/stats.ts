@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 import { activeCollectives, totalsOf, unitMonthCounts } from './counts';
 
 /** A unit's figures (its subtree): entries per month and per category in a campaign, collectives active in the last 30 days. */

@@ -3,7 +3,7 @@ import type { contract } from '../../../../shared/contract';
 import { entryContent } from '../../../../shared/contract/creationlog';
 import { chinaMonthOf } from '../../../../shared/domain/creationlog/silence';
 import { chinaDateOf } from '../../../../shared/domain/filing/window';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { CreationActivityDoc, CreationEntryDoc } from '../../collections/creationlog';
 import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
