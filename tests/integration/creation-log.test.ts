@@ -1,5 +1,6 @@
 import type { AuditDoc } from '../../cloudfunctions/app/collections';
 import type { CreationActivityDoc } from '../../cloudfunctions/app/collections/creationlog';
+import type { CollectiveDoc } from '../../cloudfunctions/app/collections/filing';
 import { runDataUpgrades } from '../../cloudfunctions/app/jobs/data-upgrades';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { activate, seedHierarchy, TestApp } from '../support/harness';
@@ -105,6 +106,21 @@ describe("the collective's workspace", () => {
     expect(await app.ok('creationlog', 'overview', {}, h.collective.caller)).toMatchObject({ prompt: false, silentDays: 29 });
     await later({ at: '2018-12-19T16:00:00.000Z' }); // 2018-12-20 00:00 China: 30 days
     expect(await app.ok('creationlog', 'overview', {}, h.collective.caller)).toMatchObject({ prompt: true, silentDays: 30 });
+  });
+});
+
+describe('an account issued before collectives started with their account', () => {
+  test('reads its log without writing anything; its first entry creates its document, once', async () => {
+    await app.store.remove('collectives', h.collective.accountId);
+    const before = await app.snapshot();
+    await app.ok('creationlog', 'overview', {}, h.collective.caller);
+    await app.ok('creationlog', 'listMine', { status: 'submitted' }, h.collective.caller);
+    expect(await app.snapshot()).toEqual(before);
+
+    expect(await submitted(app, h.collective.caller)).toMatchObject({ status: 'submitted', collectiveName: '岳阳市公交一路青年班组' });
+    await draft(app, h.collective.caller);
+    const documents = await app.store.find<CollectiveDoc>('collectives', { where: { accountId: h.collective.accountId }, orderBy: { fields: ['accountId'], direction: 'asc' }, limit: 5 });
+    expect(documents.items.map((c) => c.id)).toEqual([h.collective.accountId]);
   });
 });
 
