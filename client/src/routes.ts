@@ -36,6 +36,13 @@ export const ROUTES = {
   adminTransferRequests: '/admin/filings/transfers',
   adminQuotas: '/admin/filings/quotas',
   adminCampaign: '/admin/filings/campaign',
+  /** 创建日志 for the collective: the timeline, an entry's form (`id`, or `correcting`), one entry (`id`). */
+  creationLog: '/collective/creationlog/index',
+  creationLogEdit: '/collective/creationlog/edit',
+  creationLogEntry: '/collective/creationlog/entry',
+  /** 创建日志 for admins: the feed of their subtree and one entry (`id`). */
+  adminCreationLog: '/admin/creationlog/index',
+  adminCreationLogEntry: '/admin/creationlog/entry',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -6,6 +6,7 @@ import { openweekHandlers } from './features/openweek';
 import { campaignHandlers } from './features/campaign';
 import { filingHandlers } from './features/filing';
 import { reviewHandlers } from './features/review';
+import { creationlogHandlers } from './features/creationlog';
 
 /** Every cloud function with its use cases; the compiler flags a function of the contract left out. */
 export const FUNCTIONS: { [F in FunctionName]: FunctionHandlers<F> } = {
@@ -15,4 +16,5 @@ export const FUNCTIONS: { [F in FunctionName]: FunctionHandlers<F> } = {
   campaign: campaignHandlers,
   filing: filingHandlers,
   review: reviewHandlers,
+  creationlog: creationlogHandlers,
 };

@@ -83,3 +83,22 @@ export {
   restructureCollective,
   transferCollective,
 } from './review';
+export {
+  addGuidance,
+  askGuidanceSubscription,
+  clearEntryCopy,
+  creationLogFeed,
+  creationLogOverview,
+  creationLogStats,
+  discardEntryDraft,
+  entryDraftFromEvent,
+  getMyEntry,
+  listMyEntries,
+  readEntry,
+  readEntryCopy,
+  saveEntryDraft,
+  silentCollectives,
+  submitEntry,
+  uploadEntryImages,
+  writeEntryCopy,
+} from './creationlog';

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { call, type CallInput, type CallResult } from './call';
 import { saveFile, XLSX } from './files';
 import { clearVisitorToken, readVisitorToken, saveVisitorToken } from './visitor';
+import { choosePhoto } from './photos';
 
 /**
  * 开放周 services. Public visitors need no account: in H5 a visitor token is fetched once and kept;
@@ -72,27 +73,6 @@ export async function scanCheckInCode(): Promise<string | null> {
   } catch {
     return null;
   }
-}
-
-/** Picks one photo from the album or camera and reads it as base64; null when cancelled. */
-async function choosePhoto(): Promise<{ contentType: 'image/jpeg' | 'image/png'; base64: string } | null> {
-  let path: string;
-  try {
-    const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
-    path = chosen.tempFilePaths[0];
-  } catch {
-    return null;
-  }
-  if (!path) return null;
-  if (process.env.TARO_ENV === 'weapp') {
-    const base64 = Taro.getFileSystemManager().readFileSync(path, 'base64') as string;
-    return { contentType: /\.png$/i.test(path) ? 'image/png' : 'image/jpeg', base64 };
-  }
-  const blob = await (await fetch(path)).blob();
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { contentType: blob.type === 'image/png' ? 'image/png' : 'image/jpeg', base64: btoa(binary) };
 }
 
 /** Chooses a photo and uploads it for the event's summary; null when the user cancelled the choice. */

@@ -1,7 +1,9 @@
 import { normalizeName } from '../../../shared/domain/filing/names';
 import type { AccountDoc } from '../collections';
 import type { CollectiveDoc } from '../collections/filing';
-import type { Store, StoreOps } from '../ports/store';
+import type { Deps } from '../context';
+import { DuplicateKeyError, type Store, type StoreOps } from '../ports/store';
+import { transact } from '../ports/transaction-retry';
 import { audit, type AuditActor } from './audit';
 
 /**
@@ -48,4 +50,25 @@ export async function insertCollective(tx: StoreOps, at: Date, actor: AuditActor
     unitPath: collective.unitPath,
     after: { name: collective.name, code: collective.code },
   });
+}
+
+/**
+ * The collective an account files or keeps its creation log for, before its first write. A collective's
+ * document is created with its account (admin.createAccount); an account issued before that has none yet,
+ * and its first filing save or submit, or its first creation-log entry, creates it here. Two first writes
+ * at once create one document (it takes the account's id).
+ */
+export async function openCollective(deps: Deps, account: AccountDoc): Promise<CollectiveDoc> {
+  const found = await collectiveOfAccount(deps.store, account);
+  if (found) return found;
+  const collective = newCollective(account, deps.now().toISOString());
+  try {
+    await transact(deps.store, (tx) => insertCollective(tx, deps.now(), account, collective));
+    return collective;
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error;
+    const again = await deps.store.get<CollectiveDoc>('collectives', account.id);
+    if (!again) throw error;
+    return again;
+  }
 }

@@ -2,6 +2,7 @@ import type { Deps } from '../context';
 import { DuplicateKeyError } from '../ports/store';
 import { upgradeSeatShards } from '../features/openweek/seat-shards';
 import { upgradeSignupIds } from './opaque-signup-ids';
+import { upgradeCreationActivity } from '../common/creation-activity';
 
 /**
  * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
@@ -13,6 +14,8 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   opaqueSignupIds: upgradeSignupIds,
   // Events that counted their seats on themselves (before issue #9) get seat shards.
   seatShards: upgradeSeatShards,
+  // Collectives issued before the creation log (issue #13) get the activity record the silent list reads.
+  creationActivity: upgradeCreationActivity,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

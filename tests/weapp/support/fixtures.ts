@@ -5,6 +5,8 @@ type AccountFixture = NonNullable<FixtureOf<'account.me'>['account']>;
 type FilingFixture = FixtureOf<'review.getFiling'>['filing'];
 type CampaignFixture = FixtureOf<'campaign.listCampaigns'>['items'][number];
 type CollectiveFixture = FilingFixture['collective'];
+type EntryFixture = FixtureOf<'creationlog.getMine'>['entry'];
+type EntryCardFixture = FixtureOf<'creationlog.listMine'>['items'][number];
 
 /** A signed-in collective's account (`account.me`), issued in 2018 and bound to this WeChat. */
 export function accountView(overrides: Partial<AccountFixture> = {}): AccountFixture {
@@ -47,6 +49,27 @@ export function filingView(overrides: Partial<FilingFixture> = {}): FilingFixtur
     id: `camp-1:${collective.id}`, campaignId: 'camp-1', campaignName: '2017—2018年度岳阳市青年文明号', collective, unitName: collective.unitName, category: 'industry',
     status: 'draft', statusLabel: '草稿', stage: null, stageUnitId: null, stageUnitName: null, stageHasAdmin: null, content: completeContent(), checks: [], opinions: [], history: [],
     feedback: null, possibleDuplicates: [], revocation: null, submittedAt: null, updatedAt: '2018-12-01T02:00:00.000Z', version: 3,
+    ...overrides,
+  };
+}
+
+/** A submitted creation-log entry of the collective as a list shows it: a volunteer day with two images. */
+export function entryCardView(overrides: Partial<EntryCardFixture> = {}): EntryCardFixture {
+  return {
+    id: 'e1', status: 'submitted', title: '公交一路青年志愿服务日', category: 'volunteer', workDate: '2018-11-18', collectiveName: '岳阳市公交一路青年班组',
+    unitName: '城区公交站', excerpt: '班组青年在公交站台开展志愿服务。', imageCount: 2, guidanceCount: 0, correctsId: null,
+    submittedAt: '2018-11-20T02:00:00.000Z', updatedAt: '2018-11-20T02:00:00.000Z', unread: false,
+    ...overrides,
+  };
+}
+
+/** The whole entry behind `entryCardView`: its text, its two uploaded images, no guidance yet. */
+export function entryView(overrides: Partial<EntryFixture> = {}): EntryFixture {
+  return {
+    ...entryCardView(),
+    text: '班组青年在公交站台开展志愿服务，为乘客指路、帮扶老人上下车，共服务乘客三百余人次。',
+    images: ['cloud://env/creationlog/acc-1/a.png', 'cloud://env/creationlog/acc-1/b.png'],
+    eventId: null, eventTitle: null, correctsTitle: null, guidance: [], version: 1,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { newAccount } from '../../common/new-account';
 import { unitInScope } from '../../common/scope';
 import { accountView } from '../../common/account-views';
 import { transact } from '../../ports/transaction-retry';
+import { openCreationLog } from '../../common/creation-activity';
 
 /** 派发用户名: a new account with a random code and a one-time password, shown to the issuer only now. */
 export const createAccount: Handler<typeof contract.admin.createAccount> = async (ctx, input) => {
@@ -38,8 +39,13 @@ export const createAccount: Handler<typeof contract.admin.createAccount> = async
           unitPath: account.unitPath,
           after: { code: account.code, role: account.role, level: account.level, name: account.name, unitId: unit.id },
         });
-        // A collective's document starts with its account, so reading its filing page never has to write.
-        if (account.role === 'collective') await insertCollective(tx, ctx.now(), actor, newCollective(account, account.createdAt));
+        // A collective's document starts with its account, so reading its filing page never has to write;
+        // so does its creation-log activity record, so its admins see it as silent from the day it is issued.
+        if (account.role === 'collective') {
+          const collective = newCollective(account, account.createdAt);
+          await insertCollective(tx, ctx.now(), actor, collective);
+          await openCreationLog(tx, collective, unit.name, ctx.now());
+        }
       });
       return { account: accountView(account, unit.name), oneTimePassword: password };
     } catch (error) {

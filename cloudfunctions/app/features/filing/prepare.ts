@@ -8,7 +8,8 @@ import type { CampaignDoc, UnitDoc } from '../../collections';
 import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
 import { accountOf, type UseCaseContext } from '../../context';
 import { loadCampaign, rulesOf } from '../../common/campaigns';
-import { filingId, openCollective } from './collective';
+import { filingId } from './collective';
+import { openCollective } from '../../common/collectives';
 import { placement } from '../../common/filing-placement';
 
 export interface Editable {

@@ -3,7 +3,8 @@ import { accountOf } from '../../context';
 import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { checkedImage, coverFolder, filesOf } from './images';
+import { checkedImage, filesOf } from '../../common/images';
+import { coverFolder } from './images';
 
 /**
  * A cover image for the collective's events, checked to be the image it claims and kept in file storage
