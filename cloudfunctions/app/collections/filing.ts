@@ -3,6 +3,7 @@ import type { FilingStatus } from '../../../shared/domain/filing/status';
 import type { TitleLevel } from '../../../shared/domain/filing/rules';
 import type { FilingDraftContent } from '../../../shared/contract/filing-content';
 import type { IndexSpec } from './index-spec';
+import type { TALLY_VERSION } from '../../../shared/domain/filing/tally';
 
 /**
  * The review queue is read by "a unit's subtree, maybe one status, newest activity first". A `$prefix`
@@ -114,7 +115,12 @@ export interface FilingDoc {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** TALLY_VERSION once its units' counters hold its whole tally (shared/domain/filing/tally.ts); absent: its status only. */
+  tallied?: typeof TALLY_VERSION;
 }
+
+/** A filing as current code writes it: its whole tally is counted. */
+export type WrittenFiling = FilingDoc & { tallied: typeof TALLY_VERSION };
 
 export interface RevocationDoc {
   id: string;

@@ -154,7 +154,7 @@ export interface CampaignDoc {
   /** Issue #3: open from 00:00 China time that day (absent: open since the campaign was created). */
   filingOpens?: string;
   /** Issue #3: the basic conditions, eligibility and reminder lead (absent: the defaults, no eligibility rule). */
-  rules?: Omit<CampaignRules, 'window'>;
+  rules?: Omit<CampaignRules, 'window' | 'targetMultiplier'> & { /** Issue #14 (absent: the default, 10). */ targetMultiplier?: number };
   /** Issue #3: bumped on every rule change (absent: 1). */
   version?: number;
   createdAt: string;

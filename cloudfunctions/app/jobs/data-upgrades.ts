@@ -1,6 +1,7 @@
 import type { Deps } from '../context';
 import { DuplicateKeyError } from '../ports/store';
 import { upgradeSeatShards } from '../usecases/openweek/seat-shards';
+import { upgradeFilingTallies } from './filing-tallies';
 import { upgradeSignupIds } from './opaque-signup-ids';
 
 /**
@@ -13,6 +14,8 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   opaqueSignupIds: upgradeSignupIds,
   // Events that counted their seats on themselves (before issue #9) get seat shards.
   seatShards: upgradeSeatShards,
+  // Filings counted by status only (before issue #14) get 往届, 非公 and their week added to the counters.
+  filingTallies: upgradeFilingTallies,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

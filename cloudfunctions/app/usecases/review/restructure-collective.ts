@@ -5,11 +5,12 @@ import { nextStatus } from '../../../../shared/domain/filing/status';
 import { endSessions } from '../../account-changes';
 import { audit } from '../../audit';
 import type { AccountDoc, UnitDoc } from '../../collections';
-import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
+import type { CollectiveDoc, FilingDoc, WrittenFiling } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { cancelInTx } from '../../filing/accounts';
 import { newAccount } from '../../new-account';
 import { moveCount } from '../../filing/counts';
+import { TALLY_VERSION } from '../../../../shared/domain/filing/tally';
 import { collectiveInScope } from '../../filing/scope';
 import { filingsOfCollective, historyEntry } from '../../filing/support';
 import type { Handler } from '../../router';
@@ -47,10 +48,10 @@ export const restructureCollective: Handler<typeof contract.review.restructureCo
     version: 1,
   };
   const filings = await filingsOfCollective(ctx.store, old.id);
-  const closed: Array<[FilingDoc, FilingDoc]> = filings.flatMap((f) => {
+  const closed: Array<[FilingDoc, WrittenFiling]> = filings.flatMap((f) => {
     const status = nextStatus(f.status, 'close');
     if (!status) return [];
-    return [[f, { ...f, status, stage: null, stageUnitId: '', history: [...f.history, historyEntry(now, actor, 'review.restructure', input.reason)], updatedAt: at, version: f.version + 1 }]];
+    return [[f, { ...f, status, stage: null, stageUnitId: '', history: [...f.history, historyEntry(now, actor, 'review.restructure', input.reason)], updatedAt: at, version: f.version + 1, tallied: TALLY_VERSION }]];
   });
   await transact(ctx.store, async (tx) => {
     await tx.insert('accounts', account);
@@ -63,7 +64,7 @@ export const restructureCollective: Handler<typeof contract.review.restructureCo
       const { id: _f, ...set } = after;
       void _f;
       if (!(await tx.update('filings', after.id, { set }, { version: before.version }))) throw new AppError('CONFLICT');
-      await moveCount(tx, after.campaignId, after.unitPath, before.status, after.status);
+      await moveCount(tx, after.campaignId, after.unitPath, before, after);
     }
     await audit(tx, now, {
       actor,
