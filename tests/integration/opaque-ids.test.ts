@@ -100,6 +100,8 @@ const READS: Record<string, Drive> = {
   'review.listTransferRequests': { input: () => ({ side: 'incoming' }) },
   'review.listRevocations': { input: () => ({}) },
   'review.exportStatistics': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.dashboard': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.exportDashboard': { input: (w) => ({ campaignId: w.campaignId }) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */

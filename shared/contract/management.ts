@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { defineAction } from './define';
+import { id } from './fields';
+import { campaignView } from './filing-views';
+import { FILING_STATUSES } from '../domain/filing/status';
+
+/** Who may see quota progress: the office (every level-1 unit) and level-1 admins (their own branch). */
+const MANAGERS = ['office', 'admin1'] as const;
+const MANAGERS_ONLY = '报备进度看板仅向组委会办公室和一级管理员开放';
+
+const dashboardInput = z.object({
+  campaignId: id('创建工作'),
+  /** The unit whose subtree is shown, its child units as rows (default: the caller's own unit). */
+  unitId: id('单位').optional(),
+  /** Filings waiting at one stage longer than this many days are counted as overdue. */
+  overdueDays: z.number({ error: '超期天数：请填写数字' }).int('超期天数：请填写整数').min(1, '超期天数：不能小于1').max(90, '超期天数：不能大于90').default(7),
+});
+
+/** Filings waiting longer than the chosen days, by the admin level whose review they wait for. */
+const overdueView = z.object({ level1: z.number(), level2: z.number(), level3: z.number() });
+
+export const dashboardRowView = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  kind: z.enum(['office', 'industry', 'region']),
+  level: z.number(),
+  /** From the quota table: 名额, 基数, 应完成网络创建数 (null where the table gives none). */
+  places: z.number().nullable(),
+  base: z.number().nullable(),
+  requiredFilings: z.number().nullable(),
+  /** Collectives the unit should bring to 报备: the table's 应完成数, or base × the campaign's multiple; for a unit above several, their sum. */
+  target: z.number().nullable(),
+  targetSource: z.enum(['table', 'multiplier', 'sum']).nullable(),
+  /** 报备: submitted filings, neither revoked nor closed. */
+  filed: z.number(),
+  /** 创建集体: approved filings. */
+  approved: z.number(),
+  /** filed ÷ target (above 1 past it); null without a target. */
+  progress: z.number().nullable(),
+  /** Filings (报备) of collectives that held a title before (往届), and their share of 报备. */
+  pastHolders: z.number(),
+  pastHolderShare: z.number().nullable(),
+  /** Filings (报备) of 非公有制经济组织和社会组织 collectives, and their share of 报备. */
+  nonPublic: z.number(),
+  nonPublicShare: z.number().nullable(),
+  overdue: overdueView,
+});
+export type DashboardRowView = z.infer<typeof dashboardRowView>;
+
+export const dashboardView = z.object({
+  campaign: campaignView,
+  /** The viewed unit's own figures (its whole subtree). */
+  total: dashboardRowView,
+  /** One row per child unit, each for its subtree, in creation order (the quota table's order). */
+  rows: z.array(dashboardRowView),
+  /** The parent of the viewed unit, when the caller may go up to it. */
+  parentUnitId: z.string().nullable(),
+  overdueDays: z.number(),
+  /** Filings of the viewed subtree in each status. */
+  statusMix: z.array(z.object({ status: z.enum(FILING_STATUSES), label: z.string(), count: z.number() })),
+  /** 报备 by the China-time week (its Monday) of their latest submission, from the first such week to the last. */
+  weeks: z.array(z.object({ monday: z.string(), count: z.number() })),
+  countdown: z.object({
+    state: z.enum(['notYetOpen', 'open', 'closed']),
+    /** The instant the window opens / closes (00:00 China time), ISO. */
+    opensAt: z.string(),
+    closesAt: z.string(),
+    /** The server's clock when answering, so a device with a wrong clock still counts down right. */
+    now: z.string(),
+  }),
+});
+export type DashboardView = z.infer<typeof dashboardView>;
+
+/** The `management` function (issue #14): quota progress for the office and level-1 admins. */
+export const management = {
+  dashboard: defineAction({
+    summary: '报备进度看板：本单位及下级单位的名额、报备目标、报备与创建集体数、完成率、往届与非公占比、超期待审、每周报备、状态分布、截止倒计时',
+    input: dashboardInput,
+    output: dashboardView,
+    roles: MANAGERS,
+    refusal: MANAGERS_ONLY,
+  }),
+  exportDashboard: defineAction({
+    summary: '导出报备进度表（xlsx）：看板中各单位的一行',
+    input: dashboardInput,
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number() }),
+    roles: MANAGERS,
+    refusal: MANAGERS_ONLY,
+  }),
+};
