@@ -82,7 +82,7 @@ describe('the quota dashboard', () => {
       collective: 'FORBIDDEN',
       visitor: 'UNAUTHENTICATED',
     };
-    test.each(matrixCases([{ action: 'dashboard' as const, expect: expectations }, { action: 'exportDashboard' as const, expect: expectations }]))(
+    test.each(matrixCases<Who, string, { action: 'dashboard' | 'exportDashboard'; expect: Record<Who, string> }>([{ action: 'dashboard', expect: expectations }, { action: 'exportDashboard', expect: expectations }]))(
       '$action as $who: $outcome',
       async ({ action, who, outcome }) => {
         const { caller, unitId } = callers(who);

@@ -21,6 +21,12 @@ const queueIndexes: IndexSpec[] = [
   ]),
   { fields: ['campaignId', 'stageUnitId', 'updatedAt'] },
   { fields: ['collectiveId', 'createdAt'] },
+  /**
+   * The dashboard's overdue counts (issue #14): filings of a subtree waiting at one admin level since before
+   * a cutoff. The subtree is given by its ancestors at every level down to it, so one index serves the
+   * office, a level-1 branch and anything below, and the count reads the index alone.
+   */
+  { fields: ['campaignId', 'stage', 'unitL1', 'updatedAt'] },
 ];
 
 /** Collections of filing, review and a collective's lifecycle (issue #3), with the indexes their queries need. */

@@ -101,7 +101,8 @@ export async function readTallies(store: Pick<Store, 'find'>, campaignId: string
   for await (const shard of shards) {
     const sum = sums.get(shard.unitId);
     if (!sum) continue;
-    for (const [field, value] of Object.entries(shard)) {
+    for (const field in shard) {
+      const value = shard[field];
       if (typeof value === 'number' && field !== 'shard') sum[field] = (sum[field] ?? 0) + value;
     }
   }

@@ -28,17 +28,34 @@ async function quotasOf(ctx: UseCaseContext, campaignId: string, unitIds: string
   return quotas;
 }
 
+/** A unit's subtree as equalities on the filings' ancestors at every level down to it. */
+function subtreeWhere(campaignId: string, unit: UnitDoc): Filter {
+  const where: Filter = { campaignId };
+  pathIds(unit.path).slice(1).forEach((id, i) => (where[`unitL${i + 1}`] = id));
+  return where;
+}
+
 /**
- * Filings of a unit's subtree waiting at each admin level since before `cutoff`: an indexed count on the
- * review queue, (campaignId, status, unitLk, updatedAt), the index the queue itself is read by. Only the
- * waiting filings older than the cutoff are visited; the stage is checked on those. A filing's
- * `updatedAt` is when it last changed (submitted, passed up, transferred), as the queue's 最早 order reads it.
+ * Filings matching `where` that wait at each admin level since before `cutoff`: indexed counts on the
+ * review queue by (campaignId, stage, unitL1, updatedAt), which a level-1 branch reads alone and a deeper
+ * subtree narrows further. A filing has a stage exactly while it waits for a reviewer (filed or reviewing).
+ * Its `updatedAt` is when it last changed (submitted, passed up, transferred, renamed), as the queue's 最早
+ * order reads it.
  */
-async function overdueOf(ctx: UseCaseContext, campaignId: string, unit: UnitDoc, cutoff: string): Promise<DashboardRowView['overdue']> {
-  const where: Filter = { campaignId, status: { $in: ['filed', 'reviewing'] }, updatedAt: { $lt: cutoff } };
-  if (unit.level >= 1) where[`unitL${unit.level}`] = unit.id;
-  const [level1, level2, level3] = await Promise.all(ADMIN_LEVELS.map((stage) => ctx.store.count('filings', { ...where, stage })));
+async function overdueOf(ctx: UseCaseContext, where: Filter, cutoff: string): Promise<DashboardRowView['overdue']> {
+  const [level1, level2, level3] = await Promise.all(ADMIN_LEVELS.map((stage) => ctx.store.count('filings', { ...where, stage, updatedAt: { $lt: cutoff } })));
   return { level1, level2, level3 };
+}
+
+/**
+ * The viewed unit's overdue filings: its child units' plus those filed at the unit itself (no ancestor one
+ * level down), so the office's total is counted per branch too instead of over the whole campaign by date.
+ */
+async function totalOverdue(ctx: UseCaseContext, campaignId: string, unit: UnitDoc, rows: DashboardRowView['overdue'][], cutoff: string) {
+  if (unit.level >= 3) return overdueOf(ctx, subtreeWhere(campaignId, unit), cutoff);
+  const own = await overdueOf(ctx, { ...subtreeWhere(campaignId, unit), [`unitL${unit.level + 1}`]: '' }, cutoff);
+  for (const row of rows) for (const level of ADMIN_LEVELS) own[`level${level}`] += row[`level${level}`];
+  return own;
 }
 
 function rowOf(unit: UnitDoc, quota: QuotaDoc | null, target: Target | { target: number | null; source: 'sum' | null }, tally: Tally, overdue: DashboardRowView['overdue']): DashboardRowView {
@@ -99,10 +116,10 @@ export async function dashboardFigures(ctx: UseCaseContext, input: DashboardInpu
   const [quotas, tallies, overdue] = await Promise.all([
     quotasOf(ctx, campaign.id, ids),
     readTallies(ctx.store, campaign.id, ids),
-    Promise.all(units.map((u) => overdueOf(ctx, campaign.id, u, cutoff))),
+    Promise.all(children.map((u) => overdueOf(ctx, subtreeWhere(campaign.id, u), cutoff))),
   ]);
   const targetOf = (u: UnitDoc) => quotaTarget(quotas.get(u.id) ?? null, rules.targetMultiplier);
-  const rows = children.map((child, i) => rowOf(child, quotas.get(child.id) ?? null, targetOf(child), tallies.get(child.id) ?? {}, overdue[i + 1]));
+  const rows = children.map((child, i) => rowOf(child, quotas.get(child.id) ?? null, targetOf(child), tallies.get(child.id) ?? {}, overdue[i]));
   // A unit without a quota of its own (the office's root) aims at the sum of its units' targets.
   const childTargets = rows.filter((r) => r.target !== null);
   const ownTarget = targetOf(unit);
@@ -111,7 +128,7 @@ export async function dashboardFigures(ctx: UseCaseContext, input: DashboardInpu
   const parentId = pathIds(unit.path).at(-2) ?? null;
   return {
     campaign: campaignView(campaign, now),
-    total: rowOf(unit, quotas.get(unit.id) ?? null, totalTarget, tally, overdue[0]),
+    total: rowOf(unit, quotas.get(unit.id) ?? null, totalTarget, tally, await totalOverdue(ctx, campaign.id, unit, overdue, cutoff)),
     rows,
     parentUnitId: unit.id !== actor.unitId && parentId ? parentId : null,
     overdueDays: input.overdueDays,
