@@ -36,6 +36,8 @@ export const ROUTES = {
   adminTransferRequests: '/admin/filings/transfers',
   adminQuotas: '/admin/filings/quotas',
   adminCampaign: '/admin/filings/campaign',
+  /** 报备进度: quota progress for the office and level-1 admins (`unitId`: a unit of their subtree). */
+  adminDashboard: '/admin/management/dashboard',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

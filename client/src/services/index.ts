@@ -41,3 +41,4 @@ export {
   uploadCover,
 } from './openweek';
 export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, writeLocalDraft, type LocalDraft } from './filing';
+export { exportQuotaDashboard, quotaDashboard } from './management';
