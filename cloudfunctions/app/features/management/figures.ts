@@ -126,8 +126,9 @@ export async function dashboardFigures(ctx: UseCaseContext, input: DashboardInpu
   const totalTarget = ownTarget.target !== null || childTargets.length === 0 ? ownTarget : { target: childTargets.reduce((sum, r) => sum + (r.target ?? 0), 0), source: 'sum' as const };
   const tally = tallies.get(unit.id) ?? {};
   const parentId = pathIds(unit.path).at(-2) ?? null;
+  const shown = campaignView(campaign, now);
   return {
-    campaign: campaignView(campaign, now),
+    campaign: shown,
     total: rowOf(unit, quotas.get(unit.id) ?? null, totalTarget, tally, await totalOverdue(ctx, campaign.id, unit, overdue, cutoff)),
     rows,
     parentUnitId: unit.id !== actor.unitId && parentId ? parentId : null,
@@ -135,7 +136,7 @@ export async function dashboardFigures(ctx: UseCaseContext, input: DashboardInpu
     statusMix: FILING_STATUSES.map((status) => ({ status, label: FILING_STATUS_LABELS[status], count: tally[status] ?? 0 })),
     weeks: weeksOf(tally),
     countdown: {
-      state: campaignView(campaign, now).windowState,
+      state: shown.windowState,
       opensAt: chinaMidnight(rules.window.opens).toISOString(),
       closesAt: chinaMidnight(rules.window.closesBefore).toISOString(),
       now: now.toISOString(),
