@@ -38,6 +38,8 @@ export const ROUTES = {
   adminCampaign: '/admin/filings/campaign',
   /** 报备进度: quota progress for the office and level-1 admins (`unitId`: a unit of their subtree). */
   adminDashboard: '/admin/management/dashboard',
+  /** 五个一工作台账: the unit's own (or, with `unitId`, a unit's below, read only). */
+  adminLedger: '/admin/management/ledger',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

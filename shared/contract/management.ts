@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { defineAction } from './define';
-import { id } from './fields';
+import { id, oneOf, pageInput, text } from './fields';
 import { campaignView } from './filing-views';
 import { FILING_STATUSES } from '../domain/filing/status';
+import { isChinaDate } from '../domain/filing/window';
+import { FIVE_ONES } from '../domain/management/five-ones';
+import { ADMINS } from '../domain/roles';
 
 /** Who may see quota progress: the office (every level-1 unit) and level-1 admins (their own branch). */
 const MANAGERS = ['office', 'admin1'] as const;
@@ -44,6 +47,8 @@ export const dashboardRowView = z.object({
   nonPublic: z.number(),
   nonPublicShare: z.number().nullable(),
   overdue: overdueView,
+  /** The unit's own 五个一 ledger in the campaign's term: how many of the five it recorded, and which are missing. */
+  fiveOnes: z.object({ done: z.number(), missing: z.array(z.enum(FIVE_ONES)) }),
 });
 export type DashboardRowView = z.infer<typeof dashboardRowView>;
 
@@ -71,7 +76,36 @@ export const dashboardView = z.object({
 });
 export type DashboardView = z.infer<typeof dashboardView>;
 
-/** The `management` function (issue #14): quota progress for the office and level-1 admins. */
+export const ledgerEntryView = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  term: z.string(),
+  kind: z.enum(FIVE_ONES),
+  kindLabel: z.string(),
+  date: z.string(),
+  title: z.string(),
+  place: z.string(),
+  participants: z.number(),
+  summary: z.string(),
+  recordedByName: z.string(),
+  createdAt: z.string(),
+  /** Whether the caller may remove it: entries are their own unit's to keep. */
+  mine: z.boolean(),
+});
+export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
+
+/** One piece of 五个一 work, as the unit records it. */
+export const ledgerEntryInput = z.object({
+  campaignId: id('创建工作'),
+  kind: oneOf('类别', FIVE_ONES),
+  date: z.string({ error: '日期：请填写' }).trim().refine(isChinaDate, '日期：请按 2018-05-04 的格式填写'),
+  title: text('名称', { min: 2, max: 60 }),
+  place: text('地点', { max: 60 }),
+  participants: z.number({ error: '参加人数：请填写数字' }).int('参加人数：请填写整数').min(1, '参加人数：不能小于1').max(100000, '参加人数：不能大于100000'),
+  summary: text('内容摘要', { min: 10, max: 2000 }),
+});
+
+/** The `management` function (issue #14): quota progress for the office and level-1 admins, and every managing unit's 五个一 ledger. */
 export const management = {
   dashboard: defineAction({
     summary: '报备进度看板：本单位及下级单位的名额、报备目标、报备与创建集体数、完成率、往届与非公占比、超期待审、每周报备、状态分布、截止倒计时',
@@ -86,5 +120,28 @@ export const management = {
     output: z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number() }),
     roles: MANAGERS,
     refusal: MANAGERS_ONLY,
+  }),
+  recordLedgerEntry: defineAction({
+    summary: '记录本单位的五个一工作（专题会议、集中培训、检查调研、主题创建活动、常态化联系平台）：日期、名称、地点、参加人数、内容摘要',
+    input: ledgerEntryInput,
+    output: z.object({ entry: ledgerEntryView }),
+    roles: ADMINS,
+  }),
+  listLedger: defineAction({
+    summary: '五个一工作台账：本单位或辖区内某单位在本届的记录（日期最新在前）及五项是否齐全',
+    input: z.object({ campaignId: id('创建工作'), unitId: id('单位').optional(), ...pageInput }),
+    output: z.object({
+      unitName: z.string(),
+      items: z.array(ledgerEntryView),
+      nextCursor: z.string().nullable(),
+      fiveOnes: z.object({ done: z.number(), missing: z.array(z.enum(FIVE_ONES)), counts: z.record(z.enum(FIVE_ONES), z.number()) }),
+    }),
+    roles: ADMINS,
+  }),
+  removeLedgerEntry: defineAction({
+    summary: '删除本单位的一条五个一工作记录',
+    input: z.object({ entryId: id('记录') }),
+    output: z.object({ removed: z.boolean() }),
+    roles: ADMINS,
   }),
 };

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { completeContent } from '../support/filing';
-import { expectTexts, open, screen, signedInHome, submitSignIn, textOf, useBrowser } from './support/h5';
+import { expectTexts, field, open, screen, signedInHome, submitSignIn, textOf, useBrowser } from './support/h5';
 import { activateAccount, callApi } from './support/api';
 
 const session = useBrowser();
@@ -106,5 +106,30 @@ describe('the quota dashboard in the browser', () => {
     await expectTexts(dashboard.locator('.dashboard-units .count-bars__empty'), ['没有下级单位']);
     await dashboard.locator('.link-up').click();
     await expectTexts(dashboard.locator('.dashboard-units .section__title'), ['各单位（26）']);
+  });
+
+  test('the office records a 专题会议 in its 五个一 ledger from 我的, and the dashboard counts it', async () => {
+    await open(office, session.running.host.url, '/pages/mine/index');
+    await screen(office, 'mine').locator('.entry-ledger').click();
+    const ledger = screen(office, 'ledger');
+    await expectTexts(ledger.locator('.ledger-progress .section__title'), ['五个一：已完成 0 项，共 5 项']);
+    await expectTexts(ledger.locator('.ledger-entries .list-foot'), ['本届尚无记录']);
+    await screen(office, 'mine').waitFor({ state: 'hidden' });
+    await office.screenshot({ path: 'dist/screens/ledger-empty.png' });
+    await ledger.locator('.choice-kind .choice-option--meeting').click();
+    await field(ledger, 'date').fill('2018-11-25');
+    await field(ledger, 'title').fill('全市青年文明号创建工作推进会');
+    await field(ledger, 'place').fill(LONG_NAME);
+    await field(ledger, 'participants').fill('86');
+    await ledger.locator('.field-summary textarea').fill('部署本届青年文明号创建工作，明确报备、培训和开放周的时间安排。');
+    await ledger.locator('.btn-record-entry').click();
+    await expectTexts(ledger.locator('.ledger-entry__title'), ['全市青年文明号创建工作推进会']);
+    await expectTexts(ledger.locator('.ledger-progress .section__title'), ['五个一：已完成 1 项，共 5 项']);
+    expect(await ledger.locator('.five-one--meeting.is-done').count()).toBe(1);
+    expect(await layoutProblems(office)).toEqual([]);
+    await ledger.locator('.ledger-entry').screenshot({ path: 'dist/screens/ledger-entry.png' });
+
+    await open(office, session.running.host.url, '/admin/management/dashboard');
+    await expectTexts(screen(office, 'dashboard').locator('.dashboard-total .unit-row__five-ones'), ['五个一 1/5，缺 集中培训、检查调研、主题创建活动、常态化联系平台']);
   });
 });

@@ -1,6 +1,7 @@
 import national from '../fixtures/quotas-national-2017-2018.json';
 import { chinaWeekOf, countedTally, tallyChange, tallyOf, TALLY_VERSION, weekField, weekOfField } from '../../shared/domain/filing/tally';
 import { NATIONAL_2017_2018_RULES, YUEYANG_2017_2018_RULES } from '../../shared/domain/filing/rules';
+import { FIVE_ONES, fiveOnesProgress } from '../../shared/domain/management/five-ones';
 import { countdownText, DEFAULT_TARGET_MULTIPLIER, filingCountdown, quotaTarget, share } from '../../shared/domain/management/progress';
 
 const row = (name: string, sub: string | null = null) => {
@@ -105,5 +106,16 @@ describe('what one filing adds to its units’ counters', () => {
     void _t;
     expect(countedTally(legacy)).toEqual({ filed: 1 });
     expect(countedTally(filed)).toEqual(tallyOf(filed));
+  });
+});
+
+describe('a unit’s 五个一 in a term', () => {
+  test('is complete once each of the five is recorded at least once, however often the others are', () => {
+    expect(fiveOnesProgress({ meeting: 3, training: 1, inspection: 1, themeActivity: 1, liaisonPlatform: 1 })).toEqual({ done: 5, missing: [], complete: true });
+  });
+
+  test('names what is missing, in the notice’s order, counting nothing recorded (or all removed) as missing', () => {
+    expect(fiveOnesProgress({})).toEqual({ done: 0, missing: [...FIVE_ONES], complete: false });
+    expect(fiveOnesProgress({ meeting: 2, training: 0, liaisonPlatform: 1 })).toEqual({ done: 2, missing: ['training', 'inspection', 'themeActivity'], complete: false });
   });
 });

@@ -17,6 +17,7 @@ const row = (unitId: string, unitName: string, filed: number, target: number | n
   unitId, unitName, kind: 'industry', level: 1, places: target === null ? null : target / 10, base: null, requiredFilings: null, target, targetSource: target === null ? null : 'multiplier',
   filed, approved: 1, progress: target === null ? null : filed / target, pastHolders: 1, pastHolderShare: filed ? 1 / filed : null, nonPublic: 0, nonPublicShare: filed ? 0 : null,
   overdue: { level1: 0, level2: 2, level3: 0 },
+  fiveOnes: { done: 3, missing: ['training', 'liaisonPlatform'] },
 });
 /** What management.dashboard answers, checked against the contract so the page is shown nothing the backend could not send. */
 const view = (overdueDays: number) =>
@@ -53,6 +54,7 @@ describe('the quota dashboard in the mini-program', () => {
     expect(page.texts('.dashboard-units .unit-row__name')).toEqual(['交通', '中国铁路广州局集团有限公司长沙车务段岳阳东站客运车间青年服务窗口联络办公室直属']);
     expect(page.texts('.dashboard-units .unit-row__progress')).toEqual(['报备 12 / 目标 20（60%）', '报备 0（未设名额）']);
     expect(page.texts('.dashboard-units .unit-row__overdue')).toEqual(['超7天待审：一级 0 · 二级 2 · 三级 0', '超7天待审：一级 0 · 二级 2 · 三级 0']);
+    expect(page.texts('.dashboard-units .unit-row__five-ones')[0]).toBe('五个一 3/5，缺 集中培训、常态化联系平台');
   });
 
   test('counts down on the server’s clock, not the phone’s', () => {

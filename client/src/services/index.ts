@@ -41,4 +41,4 @@ export {
   uploadCover,
 } from './openweek';
 export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, writeLocalDraft, type LocalDraft } from './filing';
-export { exportQuotaDashboard, quotaDashboard } from './management';
+export { exportQuotaDashboard, listLedger, quotaDashboard, recordLedgerEntry, removeLedgerEntry } from './management';

@@ -10,3 +10,8 @@ export async function exportQuotaDashboard(input: CallInput<'management', 'expor
   if (result.ok) await saveFile(result.data.fileName, result.data.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   return result;
 }
+
+/** 五个一 ledgers: a unit records its own work; units above read it. */
+export const recordLedgerEntry = (input: CallInput<'management', 'recordLedgerEntry'>) => call('management', 'recordLedgerEntry', input);
+export const listLedger = (input: CallInput<'management', 'listLedger'>) => call('management', 'listLedger', input);
+export const removeLedgerEntry = (entryId: string) => call('management', 'removeLedgerEntry', { entryId });

@@ -6,6 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { DashboardRowView, DashboardView } from '../../../../shared/contract/management';
 import type { WindowState } from '../../../../shared/domain/filing/window';
 import { countdownText, filingCountdown } from '../../../../shared/domain/management/progress';
+import { FIVE_ONE_LABELS } from '../../../../shared/domain/management/five-ones';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
@@ -63,7 +64,7 @@ function Overdue({ overdue, days }: { overdue: DashboardRowView['overdue']; days
 }
 
 /** One unit: its name, the bar of 报备 against the target, and the rest in a line below. */
-function UnitRow({ row, days, onOpen }: { row: DashboardRowView; days: number; onOpen?: () => void }) {
+function UnitRow({ row, days, onOpen, onLedger }: { row: DashboardRowView; days: number; onOpen?: () => void; onLedger?: () => void }) {
   return (
     <View className={`unit-row ${onOpen ? 'unit-row--open' : ''}`} onClick={onOpen}>
       <View className="unit-row__head">
@@ -83,6 +84,14 @@ function UnitRow({ row, days, onOpen }: { row: DashboardRowView; days: number; o
         <Text className="unit-row__non-public">非公/社会组织 {row.nonPublic}（{percent(row.nonPublicShare)}）</Text>
       </View>
       <Overdue overdue={row.overdue} days={days} />
+      <Text className={`unit-row__five-ones ${row.fiveOnes.missing.length ? '' : 'unit-row__five-ones--complete'}`}>
+        {row.fiveOnes.missing.length ? `五个一 ${row.fiveOnes.done}/5，缺 ${row.fiveOnes.missing.map((k) => FIVE_ONE_LABELS[k]).join('、')}` : '五个一 五项齐全'}
+      </Text>
+      {onLedger ? (
+        <Text className="link link-ledger" onClick={(event) => { event.stopPropagation(); onLedger(); }}>
+          查看台账
+        </Text>
+      ) : null}
     </View>
   );
 }
@@ -178,7 +187,13 @@ export default function Dashboard() {
       <Section title={view.rows.length ? `各单位（${view.rows.length}）` : '各单位'} className="dashboard-units">
         {view.rows.length === 0 ? <View className="count-bars__empty">没有下级单位</View> : null}
         {view.rows.map((row) => (
-          <UnitRow key={row.unitId} row={row} days={view.overdueDays} onOpen={canOpen(row) ? () => setUnitId(row.unitId) : undefined} />
+          <UnitRow
+            key={row.unitId}
+            row={row}
+            days={view.overdueDays}
+            onOpen={canOpen(row) ? () => setUnitId(row.unitId) : undefined}
+            onLedger={() => go(ROUTES.adminLedger, { unitId: row.unitId })}
+          />
         ))}
       </Section>
 

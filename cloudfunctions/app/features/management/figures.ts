@@ -5,6 +5,7 @@ import { FILING_STATUS_LABELS, FILING_STATUSES } from '../../../../shared/domain
 import { SUBMITTED, weekOfField, type Tally } from '../../../../shared/domain/filing/tally';
 import { addDays, chinaMidnight } from '../../../../shared/domain/filing/window';
 import { quotaTarget, share, type Target } from '../../../../shared/domain/management/progress';
+import { fiveOnesProgress, type FiveOne } from '../../../../shared/domain/management/five-ones';
 import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { QuotaDoc, UnitDoc } from '../../collections';
 import { accountOf, type UseCaseContext } from '../../context';
@@ -13,6 +14,7 @@ import { readTallies } from '../../filing/counts';
 import { eachDocument, type Filter } from '../../ports/store';
 import { unitInScope } from '../../scope';
 import { childUnits } from '../../units';
+import { ledgerCounts } from './ledger';
 
 export type DashboardInput = z.output<typeof management.dashboard.input>;
 
@@ -58,10 +60,18 @@ async function totalOverdue(ctx: UseCaseContext, campaignId: string, unit: UnitD
   return own;
 }
 
-function rowOf(unit: UnitDoc, quota: QuotaDoc | null, target: Target | { target: number | null; source: 'sum' | null }, tally: Tally, overdue: DashboardRowView['overdue']): DashboardRowView {
+function rowOf(
+  unit: UnitDoc,
+  quota: QuotaDoc | null,
+  target: Target | { target: number | null; source: 'sum' | null },
+  tally: Tally,
+  overdue: DashboardRowView['overdue'],
+  ledger: Partial<Record<FiveOne, number>>,
+): DashboardRowView {
   const filed = FILING_STATUSES.filter((s) => SUBMITTED[s]).reduce((sum, s) => sum + (tally[s] ?? 0), 0);
   const pastHolders = tally.pastHolders ?? 0;
   const nonPublic = tally.nonPublic ?? 0;
+  const { done, missing } = fiveOnesProgress(ledger);
   return {
     unitId: unit.id,
     unitName: unit.name,
@@ -80,6 +90,7 @@ function rowOf(unit: UnitDoc, quota: QuotaDoc | null, target: Target | { target:
     nonPublic,
     nonPublicShare: share(nonPublic, filed),
     overdue,
+    fiveOnes: { done, missing },
   };
 }
 
@@ -113,13 +124,14 @@ export async function dashboardFigures(ctx: UseCaseContext, input: DashboardInpu
   const now = ctx.now();
   const cutoff = new Date(now.getTime() - input.overdueDays * 86_400_000).toISOString();
   const rules = rulesOf(campaign);
-  const [quotas, tallies, overdue] = await Promise.all([
+  const [quotas, tallies, ledgers, overdue] = await Promise.all([
     quotasOf(ctx, campaign.id, ids),
     readTallies(ctx.store, campaign.id, ids),
+    ledgerCounts(ctx.store, campaign.term, ids),
     Promise.all(children.map((u) => overdueOf(ctx, subtreeWhere(campaign.id, u), cutoff))),
   ]);
   const targetOf = (u: UnitDoc) => quotaTarget(quotas.get(u.id) ?? null, rules.targetMultiplier);
-  const rows = children.map((child, i) => rowOf(child, quotas.get(child.id) ?? null, targetOf(child), tallies.get(child.id) ?? {}, overdue[i]));
+  const rows = children.map((child, i) => rowOf(child, quotas.get(child.id) ?? null, targetOf(child), tallies.get(child.id) ?? {}, overdue[i], ledgers.get(child.id) ?? {}));
   // A unit without a quota of its own (the office's root) aims at the sum of its units' targets.
   const childTargets = rows.filter((r) => r.target !== null);
   const ownTarget = targetOf(unit);
@@ -129,7 +141,7 @@ export async function dashboardFigures(ctx: UseCaseContext, input: DashboardInpu
   const shown = campaignView(campaign, now);
   return {
     campaign: shown,
-    total: rowOf(unit, quotas.get(unit.id) ?? null, totalTarget, tally, await totalOverdue(ctx, campaign.id, unit, overdue, cutoff)),
+    total: rowOf(unit, quotas.get(unit.id) ?? null, totalTarget, tally, await totalOverdue(ctx, campaign.id, unit, overdue, cutoff), ledgers.get(unit.id) ?? {}),
     rows,
     parentUnitId: unit.id !== actor.unitId && parentId ? parentId : null,
     overdueDays: input.overdueDays,
