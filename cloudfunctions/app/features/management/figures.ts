@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { DashboardRowView, DashboardView } from '../../../../shared/contract/management';
-import type { management } from '../../../../shared/contract/management';
+import type { DashboardRowView, DashboardView, management } from '../../../../shared/contract/management';
 import { FILING_STATUS_LABELS, FILING_STATUSES } from '../../../../shared/domain/filing/status';
 import { SUBMITTED, weekOfField, type Tally } from '../../../../shared/domain/filing/tally';
 import { addDays, chinaMidnight } from '../../../../shared/domain/filing/window';
