@@ -6,6 +6,7 @@ import { FILING_STATUSES } from '../domain/filing/status';
 import { isChinaDate } from '../domain/filing/window';
 import { FIVE_ONES } from '../domain/management/five-ones';
 import { ADMINS } from '../domain/roles';
+import { MAX_QUOTA_FILE_BASE64 } from './limits';
 
 /** Who may see quota progress: the office (every level-1 unit) and level-1 admins (their own branch). */
 const MANAGERS = ['office', 'admin1'] as const;
@@ -76,6 +77,15 @@ export const dashboardView = z.object({
 });
 export type DashboardView = z.infer<typeof dashboardView>;
 
+/** What a ledger entry may carry: photos of the work, and documents as PDF. */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+const attachmentView = z.object({ url: z.string(), name: z.string(), contentType: z.enum(ATTACHMENT_TYPES) });
+const attachmentInput = z.object({
+  url: z.string({ error: '附件：缺少地址' }).min(1, '附件：缺少地址').max(500, '附件：地址不正确'),
+  name: text('附件名称', { max: 80 }),
+  contentType: oneOf('附件格式', ATTACHMENT_TYPES),
+});
+
 export const ledgerEntryView = z.object({
   id: z.string(),
   unitId: z.string(),
@@ -87,6 +97,7 @@ export const ledgerEntryView = z.object({
   place: z.string(),
   participants: z.number(),
   summary: z.string(),
+  attachments: z.array(attachmentView),
   recordedByName: z.string(),
   createdAt: z.string(),
   /** Whether the caller may remove it: entries are their own unit's to keep. */
@@ -103,6 +114,8 @@ export const ledgerEntryInput = z.object({
   place: text('地点', { max: 60 }),
   participants: z.number({ error: '参加人数：请填写数字' }).int('参加人数：请填写整数').min(1, '参加人数：不能小于1').max(100000, '参加人数：不能大于100000'),
   summary: text('内容摘要', { min: 10, max: 2000 }),
+  /** Files uploaded with uploadLedgerAttachment for the unit's ledger. */
+  attachments: z.array(attachmentInput).max(9, '附件：最多9个').default([]),
 });
 
 /** The `management` function (issue #14): quota progress for the office and level-1 admins, and every managing unit's 五个一 ledger. */
@@ -125,6 +138,16 @@ export const management = {
     summary: '记录本单位的五个一工作（专题会议、集中培训、检查调研、主题创建活动、常态化联系平台）：日期、名称、地点、参加人数、内容摘要',
     input: ledgerEntryInput,
     output: z.object({ entry: ledgerEntryView }),
+    roles: ADMINS,
+  }),
+  uploadLedgerAttachment: defineAction({
+    summary: '上传五个一工作记录的附件（照片 JPEG/PNG 或 PDF，约1.5MB以内）；记录时以返回的地址作为附件',
+    input: z.object({
+      fileName: text('附件名称', { max: 80 }),
+      contentType: oneOf('附件格式', ATTACHMENT_TYPES),
+      base64: z.string({ error: '附件：请选择' }).min(1, '附件：请选择').max(MAX_QUOTA_FILE_BASE64, '附件：不能超过约1.5MB'),
+    }),
+    output: z.object({ attachment: attachmentView }),
     roles: ADMINS,
   }),
   listLedger: defineAction({

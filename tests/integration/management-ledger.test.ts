@@ -89,4 +89,35 @@ describe('the 五个一 ledger', () => {
     expect(date).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { date: '日期：请按 2018-05-04 的格式填写' } } });
     expect(await app.snapshot()).toEqual(before);
   });
+
+  describe('attachments', () => {
+    /** A real 1×1 PNG, and the smallest shape of a PDF: what their first bytes say is what is checked. */
+    const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n').toString('base64');
+    const upload = (caller: Caller, fileName: string, contentType: 'image/png' | 'application/pdf', base64: string) =>
+      app.call('management', 'uploadLedgerAttachment', { fileName, contentType, base64 }, caller);
+
+    test('a photo and a PDF uploaded for the unit’s ledger are kept with the entry and shown with it', async () => {
+      const photo = await upload(w.admin2.caller, '推进会现场.png', 'image/png', PNG);
+      const notes = await upload(w.admin2.caller, '会议纪要.pdf', 'application/pdf', PDF);
+      if (!photo.ok || !notes.ok) throw new Error('uploads refused');
+      expect(notes.data.attachment).toMatchObject({ name: '会议纪要.pdf', contentType: 'application/pdf', url: expect.stringMatching(/\.pdf$/) });
+      await record(w.admin2.caller, 'meeting', { attachments: [photo.data.attachment, notes.data.attachment] });
+      const ledger = await app.ok('management', 'listLedger', { campaignId: w.campaignId, unitId: w.units.bureau.id }, w.admin1.caller);
+      expect(ledger.items[0].attachments).toEqual([photo.data.attachment, notes.data.attachment]);
+    });
+
+    test('a file that is not the PDF it claims is refused naming the field', async () => {
+      const fake = await upload(w.admin2.caller, '纪要.pdf', 'application/pdf', Buffer.from('<html>not a pdf at all</html>').toString('base64'));
+      expect(fake).toMatchObject({ ok: false, error: { code: 'ATTACHMENT_INVALID', fields: { base64: '附件：请上传 JPEG、PNG 图片或 PDF 文件' } } });
+    });
+
+    test('an entry may not name an address of its own, nor another unit’s upload, and nothing is kept', async () => {
+      const theirs = await upload(w.countyAdmin1.caller, '县里的照片.png', 'image/png', PNG);
+      if (!theirs.ok) throw new Error('upload refused');
+      for (const attachment of [{ url: 'https://example.com/a.png', name: '外链.png', contentType: 'image/png' }, theirs.data.attachment]) {
+        await expectOutcome(app, () => app.call('management', 'recordLedgerEntry', entry(w.campaignId, 'meeting', { attachments: [attachment] }), w.admin2.caller), 'ATTACHMENT_NOT_UPLOADED');
+      }
+    });
+  });
 });

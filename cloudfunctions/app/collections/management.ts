@@ -23,6 +23,8 @@ export interface LedgerEntryDoc {
   place: string;
   participants: number;
   summary: string;
+  /** Photos and PDFs uploaded for the unit's ledger. */
+  attachments: Array<{ url: string; name: string; contentType: 'image/jpeg' | 'image/png' | 'application/pdf' }>;
   recordedById: string;
   recordedByCode: string;
   recordedByName: string;

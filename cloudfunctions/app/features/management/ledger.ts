@@ -3,6 +3,25 @@ import { FIVE_ONE_LABELS, FIVE_ONES, type FiveOne } from '../../../../shared/dom
 import type { AccountDoc } from '../../collections';
 import type { LedgerCountDoc, LedgerEntryDoc } from '../../collections/management';
 import { eachDocument, type Store } from '../../ports/store';
+import { AppError } from '../../../../shared/errors';
+import type { UseCaseContext } from '../../context';
+
+/** A unit's ledger attachments live under one folder of their own. */
+export const ledgerFolder = (unitId: string) => `management/ledger/${unitId}/`;
+
+/**
+ * An entry's attachments must be files uploaded for the unit's own ledger (uploadLedgerAttachment):
+ * exactly the keys it writes, `<folder><newId>.<ext>`, never an arbitrary address.
+ */
+export function checkAttachments(ctx: UseCaseContext, unitId: string, attachments: Array<{ url: string }>): void {
+  const folder = ledgerFolder(unitId);
+  for (const attachment of attachments) {
+    const key = ctx.files?.keyOf(attachment.url);
+    if (!key || !key.startsWith(folder) || !/^[0-9a-f]{32}\.(jpg|png|pdf)$/.test(key.slice(folder.length))) {
+      throw new AppError('ATTACHMENT_NOT_UPLOADED', undefined, { attachments: '附件：请通过“添加附件”上传' });
+    }
+  }
+}
 
 /** The counter of a unit's ledger in a term: one document per unit, written only with that unit's own entries. */
 export const ledgerCountId = (term: string, unitId: string) => `${term}:${unitId}`;
@@ -19,6 +38,7 @@ export function ledgerEntryView(entry: LedgerEntryDoc, viewer: AccountDoc): Ledg
     place: entry.place,
     participants: entry.participants,
     summary: entry.summary,
+    attachments: entry.attachments,
     recordedByName: entry.recordedByName,
     createdAt: entry.createdAt,
     mine: entry.unitId === viewer.unitId,

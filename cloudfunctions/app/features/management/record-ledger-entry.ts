@@ -7,7 +7,7 @@ import { DuplicateKeyError, TransactionConflictError } from '../../ports/store';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { ledgerCountId, ledgerEntryView } from './ledger';
+import { checkAttachments, ledgerCountId, ledgerEntryView } from './ledger';
 
 /**
  * A managing unit records one piece of its 五个一 work, for the campaign's term, in its own ledger: the
@@ -16,6 +16,7 @@ import { ledgerCountId, ledgerEntryView } from './ledger';
 export const recordLedgerEntry: Handler<typeof contract.management.recordLedgerEntry> = async (ctx, input) => {
   const actor = accountOf(ctx);
   const campaign = await loadCampaign(ctx.store, input.campaignId);
+  checkAttachments(ctx, actor.unitId, input.attachments);
   const now = ctx.now().toISOString();
   const entry: LedgerEntryDoc = {
     id: newId(),
@@ -28,6 +29,7 @@ export const recordLedgerEntry: Handler<typeof contract.management.recordLedgerE
     place: input.place,
     participants: input.participants,
     summary: input.summary,
+    attachments: input.attachments,
     recordedById: actor.id,
     recordedByCode: actor.code,
     recordedByName: actor.name,
