@@ -10,6 +10,9 @@ const PASSWORD = 'Dashboard2025pass';
 /** As long as a unit's name may be (40 characters). */
 const LONG_NAME = '中国铁路广州局集团有限公司长沙车务段岳阳东站客运车间青年服务窗口联络办公室直属';
 
+/** A real 1×1 PNG: the photo the office picks with the browser's file chooser. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 const api = <T>(fn: string, action: string, data: unknown, token?: string): Promise<T> => callApi<T>(session.running.host.url, fn, action, data, token);
 
 /** Whatever on the page sticks out sideways past the phone's width, or a unit's name drawn over its bar. */
@@ -108,7 +111,7 @@ describe('the quota dashboard in the browser', () => {
     await expectTexts(dashboard.locator('.dashboard-units .section__title'), ['各单位（26）']);
   });
 
-  test('the office records a 专题会议 in its 五个一 ledger from 我的, and the dashboard counts it', async () => {
+  test('the office records a 专题会议 with its minutes (PDF) and a photo in its 五个一 ledger from 我的, and the dashboard counts it', async () => {
     await open(office, session.running.host.url, '/pages/mine/index');
     await screen(office, 'mine').locator('.entry-ledger').click();
     const ledger = screen(office, 'ledger');
@@ -122,8 +125,17 @@ describe('the quota dashboard in the browser', () => {
     await field(ledger, 'place').fill(LONG_NAME);
     await field(ledger, 'participants').fill('86');
     await ledger.locator('.field-summary textarea').fill('部署本届青年文明号创建工作，明确报备、培训和开放周的时间安排。');
+    const [pdf] = await Promise.all([office.waitForEvent('filechooser'), ledger.locator('.btn-add-pdf').click()]);
+    await pdf.setFiles({ name: '会议纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
+    const [photo] = await Promise.all([office.waitForEvent('filechooser'), ledger.locator('.btn-add-photo').click()]);
+    await photo.setFiles({ name: 'meeting.png', mimeType: 'image/png', buffer: PNG });
+    await expectTexts(ledger.locator('.ledger-form .attachment__pdf'), ['会议纪要.pdf']);
+    await ledger.locator('.ledger-form .attachment__photo').waitFor();
     await ledger.locator('.btn-record-entry').click();
     await expectTexts(ledger.locator('.ledger-entry__title'), ['全市青年文明号创建工作推进会']);
+    await expectTexts(ledger.locator('.ledger-entry .attachment__pdf'), ['会议纪要.pdf']);
+    expect(await ledger.locator('.ledger-entry .attachment__photo').count()).toBe(1);
+    expect(await ledger.locator('.ledger-form .attachment').count()).toBe(0);
     await expectTexts(ledger.locator('.ledger-progress .section__title'), ['五个一：已完成 1 项，共 5 项']);
     expect(await ledger.locator('.five-one--meeting.is-done').count()).toBe(1);
     expect(await layoutProblems(office)).toEqual([]);

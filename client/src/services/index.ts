@@ -41,4 +41,5 @@ export {
   uploadCover,
 } from './openweek';
 export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, writeLocalDraft, type LocalDraft } from './filing';
-export { exportQuotaDashboard, listLedger, quotaDashboard, recordLedgerEntry, removeLedgerEntry } from './management';
+export { addLedgerAttachment, exportQuotaDashboard, listLedger, openLedgerAttachment, quotaDashboard, recordLedgerEntry, removeLedgerEntry } from './management';
+export { pickFile } from './files';

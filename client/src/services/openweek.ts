@@ -90,7 +90,7 @@ export async function scanCheckInCode(): Promise<string | null> {
 }
 
 /** Picks one photo from the album or camera and reads it as base64; null when cancelled. */
-async function choosePhoto(): Promise<{ contentType: 'image/jpeg' | 'image/png'; base64: string } | null> {
+export async function choosePhoto(): Promise<{ contentType: 'image/jpeg' | 'image/png'; base64: string } | null> {
   let path: string;
   try {
     const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });

@@ -17,13 +17,42 @@ import { firstFlagged, scrollToField } from '../../components/scroll';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { listLedger, recordLedgerEntry, removeLedgerEntry } from '../../services';
+import { addLedgerAttachment, listLedger, openLedgerAttachment, recordLedgerEntry, removeLedgerEntry } from '../../services';
+import type { LedgerEntryView } from '../../../../shared/contract/management';
+import { Picture } from '../../components/Picture';
 import { useLatestCampaign } from '../filings/useCampaign';
 import './dashboard.css';
 
 type Values = Record<'kind' | 'date' | 'title' | 'place' | 'participants' | 'summary', string>;
 const EMPTY: Values = { kind: '', date: '', title: '', place: '', participants: '', summary: '' };
 const KIND_OPTIONS = FIVE_ONES.map((kind) => ({ value: kind, label: FIVE_ONE_LABELS[kind] }));
+
+/** An entry's photos (thumbnails) and PDFs (by name), each opened on tap; `onRemove` while still in the form. */
+function Attachments({ items, onRemove }: { items: LedgerEntryView['attachments']; onRemove?: (index: number) => void }) {
+  if (!items.length) return null;
+  return (
+    <View className="attachments">
+      {items.map((item, i) => (
+        <View key={item.url} className="attachment">
+          {item.contentType === 'application/pdf' ? (
+            <Text className="link attachment__pdf" onClick={() => void openLedgerAttachment(item)}>
+              {item.name}
+            </Text>
+          ) : (
+            <View onClick={() => void openLedgerAttachment(item)}>
+              <Picture className="attachment__photo" src={item.url} alt={item.name} mode="aspectFill" />
+            </View>
+          )}
+          {onRemove ? (
+            <Text className="link attachment__remove" onClick={() => onRemove(i)}>
+              移除
+            </Text>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}
 
 /**
  * 五个一工作台账: the unit's own 专题会议, 集中培训, 检查调研, 主题创建活动 and 常态化联系平台 in this term, which
@@ -37,6 +66,7 @@ export default function Ledger() {
   const [values, setValues] = useState<Values>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const [attachments, setAttachments] = useState<LedgerEntryView['attachments']>([]);
   const { toast, show } = useToast();
   const list = usePagedList(
     (cursor) => listLedger({ campaignId: campaign?.id ?? '', unitId, cursor }),
@@ -54,10 +84,11 @@ export default function Ledger() {
     if (!campaign) return;
     setSaving(true);
     const participants = values.participants.trim() === '' ? Number.NaN : Number(values.participants);
-    const result = await recordLedgerEntry({ campaignId: campaign.id, kind: values.kind as FiveOne, date: values.date, title: values.title, place: values.place, participants, summary: values.summary });
+    const result = await recordLedgerEntry({ campaignId: campaign.id, kind: values.kind as FiveOne, date: values.date, title: values.title, place: values.place, participants, summary: values.summary, attachments });
     setSaving(false);
     if (result.ok) {
       setValues(EMPTY);
+      setAttachments([]);
       setErrors({});
       show('已记录', 'success');
       list.reload();
@@ -68,6 +99,12 @@ export default function Ledger() {
     if (!Object.keys(fields).length) show(result.error.message, 'fail');
     const first = firstFlagged(Object.keys(values), fields);
     if (first) scrollToField(first);
+  };
+  const attach = async (kind: 'photo' | 'pdf') => {
+    const result = await addLedgerAttachment(kind);
+    if (!result) return;
+    if (result.ok) setAttachments([...attachments, result.data.attachment]);
+    else show(result.error.message, 'fail');
   };
   const remove = async (entryId: string, title: string) => {
     if (!(await confirm({ title: '删除这条记录？', content: `「${title}」将从本单位台账中删除，操作会记入操作记录。`, confirmText: '删除', danger: true }))) return;
@@ -103,6 +140,7 @@ export default function Ledger() {
               {entry.date} · {entry.place} · {entry.participants} 人 · 记录人 {entry.recordedByName}
             </View>
             <View className="ledger-entry__summary">{entry.summary}</View>
+            <Attachments items={entry.attachments} />
             {entry.mine ? (
               <Text className="link link-remove-entry" onClick={() => void remove(entry.id, entry.title)}>
                 删除
@@ -121,6 +159,20 @@ export default function Ledger() {
           <FormField {...bind('place')} label="地点" maxLength={60} />
           <FormField {...bind('participants')} kind="integer" unit="人" label="参加人数" maxLength={6} />
           <FormField {...bind('summary')} label="内容摘要" multiline maxLength={2000} placeholder="部署了什么、培训了谁、检查了哪些集体、平台如何联系集体" />
+          <View className="ledger-attachments">
+            <Attachments items={attachments} onRemove={(i) => setAttachments(attachments.filter((_, j) => j !== i))} />
+            {errors.attachments ? <View className="form-error">{errors.attachments}</View> : null}
+            {attachments.length < 9 ? (
+              <View className="ledger-attachments__add">
+                <Button className="btn-add-photo" size="small" onClick={() => void attach('photo')}>
+                  添加照片
+                </Button>
+                <Button className="btn-add-pdf" size="small" onClick={() => void attach('pdf')}>
+                  添加 PDF
+                </Button>
+              </View>
+            ) : null}
+          </View>
           <View className="form-actions">
             <Button className="btn-record-entry" type="primary" block loading={saving} onClick={() => void save()}>
               记录
