@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import national from '../../tests/fixtures/quotas-national-2017-2018.json';
 import { COLLECTIONS, type CampaignDoc, type QuotaDoc, type UnitDoc } from '../../cloudfunctions/app/collections';
 import type { FilingDoc, WrittenFiling } from '../../cloudfunctions/app/collections/filing';
-import { moveCount } from '../../cloudfunctions/app/filing/counts';
+import { moveCount } from '../../cloudfunctions/app/common/filing-counts';
 import { dashboard } from '../../cloudfunctions/app/features/management/dashboard';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import type { FilingStatus } from '../../shared/domain/filing/status';

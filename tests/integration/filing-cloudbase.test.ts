@@ -12,7 +12,7 @@ import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbas
 import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
 import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
-import { moveCount, readCounts } from '../../cloudfunctions/app/filing/counts';
+import { moveCount, readCounts } from '../../cloudfunctions/app/common/filing-counts';
 import { TALLY_VERSION } from '../../shared/domain/filing/tally';
 import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
 import { FakeCloudbase } from '../support/fake-cloudbase';

@@ -1,5 +1,5 @@
-import type { CollectivePageView } from '../../shared/contract/collective-page-views';
-import { openPage, signedOut, type OpenedPage } from './support/mini-program';
+import { fakeCloud, type FixtureOf } from './support/cloud';
+import { openPage, type OpenedPage } from './support/mini-program';
 import { eventView, HOURS } from './support/openweek-fixture';
 
 const card = (overrides: Parameters<typeof eventView>[0]) => {
@@ -9,7 +9,7 @@ const card = (overrides: Parameters<typeof eventView>[0]) => {
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
 
 /** `openweek.collectivePage` as the function answers it: one event coming, one held with its summary. */
-const answer: CollectivePageView = {
+const collectivePage: FixtureOf<'openweek.collectivePage'> = {
   collective: {
     id: 'acc-collective',
     name: '岳阳市公交一路青年班组',
@@ -34,7 +34,7 @@ describe('the mini-program collective page', () => {
   beforeAll(async () => {
     page = await openPage('events/collective', {
       query: { id: 'acc-collective' },
-      answer: (call) => (call.name === 'openweek' && call.data.action === 'collectivePage' ? { ok: true, data: answer } : signedOut(call)),
+      answer: fakeCloud({ 'openweek.collectivePage': collectivePage }),
     });
   });
 

@@ -1,7 +1,8 @@
 import { campaignView } from '../../shared/contract/filing-views';
 import { dashboardView, type DashboardRowView } from '../../shared/contract/management';
 import { FILING_STATUS_LABELS, FILING_STATUSES } from '../../shared/domain/filing/status';
-import type { CloudAnswer, OpenedPage } from './support/mini-program';
+import type { CloudAnswer } from './support/cloud';
+import type { OpenedPage } from './support/mini-program';
 import { openPage } from './support/mini-program';
 
 const office = {

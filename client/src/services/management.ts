@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro';
 import { call, type CallInput, type CallResult } from './call';
-import { saveFile } from './filing';
-import { pickFile } from './files';
-import { choosePhoto } from './openweek';
+import { pickFile, saveFile, XLSX } from './files';
+import { choosePhoto } from './photos';
 
 /** 报备进度看板 (issue #14): the office's and level-1 admins' quota progress. */
 export const quotaDashboard = (input: CallInput<'management', 'dashboard'>) => call('management', 'dashboard', input);
@@ -10,7 +9,7 @@ export const quotaDashboard = (input: CallInput<'management', 'dashboard'>) => c
 /** The dashboard's table as xlsx, offered as a download (H5) or opened in WeChat's document viewer. */
 export async function exportQuotaDashboard(input: CallInput<'management', 'exportDashboard'>): Promise<CallResult<'management', 'exportDashboard'>> {
   const result = await call('management', 'exportDashboard', input);
-  if (result.ok) await saveFile(result.data.fileName, result.data.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  if (result.ok) await saveFile(result.data.fileName, result.data.contentBase64, XLSX);
   return result;
 }
 

@@ -38,7 +38,7 @@ export const FILING_COLLECTIONS = {
   transferRequests: [{ fields: ['fromUnitPath', 'requestedAt'] }, { fields: ['toUnitPath', 'requestedAt'] }],
   /** One document per reminder sent (`${filingId}:${closesBefore}`): the id makes a rerun a no-op. */
   filingReminders: [],
-  /** Per unit and campaign, filings per status in its subtree, in shards summed on read (filing/counts.ts). */
+  /** Per unit and campaign, filings per status in its subtree, in shards summed on read (common/filing-counts.ts). */
   filingCounts: [{ fields: ['campaignId', 'unitId'] }],
 } satisfies Record<string, IndexSpec[]>;
 

@@ -3,6 +3,7 @@ import type { UnitKind } from '../../../shared/contract/views';
 import type { CampaignRules } from '../../../shared/domain/filing/rules';
 import { FILING_COLLECTIONS } from './filing';
 import { OPENWEEK_COLLECTIONS } from './openweek';
+import { CREATIONLOG_COLLECTIONS } from './creationlog';
 import { MANAGEMENT_COLLECTIONS } from './management';
 import type { IndexSpec } from './index-spec';
 
@@ -42,6 +43,7 @@ export const COLLECTIONS = {
   dataUpgrades: [],
   ...FILING_COLLECTIONS,
   ...OPENWEEK_COLLECTIONS,
+  ...CREATIONLOG_COLLECTIONS,
   ...MANAGEMENT_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;
 

@@ -1,7 +1,7 @@
 import { countedTally, tallyChange, tallyOf, TALLY_VERSION } from '../../../shared/domain/filing/tally';
 import type { FilingDoc } from '../collections/filing';
 import type { Deps } from '../context';
-import { addToCounts } from '../filing/counts';
+import { addToCounts } from '../common/filing-counts';
 import { eachDocument } from '../ports/store';
 import { transact } from '../ports/transaction-retry';
 

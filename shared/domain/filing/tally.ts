@@ -3,7 +3,7 @@ import type { FilingStatus } from './status';
 import { chinaDateOf, addDays } from './window';
 
 /**
- * What one filing adds to the counters of every unit on its path (cloudfunctions/app/filing/counts.ts).
+ * What one filing adds to the counters of every unit on its path (cloudfunctions/app/common/filing-counts.ts).
  * The dashboard's figures are sums of these, so they always equal what the filings themselves hold:
  * - one for its status;
  * - while it counts as 报备 (submitted, not revoked or closed): one for 往届 (it held any title before),

@@ -10,10 +10,11 @@ import { DateField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { createCampaign, updateCampaign } from '../../services';
 import { useLatestCampaign } from './useCampaign';
 import './filings.css';
 
@@ -56,6 +57,7 @@ const LEVELS = [
  */
 export default function CampaignRules() {
   const guard = useSignedIn({ audiences: ['office'] });
+  const frame = { guard, title: '创建工作规则', denied: '只有组委会办公室可以设置规则' };
   const { campaign: loaded, error } = useLatestCampaign(guard.state === 'ready');
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [values, setValues] = useState<Values | null>(null);
@@ -69,9 +71,7 @@ export default function CampaignRules() {
       setValues(valuesOf(loaded));
     }
   }, [loaded]);
-  if (guard.state === 'unreachable') return <Screen title="创建工作规则"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="创建工作规则"><Notice>只有组委会办公室可以设置规则</Notice></Screen>;
-  if (!campaign || !values) return <Screen title="创建工作规则" className="campaign-rules"><Notice>{error}</Notice></Screen>;
+  if (!campaign || !values) return <GuardedScreen {...frame} className="campaign-rules"><Notice>{error}</Notice></GuardedScreen>;
 
   const bind = (name: keyof Values) => ({
     name,
@@ -94,8 +94,8 @@ export default function CampaignRules() {
       targetMultiplier: num(values.targetMultiplier),
     };
     const result = creating
-      ? await call('campaign', 'createCampaign', { name: values.name, level: values.level as CampaignView['level'], term: values.term, rules })
-      : await call('campaign', 'updateCampaign', { campaignId: campaign.id, version: campaign.version, rules });
+      ? await createCampaign({ name: values.name, level: values.level as CampaignView['level'], term: values.term, rules })
+      : await updateCampaign({ campaignId: campaign.id, version: campaign.version, rules });
     if (result.ok) {
       setCampaign(result.data.campaign);
       setValues(valuesOf(result.data.campaign));
@@ -114,7 +114,7 @@ export default function CampaignRules() {
   };
 
   return (
-    <Screen title="创建工作规则" className="campaign-rules">
+    <GuardedScreen {...frame} className="campaign-rules">
       <View className="page-intro">{creating ? '新建创建工作：规则先按当前创建工作填好，可逐项修改。' : `${campaign.name}：${campaign.windowText}`}</View>
       {creating ? (
         <Section title="新建创建工作" className="campaign-new">
@@ -165,6 +165,6 @@ export default function CampaignRules() {
         </Button>
       </View>
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -6,10 +6,11 @@ import { contract } from '../../../../shared/contract';
 import type { QuotaView } from '../../../../shared/contract/filing-views';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call, pickFile } from '../../services';
+import { importQuotas, listQuotas, pickFile } from '../../services';
 import { useLatestCampaign } from './useCampaign';
 import './filings.css';
 
@@ -22,13 +23,11 @@ export default function Quotas() {
   const { toast, show } = useToast();
   const load = useCallback(async () => {
     if (!campaign) return;
-    const result = await call('campaign', 'listQuotas', { campaignId: campaign.id });
+    const result = await listQuotas({ campaignId: campaign.id });
     if (result.ok) setItems(result.data.items);
     else setNotice(result.error.message);
   }, [campaign]);
   useEffect(() => void load(), [load]);
-  if (guard.state === 'unreachable') return <Screen title="名额分配"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="名额分配"><Notice>当前身份无权访问管理后台</Notice></Screen>;
 
   const importSheet = async () => {
     if (!campaign) return;
@@ -38,7 +37,7 @@ export default function Quotas() {
     // The contract's limits (type, size) are checked before a large file travels at all.
     const checked = contract.campaign.importQuotas.input.safeParse(input);
     if (!checked.success) return setNotice(checked.error.issues[0].message);
-    const result = await call('campaign', 'importQuotas', input);
+    const result = await importQuotas(input);
     if (!result.ok) return setNotice(result.error.message);
     setNotice(result.data.unmatched.length ? `以下行没有同名的一级单位，未导入：${result.data.unmatched.map((u) => `第${u.row}行 ${u.name}`).join('；')}` : null);
     show(`已导入 ${result.data.imported} 个单位的名额`, 'success');
@@ -46,7 +45,7 @@ export default function Quotas() {
   };
 
   return (
-    <Screen title="名额分配" className="quotas">
+    <GuardedScreen guard={guard} title="名额分配" className="quotas" denied={ADMIN_ONLY}>
       <Notice>{error}</Notice>
       {campaign ? <View className="page-intro">{campaign.name}</View> : null}
       <Section>
@@ -76,6 +75,6 @@ export default function Quotas() {
         </View>
       ) : null}
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -113,6 +113,7 @@ function Member({ account }: { account: AccountView }) {
           ) : null}
           <Entry className="entry-audit" title="操作记录" desc="本辖区内的每一项管理决定" route={ROUTES.adminAudit} />
           <Entry className="entry-admin-openweek" title="开放周监管" desc="辖区内的活动、统计，屏蔽不当活动" route={ROUTES.adminOpenweek} />
+          <Entry className="entry-admin-creation-log" title="创建日志" desc="辖区内集体提交的创建日志、指导意见、未提交的集体" route={ROUTES.adminCreationLog} />
         </Section>
       ) : null}
 
@@ -143,6 +144,12 @@ function Member({ account }: { account: AccountView }) {
       {audience === 'collective' ? (
         <Section title="开放周" className="home-collective-openweek">
           <Entry className="entry-openweek" title="开放周活动" desc="发布活动、报名名单、签到、导出" route={ROUTES.owEvents} />
+        </Section>
+      ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="创建日志" className="home-collective-creation-log">
+          <Entry className="entry-creation-log" title="创建日志" desc="记录创建工作动态，提交给上级管理单位" route={ROUTES.creationLog} />
         </Section>
       ) : null}
 

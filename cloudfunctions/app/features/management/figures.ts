@@ -8,11 +8,11 @@ import { fiveOnesProgress, type FiveOne } from '../../../../shared/domain/manage
 import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { QuotaDoc, UnitDoc } from '../../collections';
 import { accountOf, type UseCaseContext } from '../../context';
-import { campaignView, loadCampaign, rulesOf } from '../../filing/campaigns';
-import { readTallies } from '../../filing/counts';
+import { campaignView, loadCampaign, rulesOf } from '../../common/campaigns';
+import { readTallies } from '../../common/filing-counts';
 import { eachDocument, type Filter } from '../../ports/store';
-import { unitInScope } from '../../scope';
-import { childUnits } from '../../units';
+import { unitInScope } from '../../common/scope';
+import { childUnits } from '../../common/units';
 import { ledgerCounts } from './ledger';
 
 export type DashboardInput = z.output<typeof management.dashboard.input>;
@@ -110,7 +110,7 @@ function weeksOf(tally: Tally): DashboardView['weeks'] {
 
 /**
  * The dashboard of a unit's subtree: its own figures and one row per child unit. Every figure but the
- * overdue counts is a sum of counter shards (filing/counts.ts): one query for all the units, whatever the
+ * overdue counts is a sum of counter shards (common/filing-counts.ts): one query for all the units, whatever the
  * number of filings. The caller sees only units in their own subtree (a level-1 admin: their branch).
  */
 export async function dashboardFigures(ctx: UseCaseContext, input: DashboardInput): Promise<DashboardView> {

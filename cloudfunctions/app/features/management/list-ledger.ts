@@ -2,9 +2,9 @@ import type { contract } from '../../../../shared/contract';
 import { fiveOnesProgress } from '../../../../shared/domain/management/five-ones';
 import type { LedgerEntryDoc } from '../../collections/management';
 import { accountOf } from '../../context';
-import { loadCampaign } from '../../filing/campaigns';
+import { loadCampaign } from '../../common/campaigns';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 import { ledgerCounts, ledgerEntryView } from './ledger';
 
 /** A unit's 五个一 ledger for the campaign's term, latest work first: the caller's own, or a unit in their subtree. */

@@ -1,8 +1,8 @@
 import type { contract } from '../../../../shared/contract';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { LedgerCountDoc, LedgerEntryDoc } from '../../collections/management';
 import { accountOf } from '../../context';
-import { loadCampaign } from '../../filing/campaigns';
+import { loadCampaign } from '../../common/campaigns';
 import { DuplicateKeyError, TransactionConflictError } from '../../ports/store';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';

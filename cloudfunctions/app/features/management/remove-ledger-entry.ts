@@ -1,11 +1,11 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { LedgerEntryDoc } from '../../collections/management';
 import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
-import { loadInScope } from '../../scope';
+import { loadInScope } from '../../common/scope';
 import { ledgerCountId } from './ledger';
 
 /** Removes an entry of the caller's own unit's ledger (a unit above sees it but does not keep it), audited. */
