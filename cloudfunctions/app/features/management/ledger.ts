@@ -5,6 +5,7 @@ import type { LedgerCountDoc, LedgerEntryDoc } from '../../collections/managemen
 import { eachDocument, type Store } from '../../ports/store';
 import { AppError } from '../../../../shared/errors';
 import type { UseCaseContext } from '../../context';
+import { isUploadIn } from '../../common/uploads';
 
 /** A unit's ledger attachments live under one folder of their own. */
 export const ledgerFolder = (unitId: string) => `management/ledger/${unitId}/`;
@@ -16,8 +17,7 @@ export const ledgerFolder = (unitId: string) => `management/ledger/${unitId}/`;
 export function checkAttachments(ctx: UseCaseContext, unitId: string, attachments: Array<{ url: string }>): void {
   const folder = ledgerFolder(unitId);
   for (const attachment of attachments) {
-    const key = ctx.files?.keyOf(attachment.url);
-    if (!key || !key.startsWith(folder) || !/^[0-9a-f]{32}\.(jpg|png|pdf)$/.test(key.slice(folder.length))) {
+    if (!isUploadIn(ctx, attachment.url, folder)) {
       throw new AppError('ATTACHMENT_NOT_UPLOADED', undefined, { attachments: '附件：请通过“添加附件”上传' });
     }
   }
