@@ -1,33 +1,30 @@
 import Taro from '@tarojs/taro';
-import { call, type CallInput, type CallResult } from './call';
-import { pickFile, saveFile, XLSX } from './files';
+import { action, type CallResult } from './call';
+import { pickFile } from './files';
 import { choosePhoto } from './photos';
 
 /** 报备进度看板 (issue #14): the office's and level-1 admins' quota progress. */
-export const quotaDashboard = (input: CallInput<'management', 'dashboard'>) => call('management', 'dashboard', input);
+export const quotaDashboard = action('management', 'dashboard');
 
-/** The dashboard's table as xlsx, offered as a download (H5) or opened in WeChat's document viewer. */
-export async function exportQuotaDashboard(input: CallInput<'management', 'exportDashboard'>): Promise<CallResult<'management', 'exportDashboard'>> {
-  const result = await call('management', 'exportDashboard', input);
-  if (result.ok) await saveFile(result.data.fileName, result.data.contentBase64, XLSX);
-  return result;
-}
+/** The dashboard's table as xlsx (the page offers it with saveFile). */
+export const exportQuotaDashboard = action('management', 'exportDashboard');
 
 /** 五个一 ledgers: a unit records its own work; units above read it. */
-export const recordLedgerEntry = (input: CallInput<'management', 'recordLedgerEntry'>) => call('management', 'recordLedgerEntry', input);
-export const listLedger = (input: CallInput<'management', 'listLedger'>) => call('management', 'listLedger', input);
-export const removeLedgerEntry = (entryId: string) => call('management', 'removeLedgerEntry', { entryId });
+export const recordLedgerEntry = action('management', 'recordLedgerEntry');
+export const listLedger = action('management', 'listLedger');
+export const removeLedgerEntry = action('management', 'removeLedgerEntry');
+const uploadLedgerAttachment = action('management', 'uploadLedgerAttachment');
 
 /** Chooses a photo, or a PDF, and uploads it for the unit's ledger; null when the user chose nothing. */
 export async function addLedgerAttachment(kind: 'photo' | 'pdf'): Promise<CallResult<'management', 'uploadLedgerAttachment'> | null> {
   if (kind === 'pdf') {
     const file = await pickFile(['pdf']);
-    return file ? call('management', 'uploadLedgerAttachment', { fileName: file.name, contentType: 'application/pdf', base64: file.base64 }) : null;
+    return file ? uploadLedgerAttachment({ fileName: file.name, contentType: 'application/pdf', base64: file.base64 }) : null;
   }
   const photo = await choosePhoto();
   if (!photo) return null;
   const fileName = `照片${new Date().toISOString().slice(0, 10)}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}`;
-  return call('management', 'uploadLedgerAttachment', { fileName, ...photo });
+  return uploadLedgerAttachment({ fileName, ...photo });
 }
 
 /**

@@ -3,16 +3,18 @@ import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { contract } from '../../../../shared/contract';
 import type { DashboardRowView, DashboardView } from '../../../../shared/contract/management';
 import type { WindowState } from '../../../../shared/domain/filing/window';
 import { countdownText, filingCountdown } from '../../../../shared/domain/management/progress';
 import { FIVE_ONE_LABELS } from '../../../../shared/domain/management/five-ones';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { exportQuotaDashboard, quotaDashboard } from '../../services';
+import { exportQuotaDashboard, quotaDashboard, saveFile, XLSX } from '../../services';
 import { go, ROUTES } from '../../routes';
 import { useLatestCampaign } from '../filings/useCampaign';
 import './dashboard.css';
@@ -139,23 +141,62 @@ export default function Dashboard() {
   }, [campaign, unitId, overdueDays]);
   useEffect(() => void load(), [load]);
 
-  if (guard.state === 'unreachable') return <Screen title="报备进度"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="报备进度"><Notice>报备进度看板仅向组委会办公室和一级管理员开放</Notice></Screen>;
-  if (failed) return <Screen title="报备进度"><LoadFailed message={failed} onRetry={() => void load()} /></Screen>;
-  if (!view) return <Screen title="报备进度"><Notice>{error}</Notice>{error ? null : <View className="dashboard__loading">加载中…</View>}</Screen>;
-
-  const exportTable = async () => {
+  const exportTable = async (campaignId: string) => {
     setExporting(true);
-    const result = await exportQuotaDashboard({ campaignId: view.campaign.id, unitId, overdueDays });
+    const result = await exportQuotaDashboard({ campaignId, unitId, overdueDays });
     setExporting(false);
-    show(result.ok ? `已导出 ${result.data.rows} 个单位` : result.error.message, result.ok ? 'success' : 'fail');
+    if (!result.ok) return show(result.error.message, 'fail');
+    await saveFile(result.data.fileName, result.data.contentBase64, XLSX);
+    show(`已导出 ${result.data.rows} 个单位`, 'success');
   };
+
+  return (
+    <GuardedScreen guard={guard} title="报备进度" className="dashboard" denied={contract.management.dashboard.refusal}>
+      {failed ? (
+        <LoadFailed message={failed} onRetry={() => void load()} />
+      ) : view ? (
+        <Figures view={view} onUnit={setUnitId} overdueDays={overdueDays} onOverdueDays={setOverdueDays} />
+      ) : (
+        <>
+          <Notice>{error}</Notice>
+          {error ? null : <View className="dashboard__loading">加载中…</View>}
+        </>
+      )}
+      {view && !failed ? (
+        <View className="form-actions">
+          <Button className="btn-export-dashboard" type="primary" block loading={exporting} onClick={() => void exportTable(view.campaign.id)}>
+            导出报备进度表（xlsx）
+          </Button>
+          {guard.state === 'ready' && guard.account.role === 'office' ? (
+            <Button className="btn-dashboard-rules" block onClick={() => go(ROUTES.adminCampaign)}>
+              修改报备目标倍数
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+      {toast}
+    </GuardedScreen>
+  );
+}
+
+/** The figures of one level: the total, each unit below, submissions per week and the status mix. */
+function Figures({
+  view,
+  onUnit,
+  overdueDays,
+  onOverdueDays,
+}: {
+  view: DashboardView;
+  onUnit: (unitId: string | undefined) => void;
+  overdueDays: number;
+  onOverdueDays: (days: number) => void;
+}) {
   const { total } = view;
   // Rows open the units below them, down to level-3 units, which have none.
   const canOpen = (row: DashboardRowView) => row.level < 3;
 
   return (
-    <Screen title="报备进度" className="dashboard">
+    <>
       <View className="page-intro dashboard__campaign">
         {view.campaign.name} · 报备时间 {view.campaign.windowText}
       </View>
@@ -163,7 +204,7 @@ export default function Dashboard() {
 
       <Section title="总体进度" className="dashboard-total">
         {view.parentUnitId ? (
-          <Text className="link link-up" onClick={() => setUnitId(view.parentUnitId ?? undefined)}>
+          <Text className="link link-up" onClick={() => onUnit(view.parentUnitId ?? undefined)}>
             ‹ 返回上级单位
           </Text>
         ) : null}
@@ -178,7 +219,7 @@ export default function Dashboard() {
       <View className="overdue-choice">
         <Text className="overdue-choice__label">超期待审</Text>
         {OVERDUE_CHOICES.map((days) => (
-          <Text key={days} className={`overdue-choice__days overdue-days-${days} ${days === overdueDays ? 'is-active' : ''}`} onClick={() => setOverdueDays(days)}>
+          <Text key={days} className={`overdue-choice__days overdue-days-${days} ${days === overdueDays ? 'is-active' : ''}`} onClick={() => onOverdueDays(days)}>
             超{days}天
           </Text>
         ))}
@@ -191,7 +232,7 @@ export default function Dashboard() {
             key={row.unitId}
             row={row}
             days={view.overdueDays}
-            onOpen={canOpen(row) ? () => setUnitId(row.unitId) : undefined}
+            onOpen={canOpen(row) ? () => onUnit(row.unitId) : undefined}
             onLedger={() => go(ROUTES.adminLedger, { unitId: row.unitId })}
           />
         ))}
@@ -205,17 +246,6 @@ export default function Dashboard() {
         <CountBars items={view.statusMix.map((s) => ({ key: s.status, label: s.label, count: s.count }))} empty="暂无报备" />
       </Section>
 
-      <View className="form-actions">
-        <Button className="btn-export-dashboard" type="primary" block loading={exporting} onClick={() => void exportTable()}>
-          导出报备进度表（xlsx）
-        </Button>
-        {guard.state === 'ready' && guard.account.role === 'office' ? (
-          <Button className="btn-dashboard-rules" block onClick={() => go(ROUTES.adminCampaign)}>
-            修改报备目标倍数
-          </Button>
-        ) : null}
-      </View>
-      {toast}
-    </Screen>
+    </>
   );
 }

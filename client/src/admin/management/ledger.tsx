@@ -12,7 +12,8 @@ import { DateField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
@@ -74,8 +75,6 @@ export default function Ledger() {
     guard.state === 'ready' && !!campaign,
   );
 
-  if (guard.state === 'unreachable') return <Screen title="五个一工作台账"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="五个一工作台账"><Notice>五个一工作台账仅供管理单位使用</Notice></Screen>;
   const own = !unitId || (guard.state === 'ready' && unitId === guard.account.unitId);
   const progress = list.first?.fiveOnes;
 
@@ -108,13 +107,13 @@ export default function Ledger() {
   };
   const remove = async (entryId: string, title: string) => {
     if (!(await confirm({ title: '删除这条记录？', content: `「${title}」将从本单位台账中删除，操作会记入操作记录。`, confirmText: '删除', danger: true }))) return;
-    const result = await removeLedgerEntry(entryId);
+    const result = await removeLedgerEntry({ entryId });
     show(result.ok ? '已删除' : result.error.message, result.ok ? 'success' : 'fail');
     if (result.ok) list.reload();
   };
 
   return (
-    <Screen title="五个一工作台账" className="ledger">
+    <GuardedScreen guard={guard} title="五个一工作台账" className="ledger" denied={ADMIN_ONLY}>
       <Notice>{error}</Notice>
       {campaign ? <View className="page-intro">{list.first?.unitName ?? ''} · {campaign.term}届次</View> : null}
       {progress ? (
@@ -181,6 +180,6 @@ export default function Ledger() {
         </Section>
       ) : null}
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }
