@@ -1,45 +1,33 @@
-import { campaignView } from '../../shared/contract/filing-views';
-import { dashboardView, type DashboardRowView } from '../../shared/contract/management';
+import type { DashboardRowView } from '../../shared/contract/management';
 import { FILING_STATUS_LABELS, FILING_STATUSES } from '../../shared/domain/filing/status';
-import type { CloudAnswer } from './support/cloud';
-import type { OpenedPage } from './support/mini-program';
-import { openPage } from './support/mini-program';
+import { fakeCloud, type FixtureOf } from './support/cloud';
+import { campaignView, officeView } from './support/fixtures';
+import { openPage, type OpenedPage } from './support/mini-program';
 
-const office = {
-  id: 'acc-office', code: 'BG7K4MPQ', role: 'office', level: null, name: '团市委青年发展部', unitId: 'root', unitName: '岳阳市青年职工工作委员会',
-  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
-};
-const campaign = campaignView.parse({
-  id: 'camp-1', name: '2017—2018年度岳阳市青年文明号', level: 'city', term: '2017—2018', version: 1,
-  rules: { window: { opens: '2018-11-13', closesBefore: '2019-01-20' }, conditions: { minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40 }, eligibility: { kind: 'none' }, reminderDaysBefore: 3, targetMultiplier: 10 },
-  windowText: '2018-11-13 至 2019-01-19（北京时间，2019-01-20 0时起截止）', windowState: 'open',
-});
+const campaign = campaignView();
 const row = (unitId: string, unitName: string, filed: number, target: number | null): DashboardRowView => ({
   unitId, unitName, kind: 'industry', level: 1, places: target === null ? null : target / 10, base: null, requiredFilings: null, target, targetSource: target === null ? null : 'multiplier',
   filed, approved: 1, progress: target === null ? null : filed / target, pastHolders: 1, pastHolderShare: filed ? 1 / filed : null, nonPublic: 0, nonPublicShare: filed ? 0 : null,
   overdue: { level1: 0, level2: 2, level3: 0 },
   fiveOnes: { done: 3, missing: ['training', 'liaisonPlatform'] },
 });
-/** What management.dashboard answers, checked against the contract so the page is shown nothing the backend could not send. */
-const view = (overdueDays: number) =>
-  dashboardView.parse({
-    campaign,
-    total: { ...row('root', '岳阳市青年职工工作委员会', 12, 40), level: 0, kind: 'office', targetSource: 'sum' },
-    rows: [row('u1', '交通', 12, 20), row('u2', '中国铁路广州局集团有限公司长沙车务段岳阳东站客运车间青年服务窗口联络办公室直属', 0, null)],
-    parentUnitId: null,
-    overdueDays,
-    statusMix: FILING_STATUSES.map((status) => ({ status, label: FILING_STATUS_LABELS[status], count: status === 'filed' ? 11 : status === 'approved' ? 1 : 0 })),
-    weeks: [{ monday: '2018-11-19', count: 5 }, { monday: '2018-11-26', count: 0 }, { monday: '2018-12-03', count: 7 }],
-    countdown: { state: 'open', opensAt: '2018-11-12T16:00:00.000Z', closesAt: '2019-01-19T16:00:00.000Z', now: '2019-01-17T12:58:57.000Z' },
-  });
+/** What management.dashboard answers (fakeCloud checks it against the contract). */
+const view = (overdueDays: number): FixtureOf<'management.dashboard'> => ({
+  campaign,
+  total: { ...row('root', '岳阳市青年职工工作委员会', 12, 40), level: 0, kind: 'office', targetSource: 'sum' },
+  rows: [row('u1', '交通', 12, 20), row('u2', '中国铁路广州局集团有限公司长沙车务段岳阳东站客运车间青年服务窗口联络办公室直属', 0, null)],
+  parentUnitId: null,
+  overdueDays,
+  statusMix: FILING_STATUSES.map((status) => ({ status, label: FILING_STATUS_LABELS[status], count: status === 'filed' ? 11 : status === 'approved' ? 1 : 0 })),
+  weeks: [{ monday: '2018-11-19', count: 5 }, { monday: '2018-11-26', count: 0 }, { monday: '2018-12-03', count: 7 }],
+  countdown: { state: 'open', opensAt: '2018-11-12T16:00:00.000Z', closesAt: '2019-01-19T16:00:00.000Z', now: '2019-01-17T12:58:57.000Z' },
+});
 
-const answer: CloudAnswer = (call) => {
-  const key = `${call.name}.${call.data.action}`;
-  if (key === 'account.me') return { ok: true, data: { account: office } };
-  if (key === 'campaign.listCampaigns') return { ok: true, data: { items: [campaign] } };
-  if (key === 'management.dashboard') return { ok: true, data: view((call.data.data as { overdueDays: number }).overdueDays) };
-  return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${key}` } };
-};
+const answer = fakeCloud({
+  'account.me': { account: officeView() },
+  'campaign.listCampaigns': { items: [campaign] },
+  'management.dashboard': (call) => ({ ok: true, data: view((call.data.data as { overdueDays: number }).overdueDays) }),
+});
 const dashboardCalls = (page: OpenedPage) => page.cloud.calls.filter((c) => c.name === 'management' && c.data.action === 'dashboard').map((c) => c.data.data);
 
 /** 报备进度 in the mini-program: the office's table of units with their bars, the countdown on the server's clock, and its choices. */
