@@ -74,7 +74,7 @@ module.exports = {
       comment: 'Benchmarks drive the product as the suites do (TestApp, the CloudBase stand-in, fixtures) but never import a test suite.',
       severity: 'error',
       from: { path: '^scripts/bench/' },
-      to: { path: '^tests/', pathNot: '^tests/support/' },
+      to: { path: '^tests/', pathNot: '^tests/(support|fixtures)/' },
     },
     {
       name: 'no-circular',

@@ -7,6 +7,7 @@ import { campaignHandlers } from './features/campaign';
 import { filingHandlers } from './features/filing';
 import { reviewHandlers } from './features/review';
 import { creationlogHandlers } from './features/creationlog';
+import { managementHandlers } from './features/management';
 
 /** Every cloud function with its use cases; the compiler flags a function of the contract left out. */
 export const FUNCTIONS: { [F in FunctionName]: FunctionHandlers<F> } = {
@@ -17,4 +18,5 @@ export const FUNCTIONS: { [F in FunctionName]: FunctionHandlers<F> } = {
   filing: filingHandlers,
   review: reviewHandlers,
   creationlog: creationlogHandlers,
+  management: managementHandlers,
 };

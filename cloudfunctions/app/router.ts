@@ -50,7 +50,7 @@ export async function dispatch<F extends FunctionName>(
     if (!spec.roles.includes('public')) {
       if (actor.kind === 'anonymous') throw new AppError(invalidToken ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
       assertUsable(actor.account);
-      if (!spec.roles.includes(audienceOf(actor.account))) throw new AppError('FORBIDDEN');
+      if (!spec.roles.includes(audienceOf(actor.account))) throw new AppError('FORBIDDEN', spec.refusal);
       if (actor.account.mustChangePassword && !spec.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
 

@@ -1,6 +1,7 @@
 import { FILING_ERRORS } from './filing';
 import { OPENWEEK_ERRORS } from './openweek';
 import { CREATIONLOG_ERRORS } from './creationlog';
+import { MANAGEMENT_ERRORS } from './management';
 import type { ErrorSpec } from './spec';
 
 /**
@@ -58,6 +59,7 @@ export const ERRORS = {
   ...FILING_ERRORS,
   ...OPENWEEK_ERRORS,
   ...CREATIONLOG_ERRORS,
+  ...MANAGEMENT_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

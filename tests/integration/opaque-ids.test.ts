@@ -110,6 +110,9 @@ const READS: Record<string, Drive> = {
   'creationlog.readEntry': { input: (w) => ({ entryId: w.entry.id }) },
   'creationlog.silentCollectives': { input: () => ({ days: 30 }) },
   'creationlog.stats': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.dashboard': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.exportDashboard': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.listLedger': { input: (w) => ({ campaignId: w.campaignId }) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -133,6 +136,13 @@ const WRITES: Record<string, Drive> = {
   'review.renameCollective': { input: (w) => ({ collectiveId: w.countyCollective.accountId, name: '岳阳市公交一路青年班组', reason: '测试' }) },
   'review.requestTransfer': { input: (w) => ({ code: w.collective.code, name: '岳阳市公交一路青年班组', toUnitId: w.units.county.id, reason: '应由地方归口' }) },
   'review.decideTransfer': { input: (w) => ({ requestId: w.requestId, approve: true, comment: '同意转出' }) },
+  'management.recordLedgerEntry': {
+    input: (w) => ({ campaignId: w.campaignId, kind: 'meeting', date: '2018-11-25', title: '创建工作推进会', place: '会议室', participants: 20, summary: '部署本届青年文明号创建工作。' }),
+  },
+  'management.removeLedgerEntry': { input: () => ({ entryId: 'no-such-entry' }) },
+  'management.uploadLedgerAttachment': {
+    input: () => ({ fileName: '现场.png', contentType: 'image/png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' }),
+  },
   'review.issueTransferPassword': { input: (w) => ({ requestId: w.requestId }) },
   'review.transferCollective': { input: (w) => ({ code: w.collective.code, name: '岳阳市公交一路青年班组', toUnitId: w.units.bureau.id, reason: '归口调整' }) },
   'review.restructureCollective': { input: (w) => ({ collectiveId: w.countyCollective.accountId, newName: '重组后的护理组', reason: '成员变动过半' }) },

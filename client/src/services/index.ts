@@ -50,7 +50,7 @@ export {
   writeLocalDraft,
   type LocalDraft,
 } from './filing';
-export { saveFile, XLSX } from './files';
+export { pickFile, saveFile, XLSX } from './files';
 export { requestCodeReminder, requestPasswordReset, resetPasswordByLink } from './account';
 export {
   cancelAccount,
@@ -102,3 +102,4 @@ export {
   uploadEntryImages,
   writeEntryCopy,
 } from './creationlog';
+export { addLedgerAttachment, exportQuotaDashboard, listLedger, openLedgerAttachment, quotaDashboard, recordLedgerEntry, removeLedgerEntry } from './management';

@@ -4,6 +4,7 @@ import type { CampaignRules } from '../../../shared/domain/filing/rules';
 import { FILING_COLLECTIONS } from './filing';
 import { OPENWEEK_COLLECTIONS } from './openweek';
 import { CREATIONLOG_COLLECTIONS } from './creationlog';
+import { MANAGEMENT_COLLECTIONS } from './management';
 import type { IndexSpec } from './index-spec';
 
 export type { IndexSpec } from './index-spec';
@@ -43,6 +44,7 @@ export const COLLECTIONS = {
   ...FILING_COLLECTIONS,
   ...OPENWEEK_COLLECTIONS,
   ...CREATIONLOG_COLLECTIONS,
+  ...MANAGEMENT_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -156,7 +158,7 @@ export interface CampaignDoc {
   /** Issue #3: open from 00:00 China time that day (absent: open since the campaign was created). */
   filingOpens?: string;
   /** Issue #3: the basic conditions, eligibility and reminder lead (absent: the defaults, no eligibility rule). */
-  rules?: Omit<CampaignRules, 'window'>;
+  rules?: Omit<CampaignRules, 'window' | 'targetMultiplier'> & { /** Issue #14 (absent: the default, 10). */ targetMultiplier?: number };
   /** Issue #3: bumped on every rule change (absent: 1). */
   version?: number;
   createdAt: string;

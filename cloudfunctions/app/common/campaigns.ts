@@ -3,6 +3,7 @@ import type { CampaignView } from '../../../shared/contract/filing-views';
 import { DEFAULT_CONDITIONS, type CampaignRules } from '../../../shared/domain/filing/rules';
 import { describeWindow, windowState } from '../../../shared/domain/filing/window';
 import type { CampaignDoc } from '../collections';
+import { DEFAULT_TARGET_MULTIPLIER } from '../../../shared/domain/management/progress';
 import type { Store } from '../ports/store';
 
 /** A campaign's rules, with the defaults for documents written before issue #3 (the demo's). */
@@ -12,6 +13,7 @@ export function rulesOf(campaign: CampaignDoc): CampaignRules {
     conditions: campaign.rules?.conditions ?? DEFAULT_CONDITIONS,
     eligibility: campaign.rules?.eligibility ?? { kind: 'none' },
     reminderDaysBefore: campaign.rules?.reminderDaysBefore ?? 3,
+    targetMultiplier: campaign.rules?.targetMultiplier ?? DEFAULT_TARGET_MULTIPLIER,
   };
 }
 

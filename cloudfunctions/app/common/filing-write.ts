@@ -5,6 +5,7 @@ import type { AccountDoc } from '../collections';
 import type { FilingDoc, HistoryRecord } from '../collections/filing';
 import type { Deps } from '../context';
 import { moveCount } from './filing-counts';
+import { TALLY_VERSION } from '../../../shared/domain/filing/tally';
 import { DuplicateKeyError, type StoreOps } from '../ports/store';
 import { transact } from '../ports/transaction-retry';
 
@@ -34,8 +35,9 @@ export interface FilingWrite {
  * conditional update on its version — together with its audit record. A stale write is refused with
  * CONFLICT and nothing lands.
  */
-export async function commitFiling(deps: Deps, before: FilingDoc | null, next: FilingDoc, write: FilingWrite): Promise<void> {
+export async function commitFiling(deps: Deps, before: FilingDoc | null, filing: FilingDoc, write: FilingWrite): Promise<void> {
   const summary = (f: FilingDoc | null) => (f ? { status: f.status, stage: f.stage, version: f.version } : null);
+  const next = { ...filing, tallied: TALLY_VERSION };
   await transact(deps.store, async (tx) => {
     if (before) {
       const { id: _id, ...fields } = next;
@@ -51,10 +53,10 @@ export async function commitFiling(deps: Deps, before: FilingDoc | null, next: F
       }
     }
     if (before && before.unitPath !== next.unitPath) {
-      await moveCount(tx, next.campaignId, before.unitPath, before.status, null);
-      await moveCount(tx, next.campaignId, next.unitPath, null, next.status);
+      await moveCount(tx, next.campaignId, before.unitPath, before, null);
+      await moveCount(tx, next.campaignId, next.unitPath, null, next);
     } else {
-      await moveCount(tx, next.campaignId, next.unitPath, before?.status ?? null, next.status);
+      await moveCount(tx, next.campaignId, next.unitPath, before, next);
     }
     await write.also?.(tx);
     if (write.action === null) return;

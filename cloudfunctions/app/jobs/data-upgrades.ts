@@ -1,6 +1,7 @@
 import type { Deps } from '../context';
 import { DuplicateKeyError } from '../ports/store';
 import { upgradeSeatShards } from '../features/openweek/seat-shards';
+import { upgradeFilingTallies } from './filing-tallies';
 import { upgradeSignupIds } from './opaque-signup-ids';
 import { upgradeCreationActivity } from '../common/creation-activity';
 
@@ -16,6 +17,8 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   seatShards: upgradeSeatShards,
   // Collectives issued before the creation log (issue #13) get the activity record the silent list reads.
   creationActivity: upgradeCreationActivity,
+  // Filings counted by status only (before issue #14) get 往届, 非公 and their week added to the counters.
+  filingTallies: upgradeFilingTallies,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

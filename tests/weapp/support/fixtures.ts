@@ -21,6 +21,10 @@ export function accountView(overrides: Partial<AccountFixture> = {}): AccountFix
 export const adminView = (overrides: Partial<AccountFixture> = {}): AccountFixture =>
   accountView({ id: 'acc-9', code: 'GL7K4MPQ', role: 'admin', level: 1, name: '交通行业一级管理员', unitId: 'u1', unitName: '交通', ...overrides });
 
+/** The campaign office (组委会办公室) at the root unit. */
+export const officeView = (overrides: Partial<AccountFixture> = {}): AccountFixture =>
+  accountView({ id: 'acc-office', code: 'BG7K4MPQ', role: 'office', level: null, name: '团市委青年发展部', unitId: 'root', unitName: '岳阳市青年职工工作委员会', ...overrides });
+
 /** The 2017—2018 city campaign, its filing window open from 2018-11-13 until `closesBefore`. */
 export function campaignView(closesBefore = '2019-01-20'): CampaignFixture {
   const [year, month, day] = closesBefore.split('-');
@@ -32,6 +36,7 @@ export function campaignView(closesBefore = '2019-01-20'): CampaignFixture {
       conditions: { minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40 },
       eligibility: { kind: 'none' },
       reminderDaysBefore: 3,
+      targetMultiplier: 10,
     },
     windowText: `2018-11-13 至 ${lastDay}（北京时间，${closesBefore} 0时起截止）`, windowState: 'open', version: 1,
   };

@@ -18,7 +18,7 @@ import { createCampaign, updateCampaign } from '../../services';
 import { useLatestCampaign } from './useCampaign';
 import './filings.css';
 
-type Values = Record<'name' | 'level' | 'term' | 'filingOpens' | 'filingClosesBefore' | 'minMembers' | 'maxMembers' | 'minShareUnder35' | 'maxLeaderAge' | 'eligibility' | 'titleBefore' | 'provincialSinceYear' | 'reminderDaysBefore', string>;
+type Values = Record<'name' | 'level' | 'term' | 'filingOpens' | 'filingClosesBefore' | 'minMembers' | 'maxMembers' | 'minShareUnder35' | 'maxLeaderAge' | 'eligibility' | 'titleBefore' | 'provincialSinceYear' | 'reminderDaysBefore' | 'targetMultiplier', string>;
 
 function valuesOf(c: CampaignView): Values {
   const r = c.rules;
@@ -37,6 +37,7 @@ function valuesOf(c: CampaignView): Values {
     titleBefore: r.eligibility.kind === 'priorTitle' ? r.eligibility.titleBefore : '',
     provincialSinceYear: r.eligibility.kind === 'priorTitle' ? String(r.eligibility.provincialSinceYear) : '',
     reminderDaysBefore: String(r.reminderDaysBefore),
+    targetMultiplier: String(r.targetMultiplier),
   };
 }
 
@@ -90,6 +91,7 @@ export default function CampaignRules() {
       eligibility: values.eligibility as 'none' | 'priorTitle',
       ...(values.eligibility === 'priorTitle' ? { titleBefore: values.titleBefore, provincialSinceYear: num(values.provincialSinceYear) } : {}),
       reminderDaysBefore: num(values.reminderDaysBefore),
+      targetMultiplier: num(values.targetMultiplier),
     };
     const result = creating
       ? await createCampaign({ name: values.name, level: values.level as CampaignView['level'], term: values.term, rules })
@@ -125,6 +127,9 @@ export default function CampaignRules() {
         <DateField {...bind('filingOpens')} mode="date" label="开始日期" hint="此日0时起开放" />
         <DateField {...bind('filingClosesBefore')} mode="date" label="截止日期" hint="报备的最后一天（含当日），次日0时起截止" />
         <FormField {...bind('reminderDaysBefore')} kind="integer" unit="天" label="截止前提醒" hint="截止前几天提醒未提交的集体" maxLength={2} />
+      </Section>
+      <Section title="报备目标">
+        <FormField {...bind('targetMultiplier')} kind="decimal" unit="倍" label="报备目标倍数" hint="各单位报备目标 = 名额（基数）× 倍数；名额分配表列明应完成数的单位以表为准" maxLength={5} />
       </Section>
       <Section title="集体基本条件">
         <FormField {...bind('minMembers')} kind="integer" unit="人" label="最少成员人数" maxLength={5} />

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -11,33 +10,9 @@ import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { importQuotas, listQuotas } from '../../services';
+import { importQuotas, listQuotas, pickFile } from '../../services';
 import { useLatestCampaign } from './useCampaign';
 import './filings.css';
-
-/** Picks a spreadsheet: a file input in the browser, a chat file in WeChat. Answers its name and base64 bytes. */
-async function pickSheet(): Promise<{ name: string; base64: string } | null> {
-  if (process.env.TARO_ENV === 'h5') {
-    return new Promise((resolve) => {
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.accept = '.xlsx,.csv';
-      input.onchange = () => {
-        const file = input.files?.[0];
-        if (!file) return resolve(null);
-        const reader = new FileReader();
-        reader.onload = () => resolve({ name: file.name, base64: String(reader.result).split(',')[1] ?? '' });
-        reader.readAsDataURL(file);
-      };
-      input.click();
-    });
-  }
-  const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
-  const file = chosen.tempFiles[0];
-  if (!file) return null;
-  const base64 = Taro.getFileSystemManager().readFileSync(file.path, 'base64') as string;
-  return { name: file.name, base64 };
-}
 
 /** 名额分配表 beside the filings so far; the office imports the table from a spreadsheet. */
 export default function Quotas() {
@@ -56,7 +31,7 @@ export default function Quotas() {
 
   const importSheet = async () => {
     if (!campaign) return;
-    const file = await pickSheet();
+    const file = await pickFile(['xlsx', 'csv']);
     if (!file) return;
     const input = { campaignId: campaign.id, fileName: file.name, content: file.base64 };
     // The contract's limits (type, size) are checked before a large file travels at all.

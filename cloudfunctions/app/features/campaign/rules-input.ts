@@ -19,6 +19,7 @@ export function rulesFields(rules: z.output<typeof campaignRulesInput>): Pick<Ca
           ? { kind: 'priorTitle', titleBefore: rules.titleBefore ?? rules.filingClosesBefore, provincialSinceYear: rules.provincialSinceYear ?? 0 }
           : { kind: 'none' },
       reminderDaysBefore: rules.reminderDaysBefore,
+      targetMultiplier: rules.targetMultiplier,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import type { UseCaseContext } from '../../context';
-import { isUploadIn } from '../../common/images';
+import { isUploadIn } from '../../common/uploads';
 
 /** A collective's creation-log images live under one folder of their own. */
 export const imageFolder = (collectiveId: string): string => `creationlog/${collectiveId}/`;

@@ -1,5 +1,5 @@
 import type { contract } from '../../../../shared/contract';
-import { checkedImage, filesOf } from '../../common/images';
+import { checkedImage, filesOf } from '../../common/uploads';
 import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import type { UseCaseContext } from '../../context';
-import { isUploadIn } from '../../common/images';
+import { isUploadIn } from '../../common/uploads';
 
 /** A collective's event covers live under one folder of their own. */
 export const coverFolder = (collectiveId: string): string => `openweek/covers/${collectiveId}/`;

@@ -3,7 +3,7 @@ import { accountOf } from '../../context';
 import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { checkedImage, filesOf } from '../../common/images';
+import { checkedImage, filesOf } from '../../common/uploads';
 import { coverFolder } from './images';
 
 /**

@@ -3,7 +3,7 @@ import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { ownEvent } from './loaders';
-import { checkedImage, filesOf } from '../../common/images';
+import { checkedImage, filesOf } from '../../common/uploads';
 
 /** A summary photo of the collective's own event, checked to be the image it claims, kept in file storage. */
 export const uploadPhoto: Handler<typeof contract.openweek.uploadPhoto> = async (ctx, input) => {

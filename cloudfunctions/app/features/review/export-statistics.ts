@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { contract } from '../../../../shared/contract';
 import { FILING_STATUS_LABELS, type FilingStatus } from '../../../../shared/domain/filing/status';
 import { chinaDateOf } from '../../../../shared/domain/filing/window';
@@ -8,6 +7,7 @@ import { loadCampaign } from '../../common/campaigns';
 import { eachDocument, type Filter } from '../../ports/store';
 import type { Handler } from '../../router';
 import { unitInScope } from '../../common/scope';
+import { titledSheet, workbookBase64 } from '../../common/xlsx-sheet';
 
 /** Filings that count as 报备集体 on the sheet: submitted and not revoked or closed. */
 const LISTED: FilingStatus[] = ['filed', 'reviewing', 'returned', 'approved'];
@@ -52,17 +52,13 @@ export const exportStatistics: Handler<typeof contract.review.exportStatistics> 
   }
   rows.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
 
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('报备统计表');
-  sheet.mergeCells(1, 1, 1, STATISTICS_COLUMNS.length);
-  sheet.getCell(1, 1).value = `${campaign.name}创建集体报备统计表`;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  sheet.mergeCells(2, 1, 2, STATISTICS_COLUMNS.length);
-  sheet.getCell(2, 1).value = `填报单位（盖章）：${unit.name}    填报人：${actor.name}    填报时间：${chinaDateOf(ctx.now())}`;
-  sheet.addRow([...STATISTICS_COLUMNS]).font = { bold: true };
+  const { book, sheet } = titledSheet(
+    '报备统计表',
+    `${campaign.name}创建集体报备统计表`,
+    `填报单位（盖章）：${unit.name}    填报人：${actor.name}    填报时间：${chinaDateOf(ctx.now())}`,
+    STATISTICS_COLUMNS,
+    [6, 28, 14, 10, 12, 20, 18, 26, 20],
+  );
   rows.forEach((f, i) => sheet.addRow(statisticsRow(i + 1, f)));
-  [6, 28, 14, 10, 12, 20, 18, 26, 20].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  return { fileName: `报备统计表-${unit.name}-${chinaDateOf(ctx.now())}.xlsx`, contentBase64: buffer.toString('base64'), rows: rows.length };
+  return { fileName: `报备统计表-${unit.name}-${chinaDateOf(ctx.now())}.xlsx`, contentBase64: await workbookBase64(book), rows: rows.length };
 };

@@ -3,9 +3,10 @@ import { AppError } from '../../../../shared/errors';
 import { normalizeName } from '../../../../shared/domain/filing/names';
 import { audit } from '../../common/audit';
 import type { AccountDoc } from '../../collections';
-import type { CollectiveDoc, FilingDoc } from '../../collections/filing';
+import type { CollectiveDoc, WrittenFiling } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { moveCount } from '../../common/filing-counts';
+import { TALLY_VERSION } from '../../../../shared/domain/filing/tally';
 import { carryEvents, eventsOfCollective } from './collective-events';
 import { collectiveInScope } from './scope';
 import { filingsOfCollective } from './collective-filings';
@@ -34,7 +35,7 @@ export const renameCollective: Handler<typeof contract.review.renameCollective> 
     updatedAt: at,
     version: collective.version + 1,
   };
-  const renamed: FilingDoc[] = filings.map((f) => ({
+  const renamed: WrittenFiling[] = filings.map((f) => ({
     ...f,
     name: input.name,
     normalizedName: next.normalizedName,
@@ -42,6 +43,7 @@ export const renameCollective: Handler<typeof contract.review.renameCollective> 
     history: [...f.history, historyEntry(now, actor, 'review.rename', `${collective.name} → ${input.name}：${input.reason}`)],
     updatedAt: at,
     version: f.version + 1,
+    tallied: TALLY_VERSION,
   }));
   await transact(ctx.store, async (tx) => {
     const { id: _c, ...collectiveFields } = next;
@@ -55,7 +57,7 @@ export const renameCollective: Handler<typeof contract.review.renameCollective> 
       const { id: _f, ...fields } = f;
       void _f;
       if (!(await tx.update('filings', f.id, { set: fields }, { version: filings[i].version }))) throw new AppError('CONFLICT');
-      await moveCount(tx, f.campaignId, f.unitPath, filings[i].status, f.status);
+      await moveCount(tx, f.campaignId, f.unitPath, filings[i], f);
     }
     await audit(tx, now, {
       actor,

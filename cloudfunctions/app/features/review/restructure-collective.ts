@@ -4,12 +4,13 @@ import { nextStatus } from '../../../../shared/domain/filing/status';
 import { endSessions } from '../../common/account-changes';
 import { audit } from '../../common/audit';
 import type { AccountDoc, UnitDoc } from '../../collections';
-import type { FilingDoc } from '../../collections/filing';
+import type { FilingDoc, WrittenFiling } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { cancelInTx } from './account-cancellation';
 import { newCollective } from '../../common/collectives';
 import { newAccount } from '../../common/new-account';
 import { moveCount } from '../../common/filing-counts';
+import { TALLY_VERSION } from '../../../../shared/domain/filing/tally';
 import { collectiveInScope } from './scope';
 import { filingsOfCollective } from './collective-filings';
 import { historyEntry } from '../../common/filing-write';
@@ -33,10 +34,10 @@ export const restructureCollective: Handler<typeof contract.review.restructureCo
   const at = now.toISOString();
   const successor = newCollective(account, at, old.id);
   const filings = await filingsOfCollective(ctx.store, old.id);
-  const closed: Array<[FilingDoc, FilingDoc]> = filings.flatMap((f) => {
+  const closed: Array<[FilingDoc, WrittenFiling]> = filings.flatMap((f) => {
     const status = nextStatus(f.status, 'close');
     if (!status) return [];
-    return [[f, { ...f, status, stage: null, stageUnitId: '', history: [...f.history, historyEntry(now, actor, 'review.restructure', input.reason)], updatedAt: at, version: f.version + 1 }]];
+    return [[f, { ...f, status, stage: null, stageUnitId: '', history: [...f.history, historyEntry(now, actor, 'review.restructure', input.reason)], updatedAt: at, version: f.version + 1, tallied: TALLY_VERSION }]];
   });
   await transact(ctx.store, async (tx) => {
     await tx.insert('accounts', account);
@@ -49,7 +50,7 @@ export const restructureCollective: Handler<typeof contract.review.restructureCo
       const { id: _f, ...set } = after;
       void _f;
       if (!(await tx.update('filings', after.id, { set }, { version: before.version }))) throw new AppError('CONFLICT');
-      await moveCount(tx, after.campaignId, after.unitPath, before.status, after.status);
+      await moveCount(tx, after.campaignId, after.unitPath, before, after);
     }
     await audit(tx, now, {
       actor,

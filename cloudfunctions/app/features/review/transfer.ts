@@ -6,7 +6,7 @@ import { AWAITING_REVIEW } from '../../../../shared/domain/filing/status';
 import { endSessions } from '../../common/account-changes';
 import { audit, type AuditEntry } from '../../common/audit';
 import type { AccountDoc, UnitDoc } from '../../collections';
-import type { CollectiveDoc, FilingDoc, TransferRequestDoc } from '../../collections/filing';
+import type { CollectiveDoc, TransferRequestDoc, WrittenFiling } from '../../collections/filing';
 import type { UseCaseContext } from '../../context';
 import { newAccount } from '../../common/new-account';
 import type { StoreOps } from '../../ports/store';
@@ -14,6 +14,7 @@ import { unitInScope } from '../../common/scope';
 import { cancelInTx } from './account-cancellation';
 import { carryEvents, eventsOfCollective } from './collective-events';
 import { moveCount } from '../../common/filing-counts';
+import { TALLY_VERSION } from '../../../../shared/domain/filing/tally';
 import { ancestorAt, placement } from '../../common/filing-placement';
 import { filingsOfCollective } from './collective-filings';
 import { historyEntry } from '../../common/filing-write';
@@ -93,7 +94,7 @@ export async function moveCollective(ctx: UseCaseContext, move: Move) {
   const filings = await filingsOfCollective(ctx.store, collective.id);
   const events = await eventsOfCollective(ctx.store, oldAccount.id);
   const comment = `由 ${collective.code} 转为 ${account.code}：${move.reason}`;
-  const movedFilings: FilingDoc[] = filings.map((f) => {
+  const movedFilings: WrittenFiling[] = filings.map((f) => {
     const restart = AWAITING_REVIEW[f.status];
     const stage = restart ? firstStage(place.unitLevel) : null;
     return {
@@ -106,6 +107,7 @@ export async function moveCollective(ctx: UseCaseContext, move: Move) {
       history: [...f.history, historyEntry(now, actor, 'review.transfer', comment)],
       updatedAt: at,
       version: f.version + 1,
+      tallied: TALLY_VERSION,
     };
   });
 
@@ -119,8 +121,8 @@ export async function moveCollective(ctx: UseCaseContext, move: Move) {
       const { id: _f, ...set } = f;
       void _f;
       if (!(await tx.update('filings', f.id, { set }, { version: filings[i].version }))) throw new AppError('CONFLICT');
-      await moveCount(tx, f.campaignId, filings[i].unitPath, filings[i].status, null);
-      await moveCount(tx, f.campaignId, f.unitPath, null, f.status);
+      await moveCount(tx, f.campaignId, filings[i].unitPath, filings[i], null);
+      await moveCount(tx, f.campaignId, f.unitPath, null, f);
     }
     await carryEvents(tx, events, { collectiveId: account.id, unitId: toUnit.id, unitPath: toUnit.path }, at);
     await move.also?.(tx, account);
