@@ -8,7 +8,7 @@ import { DuplicateKeyError, findAll, TransactionConflictError, type Store, type 
 
 /**
  * Figures of the creation log, changed in the same transaction as the submit that changes them, so they are
- * never stale and never need a scan. As with filing counts (filing/counts.ts), each unit's counter is split
+ * never stale and never need a scan. As with filing counts (common/filing-counts.ts), each unit's counter is split
  * over shards so that the root's (every submission of a campaign) is not one document every writer touches;
  * a write picks one shard at random (again on every retry) and a read sums them.
  */
