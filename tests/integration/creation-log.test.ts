@@ -2,6 +2,8 @@ import type { AuditDoc } from '../../cloudfunctions/app/collections';
 import type { CreationActivityDoc } from '../../cloudfunctions/app/collections/creationlog';
 import type { CollectiveDoc } from '../../cloudfunctions/app/collections/filing';
 import { runDataUpgrades } from '../../cloudfunctions/app/jobs/data-upgrades';
+import type { CloudBase } from '@cloudbase/node-sdk';
+import { CloudbaseFiles } from '../../cloudfunctions/adapters/files/cloudbase-files';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { activate, seedHierarchy, TestApp } from '../support/harness';
 import { campaignIdOf, checkedVideo, completeContent, draft, PNG, putVideo, signInAgain, submitted, uploadImage } from '../support/creationlog';
@@ -206,6 +208,33 @@ describe('one short video per entry', () => {
       videoStatus: 'approved',
       video: { approvedByUnitName: '岳阳市交通运输局' },
     });
+  });
+
+  test('on CloudBase the video is the file id the phone’s upload answered; the server downloads it to check it', async () => {
+    // Cloud storage as the SDK answers: file ids `cloud://<env>.<bucket>/<cloudPath>`, an unknown one STORAGE_FILE_NONEXIST.
+    const stored = new Map<string, Buffer>();
+    const fileId = (cloudPath: string) => `cloud://qnwmh-1a2b.7165-qnwmh-1a2b-1300000000/${cloudPath}`;
+    const cloud = {
+      uploadFile: async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
+        stored.set(fileId(cloudPath), fileContent);
+        return { fileID: fileId(cloudPath) };
+      },
+      downloadFile: async ({ fileID }: { fileID: string }) => {
+        const bytes = stored.get(fileID);
+        if (!bytes) throw Object.assign(new Error('file not exist'), { code: 'STORAGE_FILE_NONEXIST' });
+        return { fileContent: bytes };
+      },
+    };
+    app.deps.files = new CloudbaseFiles(cloud as unknown as CloudBase);
+
+    const url = await putVideo(app, h.collective.caller, mp4File({ seconds: 30 }));
+    expect(url).toMatch(new RegExp(`^cloud://qnwmh-1a2b\\.7165-qnwmh-1a2b-1300000000/creationlog/[0-9a-f]+/[0-9a-f]{32}\\.mp4$`));
+    expect((await app.ok('creationlog', 'checkVideo', { url }, h.collective.caller)).video).toMatchObject({ url, seconds: 30 });
+    const theirs = await putVideo(app, h.countyCollective.caller, mp4File());
+    const missing = fileId((await app.ok('creationlog', 'videoUploadPath', {}, h.collective.caller)).cloudPath);
+    for (const other of [theirs, missing]) {
+      expect(await check(other)).toMatchObject({ ok: false, error: { code: 'VIDEO_NOT_UPLOADED', fields: { url: '视频：请通过“添加视频”上传' } } });
+    }
   });
 
   test('a version 1 movie header is read as well', async () => {

@@ -19,8 +19,8 @@ export class CloudbaseFiles implements FileStorage {
       const { fileContent } = await this.app.downloadFile({ fileID: url });
       return fileContent === undefined ? null : Buffer.from(fileContent);
     } catch (error) {
-      // Storage answers an unknown file id with an error whose code names it; anything else is a real failure.
-      if (/NOT_EXIST|not exist/i.test(String((error as { code?: string }).code ?? (error as Error).message))) return null;
+      // Storage answers an unknown file id with STORAGE_FILE_NONEXIST (from getTempFileURL); anything else is a real failure.
+      if (/NONEXIST|NOT_?EXIST/i.test(String((error as { code?: string }).code ?? (error as Error).message))) return null;
       throw error;
     }
   }
