@@ -126,7 +126,7 @@ export const creationlog = {
     roles: ADMINS,
   }),
   feed: defineAction({
-    summary: '管辖范围内已提交的创建日志（最新在前），标出我未读的；可按单位、类别、月份、本级无人阅读筛选，按集体名称搜索',
+    summary: '管辖范围内已提交的创建日志（最新在前），标出我未读的；可按单位、类别、月份、本级无人阅读、有视频或视频待审核筛选，按集体名称搜索',
     input: z.object({
       campaignId: id('创建活动'),
       unitId: id('单位').optional(),
@@ -134,6 +134,8 @@ export const creationlog = {
       month: month.optional(),
       /** Only entries no admin at the caller's level has read yet. */
       unreadAtMyLevel: z.boolean().optional(),
+      /** Only entries with a video (any), or whose video waits for approval (pending). */
+      video: oneOf('视频', ['any', 'pending']).optional(),
       q: optionalText('集体名称', 40),
       ...pageInput,
     }),

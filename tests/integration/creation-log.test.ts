@@ -237,6 +237,20 @@ describe('one short video per entry', () => {
     }
   });
 
+  test('the feed filters entries with a video, and those whose video waits for approval', async () => {
+    // A minute apart, so that newest first is one order.
+    const plain = await submitted(app, h.collective.caller, { title: '没有视频的动态' });
+    app.advance(1);
+    const approved = await submitted(app, h.collective.caller, { title: '视频已审核的动态', video: await checkedVideo(app, h.collective.caller, mp4File()) });
+    app.advance(1);
+    const pending = await submitted(app, h.collective.caller, { title: '视频待审核的动态', video: await checkedVideo(app, h.collective.caller, mp4File()) });
+    await app.ok('creationlog', 'approveVideo', { entryId: approved.id }, h.admin3.caller);
+    const titles = async (video?: 'any' | 'pending') => (await app.ok('creationlog', 'feed', { campaignId, ...(video ? { video } : {}) }, h.admin2.caller)).items.map((e) => e.title);
+    expect(await titles()).toEqual([pending.title, approved.title, plain.title]);
+    expect(await titles('any')).toEqual([pending.title, approved.title]);
+    expect(await titles('pending')).toEqual([pending.title]);
+  });
+
   test('a version 1 movie header is read as well', async () => {
     const url = await putVideo(app, h.collective.caller, mp4File({ seconds: 60, mvhdVersion: 1 }));
     expect((await app.ok('creationlog', 'checkVideo', { url }, h.collective.caller)).video.seconds).toBe(60);

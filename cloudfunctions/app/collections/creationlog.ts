@@ -78,6 +78,8 @@ export interface CreationEntryDoc {
   images: string[];
   /** Absent on entries written before videos came. */
   video?: EntryVideo | null;
+  /** The video's state kept beside it, so the feed can filter on it (有视频, 视频待审核); absent or null: none. */
+  videoStatus?: 'pending' | 'approved' | null;
   category: EntryCategory | null;
   eventId: string | null;
   eventTitle: string | null;

@@ -24,8 +24,8 @@ export const approveVideo: Handler<typeof contract.creationlog.approveVideo> = a
     if (!current?.video) throw new AppError('NOT_FOUND', '该创建日志没有视频');
     if (current.video.approvedAt) return current;
     const video = { ...current.video, approvedAt: now.toISOString(), approvedByUnitName: unit?.name ?? '' };
-    const updated: CreationEntryDoc = { ...current, video, version: current.version + 1 };
-    if (!(await tx.update('creationEntries', entry.id, { set: { video, version: updated.version } }, { version: current.version }))) {
+    const updated: CreationEntryDoc = { ...current, video, videoStatus: 'approved', version: current.version + 1 };
+    if (!(await tx.update('creationEntries', entry.id, { set: { video, videoStatus: 'approved', version: updated.version } }, { version: current.version }))) {
       throw new AppError('CONFLICT');
     }
     await audit(tx, now, {

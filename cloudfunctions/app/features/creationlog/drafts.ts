@@ -39,6 +39,7 @@ async function contentFields(ctx: UseCaseContext, collective: CollectiveDoc, con
     text: content.text ?? '',
     images: content.images,
     video,
+    videoStatus: video ? (video.approvedAt ? ('approved' as const) : ('pending' as const)) : null,
     category: content.category ?? null,
     eventId: event?.id ?? null,
     eventTitle: event?.title ?? null,
