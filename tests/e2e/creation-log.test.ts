@@ -109,6 +109,11 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     await admin.goBack();
     const feed = screen(admin, 'admin-creation-log');
     await expectTexts(feed.locator('.entry-card', { hasText: title }).locator('.cl-read'), ['已阅']);
+    // Its video was approved: it is among 有视频, no longer among 视频待审核.
+    await feed.locator('.chip-video-pending').click();
+    await expectTexts(feed.locator('.cl-feed .list-end'), ['没有符合筛选条件的创建日志']);
+    await feed.locator('.chip-video-any').click();
+    await expectTexts(feed.locator('.entry-card .entry-title'), [title]);
   });
 
   test('the collective sees the guidance on its entry', async () => {
