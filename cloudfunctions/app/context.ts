@@ -1,4 +1,5 @@
 import type { AccountDoc } from './collections';
+import type { ContentSecurity } from './ports/content-security';
 import type { LimitRules } from './limits/rules';
 import type { FileStorage } from './ports/files';
 import type { Mailer } from './ports/mailer';
@@ -46,6 +47,8 @@ export interface Deps {
   limiter: RateLimiter;
   now: () => Date;
   config: AppConfig;
+  /** Checks what the public writes before it is shown (word list locally, WeChat 内容安全 on CloudBase). */
+  contentSecurity: ContentSecurity;
   /** Uploaded files (summary photos); absent where no storage is configured, and uploads are then refused. */
   files?: FileStorage;
   /** Asks this process's job loop to run the outbox soon (the local host); absent on CloudBase, whose timer runs it. */

@@ -6,6 +6,7 @@ import { openweekHandlers } from './usecases/openweek';
 import { campaignHandlers } from './usecases/campaign';
 import { filingHandlers } from './usecases/filing';
 import { reviewHandlers } from './usecases/review';
+import { evaluationHandlers } from './features/evaluation';
 
 /** Every cloud function with its use cases; the compiler flags a function of the contract left out. */
 export const FUNCTIONS: { [F in FunctionName]: FunctionHandlers<F> } = {
@@ -15,4 +16,5 @@ export const FUNCTIONS: { [F in FunctionName]: FunctionHandlers<F> } = {
   campaign: campaignHandlers,
   filing: filingHandlers,
   review: reviewHandlers,
+  evaluation: evaluationHandlers,
 };

@@ -11,6 +11,7 @@ import { DevMailboxMailer } from '../adapters/mail/dev-mailbox-mailer';
 import { DevMailboxNotifier } from '../adapters/mail/dev-mailbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
+import { WechatContentSecurity } from '../adapters/wechat/wechat-content-security';
 import { COLLECTIONS } from '../app/collections';
 import { UniqueIndexGuard } from '../app/collections/unique-index-guard';
 import type { Deps } from '../app/context';
@@ -73,6 +74,7 @@ function composeCloudbase(connect: () => CloudBase): Deps {
     passwords: new PasswordHasher(c.SCRYPT_COST),
     tokens: new SessionTokens(c.SESSION_SECRET),
     limiter: new StoreRateLimiter(store),
+    contentSecurity: new WechatContentSecurity(app),
     now,
     config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL, wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS, ...limitsFromEnv(c) },
     files: new CloudbaseFiles(app),

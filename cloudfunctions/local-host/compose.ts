@@ -10,6 +10,7 @@ import { DevMailboxNotifier } from '../adapters/mail/dev-mailbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { LocalDiskFiles } from '../adapters/files/local-disk-files';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
+import { WordListContentSecurity } from '../adapters/content/word-list-content-security';
 import type { LocalHostConfig } from './config';
 
 /** Wires the use cases to this machine's adapters: SQLite, SMTP or the developer mailbox. */
@@ -24,6 +25,7 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     passwords: new PasswordHasher(config.scryptCost),
     tokens: new SessionTokens(config.sessionSecret),
     limiter: new StoreRateLimiter(store),
+    contentSecurity: new WordListContentSecurity(config.blockedWords),
     now,
     config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays },
     usesDevMailbox: !config.smtpUrl,

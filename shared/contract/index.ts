@@ -4,10 +4,11 @@ import { openweek } from './openweek';
 import { campaign } from './campaign';
 import { filing } from './filing';
 import { review } from './review';
+import { evaluation } from './evaluation';
 import type { ActionSpec } from './define';
 
 /** The API contract: cloud function → action → spec. Client, router and docs all derive from it. */
-export const contract = { account, admin, openweek, campaign, filing, review } satisfies Record<string, Record<string, ActionSpec>>;
+export const contract = { account, admin, openweek, campaign, filing, review, evaluation } satisfies Record<string, Record<string, ActionSpec>>;
 
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;

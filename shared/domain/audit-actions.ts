@@ -1,5 +1,6 @@
 import { FILING_AUDIT_ACTIONS } from './filing/audit-actions';
 import { OPENWEEK_AUDIT_ACTIONS } from './openweek/audit-actions';
+import { EVALUATION_AUDIT_ACTIONS } from './evaluation/audit-actions';
 
 /** Every audited action and how a reader sees it; each feature lists its own in its folder. */
 export const AUDIT_ACTIONS = {
@@ -21,6 +22,7 @@ export const AUDIT_ACTIONS = {
   'system.seedDemo': '载入演示数据',
   ...FILING_AUDIT_ACTIONS,
   ...OPENWEEK_AUDIT_ACTIONS,
+  ...EVALUATION_AUDIT_ACTIONS,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

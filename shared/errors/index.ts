@@ -1,5 +1,6 @@
 import { FILING_ERRORS } from './filing';
 import { OPENWEEK_ERRORS } from './openweek';
+import { EVALUATION_ERRORS } from './evaluation';
 import type { ErrorSpec } from './spec';
 
 /**
@@ -56,6 +57,7 @@ export const ERRORS = {
   UNIQUE_INDEX_MISSING: { status: 503, message: '数据库缺少唯一索引，此项操作暂停，请联系管理员' },
   ...FILING_ERRORS,
   ...OPENWEEK_ERRORS,
+  ...EVALUATION_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -12,6 +12,7 @@ import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbas
 import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
 import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
+import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
 import { moveCount, readCounts } from '../../cloudfunctions/app/filing/counts';
 import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
 import { FakeCloudbase } from '../support/fake-cloudbase';
@@ -41,6 +42,7 @@ beforeAll(async () => {
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
     limiter: new StoreRateLimiter(store),
+    contentSecurity: new WordListContentSecurity(),
     now: () => clock,
     config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(), signInLockMinutes: 15 },
   };

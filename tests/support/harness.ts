@@ -15,6 +15,7 @@ import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens'
 import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
 import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
+import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
 import { findAll, type Store } from '../../cloudfunctions/app/ports/store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { createTestStore } from './test-store';
@@ -46,6 +47,7 @@ export class TestApp {
       passwords: new PasswordHasher(10),
       tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
       limiter: new StoreRateLimiter(this.store),
+      contentSecurity: new WordListContentSecurity(),
       now: () => this.clock,
       config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(options.limits), signInLockMinutes: 15 },
       files: new LocalDiskFiles(join(this.dir, 'files')),

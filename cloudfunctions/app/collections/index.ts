@@ -3,6 +3,7 @@ import type { UnitKind } from '../../../shared/contract/views';
 import type { CampaignRules } from '../../../shared/domain/filing/rules';
 import { FILING_COLLECTIONS } from './filing';
 import { OPENWEEK_COLLECTIONS } from './openweek';
+import { EVALUATION_COLLECTIONS } from './evaluation';
 import type { IndexSpec } from './index-spec';
 
 export type { IndexSpec } from './index-spec';
@@ -41,6 +42,7 @@ export const COLLECTIONS = {
   dataUpgrades: [],
   ...FILING_COLLECTIONS,
   ...OPENWEEK_COLLECTIONS,
+  ...EVALUATION_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

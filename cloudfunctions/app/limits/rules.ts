@@ -26,6 +26,10 @@ export const LIMIT_SETTINGS = {
   uploadsPerCollective: { env: 'RATE_UPLOADS_PER_COLLECTIVE', default: '100/1d' },
   /** Bytes uploaded by one collective. */
   uploadBytesPerCollective: { env: 'RATE_UPLOAD_BYTES_PER_COLLECTIVE', default: '50M/1d' },
+  /** Evaluations (submits, replacements and refusals alike) by one visitor. */
+  evaluationsPerVisitor: { env: 'RATE_EVALUATIONS_PER_VISITOR', default: '10/1h' },
+  /** Evaluations from one address. */
+  evaluationsPerIp: { env: 'RATE_EVALUATIONS_PER_IP', default: '60/10m' },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_SETTINGS;

@@ -11,11 +11,7 @@ import { eachDocument, type Store } from '../../ports/store';
 import { loadInScope } from '../../scope';
 import { seatCountsOf, type SeatCounts } from './seat-shards';
 
-/** The calling visitor (open week); refuses when there is none (see identity.ts resolveVisitor). */
-export function visitorOf(ctx: UseCaseContext): string {
-  if (!ctx.visitor) throw new AppError('VISITOR_REQUIRED');
-  return ctx.visitor;
-}
+export { visitorOf } from '../../common/visitor';
 
 /** Every signup of an event, in the order people signed up (cancelling, moving or exporting an event). */
 export const signupsOf = (store: Store, eventId: string) =>

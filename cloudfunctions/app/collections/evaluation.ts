@@ -1,0 +1,99 @@
+import type { EvaluationChannel, EvaluationSource, Rating } from '../../../shared/domain/evaluation/rules';
+import type { IndexSpec } from './index-spec';
+
+/** Collections of public evaluation and the 三亮 page (issue #12), with the indexes their queries need. */
+export const EVALUATION_COLLECTIONS = {
+  /**
+   * A collective's public page (id = the collective's id), found by its short public code — what a QR
+   * code or a shared link carries — through the unique index.
+   */
+  publicPages: [{ fields: ['code'], unique: true }],
+  /**
+   * The public's comments on a collective newest first (collectiveId, commentShown, updatedAt); the
+   * collective's own list (collectiveId, updatedAt); a visitor's own (visitorId, updatedAt).
+   */
+  evaluations: [
+    { fields: ['collectiveId', 'commentShown', 'updatedAt'] },
+    { fields: ['collectiveId', 'updatedAt'] },
+    { fields: ['visitorId', 'updatedAt'] },
+  ],
+  /**
+   * One document per evaluation a person may give (a signup; a person, collective and month), keyed by a
+   * hash of that: a transaction finds it without a query, and its id makes a second one impossible.
+   */
+  evaluationSlots: [],
+  /** Per collective (id = the collective's id), evaluations per level and source, kept with each write. */
+  evaluationCounts: [],
+  /** A managing unit's published complaint phone and e-mail (id = the unit's id). */
+  complaintChannels: [],
+  /** A campaign's aspect tags (id = the campaign's id); absent: the default list. */
+  evaluationSettings: [],
+} satisfies Record<string, IndexSpec[]>;
+
+export interface PublicPageDoc {
+  /** The collective's id. */
+  id: string;
+  /** 10 lower-case letters and digits: short enough for a mini-program code's scene, unlike any account code. */
+  code: string;
+  /** 公开承诺, as the collective wrote it. */
+  commitment: string | null;
+  address: string | null;
+  serviceHours: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+/** Shown, under review (stored, shown to nobody but its writer), or no comment at all. */
+export type CommentState = 'shown' | 'review' | 'none';
+
+export interface EvaluationDoc {
+  /** Random: nothing about the evaluator can be read from it. */
+  id: string;
+  collectiveId: string;
+  /** The collective's unit path when given: admins will read their subtree. */
+  unitPath: string;
+  campaignId: string | null;
+  channel: EvaluationChannel;
+  source: EvaluationSource;
+  /** `wx:<OPENID>` or `h5:<id>`: the real identity, kept in the back end only. Never leaves the server. */
+  visitorId: string;
+  /** 一次一评: the checked-in signup and its event. */
+  signupId: string | null;
+  eventId: string | null;
+  /** 综合点评: the China-time month it counts for ("2018-11"). */
+  month: string | null;
+  rating: Rating;
+  tags: string[];
+  comment: string | null;
+  commentState: CommentState;
+  /** commentState === 'shown', as its own field so one index serves the public list. */
+  commentShown: boolean;
+  /** When a second 综合点评 in the same month replaced this one's content (shown as 已修改). */
+  changedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EvaluationSlotDoc {
+  /** sha256 of `signup:<signupId>` or `month:<collectiveId>:<visitorId>:<month>`. */
+  id: string;
+  evaluationId: string;
+}
+
+/** Counted per source and level: `wechat5` … `wechat1`, `h55` … `h51` (flat keys: one atomic inc each). */
+export type EvaluationCountsDoc = { id: string } & { [K in `${EvaluationSource}${Rating}`]: number };
+
+export interface ComplaintChannelDoc {
+  /** The unit's id. */
+  id: string;
+  phone: string | null;
+  email: string | null;
+  updatedAt: string;
+}
+
+export interface EvaluationSettingsDoc {
+  /** The campaign's id. */
+  id: string;
+  aspectTags: string[];
+  updatedAt: string;
+}

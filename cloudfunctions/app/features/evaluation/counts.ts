@@ -1,0 +1,49 @@
+import { RATINGS, RATING_LABELS, RATE_RULE, emptyCounts, isNegative, satisfactionRate, totalOf, type EvaluationSource, type Rating, type RatingCounts } from '../../../../shared/domain/evaluation/rules';
+import type { EvaluationSummaryView } from '../../../../shared/contract/evaluation-views';
+import type { EvaluationCountsDoc } from '../../collections/evaluation';
+import type { Store, StoreOps } from '../../ports/store';
+
+const key = (source: EvaluationSource, rating: Rating) => `${source}${rating}` as const;
+
+/** A collective's counters, all zero: written with its public page, before any evaluation can arrive. */
+export function zeroCounts(collectiveId: string): EvaluationCountsDoc {
+  const doc = { id: collectiveId } as EvaluationCountsDoc;
+  for (const r of RATINGS) {
+    doc[key('wechat', r)] = 0;
+    doc[key('h5', r)] = 0;
+  }
+  return doc;
+}
+
+/**
+ * Moves one evaluation into the counters inside its transaction: a new one adds to its level, a replaced
+ * one leaves its old level for the new. One document per collective: only that collective's evaluations
+ * touch it, so it is no campaign-wide hot spot.
+ */
+export async function countEvaluation(tx: StoreOps, collectiveId: string, source: EvaluationSource, from: Rating | null, to: Rating): Promise<void> {
+  if (from === to) return;
+  const inc: Record<string, number> = { [key(source, to)]: 1 };
+  if (from !== null) inc[key(source, from)] = -1;
+  if (!(await tx.update('evaluationCounts', collectiveId, { inc }))) throw new Error(`evaluation counters of ${collectiveId} are missing`);
+}
+
+const levels = (counts: RatingCounts) => RATINGS.map((rating) => ({ rating, label: RATING_LABELS[rating], count: counts[rating] }));
+
+/** The figures of a collective's page, read from its counters (one document, never a scan). */
+export async function readSummary(store: Store, collectiveId: string): Promise<EvaluationSummaryView> {
+  const doc = await store.get<EvaluationCountsDoc>('evaluationCounts', collectiveId);
+  const wechat = emptyCounts();
+  const h5 = emptyCounts();
+  for (const r of RATINGS) {
+    wechat[r] = doc?.[key('wechat', r)] ?? 0;
+    h5[r] = doc?.[key('h5', r)] ?? 0;
+  }
+  return {
+    satisfactionRate: satisfactionRate(wechat),
+    counted: totalOf(wechat),
+    levels: levels(wechat),
+    negative: RATINGS.filter(isNegative).reduce((sum, r) => sum + wechat[r], 0),
+    web: { count: totalOf(h5), levels: levels(h5) },
+    rule: RATE_RULE,
+  };
+}

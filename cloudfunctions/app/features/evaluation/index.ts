@@ -1,0 +1,29 @@
+import type { FunctionHandlers } from '../../router';
+import { aspectTags } from './aspect-tags';
+import { collectiveEvaluations } from './collective-evaluations';
+import { comments } from './comments';
+import { complaintChannel } from './complaint-channel';
+import { evaluate } from './evaluate';
+import { evaluationForm } from './evaluation-form';
+import { myEvaluations } from './my-evaluations';
+import { ownPublicPage } from './own-public-page';
+import { publicPage } from './public-page';
+import { setAspectTags } from './set-aspect-tags';
+import { setComplaintChannel } from './set-complaint-channel';
+import { updatePublicPage } from './update-public-page';
+
+/** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
+export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
+  publicPage,
+  comments,
+  evaluationForm,
+  evaluate,
+  myEvaluations,
+  collectiveEvaluations,
+  ownPublicPage,
+  updatePublicPage,
+  complaintChannel,
+  setComplaintChannel,
+  aspectTags,
+  setAspectTags,
+};

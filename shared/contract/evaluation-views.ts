@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { EVALUATION_CHANNELS, EVALUATION_SOURCES } from '../domain/evaluation/rules';
+
+/** Evaluations at one level. */
+export const ratingCountView = z.object({ rating: z.number().int(), label: z.string(), count: z.number().int() });
+
+/**
+ * A collective's figures, from its counters: the satisfaction rate over counted (WeChat) evaluations,
+ * counts per level, and browser evaluations (网页评价) apart.
+ */
+export const evaluationSummaryView = z.object({
+  /** A fraction in [0, 1]; null before the first counted evaluation. */
+  satisfactionRate: z.number().nullable(),
+  /** WeChat evaluations: the denominator of the rate. */
+  counted: z.number().int(),
+  /** WeChat evaluations per level, 非常满意 first. */
+  levels: z.array(ratingCountView),
+  /** 差评 (不满意 + 非常不满意) among the counted. */
+  negative: z.number().int(),
+  /** 网页评价: evaluations given in a browser, shown apart and not counted. */
+  web: z.object({ count: z.number().int(), levels: z.array(ratingCountView) }),
+  /** How the rate is computed, in one line. */
+  rule: z.string(),
+});
+export type EvaluationSummaryView = z.infer<typeof evaluationSummaryView>;
+
+/**
+ * One evaluation as the public and the collective see it: never who gave it. `comment` only once it passed
+ * content security (null otherwise, or when there is none).
+ */
+export const evaluationView = z.object({
+  id: z.string(),
+  rating: z.number().int(),
+  ratingLabel: z.string(),
+  tags: z.array(z.string()),
+  comment: z.string().nullable(),
+  channel: z.enum(EVALUATION_CHANNELS),
+  source: z.enum(EVALUATION_SOURCES),
+  /** A later 综合点评 of the same month replaced it (已修改). */
+  changed: z.boolean(),
+  at: z.string(),
+});
+export type EvaluationView = z.infer<typeof evaluationView>;
+
+/** The evaluator's own: their comment whatever its state, and what happens to it. */
+export const myEvaluationView = evaluationView.extend({
+  collective: z.object({ code: z.string(), name: z.string() }),
+  commentState: z.enum(['shown', 'review', 'none']),
+  eventTitle: z.string().nullable(),
+  /** 综合点评: the China-time month it counts for ("2018-11"). */
+  month: z.string().nullable(),
+});
+export type MyEvaluationView = z.infer<typeof myEvaluationView>;
+
+/** The 创建标识: shown only for a collective whose filing was approved (创建集体). */
+export const creationMarkView = z.object({
+  campaignName: z.string(),
+  term: z.string(),
+  levelLabel: z.string(),
+  statusLabel: z.string(),
+});
+
+export const publicCollectiveView = z.object({
+  /** The short public code that addresses the page (QR codes, links). */
+  code: z.string(),
+  name: z.string(),
+  /** 曾用名称, oldest first. */
+  formerNames: z.array(z.string()),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  channel: z.object({ id: z.string(), name: z.string(), kind: z.enum(['industry', 'region']) }).nullable(),
+  /** The id its open-week events carry (openweek.collectivePage). */
+  eventsCollectiveId: z.string(),
+});
+
+/** 三亮: who the collective is, what it promises, where to complain, and what the public thinks of it. */
+export const publicPageView = z.object({
+  collective: publicCollectiveView,
+  mark: creationMarkView.nullable(),
+  commitment: z.string().nullable(),
+  address: z.string().nullable(),
+  serviceHours: z.string().nullable(),
+  /** The managing unit's published complaint phone and e-mail (the nearest unit above that published one). */
+  complaint: z.object({ unitName: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
+  acceptsEvaluations: z.boolean(),
+  summary: evaluationSummaryView,
+  /** The first page of public comments, newest first. */
+  comments: z.object({ items: z.array(evaluationView), nextCursor: z.string().nullable() }),
+});
+export type PublicPageView = z.infer<typeof publicPageView>;
+
+/** What the evaluation form needs: whom, which channel, the aspect tags, and the caller's evaluation already given. */
+export const evaluationFormView = z.object({
+  collective: z.object({ code: z.string(), name: z.string() }),
+  channel: z.enum(EVALUATION_CHANNELS),
+  eventTitle: z.string().nullable(),
+  tags: z.array(z.string()),
+  /** 一次一评: the evaluation of this signup; 综合点评: this month's, which a new one replaces. */
+  existing: myEvaluationView.nullable(),
+});
+
+/** The collective's own editor of its public page. */
+export const ownPublicPageView = z.object({
+  code: z.string(),
+  commitment: z.string().nullable(),
+  address: z.string().nullable(),
+  serviceHours: z.string().nullable(),
+  version: z.number().int(),
+});

@@ -1,0 +1,6 @@
+/** Audited actions of public evaluation and the 三亮 page (issue #12), as readers see them. */
+export const EVALUATION_AUDIT_ACTIONS = {
+  'evaluation.updatePublicPage': '修改三亮主页（公开承诺、地址、服务时间）',
+  'evaluation.setComplaintChannel': '设置投诉渠道',
+  'evaluation.setAspectTags': '设置评价方面标签',
+} as const satisfies Record<string, string>;
