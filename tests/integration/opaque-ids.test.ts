@@ -60,6 +60,9 @@ async function world(app: TestApp) {
   const pending = (await app.ok('openweek', 'listSignups', { eventId: approval }, h.collective.caller)).items.map((s) => s.id);
   const { request } = await app.ok('review', 'requestTransfer', { code: h.countyCollective.code, name: '岳阳县人民医院青年护理组', toUnitId: h.units.transport.id, reason: '应由交通归口' }, h.admin1.caller);
   const { revocation } = await app.ok('review', 'requestRevocation', { filingId: filing.id, reasons: '核查中发现问题' }, h.admin1.caller);
+  // Every visitor rates the collective on its 三亮 page, with a comment.
+  const publicCode = (await app.ok('evaluation', 'publicPage', { collectiveId: h.collective.accountId })).collective.code;
+  for (const visitor of visitors) await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到' }, visitor);
   const byRole: Record<Audience, Caller[]> = {
     public: [{}, ...visitors],
     office: [h.office.caller],
@@ -68,7 +71,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, publicCode, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -100,6 +103,14 @@ const READS: Record<string, Drive> = {
   'review.listTransferRequests': { input: () => ({ side: 'incoming' }) },
   'review.listRevocations': { input: () => ({}) },
   'review.exportStatistics': { input: (w) => ({ campaignId: w.campaignId }) },
+  'evaluation.publicPage': { input: (w) => ({ code: w.publicCode }) },
+  'evaluation.comments': { input: (w) => ({ code: w.publicCode }) },
+  'evaluation.evaluationForm': { input: (w) => ({ code: w.publicCode }) },
+  'evaluation.myEvaluations': { input: () => ({}) },
+  'evaluation.collectiveEvaluations': { input: () => ({}) },
+  'evaluation.ownPublicPage': { input: () => ({}) },
+  'evaluation.complaintChannel': { input: (w) => ({ unitId: w.units.bureau.id }) },
+  'evaluation.aspectTags': { input: (w) => ({ campaignId: w.campaignId }) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -116,6 +127,10 @@ const WRITES: Record<string, Drive> = {
   'openweek.uploadPhoto': { input: (w) => ({ eventId: w.open, fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }) },
   'openweek.uploadCover': { input: () => ({ fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }) },
   'openweek.recordSummary': { input: (w) => ({ eventId: w.open, summary: '活动顺利举行，参观者很满意。' }) },
+  'evaluation.evaluate': { input: (w) => ({ code: w.publicCode, rating: 2, comment: '本月再评一次' }) },
+  'evaluation.updatePublicPage': { input: () => ({ commitment: '微笑服务，首问负责', version: 2 }) },
+  'evaluation.setComplaintChannel': { input: (w) => ({ unitId: w.units.bureau.id, phone: '0730-1234567' }) },
+  'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
   'filing.saveDraft': { input: (w) => ({ campaignId: w.campaignId, content: { name: '岳阳市公交一路青年班组' } }) },
   'filing.submit': { input: (w) => ({ campaignId: w.campaignId, content: {} }) },
   'review.decide': { input: (w) => ({ filingId: w.filing.id, version: w.filing.version, decision: 'passUp', comment: '同意报送' }) },

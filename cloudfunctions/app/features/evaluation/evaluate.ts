@@ -45,10 +45,11 @@ async function checkedTags(ctx: UseCaseContext, target: EvaluationTarget, tags: 
 export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx, input) => {
   const visitorId = visitorOf(ctx);
   await checkLimits(ctx, 'evaluate', { visitor: visitorId });
+  // The comment first: a refused one leaves nothing behind, not even the page a first evaluation would make.
+  const { comment, state } = await checkedComment(ctx, visitorId, input.comment);
   const target = await evaluationTarget(ctx, visitorId, input);
   if (target.collective.status !== 'active') throw new AppError('EVALUATION_CLOSED');
   const tags = await checkedTags(ctx, target, input.tags);
-  const { comment, state } = await checkedComment(ctx, visitorId, input.comment);
   const source = visitorId.startsWith('wx:') ? 'wechat' : 'h5';
   const content = { rating: input.rating, tags, comment, commentState: state, commentShown: state === 'shown' };
 

@@ -1,0 +1,212 @@
+import type { Caller } from '../../cloudfunctions/app/context';
+import type { AuditDoc } from '../../cloudfunctions/app/collections';
+import type { EvaluationDoc } from '../../cloudfunctions/app/collections/evaluation';
+import { findAll } from '../../cloudfunctions/app/ports/store';
+import { seedHierarchy, TestApp } from '../support/harness';
+import { checkedInSignup, wechatVisitor } from '../support/evaluation';
+import { firstCampaignId } from '../support/openweek';
+
+type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
+
+describe('社会评价 and the 三亮 page', () => {
+  let app: TestApp;
+  let h: Hierarchy;
+  const page = (collectiveId: string) => app.ok('evaluation', 'publicPage', { collectiveId });
+  const codeOf = async () => (await page(h.collective.accountId)).collective.code;
+
+  beforeEach(async () => {
+    app = new TestApp();
+    h = await seedHierarchy(app);
+  });
+  afterEach(() => app.close());
+
+  test('a visitor rates the service they checked in to once; the 三亮 page counts it and shows the comment', async () => {
+    const visitor = wechatVisitor(1);
+    const { signupId } = await checkedInSignup(app, h, visitor);
+    const form = await app.ok('evaluation', 'evaluationForm', { signupId }, visitor);
+    expect(form).toMatchObject({ channel: 'perService', eventTitle: '公交调度中心开放日', collective: { name: '岳阳市公交一路青年班组' }, existing: null });
+    expect(form.tags).toContain('服务态度');
+
+    const done = await app.ok('evaluation', 'evaluate', { signupId, rating: 2, tags: ['服务态度'], comment: '等候时间太长，工作人员态度一般' }, visitor);
+    expect(done).toMatchObject({ replaced: false, evaluation: { rating: 2, ratingLabel: '不满意', channel: 'perService', source: 'wechat', commentState: 'shown', changed: false } });
+
+    const shown = await page(h.collective.accountId);
+    expect(shown.summary).toMatchObject({ satisfactionRate: 0, counted: 1, negative: 1, web: { count: 0 } });
+    expect(shown.summary.levels.find((l) => l.label === '不满意')?.count).toBe(1);
+    expect(shown.comments.items).toEqual([expect.objectContaining({ rating: 2, comment: '等候时间太长，工作人员态度一般', tags: ['服务态度'] })]);
+
+    const before = await app.snapshot();
+    expect(await app.call('evaluation', 'evaluate', { signupId, rating: 5 }, visitor)).toMatchObject({ ok: false, error: { code: 'ALREADY_EVALUATED' } });
+    expect(await app.snapshot()).toEqual(before);
+    expect((await app.ok('evaluation', 'evaluationForm', { signupId }, visitor)).existing).toMatchObject({ rating: 2 });
+  });
+
+  test('a signup is evaluated only after check-in, and only by the visitor who made it', async () => {
+    const visitor = wechatVisitor(1);
+    const campaignId = await firstCampaignId(app);
+    const { eventFields } = await import('../support/openweek');
+    const draft = await app.ok('openweek', 'createEvent', eventFields(app.clock.getTime(), campaignId), h.collective.caller);
+    await app.ok('openweek', 'publishEvent', { eventId: draft.event.id }, h.collective.caller);
+    const { signup } = await app.ok('openweek', 'signUp', { eventId: draft.event.id, name: '张三', phone: '13812345678', privacyAccepted: true }, visitor);
+
+    const before = await app.snapshot();
+    expect(await app.call('evaluation', 'evaluate', { signupId: signup.id, rating: 5 }, visitor)).toMatchObject({ ok: false, error: { code: 'NOT_CHECKED_IN', message: '签到后才能评价本次活动' } });
+    expect(await app.call('evaluation', 'evaluate', { signupId: signup.id, rating: 5 }, wechatVisitor(2))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call('evaluation', 'evaluate', { signupId: signup.id, rating: 5 }, {})).toMatchObject({ ok: false, error: { code: 'VISITOR_REQUIRED' } });
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test('综合点评: a second in the same China-time month replaces the first and moves the counts; the next month is a new one', async () => {
+    const visitor = wechatVisitor(1);
+    const code = await codeOf();
+    app.clock = new Date('2018-11-30T15:30:00.000Z'); // 23:30 on 30 November in China
+    await app.ok('evaluation', 'evaluate', { code, rating: 5, comment: '服务热情' }, visitor);
+    app.clock = new Date('2018-11-30T15:59:59.000Z');
+    const again = await app.ok('evaluation', 'evaluate', { code, rating: 3, tags: ['办事效率'] }, visitor);
+    expect(again).toMatchObject({ replaced: true, evaluation: { rating: 3, changed: true, month: '2018-11', comment: null } });
+
+    let summary = (await app.ok('evaluation', 'publicPage', { code })).summary;
+    expect(summary.counted).toBe(1);
+    expect(summary.levels.map((l) => l.count)).toEqual([0, 0, 1, 0, 0]);
+    expect(summary.satisfactionRate).toBe(1);
+    // The replaced comment is gone from the public list: the evaluation now has none.
+    expect((await app.ok('evaluation', 'publicPage', { code })).comments.items).toEqual([]);
+
+    app.clock = new Date('2018-11-30T16:00:00.000Z'); // 00:00 on 1 December in China: a new month
+    const december = await app.ok('evaluation', 'evaluate', { code, rating: 1 }, visitor);
+    expect(december).toMatchObject({ replaced: false, evaluation: { month: '2018-12', changed: false } });
+    summary = (await app.ok('evaluation', 'publicPage', { code })).summary;
+    expect(summary).toMatchObject({ counted: 2, negative: 1, satisfactionRate: 0.5 });
+    expect((await app.ok('evaluation', 'myEvaluations', {}, visitor)).items.map((e) => [e.month, e.rating, e.changed])).toEqual([
+      ['2018-12', 1, false],
+      ['2018-11', 3, true],
+    ]);
+  });
+
+  test('a comment that fails content security is refused at its field, and nothing is written', async () => {
+    const code = await codeOf();
+    const before = await app.snapshot();
+    const refused = await app.call('evaluation', 'evaluate', { code, rating: 1, comment: '这里的人都是傻 逼' }, wechatVisitor(1));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', fields: { comment: '评价内容：含有不宜公开的信息，请修改后再提交' } } });
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test('a comment still under review is stored and shown to its writer, to nobody else, and the rating still counts', async () => {
+    app.deps.contentSecurity = { checkText: async () => 'review', checkImage: async () => 'review' };
+    const code = await codeOf();
+    const visitor = wechatVisitor(1);
+    await app.ok('evaluation', 'evaluate', { code, rating: 4, comment: '待审核的评价' }, visitor);
+    const shown = await app.ok('evaluation', 'publicPage', { code });
+    expect(shown.summary.counted).toBe(1);
+    expect(shown.comments.items).toEqual([]);
+    expect((await app.ok('evaluation', 'collectiveEvaluations', {}, h.collective.caller)).items).toEqual([expect.objectContaining({ rating: 4, comment: null })]);
+    expect((await app.ok('evaluation', 'myEvaluations', {}, visitor)).items[0]).toMatchObject({ comment: '待审核的评价', commentState: 'review' });
+  });
+
+  test('browser evaluations are accepted and shown apart as 网页评价, outside the satisfaction rate', async () => {
+    const code = await codeOf();
+    const { visitorToken } = await app.ok('openweek', 'startVisit', {});
+    const browser: Caller = { visitorToken: visitorToken! };
+    await app.ok('evaluation', 'evaluate', { code, rating: 1, comment: '网页上评一下' }, browser);
+    await app.ok('evaluation', 'evaluate', { code, rating: 5 }, wechatVisitor(1));
+    const { summary, comments } = await app.ok('evaluation', 'publicPage', { code });
+    expect(summary).toMatchObject({ counted: 1, satisfactionRate: 1, negative: 0, web: { count: 1 } });
+    expect(summary.web.levels.find((l) => l.rating === 1)?.count).toBe(1);
+    expect(comments.items).toEqual([expect.objectContaining({ source: 'h5', comment: '网页上评一下' })]);
+  });
+
+  test('tags come from the campaign: the office may set its own list, and a tag outside it is refused', async () => {
+    const code = await codeOf();
+    const campaignId = await firstCampaignId(app);
+    expect(await app.ok('evaluation', 'aspectTags', { campaignId }, h.office.caller)).toMatchObject({ isDefault: true });
+    // The collective has no filing yet: its page offers the default list.
+    expect(await app.call('evaluation', 'evaluate', { code, rating: 4, tags: ['不存在的方面'] }, wechatVisitor(1))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { tags: '评价方面：“不存在的方面”不在可选范围内' } },
+    });
+    await app.ok('evaluation', 'setAspectTags', { campaignId, tags: ['讲解清楚', '秩序良好'] }, h.office.caller);
+    expect(await app.call('evaluation', 'setAspectTags', { campaignId, tags: ['重复', '重复'] }, h.office.caller)).toMatchObject({ ok: false, error: { fields: { tags: '评价方面：不能重复' } } });
+    const visitor = wechatVisitor(2);
+    const { signupId } = await checkedInSignup(app, h, visitor);
+    expect((await app.ok('evaluation', 'evaluationForm', { signupId }, visitor)).tags).toEqual(['讲解清楚', '秩序良好']);
+    await app.ok('evaluation', 'evaluate', { signupId, rating: 5, tags: ['秩序良好'] }, visitor);
+  });
+
+  test('rate limits: a visitor past their evaluations per hour is told when to retry', async () => {
+    await app.close();
+    app = new TestApp({ limits: { evaluationsPerVisitor: { limit: 2, windowSeconds: 3600 } } });
+    h = await seedHierarchy(app);
+    const code = await codeOf();
+    const visitor = wechatVisitor(1);
+    await app.ok('evaluation', 'evaluate', { code, rating: 5 }, visitor);
+    await app.ok('evaluation', 'evaluate', { code, rating: 4 }, visitor);
+    const before = await app.snapshot();
+    const third = await app.call('evaluation', 'evaluate', { code, rating: 3 }, visitor);
+    expect(third).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('分钟后重试'), retryAfterSeconds: expect.any(Number) } });
+    expect(await app.snapshot()).toEqual(before);
+    // Another person is not held back.
+    await app.ok('evaluation', 'evaluate', { code, rating: 3 }, wechatVisitor(2));
+  });
+
+  test('nothing that identifies an evaluator appears in any view', async () => {
+    const visitor = wechatVisitor(7);
+    const { signupId, collective } = await checkedInSignup(app, h, visitor);
+    await app.ok('evaluation', 'evaluate', { signupId, rating: 2, comment: '希望改进' }, visitor);
+    const { visitorToken } = await app.ok('openweek', 'startVisit', {});
+    const code = await codeOf();
+    await app.ok('evaluation', 'evaluate', { code, rating: 4, comment: '不错' }, { visitorToken: visitorToken! });
+    const stored = await findAll<EvaluationDoc>(app.store, 'evaluations', { orderBy: { fields: [], direction: 'asc' } });
+    const secrets = stored.map((e) => e.visitorId).flatMap((id) => [id, id.slice(3)]);
+    expect(secrets).toHaveLength(4);
+    const views = JSON.stringify([
+      await app.ok('evaluation', 'publicPage', { code }),
+      await app.ok('evaluation', 'comments', { code }),
+      await app.ok('evaluation', 'collectiveEvaluations', {}, collective),
+      await app.ok('evaluation', 'myEvaluations', {}, visitor),
+      await app.ok('evaluation', 'evaluationForm', { code }, visitor),
+    ]);
+    for (const secret of secrets) expect(views).not.toContain(secret);
+  });
+
+  test('the collective writes its commitment, address and hours; the page shows them; a blocked word is refused at its field', async () => {
+    const own = await app.ok('evaluation', 'ownPublicPage', {}, h.collective.caller);
+    expect(own.code).toMatch(/^[a-z2-9]{10}$/);
+    const commitment = '我们承诺：微笑服务，首问负责，限时办结。'.repeat(20);
+    const saved = await app.ok('evaluation', 'updatePublicPage', { commitment, address: '岳阳市岳阳楼区站前路1号', serviceHours: '每日 6:00—22:00', version: own.version }, h.collective.caller);
+    expect(saved.version).toBe(own.version + 1);
+    const shown = await app.ok('evaluation', 'publicPage', { code: own.code.toUpperCase() });
+    expect(shown).toMatchObject({ commitment, address: '岳阳市岳阳楼区站前路1号', serviceHours: '每日 6:00—22:00', collective: { name: '岳阳市公交一路青年班组', unit: { name: '城区公交站' } } });
+
+    const audits = await findAll<AuditDoc>(app.store, 'audit', { where: { action: 'evaluation.updatePublicPage' }, orderBy: { fields: ['at'], direction: 'asc' } });
+    expect(audits).toHaveLength(1);
+
+    const before = await app.snapshot();
+    expect(await app.call('evaluation', 'updatePublicPage', { commitment: '提供代开发票服务', version: saved.version }, h.collective.caller)).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_REJECTED', fields: { commitment: '公开承诺：含有不宜公开的信息，请修改后再提交' } },
+    });
+    expect(await app.call('evaluation', 'updatePublicPage', { commitment: '过时的版本', version: own.version }, h.collective.caller)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test('the complaint channel is the nearest unit’s that published one; admins set it within their scope', async () => {
+    expect((await page(h.collective.accountId)).complaint).toBeNull();
+    await app.ok('evaluation', 'setComplaintChannel', { unitId: h.units.transport.id, phone: '0730-8888888', email: 'ts@example.org' }, h.admin1.caller);
+    expect((await page(h.collective.accountId)).complaint).toEqual({ unitName: '交通', phone: '0730-8888888', email: 'ts@example.org' });
+    await app.ok('evaluation', 'setComplaintChannel', { unitId: h.units.bureau.id, phone: '0730-1234567' }, h.admin2.caller);
+    expect((await page(h.collective.accountId)).complaint).toEqual({ unitName: '岳阳市交通运输局', phone: '0730-1234567', email: null });
+    expect(await app.call('evaluation', 'setComplaintChannel', { unitId: h.units.bureau.id, phone: '电话' }, h.admin2.caller)).toMatchObject({
+      ok: false,
+      error: { fields: { phone: '投诉电话：请填写有效的电话号码' } },
+    });
+  });
+
+  test('the 创建标识 shows only for a 创建集体, with its former names', async () => {
+    const shown = await page(h.collective.accountId);
+    expect(shown.mark).toBeNull();
+    expect(shown.collective.formerNames).toEqual([]);
+    expect(shown.acceptsEvaluations).toBe(true);
+    expect(await app.call('evaluation', 'publicPage', { collectiveId: h.admin1.accountId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call('evaluation', 'publicPage', { code: 'nosuchcode' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
