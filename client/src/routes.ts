@@ -20,8 +20,16 @@ export const ROUTES = {
   adminAudit: '/admin/audit/index',
   event: '/events/detail',
   eventSignup: '/events/signup',
-  /** A collective's public page (`id`: the collective, as events carry it). */
+  /** A collective's 三亮 page (`id`: the collective, as events carry it; or `code`: its public code). */
   collective: '/events/collective',
+  /** The evaluation form: `signup` (一次一评 after check-in) or `code` (综合点评 of a collective). */
+  evaluate: '/events/evaluate',
+  /** The visitor's own evaluations. */
+  myEvaluations: '/events/evaluations',
+  /** The collective's editor of its 三亮 page (公开承诺, address, hours). */
+  collectivePublicPage: '/collective/public/index',
+  /** The evaluations the collective received. */
+  collectiveEvaluations: '/collective/public/evaluations',
   owEvents: '/openweek/index',
   owEdit: '/openweek/edit',
   owManage: '/openweek/manage',

@@ -41,3 +41,17 @@ export {
   uploadCover,
 } from './openweek';
 export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, writeLocalDraft, type LocalDraft } from './filing';
+export {
+  aspectTags,
+  collectiveEvaluations,
+  complaintChannel,
+  evaluate,
+  evaluationForm,
+  myEvaluations,
+  ownPublicPage,
+  publicComments,
+  publicPage,
+  setAspectTags,
+  setComplaintChannel,
+  updatePublicPage,
+} from './evaluation';

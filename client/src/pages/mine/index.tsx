@@ -142,6 +142,13 @@ function Member({ account }: { account: AccountView }) {
         </Section>
       ) : null}
 
+      {audience === 'collective' ? (
+        <Section title="三亮与社会评价" className="home-collective-evaluation">
+          <Entry className="entry-public-page" title="三亮主页" desc="公开承诺、服务地址和时间" route={ROUTES.collectivePublicPage} />
+          <Entry className="entry-evaluations" title="收到的评价" desc="满意率和公众的评价" route={ROUTES.collectiveEvaluations} />
+        </Section>
+      ) : null}
+
       <Section title="帐号与安全" className="home-security">
         <Entry className="entry-change-password" title="修改密码" route={ROUTES.changePassword} />
         <Entry

@@ -1,0 +1,100 @@
+import type { Page } from 'playwright-core';
+import { activate, client, issueCollective, must } from '../support/openweek-http';
+import { eventFields } from '../support/openweek';
+import { expectTexts, field, open, screen, textOf, useBrowser } from './support/h5';
+
+const session = useBrowser();
+const PHONE = { width: 390, height: 844 };
+const MINUTE = 60_000;
+
+/**
+ * 社会评价 in the H5 build: a visitor signs up for an event that starts within the hour, the collective
+ * checks them in, and the visitor rates it 不满意 with a comment from their signups; a blocked word is
+ * refused with the text kept. The 三亮 page then shows the figures and the comment. The steps run in order.
+ */
+describe('a visitor rates a service they attended, and the 三亮 page shows it', () => {
+  let visitor: Page;
+  let eventId = '';
+  const comment = '讲解很仔细，但是等候时间太长，希望改进';
+
+  test('the visitor signs up and the collective checks them in', async () => {
+    const post = client(session.running.host.url);
+    const issued = await issueCollective(session.running.host, '岳阳市公交一路青年班组');
+    const collective = await activate(post, issued.code, issued.oneTimePassword);
+    const campaignId = (await must(post, 'openweek', 'filters', {})).campaigns[0].id as string;
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const draft = await must(post, 'openweek', 'createEvent', eventFields(now, campaignId, {
+      startAt: iso(now + 30 * MINUTE), endAt: iso(now + 180 * MINUTE), signupOpensAt: iso(now - 60 * MINUTE), signupClosesAt: iso(now + 20 * MINUTE), cancelHoursBefore: 0, capacity: 10,
+    }), collective);
+    eventId = draft.event.id as string;
+    await must(post, 'openweek', 'publishEvent', { eventId }, collective);
+
+    visitor = await session.newUser({ viewport: PHONE });
+    await open(visitor, session.running.host.url, `/events/signup?id=${eventId}`);
+    const form = screen(visitor, 'event-signup');
+    await field(form, 'name').fill('张三');
+    await field(form, 'phone').fill('13812345678');
+    await form.getByRole('checkbox', { name: '我已阅读并同意上述个人信息收集说明' }).click();
+    await form.locator('.btn-submit-signup').click();
+    await expectTexts(screen(visitor, 'signup-result').locator('.result-title'), ['报名成功']);
+
+    const signups = await must(post, 'openweek', 'listSignups', { eventId }, collective);
+    await must(post, 'openweek', 'checkIn', { eventId, signupId: signups.items[0].id }, collective);
+  });
+
+  test('from 报名 the visitor rates it 不满意 with a comment; a blocked word is refused and the text kept', async () => {
+    await open(visitor, session.running.host.url, '/pages/signups/index');
+    const mine = screen(visitor, 'my-signups');
+    await expectTexts(mine.locator('.my-signup-status'), ['报名成功 · 已签到']);
+    await mine.locator('.link-evaluate').click();
+
+    const form = screen(visitor, 'evaluate-page');
+    await expectTexts(form.locator('.evaluation-collective'), ['岳阳市公交一路青年班组']);
+    await form.locator('.btn-submit-evaluation').click();
+    await expectTexts(form.locator('.form-error'), ['满意程度：请选择']);
+
+    await form.locator('.rating-choice--2').click();
+    await form.locator('.tag-choice', { hasText: '办事效率' }).click();
+    const box = form.locator('.field-comment textarea');
+    await box.fill(`${comment}，不然就是办证刻章的水平`);
+    await form.locator('.btn-submit-evaluation').click();
+    await expectTexts(form.locator('.field-error--comment'), ['含有不宜公开的信息，请修改后再提交']);
+    expect(await box.inputValue()).toBe(`${comment}，不然就是办证刻章的水平`);
+
+    await box.fill(comment);
+    await form.locator('.btn-submit-evaluation').click();
+    const done = screen(visitor, 'evaluate-result');
+    await expectTexts(done.locator('.result-title'), ['感谢你的评价']);
+    await expectTexts(done.locator('.evaluation-card__rating'), ['不满意']);
+  });
+
+  test('the 三亮 page shows the updated figures and the comment, without the evaluator', async () => {
+    await screen(visitor, 'evaluate-result').locator('.btn-public-page').click();
+    const page = screen(visitor, 'collective-page');
+    await expectTexts(page.locator('.collective-name'), ['岳阳市公交一路青年班组']);
+    // Given in a browser, it is 网页评价: shown apart, outside the WeChat satisfaction rate.
+    await expectTexts(page.locator('.web-evaluations'), ['网页评价 1 条（差评 1 条）']);
+    await expectTexts(page.locator('.satisfaction-rate'), ['暂无']);
+    await expectTexts(page.locator('.evaluation-summary__caption'), ['满意率 · 0 条微信评价']);
+    await expectTexts(page.locator('.rate-rule'), ['满意率 =（非常满意 + 满意 + 基本满意）÷ 微信评价总数；网页评价单独列出，不计入']);
+    await expectTexts(page.locator('.public-comments .evaluation-comment'), [comment]);
+    await expectTexts(page.locator('.public-comments .evaluation-tag'), ['办事效率']);
+    expect(await textOf(page.locator('.public-comments .evaluation-card__meta'))).toBe('一次一评 · 网页评价');
+    expect(await page.innerText()).not.toContain('张三');
+    await expectTexts(page.locator('.public-commitment'), ['该集体尚未发布公开承诺']);
+    await expectTexts(page.locator('.collective-events .event-title'), ['公交调度中心开放日']);
+  });
+
+  test('评价 is one tap from the 三亮 page: a 综合点评 of the month', async () => {
+    const page = screen(visitor, 'collective-page');
+    await page.locator('.btn-evaluate').click();
+    const form = screen(visitor, 'evaluate-page');
+    await expectTexts(form.locator('.evaluation-channel'), ['综合点评（每月一次）']);
+    await form.locator('.rating-choice--5').click();
+    await form.locator('.btn-submit-evaluation').click();
+    await expectTexts(screen(visitor, 'evaluate-result').locator('.result-title'), ['感谢你的评价']);
+    await screen(visitor, 'evaluate-result').locator('.btn-public-page').click();
+    await expectTexts(screen(visitor, 'collective-page').locator('.web-evaluations'), ['网页评价 2 条（差评 1 条）']);
+  });
+});
