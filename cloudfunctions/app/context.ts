@@ -1,5 +1,6 @@
 import type { AccountDoc } from './collections';
 import type { ContentSecurity } from './ports/content-security';
+import type { RiskControl } from './ports/risk-control';
 import type { LimitRules } from './limits/rules';
 import type { FileStorage } from './ports/files';
 import type { Mailer } from './ports/mailer';
@@ -20,6 +21,8 @@ export interface Caller {
    * the local host, CLIENTIP from the WeChat context, the gateway's headers for CloudBase HTTP access.
    */
   ip?: string;
+  /** The mini-program's AppID from the WeChat context (for WeChat's risk rank). */
+  appid?: string;
 }
 
 export type Actor = { kind: 'anonymous' } | { kind: 'account'; account: AccountDoc; sessionId: string | null };
@@ -49,6 +52,8 @@ export interface Deps {
   config: AppConfig;
   /** Checks what the public writes before it is shown (word list locally, WeChat 内容安全 on CloudBase). */
   contentSecurity: ContentSecurity;
+  /** How risky a WeChat rater looks (WeChat's user risk rank on CloudBase; nobody on the local host). */
+  riskControl: RiskControl;
   /** Uploaded files (summary photos); absent where no storage is configured, and uploads are then refused. */
   files?: FileStorage;
   /** Asks this process's job loop to run the outbox soon (the local host); absent on CloudBase, whose timer runs it. */

@@ -12,6 +12,7 @@ import { DevMailboxNotifier } from '../adapters/mail/dev-mailbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
 import { WechatContentSecurity } from '../adapters/wechat/wechat-content-security';
+import { WechatRiskControl } from '../adapters/wechat/wechat-risk-control';
 import { COLLECTIONS } from '../app/collections';
 import { UniqueIndexGuard } from '../app/collections/unique-index-guard';
 import type { Deps } from '../app/context';
@@ -75,6 +76,7 @@ function composeCloudbase(connect: () => CloudBase): Deps {
     tokens: new SessionTokens(c.SESSION_SECRET),
     limiter: new StoreRateLimiter(store),
     contentSecurity: new WechatContentSecurity(app),
+    riskControl: new WechatRiskControl(app),
     now,
     config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL, wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS, ...limitsFromEnv(c) },
     files: new CloudbaseFiles(app),
@@ -92,7 +94,7 @@ export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionH
     deps ??= composeCloudbase(connect);
     // From the mini-program, WeChat puts the caller's OPENID and client address in the function's context.
     const wx = tcb.getCloudbaseContext(context);
-    return dispatch(deps, fn, handlers, event, { openid: wx.WX_OPENID || undefined, ip: wx.WX_CLIENTIP || wx.WX_CLIENTIPV6 || undefined });
+    return dispatch(deps, fn, handlers, event, { openid: wx.WX_OPENID || undefined, ip: wx.WX_CLIENTIP || wx.WX_CLIENTIPV6 || undefined, appid: wx.WX_APPID || undefined });
   };
 }
 

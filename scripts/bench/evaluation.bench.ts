@@ -55,7 +55,7 @@ async function seed(evaluations: number): Promise<{ store: SqliteStore; dir: str
         const doc: EvaluationDoc = {
           id: `e${i}`, collectiveId: `c${c}`, unitPath: leaves[c % leaves.length].path, campaignId: 'bench-campaign', channel: 'general', source, visitorId: `wx:o${i}`,
           signupId: null, eventId: null, month: '2018-11', rating, tags: ['服务态度'], comment: commented ? '服务周到，办事效率高，值得表扬。' : null,
-          commentState: commented ? 'shown' : 'none', commentShown: commented, changedAt: null, createdAt: benchTime(i), updatedAt: benchTime(i),
+          commentState: commented ? 'shown' : 'none', held: false, commentShown: commented, changedAt: null, createdAt: benchTime(i), updatedAt: benchTime(i),
         };
         await tx.insert('evaluations', doc);
         counts[c][`${source}${rating}`]++;

@@ -7,6 +7,7 @@ import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-st
 import { limitRules } from '../../cloudfunctions/app/limits/rules';
 import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
 import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { childPath } from '../../shared/domain/unit-tree';
@@ -55,6 +56,7 @@ export function benchContext(store: SqliteStore, actor: AccountDoc): UseCaseCont
     tokens: new SessionTokens('bench-secret-that-is-long-enough-for-hmac'),
     limiter: new StoreRateLimiter(store),
     contentSecurity: new WordListContentSecurity(),
+    riskControl: NO_RISK,
     now,
     config: { sessionTtlHours: 12, publicUrl: 'http://bench', limits: limitRules(), signInLockMinutes: 15 },
     actor: { kind: 'account', account: actor, sessionId: null },

@@ -46,6 +46,8 @@ export type EvaluationView = z.infer<typeof evaluationView>;
 export const myEvaluationView = evaluationView.extend({
   collective: z.object({ code: z.string(), name: z.string() }),
   commentState: z.enum(['shown', 'review', 'none']),
+  /** Held for the managing unit's review (a rater WeChat ranks risky): not counted, not shown. */
+  held: z.boolean(),
   eventTitle: z.string().nullable(),
   /** 综合点评: the China-time month it counts for ("2018-11"). */
   month: z.string().nullable(),

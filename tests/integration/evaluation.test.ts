@@ -103,6 +103,26 @@ describe('社会评价 and the 三亮 page', () => {
     expect((await app.ok('evaluation', 'myEvaluations', {}, visitor)).items[0]).toMatchObject({ comment: '待审核的评价', commentState: 'review' });
   });
 
+  test('a rater WeChat ranks risky is held for review: stored and shown to them, neither counted nor shown to others', async () => {
+    const code = await codeOf();
+    const risky = wechatVisitor(9);
+    app.deps.riskControl = { rankOf: async ({ openid }) => (openid === 'o-evaluator-9' ? 3 : 0) };
+    const held = await app.ok('evaluation', 'evaluate', { code, rating: 1, comment: '刷差评' }, risky);
+    expect(held.evaluation).toMatchObject({ held: true, comment: '刷差评' });
+    await app.ok('evaluation', 'evaluate', { code, rating: 5, comment: '很好' }, wechatVisitor(1));
+
+    const shown = await app.ok('evaluation', 'publicPage', { code });
+    expect(shown.summary).toMatchObject({ counted: 1, negative: 0, satisfactionRate: 1 });
+    expect(shown.comments.items.map((c) => c.comment)).toEqual(['很好']);
+    expect((await app.ok('evaluation', 'collectiveEvaluations', {}, h.collective.caller)).items.map((e) => e.rating)).toEqual([5]);
+    expect((await app.ok('evaluation', 'myEvaluations', {}, risky)).items).toEqual([expect.objectContaining({ held: true, rating: 1 })]);
+
+    // Ranked ordinary again, the same person's replacement this month counts from then on.
+    app.deps.riskControl = { rankOf: async () => 0 };
+    await app.ok('evaluation', 'evaluate', { code, rating: 2 }, risky);
+    expect((await app.ok('evaluation', 'publicPage', { code })).summary).toMatchObject({ counted: 2, negative: 1 });
+  });
+
   test('browser evaluations are accepted and shown apart as 网页评价, outside the satisfaction rate', async () => {
     const code = await codeOf();
     const { visitorToken } = await app.ok('openweek', 'startVisit', {});

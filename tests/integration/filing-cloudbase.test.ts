@@ -13,6 +13,7 @@ import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox
 import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 import { moveCount, readCounts } from '../../cloudfunctions/app/filing/counts';
 import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
 import { FakeCloudbase } from '../support/fake-cloudbase';
@@ -43,6 +44,7 @@ beforeAll(async () => {
     tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
     limiter: new StoreRateLimiter(store),
     contentSecurity: new WordListContentSecurity(),
+    riskControl: NO_RISK,
     now: () => clock,
     config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(), signInLockMinutes: 15 },
   };

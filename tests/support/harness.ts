@@ -16,6 +16,7 @@ import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox
 import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
 import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 import { findAll, type Store } from '../../cloudfunctions/app/ports/store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { createTestStore } from './test-store';
@@ -48,6 +49,7 @@ export class TestApp {
       tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
       limiter: new StoreRateLimiter(this.store),
       contentSecurity: new WordListContentSecurity(),
+      riskControl: NO_RISK,
       now: () => this.clock,
       config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(options.limits), signInLockMinutes: 15 },
       files: new LocalDiskFiles(join(this.dir, 'files')),

@@ -1,6 +1,7 @@
 import { chinaMonth, formatRate, isNegative, satisfactionRate, type RatingCounts } from '../../shared/domain/evaluation/rules';
 import { parseBlockedWords, WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
 import { WechatContentSecurity } from '../../cloudfunctions/adapters/wechat/wechat-content-security';
+import { WechatRiskControl } from '../../cloudfunctions/adapters/wechat/wechat-risk-control';
 
 const counts = (c: Partial<RatingCounts>): RatingCounts => ({ 5: 0, 4: 0, 3: 0, 2: 0, 1: 0, ...c });
 
@@ -73,5 +74,19 @@ describe('WeChat 内容安全 (msgSecCheck v2) through CloudBase', () => {
     expect(await answering('review').checkText(text)).toBe('review');
     expect(await answering(null).checkText(text)).toBe('review');
     expect(await answering('pass').checkText({ text: '评价', scene: 'comment' })).toBe('review');
+  });
+});
+
+describe('WeChat user risk rank (riskControl.getUserRiskRank) through CloudBase', () => {
+  test('asks with the AppID, OPENID, the 营销作弊 scene and the client address, and reads risk_rank', async () => {
+    const calls: unknown[] = [];
+    const risk = new WechatRiskControl({ callWxOpenApi: async (options: unknown) => (calls.push(options), { result: { errcode: 0, risk_rank: 3 }, requestId: '1' }) } as never);
+    expect(await risk.rankOf({ openid: 'o-1', appid: 'wx123', ip: '10.0.0.1' })).toBe(3);
+    expect(calls).toEqual([{ apiName: 'riskControl.getUserRiskRank', requestData: { appid: 'wx123', openid: 'o-1', scene: 1, client_ip: '10.0.0.1' } }]);
+  });
+
+  test('no answer is no evidence: rank 0', async () => {
+    const risk = new WechatRiskControl({ callWxOpenApi: async () => ({ code: 'SYS_ERR', message: 'down', requestId: '1' }) } as never);
+    expect(await risk.rankOf({ openid: 'o-1' })).toBe(0);
   });
 });

@@ -88,7 +88,8 @@ export default function EvaluatePage() {
         <View className="signup-result__head signup-result__head--success">
           <View className="signup-result__icon">✓</View>
           <View className="signup-result__title result-title">{done ? (done.replaced ? '已替换本月的评价' : '感谢你的评价') : '你已评价过这次活动'}</View>
-          {evaluation.commentState === 'review' ? <View className="signup-result__detail">评价内容审核通过后公开显示</View> : null}
+          {evaluation.held ? <View className="signup-result__detail held-note">此评价需经管理单位审核，审核前不计入满意率</View> : null}
+          {evaluation.commentState === 'review' && !evaluation.held ? <View className="signup-result__detail">评价内容审核通过后公开显示</View> : null}
         </View>
         <EvaluationCard evaluation={evaluation} heading={data.collective.name} />
         <View className="form-actions">

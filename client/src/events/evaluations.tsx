@@ -21,7 +21,7 @@ export default function MyEvaluations() {
           <EvaluationCard
             evaluation={e}
             heading={e.eventTitle ? `${e.collective.name} · ${e.eventTitle}` : e.collective.name}
-            footnote={STATE_NOTES[e.commentState] || undefined}
+            footnote={e.held ? '待管理单位审核，暂不计入满意率' : STATE_NOTES[e.commentState] || undefined}
           />
         </View>
       ))}

@@ -10,11 +10,11 @@ export const EVALUATION_COLLECTIONS = {
   publicPages: [{ fields: ['code'], unique: true }],
   /**
    * The public's comments on a collective newest first (collectiveId, commentShown, updatedAt); the
-   * collective's own list (collectiveId, updatedAt); a visitor's own (visitorId, updatedAt).
+   * collective's own list, held ones left out (collectiveId, held, updatedAt); a visitor's own (visitorId, updatedAt).
    */
   evaluations: [
     { fields: ['collectiveId', 'commentShown', 'updatedAt'] },
-    { fields: ['collectiveId', 'updatedAt'] },
+    { fields: ['collectiveId', 'held', 'updatedAt'] },
     { fields: ['visitorId', 'updatedAt'] },
   ],
   /**
@@ -66,7 +66,12 @@ export interface EvaluationDoc {
   tags: string[];
   comment: string | null;
   commentState: CommentState;
-  /** commentState === 'shown', as its own field so one index serves the public list. */
+  /**
+   * A rater WeChat ranks risky (HOLD_AT_RISK_RANK): held for the managing unit's review, neither counted
+   * nor shown to the public or the collective.
+   */
+  held: boolean;
+  /** commentState === 'shown' and not held, as its own field so one index serves the public list. */
   commentShown: boolean;
   /** When a second 综合点评 in the same month replaced this one's content (shown as 已修改). */
   changedAt: string | null;

@@ -32,6 +32,12 @@ export type EvaluationSource = (typeof EVALUATION_SOURCES)[number];
 export const DEFAULT_ASPECT_TAGS = ['服务态度', '办事效率', '服务环境', '承诺兑现', '专业水平'] as const;
 
 export const MAX_COMMENT_LENGTH = 500;
+
+/**
+ * A WeChat rater the platform ranks this risky (riskControl.getUserRiskRank: 0 none … 4 highest) has their
+ * evaluation held for the managing unit's review: stored, not counted, not shown.
+ */
+export const HOLD_AT_RISK_RANK = 3;
 export const MAX_TAGS = 10;
 
 /** Evaluations per level, 5 … 1. */

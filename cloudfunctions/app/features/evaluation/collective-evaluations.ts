@@ -6,11 +6,11 @@ import type { Handler } from '../../router';
 import { readSummary } from './counts';
 import { evaluationView } from './views';
 
-/** The calling collective's evaluations, newest first, with its figures; nothing about who gave them. */
+/** The calling collective's evaluations, newest first, with its figures; nothing about who gave them, nothing held for review. */
 export const collectiveEvaluations: Handler<typeof contract.evaluation.collectiveEvaluations> = async (ctx, input) => {
   const collective = await collectiveOfAccount(ctx, accountOf(ctx));
   const page = await ctx.store.find<EvaluationDoc>('evaluations', {
-    where: { collectiveId: collective.id },
+    where: { collectiveId: collective.id, held: false },
     orderBy: { fields: ['updatedAt'], direction: 'desc' },
     after: input.cursor,
     limit: input.limit,

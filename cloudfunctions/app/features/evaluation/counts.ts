@@ -16,13 +16,14 @@ export function zeroCounts(collectiveId: string): EvaluationCountsDoc {
 }
 
 /**
- * Moves one evaluation into the counters inside its transaction: a new one adds to its level, a replaced
- * one leaves its old level for the new. One document per collective: only that collective's evaluations
- * touch it, so it is no campaign-wide hot spot.
+ * Moves one evaluation in the counters inside its transaction: `from` the level it was counted at (null:
+ * not counted before — new, or held), `to` the level it counts at now (null: held, not counted). One
+ * document per collective: only that collective's evaluations touch it, so it is no campaign-wide hot spot.
  */
-export async function countEvaluation(tx: StoreOps, collectiveId: string, source: EvaluationSource, from: Rating | null, to: Rating): Promise<void> {
+export async function countEvaluation(tx: StoreOps, collectiveId: string, source: EvaluationSource, from: Rating | null, to: Rating | null): Promise<void> {
   if (from === to) return;
-  const inc: Record<string, number> = { [key(source, to)]: 1 };
+  const inc: Record<string, number> = {};
+  if (to !== null) inc[key(source, to)] = 1;
   if (from !== null) inc[key(source, from)] = -1;
   if (!(await tx.update('evaluationCounts', collectiveId, { inc }))) throw new Error(`evaluation counters of ${collectiveId} are missing`);
 }

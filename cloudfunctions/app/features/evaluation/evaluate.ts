@@ -1,4 +1,5 @@
 import type { contract } from '../../../../shared/contract';
+import { HOLD_AT_RISK_RANK } from '../../../../shared/domain/evaluation/rules';
 import { AppError } from '../../../../shared/errors';
 import type { CommentState, EvaluationDoc, EvaluationSlotDoc } from '../../collections/evaluation';
 import { visitorOf } from '../../common/visitor';
@@ -36,7 +37,8 @@ async function checkedTags(ctx: UseCaseContext, target: EvaluationTarget, tags: 
 }
 
 /**
- * Records an evaluation. The slot (a signup; a person, collective and month) is read and written in the
+ * Records an evaluation. A WeChat rater the platform ranks risky is held (stored, not counted, not shown)
+ * for the managing unit's review. The slot (a signup; a person, collective and month) is read and written in the
  * same transaction as the evaluation and the collective's counters: a first evaluation adds to its level;
  * a second 综合点评 in the month replaces the first (marked changed) and moves the counts from the old level
  * to the new; a second 一次一评 of one signup is refused. Two first evaluations racing for one slot
@@ -51,7 +53,9 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
   if (target.collective.status !== 'active') throw new AppError('EVALUATION_CLOSED');
   const tags = await checkedTags(ctx, target, input.tags);
   const source = visitorId.startsWith('wx:') ? 'wechat' : 'h5';
-  const content = { rating: input.rating, tags, comment, commentState: state, commentShown: state === 'shown' };
+  const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
+  const content = { rating: input.rating, tags, comment, commentState: state, held, commentShown: state === 'shown' && !held };
+  const counted = (e: Pick<EvaluationDoc, 'held' | 'rating'>) => (e.held ? null : e.rating);
 
   const { doc, replaced } = await withRetries(async () => {
     try {
@@ -63,7 +67,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
           if (target.channel === 'perService') throw new AppError('ALREADY_EVALUATED');
           const after: EvaluationDoc = { ...before, ...content, changedAt: at, updatedAt: at };
           await tx.update('evaluations', before.id, { set: { ...content, changedAt: at, updatedAt: at } });
-          await countEvaluation(tx, target.collective.id, before.source, before.rating, after.rating);
+          await countEvaluation(tx, target.collective.id, before.source, counted(before), counted(after));
           return { doc: after, replaced: true };
         }
         const created: EvaluationDoc = {
@@ -84,7 +88,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         };
         await tx.insert('evaluationSlots', { id: target.slotId, evaluationId: created.id });
         await tx.insert('evaluations', created);
-        await countEvaluation(tx, target.collective.id, source, null, created.rating);
+        await countEvaluation(tx, target.collective.id, source, null, counted(created));
         return { doc: created, replaced: false };
       });
     } catch (error) {

@@ -14,7 +14,7 @@ export function evaluationView(e: EvaluationDoc): EvaluationView {
     rating: e.rating,
     ratingLabel: RATING_LABELS[e.rating],
     tags: e.tags,
-    comment: e.commentState === 'shown' ? e.comment : null,
+    comment: e.commentShown ? e.comment : null,
     channel: e.channel,
     source: e.source,
     changed: e.changedAt !== null,
@@ -24,7 +24,7 @@ export function evaluationView(e: EvaluationDoc): EvaluationView {
 
 /** As the evaluator sees their own: their comment whatever its state. */
 export function myEvaluationView(e: EvaluationDoc, collective: { code: string; name: string }, eventTitle: string | null): MyEvaluationView {
-  return { ...evaluationView(e), comment: e.comment, commentState: e.commentState, collective, eventTitle, month: e.month };
+  return { ...evaluationView(e), comment: e.comment, commentState: e.commentState, held: e.held, collective, eventTitle, month: e.month };
 }
 
 /**
