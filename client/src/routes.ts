@@ -18,6 +18,8 @@ export const ROUTES = {
   adminIssue: '/admin/accounts/issue',
   adminAccount: '/admin/accounts/detail',
   adminAudit: '/admin/audit/index',
+  /** A unit's published complaint channel (`unitId`), shown on the 三亮 pages below it. */
+  adminComplaintChannel: '/admin/units/complaint',
   event: '/events/detail',
   eventSignup: '/events/signup',
   /** A collective's 三亮 page (`id`: the collective, as events carry it; or `code`: its public code). */
@@ -44,6 +46,8 @@ export const ROUTES = {
   adminTransferRequests: '/admin/filings/transfers',
   adminQuotas: '/admin/filings/quotas',
   adminCampaign: '/admin/filings/campaign',
+  /** The aspect tags evaluators choose from in a campaign (`campaignId`). */
+  adminAspectTags: '/admin/evaluation/tags',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

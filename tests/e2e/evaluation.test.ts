@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { activate, client, issueCollective, must } from '../support/openweek-http';
 import { eventFields } from '../support/openweek';
-import { expectTexts, field, open, screen, textOf, useBrowser } from './support/h5';
+import { expectTexts, field, open, openChildUnit, screen, signedInHome, submitSignIn, textOf, useBrowser } from './support/h5';
 
 const session = useBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -15,12 +15,14 @@ const MINUTE = 60_000;
 describe('a visitor rates a service they attended, and the 三亮 page shows it', () => {
   let visitor: Page;
   let eventId = '';
+  let collectiveCode = '';
   const comment = '讲解很仔细，但是等候时间太长，希望改进';
 
   test('the visitor signs up and the collective checks them in', async () => {
     const post = client(session.running.host.url);
     const issued = await issueCollective(session.running.host, '岳阳市公交一路青年班组');
     const collective = await activate(post, issued.code, issued.oneTimePassword);
+    collectiveCode = issued.code;
     const campaignId = (await must(post, 'openweek', 'filters', {})).campaigns[0].id as string;
     const now = Date.now();
     const iso = (ms: number) => new Date(ms).toISOString();
@@ -96,5 +98,52 @@ describe('a visitor rates a service they attended, and the 三亮 page shows it'
     await expectTexts(screen(visitor, 'evaluate-result').locator('.result-title'), ['感谢你的评价']);
     await screen(visitor, 'evaluate-result').locator('.btn-public-page').click();
     await expectTexts(screen(visitor, 'collective-page').locator('.web-evaluations'), ['网页评价 2 条（差评 1 条）']);
+  });
+
+  test('the collective writes its commitment in its editor; a blocked word is refused at the field with the text kept', async () => {
+    const member = await session.newUser({ viewport: PHONE });
+    await open(member, session.running.host.url, '/pages/auth/sign-in');
+    await submitSignIn(member, collectiveCode, 'Passw0rd!');
+    await signedInHome(member).waitFor();
+    await screen(member, 'mine').locator('.entry-public-page').click();
+    const editor = screen(member, 'own-public-page');
+    const box = editor.locator('.field-commitment textarea');
+    await box.fill('承诺：微笑服务，代开发票');
+    await editor.locator('.btn-save-public-page').click();
+    await expectTexts(editor.locator('.field-error--commitment'), ['含有不宜公开的信息，请修改后再提交']);
+    expect(await box.inputValue()).toBe('承诺：微笑服务，代开发票');
+    await box.fill('微笑服务，首问负责，限时办结');
+    await field(editor, 'serviceHours').fill('每日 6:00—22:00');
+    await editor.locator('.btn-save-public-page').click();
+    await editor.locator('.saved-notice').waitFor();
+    await editor.locator('.btn-view-public-page').click();
+    const page = screen(member, 'collective-page');
+    await expectTexts(page.locator('.public-commitment'), ['微笑服务，首问负责，限时办结']);
+    await expectTexts(page.locator('.public-hours'), ['服务时间：每日 6:00—22:00']);
+  });
+
+  test('the office publishes 交通’s complaint channel; the 三亮 pages under it show it', async () => {
+    const office = await session.newUser({ viewport: PHONE });
+    await open(office, session.running.host.url, '/pages/auth/sign-in');
+    await submitSignIn(office, session.running.office.code, 'Passw0rd!');
+    await signedInHome(office).waitFor();
+    await open(office, session.running.host.url, '/admin/units/index');
+    await openChildUnit(office, '交通');
+    await screen(office, 'units').locator('.btn-unit-complaint').click();
+    const form = screen(office, 'complaint-channel-page');
+    await field(form, 'phone').fill('0730-8888888');
+    await field(form, 'email').fill('not-an-email');
+    await form.locator('.btn-save-complaint').click();
+    await expectTexts(form.locator('.field-error--email'), ['请填写有效的邮箱地址']);
+    await field(form, 'email').fill('jt@example.org');
+    await Promise.all([
+      office.waitForResponse((r) => r.url().endsWith('/api/evaluation') && r.request().postData()?.includes('setComplaintChannel') === true && r.ok()),
+      form.locator('.btn-save-complaint').click(),
+    ]);
+
+    await open(visitor, session.running.host.url, `/events/collective?id=${(await must(client(session.running.host.url), 'openweek', 'getEvent', { eventId })).event.collectiveId}`);
+    const page = screen(visitor, 'collective-page');
+    await expectTexts(page.locator('.complaint-phone'), ['电话：0730-8888888']);
+    await expectTexts(page.locator('.complaint-email'), ['邮箱：jt@example.org']);
   });
 });
