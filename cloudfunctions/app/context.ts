@@ -1,3 +1,4 @@
+import type { WorkCalendar } from '../../shared/domain/working-days';
 import type { AccountDoc } from './collections';
 import type { ContentSecurity } from './ports/content-security';
 import type { RiskControl } from './ports/risk-control';
@@ -37,6 +38,8 @@ export interface AppConfig {
   signInLockMinutes: number;
   /** A WeChat binding stops working this many days after its last password sign-in (absent: 90). */
   wechatBindingMaxAgeDays?: number;
+  /** Public holidays and 调休 workdays for deadlines in working days (absent: weekends only). */
+  workCalendar?: WorkCalendar;
 }
 
 /** Everything a use case may touch; built once per process by the local host or a CloudBase entry. */

@@ -4,6 +4,7 @@ import type { FunctionName } from '../../shared/contract';
 import { failure, success } from '../../shared/envelope';
 import { optionalVar, parseEnv } from '../config/env';
 import { limitsEnv, limitsFromEnv } from '../config/limits';
+import { calendarEnv, calendarFromEnv } from '../config/calendar';
 import { CloudbaseDatabaseAdmin } from '../adapters/cloudbase/cloudbase-database-admin';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { CloudbaseFiles } from '../adapters/files/cloudbase-files';
@@ -50,6 +51,7 @@ export const functionEnvironment = z.object({
   ),
   WX_MINIPROGRAM_STATE: optionalVar(z.enum(['developer', 'trial', 'formal'])).default('formal'),
   ...limitsEnv,
+  ...calendarEnv,
 });
 
 /** The SDK bound to the environment the function runs in. */
@@ -78,7 +80,7 @@ function composeCloudbase(connect: () => CloudBase): Deps {
     contentSecurity: new WechatContentSecurity(app),
     riskControl: new WechatRiskControl(app),
     now,
-    config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL, wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS, ...limitsFromEnv(c) },
+    config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL, wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS, workCalendar: calendarFromEnv(c), ...limitsFromEnv(c) },
     files: new CloudbaseFiles(app),
   };
 }

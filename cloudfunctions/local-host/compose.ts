@@ -29,7 +29,7 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     contentSecurity: new WordListContentSecurity(config.blockedWords),
     riskControl: NO_RISK,
     now,
-    config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays },
+    config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays, workCalendar: config.workCalendar },
     usesDevMailbox: !config.smtpUrl,
     files: new LocalDiskFiles(join(config.dataDir, 'files')),
   };

@@ -5,6 +5,8 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { optionalVar, parseEnv } from '../config/env';
 import { limitsEnv, limitsFromEnv } from '../config/limits';
+import { calendarEnv, calendarFromEnv } from '../config/calendar';
+import type { WorkCalendar } from '../../shared/domain/working-days';
 import type { LimitRules } from '../app/limits/rules';
 import { DEFAULT_BLOCKED_WORDS, parseBlockedWords } from '../adapters/content/word-list-content-security';
 
@@ -32,6 +34,7 @@ const schema = z
     /** Words that make the local content check refuse a comment (comma- or 、-separated); unset: a short default list. */
     CONTENT_BLOCKED_WORDS: optionalVar(z.string()),
     ...limitsEnv,
+    ...calendarEnv,
   })
   .superRefine((c, ctx) => {
     if (!c.SMTP_URL && !isLoopback(c.HOST)) {
@@ -74,6 +77,7 @@ export interface LocalHostConfig {
   wechatBindingMaxAgeDays: number;
   /** The local content check's blocked words (DEFAULT_BLOCKED_WORDS when CONTENT_BLOCKED_WORDS is unset). */
   blockedWords: readonly string[];
+  workCalendar: WorkCalendar;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfig {
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfi
     ...limitsFromEnv(c),
     wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS,
     blockedWords: c.CONTENT_BLOCKED_WORDS ? parseBlockedWords(c.CONTENT_BLOCKED_WORDS) : DEFAULT_BLOCKED_WORDS,
+    workCalendar: calendarFromEnv(c),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVALUATION_CHANNELS, EVALUATION_SOURCES } from '../domain/evaluation/rules';
+import { EVALUATION_CHANNELS, EVALUATION_SOURCES, REPLY_KINDS } from '../domain/evaluation/rules';
 
 /** Evaluations at one level. */
 export const ratingCountView = z.object({ rating: z.number().int(), label: z.string(), count: z.number().int() });
@@ -42,8 +42,13 @@ export const evaluationView = z.object({
 });
 export type EvaluationView = z.infer<typeof evaluationView>;
 
+/** The collective's answer to a 差评: 整改 or 说明. */
+export const caseReplyView = z.object({ kind: z.enum(REPLY_KINDS), kindLabel: z.string(), text: z.string(), at: z.string() });
+
 /** The evaluator's own: their comment whatever its state, and what happens to it. */
 export const myEvaluationView = evaluationView.extend({
+  /** The collective's answer to this 差评, once given. */
+  reply: caseReplyView.nullable(),
   collective: z.object({ code: z.string(), name: z.string() }),
   commentState: z.enum(['shown', 'review', 'none']),
   /** Held for the managing unit's review (a rater WeChat ranks risky): not counted, not shown. */
@@ -108,3 +113,16 @@ export const ownPublicPageView = z.object({
   serviceHours: z.string().nullable(),
   version: z.number().int(),
 });
+
+/** A 差评 the collective must follow up: the evaluation (no evaluator), its deadline, and the answer once given. */
+export const caseView = z.object({
+  id: z.string(),
+  evaluation: evaluationView,
+  status: z.enum(['open', 'answered']),
+  openedAt: z.string(),
+  /** The first instant that is late (00:00 China time after the last working day allowed). */
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  reply: caseReplyView.nullable(),
+});
+export type CaseView = z.infer<typeof caseView>;

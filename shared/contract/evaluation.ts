@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineAction } from './define';
-import { email, id, optionalText, page, pageInput, whenValid } from './fields';
+import { email, id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { ADMINS } from '../domain/roles';
-import { MAX_COMMENT_LENGTH, MAX_TAGS, type Rating } from '../domain/evaluation/rules';
+import { MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
 import {
+  caseView,
   evaluationFormView,
   evaluationSummaryView,
   evaluationView,
@@ -55,6 +56,12 @@ export const publicPageInput = z.object({
   address: optionalText('服务地址', 120),
   serviceHours: optionalText('服务时间', 100),
   version: z.number().int(),
+});
+
+export const replyInput = z.object({
+  caseId: id('差评'),
+  kind: oneOf('答复方式', REPLY_KINDS),
+  text: text('答复内容', { min: 5, max: 1000 }),
 });
 
 const phone = z
@@ -111,6 +118,18 @@ export const evaluation = {
     summary: '修改本集体的公开承诺、服务地址和服务时间（经内容安全检查）',
     input: publicPageInput,
     output: ownPublicPageView,
+    roles: ['collective'],
+  }),
+  collectiveCases: defineAction({
+    summary: '本集体的差评回访：待处理的（按截止时间）或已答复的',
+    input: z.object({ status: oneOf('状态', ['open', 'answered']).default('open'), ...pageInput }),
+    output: page(caseView),
+    roles: ['collective'],
+  }),
+  replyToCase: defineAction({
+    summary: '答复一条差评：整改或说明（经内容安全检查）；评价人在“我的评价”中看到',
+    input: replyInput,
+    output: z.object({ case: caseView }),
     roles: ['collective'],
   }),
   complaintChannel: defineAction({

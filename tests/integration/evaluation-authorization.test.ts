@@ -6,7 +6,7 @@ import { firstCampaignId } from '../support/openweek';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
 type Who = 'anonymous' | 'visitor' | 'collective' | 'otherCollective' | 'admin3' | 'adminInScope' | 'adminOutOfScope' | 'office';
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_IN_SCOPE' | 'VISITOR_REQUIRED';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_IN_SCOPE' | 'VISITOR_REQUIRED' | 'NOT_FOUND';
 
 /**
  * Every action of the `evaluation` function, called by each kind of caller: nobody, a WeChat visitor, the
@@ -18,6 +18,8 @@ interface World {
   h: Hierarchy;
   code: string;
   campaignId: string;
+  /** A 差评 of the 公交一路 collective awaiting its answer. */
+  caseId: string;
   callers: Record<Who, Caller>;
 }
 
@@ -55,6 +57,13 @@ const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Recor
     },
     expect: COLLECTIVES_ONLY,
   },
+  { action: 'collectiveCases', input: () => ({}), expect: COLLECTIVES_ONLY },
+  {
+    action: 'replyToCase',
+    input: (w) => ({ caseId: w.caseId, kind: 'explanation', text: '已回访评价人并说明情况' }),
+    // Only the collective the 差评 is about may answer it; another's case is as unknown as a missing one.
+    expect: { ...COLLECTIVES_ONLY, otherCollective: 'NOT_FOUND' },
+  },
   { action: 'complaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id }), expect: ADMINS_IN_SCOPE },
   { action: 'setComplaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id, phone: '0730-1234567' }), expect: ADMINS_IN_SCOPE },
   { action: 'aspectTags', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },
@@ -68,9 +77,11 @@ beforeAll(async () => {
   app = new TestApp();
   const h = await seedHierarchy(app);
   const code = (await app.ok('evaluation', 'publicPage', { collectiveId: h.collective.accountId })).collective.code;
+  const negative = await app.ok('evaluation', 'evaluate', { code, rating: 1, comment: '等候太久' }, wechatVisitor(5));
   world = {
     h,
     code,
+    caseId: negative.evaluation.id,
     campaignId: await firstCampaignId(app),
     callers: {
       anonymous: {},

@@ -229,4 +229,67 @@ describe('社会评价 and the 三亮 page', () => {
     expect(await app.call('evaluation', 'publicPage', { collectiveId: h.admin1.accountId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await app.call('evaluation', 'publicPage', { code: 'nosuchcode' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  describe('差评 follow-up', () => {
+    const signIn = async (who: Hierarchy['collective']): Promise<Caller> => ({ token: (await app.ok('account', 'signIn', { code: who.code, password: who.password })).token });
+
+    test('a counted 差评 opens a case due five working days on; the collective answers it and the evaluator reads the answer', async () => {
+      app.deps.config.workCalendar = { holidays: ['2018-11-22'], workdays: [] }; // Thursday off: Tuesday's 差评 is due by next Wednesday
+      const code = await codeOf();
+      const visitor = wechatVisitor(1);
+      const { evaluation } = await app.ok('evaluation', 'evaluate', { code, rating: 1, comment: '态度恶劣' }, visitor);
+      await app.ok('evaluation', 'evaluate', { code, rating: 4 }, wechatVisitor(2));
+
+      const open = await app.ok('evaluation', 'collectiveCases', {}, h.collective.caller);
+      expect(open.items).toEqual([
+        expect.objectContaining({ id: evaluation.id, status: 'open', dueAt: '2018-11-28T16:00:00.000Z', overdue: false, reply: null, evaluation: expect.objectContaining({ rating: 1, comment: '态度恶劣' }) }),
+      ]);
+
+      const before = await app.snapshot();
+      expect(await app.call('evaluation', 'replyToCase', { caseId: evaluation.id, kind: 'explanation', text: '我们不提供代开发票' }, h.collective.caller)).toMatchObject({
+        ok: false,
+        error: { code: 'CONTENT_REJECTED', fields: { text: '答复内容：含有不宜公开的信息，请修改后再提交' } },
+      });
+      expect(await app.call('evaluation', 'replyToCase', { caseId: evaluation.id, kind: 'explanation', text: '别的集体来答复' }, h.countyCollective.caller)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await app.snapshot()).toEqual(before);
+
+      app.clock = new Date('2018-11-28T15:59:00.000Z'); // 23:59 China time on the last working day: still in time
+      const collective = await signIn(h.collective);
+      const answered = await app.ok('evaluation', 'replyToCase', { caseId: evaluation.id, kind: 'rectification', text: '已约谈当班人员并增加高峰期窗口' }, collective);
+      expect(answered.case).toMatchObject({ status: 'answered', overdue: false, reply: { kind: 'rectification', kindLabel: '整改', text: '已约谈当班人员并增加高峰期窗口' } });
+      expect(await app.call('evaluation', 'replyToCase', { caseId: evaluation.id, kind: 'explanation', text: '再答复一次看看' }, collective)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+
+      expect((await app.ok('evaluation', 'myEvaluations', {}, visitor)).items[0].reply).toMatchObject({ kindLabel: '整改', text: '已约谈当班人员并增加高峰期窗口' });
+      expect((await app.ok('evaluation', 'collectiveCases', {}, collective)).items).toEqual([]);
+      expect((await app.ok('evaluation', 'collectiveCases', { status: 'answered' }, collective)).items.map((c) => c.id)).toEqual([evaluation.id]);
+      const audits = await findAll<AuditDoc>(app.store, 'audit', { where: { action: 'evaluation.replyToCase' }, orderBy: { fields: ['at'], direction: 'asc' } });
+      expect(audits.map((a) => a.after)).toEqual([{ caseId: evaluation.id, kind: 'rectification', onTime: true }]);
+    });
+
+    test('an unanswered case is overdue from 00:00 China time after its last working day', async () => {
+      const code = await codeOf();
+      await app.ok('evaluation', 'evaluate', { code, rating: 2 }, wechatVisitor(1));
+      app.clock = new Date('2018-11-27T15:59:59.000Z'); // Tuesday 20th + 5 working days: the end of Tuesday 27th
+      expect((await app.ok('evaluation', 'collectiveCases', {}, await signIn(h.collective))).items[0]).toMatchObject({ overdue: false, dueAt: '2018-11-27T16:00:00.000Z' });
+      app.clock = new Date('2018-11-27T16:00:00.000Z');
+      expect((await app.ok('evaluation', 'collectiveCases', {}, await signIn(h.collective))).items[0]).toMatchObject({ overdue: true });
+    });
+
+    test('a monthly evaluation replaced by one that is no 差评 withdraws its case; made a 差评 again, the case reopens', async () => {
+      const code = await codeOf();
+      const visitor = wechatVisitor(1);
+      await app.ok('evaluation', 'evaluate', { code, rating: 1 }, visitor);
+      await app.ok('evaluation', 'evaluate', { code, rating: 3 }, visitor);
+      expect((await app.ok('evaluation', 'collectiveCases', {}, h.collective.caller)).items).toEqual([]);
+      app.advance(60);
+      await app.ok('evaluation', 'evaluate', { code, rating: 2 }, visitor);
+      expect((await app.ok('evaluation', 'collectiveCases', {}, h.collective.caller)).items).toEqual([expect.objectContaining({ status: 'open', evaluation: expect.objectContaining({ rating: 2, changed: true }) })]);
+    });
+
+    test('a held 差评 opens no case until it counts', async () => {
+      app.deps.riskControl = { rankOf: async () => 4 };
+      await app.ok('evaluation', 'evaluate', { code: await codeOf(), rating: 1 }, wechatVisitor(1));
+      expect((await app.ok('evaluation', 'collectiveCases', {}, h.collective.caller)).items).toEqual([]);
+    });
+  });
 });

@@ -62,7 +62,9 @@ async function world(app: TestApp) {
   const { revocation } = await app.ok('review', 'requestRevocation', { filingId: filing.id, reasons: '核查中发现问题' }, h.admin1.caller);
   // Every visitor rates the collective on its 三亮 page, with a comment.
   const publicCode = (await app.ok('evaluation', 'publicPage', { collectiveId: h.collective.accountId })).collective.code;
-  for (const visitor of visitors) await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到' }, visitor);
+  for (const visitor of visitors.slice(1)) await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到' }, visitor);
+  // One 差评, which the collective will answer.
+  const caseId = (await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 1, comment: '等候太久' }, visitors[0])).evaluation.id;
   const byRole: Record<Audience, Caller[]> = {
     public: [{}, ...visitors],
     office: [h.office.caller],
@@ -71,7 +73,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, publicCode, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, publicCode, caseId, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -111,6 +113,7 @@ const READS: Record<string, Drive> = {
   'evaluation.ownPublicPage': { input: () => ({}) },
   'evaluation.complaintChannel': { input: (w) => ({ unitId: w.units.bureau.id }) },
   'evaluation.aspectTags': { input: (w) => ({ campaignId: w.campaignId }) },
+  'evaluation.collectiveCases': { input: () => ({}) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -130,6 +133,7 @@ const WRITES: Record<string, Drive> = {
   'evaluation.evaluate': { input: (w) => ({ code: w.publicCode, rating: 2, comment: '本月再评一次' }) },
   'evaluation.updatePublicPage': { input: () => ({ commitment: '微笑服务，首问负责', version: 2 }) },
   'evaluation.setComplaintChannel': { input: (w) => ({ unitId: w.units.bureau.id, phone: '0730-1234567' }) },
+  'evaluation.replyToCase': { input: (w) => ({ caseId: w.caseId, kind: 'rectification', text: '已增加高峰期服务窗口' }) },
   'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
   'filing.saveDraft': { input: (w) => ({ campaignId: w.campaignId, content: { name: '岳阳市公交一路青年班组' } }) },
   'filing.submit': { input: (w) => ({ campaignId: w.campaignId, content: {} }) },

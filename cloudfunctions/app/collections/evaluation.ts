@@ -1,4 +1,4 @@
-import type { EvaluationChannel, EvaluationSource, Rating } from '../../../shared/domain/evaluation/rules';
+import type { EvaluationChannel, EvaluationSource, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
 import type { IndexSpec } from './index-spec';
 
 /** Collections of public evaluation and the 三亮 page (issue #12), with the indexes their queries need. */
@@ -26,6 +26,11 @@ export const EVALUATION_COLLECTIONS = {
   evaluationCounts: [],
   /** A managing unit's published complaint phone and e-mail (id = the unit's id). */
   complaintChannels: [],
+  /**
+   * One follow-up case per counted 差评 (id = the evaluation's id, found inside its transaction): the
+   * collective's open ones by deadline (collectiveId, status, dueAt).
+   */
+  evaluationCases: [{ fields: ['collectiveId', 'status', 'dueAt'] }],
   /** A campaign's aspect tags (id = the campaign's id); absent: the default list. */
   evaluationSettings: [],
 } satisfies Record<string, IndexSpec[]>;
@@ -101,4 +106,21 @@ export interface EvaluationSettingsDoc {
   id: string;
   aspectTags: string[];
   updatedAt: string;
+}
+
+/** open: awaiting the collective's answer; answered; withdrawn: its evaluation was replaced by one that is no 差评. */
+export type CaseStatus = 'open' | 'answered' | 'withdrawn';
+
+export interface EvaluationCaseDoc {
+  /** The evaluation's id. */
+  id: string;
+  collectiveId: string;
+  unitPath: string;
+  status: CaseStatus;
+  openedAt: string;
+  /** The first instant that is late: 00:00 China time after the last working day allowed. */
+  dueAt: string;
+  reply: { kind: ReplyKind; text: string; at: string } | null;
+  updatedAt: string;
+  version: number;
 }

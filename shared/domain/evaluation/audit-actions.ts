@@ -3,4 +3,5 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.updatePublicPage': '修改三亮主页（公开承诺、地址、服务时间）',
   'evaluation.setComplaintChannel': '设置投诉渠道',
   'evaluation.setAspectTags': '设置评价方面标签',
+  'evaluation.replyToCase': '答复差评（整改或说明）',
 } as const satisfies Record<string, string>;

@@ -38,6 +38,14 @@ export const MAX_COMMENT_LENGTH = 500;
  * evaluation held for the managing unit's review: stored, not counted, not shown.
  */
 export const HOLD_AT_RISK_RANK = 3;
+
+/** A 差评 is followed up (回访, then 整改 or 说明) within this many working days (China time). */
+export const FOLLOW_UP_WORKING_DAYS = 5;
+
+/** How the collective answers a 差评: 整改 (rectified) or 说明 (explained). */
+export const REPLY_KINDS = ['rectification', 'explanation'] as const;
+export type ReplyKind = (typeof REPLY_KINDS)[number];
+export const REPLY_KIND_LABELS: Record<ReplyKind, string> = { rectification: '整改', explanation: '说明' };
 export const MAX_TAGS = 10;
 
 /** Evaluations per level, 5 … 1. */

@@ -11,6 +11,7 @@ import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { aspectTagsOf } from './campaign-of';
 import { countEvaluation } from './counts';
+import { followUpDeadline, syncCase } from './follow-up';
 import { evaluationTarget, type EvaluationTarget } from './evaluation-target';
 import { myEvaluationView } from './views';
 
@@ -38,7 +39,7 @@ async function checkedTags(ctx: UseCaseContext, target: EvaluationTarget, tags: 
 
 /**
  * Records an evaluation. A WeChat rater the platform ranks risky is held (stored, not counted, not shown)
- * for the managing unit's review. The slot (a signup; a person, collective and month) is read and written in the
+ * for the managing unit's review; a counted 差评 opens a follow-up case due in N working days. The slot (a signup; a person, collective and month) is read and written in the
  * same transaction as the evaluation and the collective's counters: a first evaluation adds to its level;
  * a second 综合点评 in the month replaces the first (marked changed) and moves the counts from the old level
  * to the new; a second 一次一评 of one signup is refused. Two first evaluations racing for one slot
@@ -56,6 +57,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
   const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
   const content = { rating: input.rating, tags, comment, commentState: state, held, commentShown: state === 'shown' && !held };
   const counted = (e: Pick<EvaluationDoc, 'held' | 'rating'>) => (e.held ? null : e.rating);
+  const dueAt = followUpDeadline(ctx);
 
   const { doc, replaced } = await withRetries(async () => {
     try {
@@ -68,6 +70,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
           const after: EvaluationDoc = { ...before, ...content, changedAt: at, updatedAt: at };
           await tx.update('evaluations', before.id, { set: { ...content, changedAt: at, updatedAt: at } });
           await countEvaluation(tx, target.collective.id, before.source, counted(before), counted(after));
+          await syncCase(tx, after, at, dueAt);
           return { doc: after, replaced: true };
         }
         const created: EvaluationDoc = {
@@ -89,6 +92,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         await tx.insert('evaluationSlots', { id: target.slotId, evaluationId: created.id });
         await tx.insert('evaluations', created);
         await countEvaluation(tx, target.collective.id, source, null, counted(created));
+        await syncCase(tx, created, at, dueAt);
         return { doc: created, replaced: false };
       });
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { FunctionHandlers } from '../../router';
 import { aspectTags } from './aspect-tags';
+import { collectiveCases } from './collective-cases';
 import { collectiveEvaluations } from './collective-evaluations';
 import { comments } from './comments';
 import { complaintChannel } from './complaint-channel';
@@ -8,6 +9,7 @@ import { evaluationForm } from './evaluation-form';
 import { myEvaluations } from './my-evaluations';
 import { ownPublicPage } from './own-public-page';
 import { publicPage } from './public-page';
+import { replyToCase } from './reply-to-case';
 import { setAspectTags } from './set-aspect-tags';
 import { setComplaintChannel } from './set-complaint-channel';
 import { updatePublicPage } from './update-public-page';
@@ -20,6 +22,8 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   evaluate,
   myEvaluations,
   collectiveEvaluations,
+  collectiveCases,
+  replyToCase,
   ownPublicPage,
   updatePublicPage,
   complaintChannel,

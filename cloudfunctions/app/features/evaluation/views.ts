@@ -1,6 +1,6 @@
 import type { EvaluationView, MyEvaluationView } from '../../../../shared/contract/evaluation-views';
-import { RATING_LABELS } from '../../../../shared/domain/evaluation/rules';
-import type { EvaluationDoc } from '../../collections/evaluation';
+import { isNegative, RATING_LABELS, REPLY_KIND_LABELS } from '../../../../shared/domain/evaluation/rules';
+import type { EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
 import type { EventDoc } from '../../collections/openweek';
 import type { Store } from '../../ports/store';
@@ -22,14 +22,17 @@ export function evaluationView(e: EvaluationDoc): EvaluationView {
   };
 }
 
-/** As the evaluator sees their own: their comment whatever its state. */
-export function myEvaluationView(e: EvaluationDoc, collective: { code: string; name: string }, eventTitle: string | null): MyEvaluationView {
-  return { ...evaluationView(e), comment: e.comment, commentState: e.commentState, held: e.held, collective, eventTitle, month: e.month };
+/** The collective's answer to a 差评, as its evaluator and the collective read it. */
+export const replyView = (reply: EvaluationCaseDoc['reply']) => (reply ? { ...reply, kindLabel: REPLY_KIND_LABELS[reply.kind] } : null);
+
+/** As the evaluator sees their own: their comment whatever its state, and the collective's answer to a 差评. */
+export function myEvaluationView(e: EvaluationDoc, collective: { code: string; name: string }, eventTitle: string | null, reply: EvaluationCaseDoc['reply'] = null): MyEvaluationView {
+  return { ...evaluationView(e), comment: e.comment, commentState: e.commentState, held: e.held, collective, eventTitle, month: e.month, reply: replyView(reply) };
 }
 
 /**
  * The evaluator's own evaluations with the collective's name and code and the event's title, each looked
- * up once per page.
+ * up once per page, and a 差评's answer.
  */
 export async function myEvaluationViews(deps: Deps, evaluations: EvaluationDoc[]): Promise<MyEvaluationView[]> {
   const collectives = new Map<string, { code: string; name: string } | null>();
@@ -43,7 +46,8 @@ export async function myEvaluationViews(deps: Deps, evaluations: EvaluationDoc[]
     }
     if (e.eventId && !events.has(e.eventId)) events.set(e.eventId, (await store.get<EventDoc>('events', e.eventId))?.title ?? null);
     const collective = collectives.get(e.collectiveId);
-    if (collective) views.push(myEvaluationView(e, collective, e.eventId ? (events.get(e.eventId) ?? null) : null));
+    const followUp = isNegative(e.rating) ? await store.get<EvaluationCaseDoc>('evaluationCases', e.id) : null;
+    if (collective) views.push(myEvaluationView(e, collective, e.eventId ? (events.get(e.eventId) ?? null) : null, followUp?.reply ?? null));
   }
   return views;
 }

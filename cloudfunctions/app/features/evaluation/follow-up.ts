@@ -1,0 +1,28 @@
+import { FOLLOW_UP_WORKING_DAYS, isNegative } from '../../../../shared/domain/evaluation/rules';
+import { WEEKENDS_ONLY, workingDaysDeadline } from '../../../../shared/domain/working-days';
+import type { EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluation';
+import type { Deps } from '../../context';
+import type { StoreOps } from '../../ports/store';
+
+/** When a 差评 given now must be answered by: N working days on the configured calendar. */
+export const followUpDeadline = (deps: Pick<Deps, 'now' | 'config'>): string =>
+  workingDaysDeadline(deps.now(), FOLLOW_UP_WORKING_DAYS, deps.config.workCalendar ?? WEEKENDS_ONLY).toISOString();
+
+/**
+ * Keeps the evaluation's follow-up case in step with it, inside its transaction: a counted 差评 has an
+ * open case (opened again if a replacement made it one after being withdrawn); an evaluation replaced by one
+ * that is no longer a counted 差评 withdraws a case still open. An answered case stays answered.
+ */
+export async function syncCase(tx: StoreOps, evaluation: EvaluationDoc, at: string, dueAt: string): Promise<void> {
+  const existing = await tx.get<EvaluationCaseDoc>('evaluationCases', evaluation.id);
+  const negative = !evaluation.held && isNegative(evaluation.rating);
+  if (negative && !existing) {
+    await tx.insert<EvaluationCaseDoc>('evaluationCases', {
+      id: evaluation.id, collectiveId: evaluation.collectiveId, unitPath: evaluation.unitPath, status: 'open', openedAt: at, dueAt, reply: null, updatedAt: at, version: 1,
+    });
+  } else if (negative && existing?.status === 'withdrawn') {
+    await tx.update('evaluationCases', existing.id, { set: { status: 'open', openedAt: at, dueAt, updatedAt: at, version: existing.version + 1 } });
+  } else if (!negative && existing?.status === 'open') {
+    await tx.update('evaluationCases', existing.id, { set: { status: 'withdrawn', updatedAt: at, version: existing.version + 1 } });
+  }
+}
