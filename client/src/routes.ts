@@ -32,6 +32,8 @@ export const ROUTES = {
   collectivePublicPage: '/collective/public/index',
   /** The evaluations the collective received. */
   collectiveEvaluations: '/collective/public/evaluations',
+  /** The collective's 差评 to follow up, and its answers. */
+  collectiveCases: '/collective/public/cases',
   owEvents: '/openweek/index',
   owEdit: '/openweek/edit',
   owManage: '/openweek/manage',

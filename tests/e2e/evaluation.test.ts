@@ -122,6 +122,24 @@ describe('a visitor rates a service they attended, and the 三亮 page shows it'
     await expectTexts(page.locator('.public-hours'), ['服务时间：每日 6:00—22:00']);
   });
 
+  test('the collective answers the 不满意 under 差评回访; the visitor reads the answer under 我的评价', async () => {
+    const member = await session.newUser({ viewport: PHONE });
+    await open(member, session.running.host.url, '/pages/auth/sign-in');
+    await submitSignIn(member, collectiveCode, 'Passw0rd!');
+    await signedInHome(member).waitFor();
+    await screen(member, 'mine').locator('.entry-cases').click();
+    const cases = screen(member, 'collective-cases');
+    await expectTexts(cases.locator('.evaluation-comment'), [comment]);
+    expect(await textOf(cases.locator('.case-due'))).toMatch(/^答复期限：\d{4}-\d{2}-\d{2}（含当日，北京时间）$/);
+    await cases.locator('.choice-option--rectification').click();
+    await cases.locator('.field-text textarea').fill('已回访，高峰期增开一个讲解场次，减少等候');
+    await cases.locator('.btn-reply-case').click();
+    await expectTexts(cases.locator('.list-end'), ['没有待答复的差评']);
+
+    await open(visitor, session.running.host.url, '/events/evaluations');
+    await expectTexts(screen(visitor, 'my-evaluations').locator('.evaluation-reply'), ['集体答复（整改）：已回访，高峰期增开一个讲解场次，减少等候']);
+  });
+
   test('the office publishes 交通’s complaint channel; the 三亮 pages under it show it', async () => {
     const office = await session.newUser({ viewport: PHONE });
     await open(office, session.running.host.url, '/pages/auth/sign-in');

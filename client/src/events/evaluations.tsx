@@ -23,6 +23,11 @@ export default function MyEvaluations() {
             heading={e.eventTitle ? `${e.collective.name} · ${e.eventTitle}` : e.collective.name}
             footnote={e.held ? '待管理单位审核，暂不计入满意率' : STATE_NOTES[e.commentState] || undefined}
           />
+          {e.reply ? (
+            <View className="case-reply evaluation-reply">
+              集体答复（{e.reply.kindLabel}）：{e.reply.text}
+            </View>
+          ) : null}
         </View>
       ))}
       <LoadMore list={list} empty="还没有评价过" />

@@ -17,6 +17,8 @@ export const myEvaluations = (cursor?: string) => asVisitor('evaluation', 'myEva
 
 export const collectiveEvaluations = (cursor?: string) => call('evaluation', 'collectiveEvaluations', { cursor });
 export const ownPublicPage = () => call('evaluation', 'ownPublicPage', {});
+export const collectiveCases = (status: 'open' | 'answered', cursor?: string) => call('evaluation', 'collectiveCases', { status, cursor });
+export const replyToCase = (input: CallInput<'evaluation', 'replyToCase'>) => call('evaluation', 'replyToCase', input);
 export const updatePublicPage = (input: CallInput<'evaluation', 'updatePublicPage'>) => call('evaluation', 'updatePublicPage', input);
 
 export const complaintChannel = (unitId: string) => call('evaluation', 'complaintChannel', { unitId });

@@ -43,6 +43,7 @@ export {
 export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, writeLocalDraft, type LocalDraft } from './filing';
 export {
   aspectTags,
+  collectiveCases,
   collectiveEvaluations,
   complaintChannel,
   evaluate,
@@ -51,6 +52,7 @@ export {
   ownPublicPage,
   publicComments,
   publicPage,
+  replyToCase,
   setAspectTags,
   setComplaintChannel,
   updatePublicPage,

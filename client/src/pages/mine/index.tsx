@@ -146,6 +146,7 @@ function Member({ account }: { account: AccountView }) {
         <Section title="三亮与社会评价" className="home-collective-evaluation">
           <Entry className="entry-public-page" title="三亮主页" desc="公开承诺、服务地址和时间" route={ROUTES.collectivePublicPage} />
           <Entry className="entry-evaluations" title="收到的评价" desc="满意率和公众的评价" route={ROUTES.collectiveEvaluations} />
+          <Entry className="entry-cases" title="差评回访" desc="限期答复：整改或说明" route={ROUTES.collectiveCases} />
         </Section>
       ) : null}
 
