@@ -17,6 +17,8 @@ export const evaluationSummaryView = z.object({
   levels: z.array(ratingCountView),
   /** 差评 (不满意 + 非常不满意) among the counted. */
   negative: z.number().int(),
+  /** 差评 follow-up: cases opened (withdrawn ones left out) and those answered within their working days. */
+  followUp: z.object({ cases: z.number().int(), answeredOnTime: z.number().int() }),
   /** 网页评价: evaluations given in a browser, shown apart and not counted. */
   web: z.object({ count: z.number().int(), levels: z.array(ratingCountView) }),
   /** How the rate is computed, in one line. */

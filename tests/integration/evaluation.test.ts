@@ -262,6 +262,7 @@ describe('社会评价 and the 三亮 page', () => {
       expect((await app.ok('evaluation', 'myEvaluations', {}, visitor)).items[0].reply).toMatchObject({ kindLabel: '整改', text: '已约谈当班人员并增加高峰期窗口' });
       expect((await app.ok('evaluation', 'collectiveCases', {}, collective)).items).toEqual([]);
       expect((await app.ok('evaluation', 'collectiveCases', { status: 'answered' }, collective)).items.map((c) => c.id)).toEqual([evaluation.id]);
+      expect((await app.ok('evaluation', 'publicPage', { code })).summary.followUp).toEqual({ cases: 1, answeredOnTime: 1 });
       const audits = await findAll<AuditDoc>(app.store, 'audit', { where: { action: 'evaluation.replyToCase' }, orderBy: { fields: ['at'], direction: 'asc' } });
       expect(audits.map((a) => a.after)).toEqual([{ caseId: evaluation.id, kind: 'rectification', onTime: true }]);
     });
@@ -272,7 +273,12 @@ describe('社会评价 and the 三亮 page', () => {
       app.clock = new Date('2018-11-27T15:59:59.000Z'); // Tuesday 20th + 5 working days: the end of Tuesday 27th
       expect((await app.ok('evaluation', 'collectiveCases', {}, await signIn(h.collective))).items[0]).toMatchObject({ overdue: false, dueAt: '2018-11-27T16:00:00.000Z' });
       app.clock = new Date('2018-11-27T16:00:00.000Z');
-      expect((await app.ok('evaluation', 'collectiveCases', {}, await signIn(h.collective))).items[0]).toMatchObject({ overdue: true });
+      const late = await signIn(h.collective);
+      const [overdue] = (await app.ok('evaluation', 'collectiveCases', {}, late)).items;
+      expect(overdue).toMatchObject({ overdue: true });
+      // Answered late, it counts as followed up but not in time.
+      await app.ok('evaluation', 'replyToCase', { caseId: overdue.id, kind: 'explanation', text: '已回访评价人并说明情况' }, late);
+      expect((await app.ok('evaluation', 'publicPage', { code })).summary.followUp).toEqual({ cases: 1, answeredOnTime: 0 });
     });
 
     test('a monthly evaluation replaced by one that is no 差评 withdraws its case; made a 差评 again, the case reopens', async () => {
@@ -281,9 +287,11 @@ describe('社会评价 and the 三亮 page', () => {
       await app.ok('evaluation', 'evaluate', { code, rating: 1 }, visitor);
       await app.ok('evaluation', 'evaluate', { code, rating: 3 }, visitor);
       expect((await app.ok('evaluation', 'collectiveCases', {}, h.collective.caller)).items).toEqual([]);
+      expect((await app.ok('evaluation', 'publicPage', { code })).summary.followUp.cases).toBe(0);
       app.advance(60);
       await app.ok('evaluation', 'evaluate', { code, rating: 2 }, visitor);
       expect((await app.ok('evaluation', 'collectiveCases', {}, h.collective.caller)).items).toEqual([expect.objectContaining({ status: 'open', evaluation: expect.objectContaining({ rating: 2, changed: true }) })]);
+      expect((await app.ok('evaluation', 'publicPage', { code })).summary.followUp.cases).toBe(1);
     });
 
     test('a held 差评 opens no case until it counts', async () => {

@@ -53,6 +53,7 @@ const face: PublicPageView = {
     counted: 8,
     levels: [level(5, '非常满意', 4), level(4, '满意', 1), level(3, '基本满意', 1), level(2, '不满意', 2), level(1, '非常不满意', 0)],
     negative: 2,
+    followUp: { cases: 2, answeredOnTime: 1 },
     web: { count: 1, levels: [level(5, '非常满意', 1), level(4, '满意', 0), level(3, '基本满意', 0), level(2, '不满意', 0), level(1, '非常不满意', 0)] },
     rule: RATE_RULE,
   },
@@ -109,6 +110,7 @@ describe('the mini-program collective page', () => {
     expect(page.texts('.evaluation-level__count')).toEqual(['4', '1', '1', '2', '0']);
     expect(page.texts('.rate-rule')).toEqual([RATE_RULE]);
     expect(page.texts('.web-evaluations')).toEqual(['网页评价 1 条（差评 0 条）']);
+    expect(page.texts('.follow-up-share')).toEqual(['差评按期答复 1/2']);
     expect(page.texts('.evaluation-comment')).toEqual(['等候时间太长']);
     expect(page.texts('.btn-evaluate')).toEqual(['评价']);
   });

@@ -53,6 +53,11 @@ export function SummaryCard({ summary, onEvaluate }: { summary: EvaluationSummar
         ))}
       </View>
       <View className="evaluation-summary__note rate-rule">{summary.rule}</View>
+      {summary.followUp.cases ? (
+        <View className="evaluation-summary__note follow-up-share">
+          差评按期答复 {summary.followUp.answeredOnTime}/{summary.followUp.cases}
+        </View>
+      ) : null}
       <View className="evaluation-summary__note web-evaluations">
         网页评价 {summary.web.count} 条{summary.web.count ? `（差评 ${summary.web.levels.filter((l) => l.rating <= 2).reduce((s, l) => s + l.count, 0)} 条）` : ''}
       </View>

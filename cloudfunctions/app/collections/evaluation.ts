@@ -90,8 +90,11 @@ export interface EvaluationSlotDoc {
   evaluationId: string;
 }
 
-/** Counted per source and level: `wechat5` … `wechat1`, `h55` … `h51` (flat keys: one atomic inc each). */
-export type EvaluationCountsDoc = { id: string } & { [K in `${EvaluationSource}${Rating}`]: number };
+/**
+ * Counted per source and level: `wechat5` … `wechat1`, `h55` … `h51` (flat keys: one atomic inc each); and
+ * the 差评 follow-up: cases opened (withdrawn ones leave) and answered in time.
+ */
+export type EvaluationCountsDoc = { id: string; cases: number; answeredOnTime: number } & { [K in `${EvaluationSource}${Rating}`]: number };
 
 export interface ComplaintChannelDoc {
   /** The unit's id. */

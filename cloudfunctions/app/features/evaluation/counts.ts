@@ -7,7 +7,7 @@ const key = (source: EvaluationSource, rating: Rating) => `${source}${rating}` a
 
 /** A collective's counters, all zero: written with its public page, before any evaluation can arrive. */
 export function zeroCounts(collectiveId: string): EvaluationCountsDoc {
-  const doc = { id: collectiveId } as EvaluationCountsDoc;
+  const doc = { id: collectiveId, cases: 0, answeredOnTime: 0 } as EvaluationCountsDoc;
   for (const r of RATINGS) {
     doc[key('wechat', r)] = 0;
     doc[key('h5', r)] = 0;
@@ -28,6 +28,11 @@ export async function countEvaluation(tx: StoreOps, collectiveId: string, source
   if (!(await tx.update('evaluationCounts', collectiveId, { inc }))) throw new Error(`evaluation counters of ${collectiveId} are missing`);
 }
 
+/** Follow-up figures move in the transaction that opens, withdraws or answers a case. */
+export async function countFollowUp(tx: StoreOps, collectiveId: string, inc: Partial<Record<'cases' | 'answeredOnTime', number>>): Promise<void> {
+  if (!(await tx.update('evaluationCounts', collectiveId, { inc }))) throw new Error(`evaluation counters of ${collectiveId} are missing`);
+}
+
 const levels = (counts: RatingCounts) => RATINGS.map((rating) => ({ rating, label: RATING_LABELS[rating], count: counts[rating] }));
 
 /** The figures of a collective's page, read from its counters (one document, never a scan). */
@@ -45,6 +50,7 @@ export async function readSummary(store: Store, collectiveId: string): Promise<E
     levels: levels(wechat),
     negative: RATINGS.filter(isNegative).reduce((sum, r) => sum + wechat[r], 0),
     web: { count: totalOf(h5), levels: levels(h5) },
+    followUp: { cases: doc?.cases ?? 0, answeredOnTime: doc?.answeredOnTime ?? 0 },
     rule: RATE_RULE,
   };
 }

@@ -3,6 +3,7 @@ import { WEEKENDS_ONLY, workingDaysDeadline } from '../../../../shared/domain/wo
 import type { EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluation';
 import type { Deps } from '../../context';
 import type { StoreOps } from '../../ports/store';
+import { countFollowUp } from './counts';
 
 /** When a 差评 given now must be answered by: N working days on the configured calendar. */
 export const followUpDeadline = (deps: Pick<Deps, 'now' | 'config'>): string =>
@@ -20,9 +21,12 @@ export async function syncCase(tx: StoreOps, evaluation: EvaluationDoc, at: stri
     await tx.insert<EvaluationCaseDoc>('evaluationCases', {
       id: evaluation.id, collectiveId: evaluation.collectiveId, unitPath: evaluation.unitPath, status: 'open', openedAt: at, dueAt, reply: null, updatedAt: at, version: 1,
     });
+    await countFollowUp(tx, evaluation.collectiveId, { cases: 1 });
   } else if (negative && existing?.status === 'withdrawn') {
     await tx.update('evaluationCases', existing.id, { set: { status: 'open', openedAt: at, dueAt, updatedAt: at, version: existing.version + 1 } });
+    await countFollowUp(tx, evaluation.collectiveId, { cases: 1 });
   } else if (!negative && existing?.status === 'open') {
     await tx.update('evaluationCases', existing.id, { set: { status: 'withdrawn', updatedAt: at, version: existing.version + 1 } });
+    await countFollowUp(tx, evaluation.collectiveId, { cases: -1 });
   }
 }

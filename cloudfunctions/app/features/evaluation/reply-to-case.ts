@@ -7,6 +7,7 @@ import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { caseView } from './collective-cases';
+import { countFollowUp } from './counts';
 
 const REFUSED = '答复内容：含有不宜公开的信息，请修改后再提交';
 
@@ -31,6 +32,7 @@ export const replyToCase: Handler<typeof contract.evaluation.replyToCase> = asyn
   await transact(ctx.store, async (tx) => {
     const applied = await tx.update('evaluationCases', found.id, { set: { status: next.status, reply, updatedAt: at, version: next.version } }, { version: found.version, status: 'open' });
     if (!applied) throw new AppError('CONFLICT');
+    if (at < found.dueAt) await countFollowUp(tx, found.collectiveId, { answeredOnTime: 1 });
     await audit(tx, ctx.now(), {
       actor: account,
       action: 'evaluation.replyToCase',
