@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVALUATION_CHANNELS, EVALUATION_SOURCES, REPLY_KINDS } from '../domain/evaluation/rules';
+import { EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS } from '../domain/evaluation/rules';
 
 /** Evaluations at one level. */
 export const ratingCountView = z.object({ rating: z.number().int(), label: z.string(), count: z.number().int() });
@@ -45,7 +45,14 @@ export const evaluationView = z.object({
 export type EvaluationView = z.infer<typeof evaluationView>;
 
 /** The collective's answer to a 差评: 整改 or 说明. */
-export const caseReplyView = z.object({ kind: z.enum(REPLY_KINDS), kindLabel: z.string(), text: z.string(), at: z.string() });
+export const caseReplyView = z.object({
+  kind: z.enum(REPLY_KINDS),
+  kindLabel: z.string(),
+  text: z.string(),
+  at: z.string(),
+  /** How the evaluator rated this handling (once), if they did. */
+  handling: z.object({ rating: z.enum(HANDLING_RATINGS), label: z.string() }).nullable(),
+});
 
 /** The evaluator's own: their comment whatever its state, and what happens to it. */
 export const myEvaluationView = evaluationView.extend({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from './define';
 import { email, id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { ADMINS } from '../domain/roles';
-import { MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
+import { HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
 import {
   caseView,
   evaluationFormView,
@@ -131,6 +131,12 @@ export const evaluation = {
     input: replyInput,
     output: z.object({ case: caseView }),
     roles: ['collective'],
+  }),
+  rateHandling: defineAction({
+    summary: '评价人对差评的处理结果评价一次（满意 / 基本满意 / 不满意），在集体答复之后',
+    input: z.object({ evaluationId: id('评价'), rating: oneOf('处理结果评价', HANDLING_RATINGS) }),
+    output: z.object({ evaluation: myEvaluationView }),
+    roles: ['public'],
   }),
   complaintChannel: defineAction({
     summary: '管理单位公布的投诉电话和邮箱',

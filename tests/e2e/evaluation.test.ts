@@ -122,7 +122,7 @@ describe('a visitor rates a service they attended, and the 三亮 page shows it'
     await expectTexts(page.locator('.public-hours'), ['服务时间：每日 6:00—22:00']);
   });
 
-  test('the collective answers the 不满意 under 差评回访; the visitor reads the answer under 我的评价', async () => {
+  test('the collective answers the 不满意 under 差评回访; the visitor reads the answer and rates the handling', async () => {
     const member = await session.newUser({ viewport: PHONE });
     await open(member, session.running.host.url, '/pages/auth/sign-in');
     await submitSignIn(member, collectiveCode, 'Passw0rd!');
@@ -138,6 +138,8 @@ describe('a visitor rates a service they attended, and the 三亮 page shows it'
 
     await open(visitor, session.running.host.url, '/events/evaluations');
     await expectTexts(screen(visitor, 'my-evaluations').locator('.evaluation-reply'), ['集体答复（整改）：已回访，高峰期增开一个讲解场次，减少等候']);
+    await screen(visitor, 'my-evaluations').locator('.handling-choice--basicallySatisfied').click();
+    await expectTexts(screen(visitor, 'my-evaluations').locator('.handling-rated'), ['你对处理结果的评价：基本满意']);
   });
 
   test('the office publishes 交通’s complaint channel; the 三亮 pages under it show it', async () => {

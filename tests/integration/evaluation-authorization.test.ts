@@ -64,6 +64,8 @@ const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Recor
     // Only the collective the 差评 is about may answer it; another's case is as unknown as a missing one.
     expect: { ...COLLECTIVES_ONLY, otherCollective: 'NOT_FOUND' },
   },
+  // The matrix's visitor did not give the 差评: theirs only (the evaluator's own rating is in evaluation.test.ts).
+  { action: 'rateHandling', input: (w) => ({ evaluationId: w.caseId, rating: 'satisfied' }), expect: { ...VISITORS_ONLY, visitor: 'NOT_FOUND' } },
   { action: 'complaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id }), expect: ADMINS_IN_SCOPE },
   { action: 'setComplaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id, phone: '0730-1234567' }), expect: ADMINS_IN_SCOPE },
   { action: 'aspectTags', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },

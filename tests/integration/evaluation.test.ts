@@ -259,7 +259,14 @@ describe('社会评价 and the 三亮 page', () => {
       expect(answered.case).toMatchObject({ status: 'answered', overdue: false, reply: { kind: 'rectification', kindLabel: '整改', text: '已约谈当班人员并增加高峰期窗口' } });
       expect(await app.call('evaluation', 'replyToCase', { caseId: evaluation.id, kind: 'explanation', text: '再答复一次看看' }, collective)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
 
-      expect((await app.ok('evaluation', 'myEvaluations', {}, visitor)).items[0].reply).toMatchObject({ kindLabel: '整改', text: '已约谈当班人员并增加高峰期窗口' });
+      expect((await app.ok('evaluation', 'myEvaluations', {}, visitor)).items[0].reply).toMatchObject({ kindLabel: '整改', text: '已约谈当班人员并增加高峰期窗口', handling: null });
+
+      // The evaluator rates the handling, once; nobody else can.
+      expect(await app.call('evaluation', 'rateHandling', { evaluationId: evaluation.id, rating: 'satisfied' }, wechatVisitor(2))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      const rated = await app.ok('evaluation', 'rateHandling', { evaluationId: evaluation.id, rating: 'basicallySatisfied' }, visitor);
+      expect(rated.evaluation.reply?.handling).toEqual({ rating: 'basicallySatisfied', label: '基本满意' });
+      expect(await app.call('evaluation', 'rateHandling', { evaluationId: evaluation.id, rating: 'dissatisfied' }, visitor)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: '已评价过处理结果' } });
+      expect((await app.ok('evaluation', 'collectiveCases', { status: 'answered' }, collective)).items[0].reply?.handling).toEqual({ rating: 'basicallySatisfied', label: '基本满意' });
       expect((await app.ok('evaluation', 'collectiveCases', {}, collective)).items).toEqual([]);
       expect((await app.ok('evaluation', 'collectiveCases', { status: 'answered' }, collective)).items.map((c) => c.id)).toEqual([evaluation.id]);
       expect((await app.ok('evaluation', 'publicPage', { code })).summary.followUp).toEqual({ cases: 1, answeredOnTime: 1 });
@@ -269,7 +276,11 @@ describe('社会评价 and the 三亮 page', () => {
 
     test('an unanswered case is overdue from 00:00 China time after its last working day', async () => {
       const code = await codeOf();
-      await app.ok('evaluation', 'evaluate', { code, rating: 2 }, wechatVisitor(1));
+      const { evaluation } = await app.ok('evaluation', 'evaluate', { code, rating: 2 }, wechatVisitor(1));
+      expect(await app.call('evaluation', 'rateHandling', { evaluationId: evaluation.id, rating: 'satisfied' }, wechatVisitor(1))).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_STATE', message: '集体答复后才能评价处理结果' },
+      });
       app.clock = new Date('2018-11-27T15:59:59.000Z'); // Tuesday 20th + 5 working days: the end of Tuesday 27th
       expect((await app.ok('evaluation', 'collectiveCases', {}, await signIn(h.collective))).items[0]).toMatchObject({ overdue: false, dueAt: '2018-11-27T16:00:00.000Z' });
       app.clock = new Date('2018-11-27T16:00:00.000Z');

@@ -134,6 +134,7 @@ const WRITES: Record<string, Drive> = {
   'evaluation.updatePublicPage': { input: () => ({ commitment: '微笑服务，首问负责', version: 2 }) },
   'evaluation.setComplaintChannel': { input: (w) => ({ unitId: w.units.bureau.id, phone: '0730-1234567' }) },
   'evaluation.replyToCase': { input: (w) => ({ caseId: w.caseId, kind: 'rectification', text: '已增加高峰期服务窗口' }) },
+  'evaluation.rateHandling': { input: (w) => ({ evaluationId: w.caseId, rating: 'dissatisfied' }) },
   'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
   'filing.saveDraft': { input: (w) => ({ campaignId: w.campaignId, content: { name: '岳阳市公交一路青年班组' } }) },
   'filing.submit': { input: (w) => ({ campaignId: w.campaignId, content: {} }) },

@@ -14,6 +14,8 @@ export const publicComments = (code: string, cursor?: string) => call('evaluatio
 export const evaluationForm = (target: { code: string } | { signupId: string }) => asVisitor('evaluation', 'evaluationForm', target);
 export const evaluate = (input: CallInput<'evaluation', 'evaluate'>) => asVisitor('evaluation', 'evaluate', input);
 export const myEvaluations = (cursor?: string) => asVisitor('evaluation', 'myEvaluations', { cursor });
+/** The evaluator's one rating of how the collective handled their 差评. */
+export const rateHandling = (input: CallInput<'evaluation', 'rateHandling'>) => asVisitor('evaluation', 'rateHandling', input);
 
 export const collectiveEvaluations = (cursor?: string) => call('evaluation', 'collectiveEvaluations', { cursor });
 export const ownPublicPage = () => call('evaluation', 'ownPublicPage', {});

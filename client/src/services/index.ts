@@ -52,6 +52,7 @@ export {
   ownPublicPage,
   publicComments,
   publicPage,
+  rateHandling,
   replyToCase,
   setAspectTags,
   setComplaintChannel,

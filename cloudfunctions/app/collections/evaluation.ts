@@ -1,4 +1,4 @@
-import type { EvaluationChannel, EvaluationSource, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
+import type { EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
 import type { IndexSpec } from './index-spec';
 
 /** Collections of public evaluation and the 三亮 page (issue #12), with the indexes their queries need. */
@@ -124,6 +124,8 @@ export interface EvaluationCaseDoc {
   /** The first instant that is late: 00:00 China time after the last working day allowed. */
   dueAt: string;
   reply: { kind: ReplyKind; text: string; at: string } | null;
+  /** The evaluator's rating of the handling, once, after the answer (absent until then). */
+  handlingRating?: HandlingRating | null;
   updatedAt: string;
   version: number;
 }

@@ -46,6 +46,11 @@ export const FOLLOW_UP_WORKING_DAYS = 5;
 export const REPLY_KINDS = ['rectification', 'explanation'] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 export const REPLY_KIND_LABELS: Record<ReplyKind, string> = { rectification: '整改', explanation: '说明' };
+
+/** The evaluator rates the handling of their 差评 once, after the answer. */
+export const HANDLING_RATINGS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+export type HandlingRating = (typeof HANDLING_RATINGS)[number];
+export const HANDLING_RATING_LABELS: Record<HandlingRating, string> = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' };
 export const MAX_TAGS = 10;
 
 /** Evaluations per level, 5 … 1. */

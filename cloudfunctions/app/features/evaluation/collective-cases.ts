@@ -18,7 +18,7 @@ export async function caseView(store: Store, c: EvaluationCaseDoc, now: Date): P
     openedAt: c.openedAt,
     dueAt: c.dueAt,
     overdue: c.status === 'open' && now.toISOString() >= c.dueAt,
-    reply: replyView(c.reply),
+    reply: replyView(c),
   };
 }
 

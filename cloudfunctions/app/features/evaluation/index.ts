@@ -9,6 +9,7 @@ import { evaluationForm } from './evaluation-form';
 import { myEvaluations } from './my-evaluations';
 import { ownPublicPage } from './own-public-page';
 import { publicPage } from './public-page';
+import { rateHandling } from './rate-handling';
 import { replyToCase } from './reply-to-case';
 import { setAspectTags } from './set-aspect-tags';
 import { setComplaintChannel } from './set-complaint-channel';
@@ -24,6 +25,7 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   collectiveEvaluations,
   collectiveCases,
   replyToCase,
+  rateHandling,
   ownPublicPage,
   updatePublicPage,
   complaintChannel,

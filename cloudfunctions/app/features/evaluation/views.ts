@@ -1,5 +1,5 @@
 import type { EvaluationView, MyEvaluationView } from '../../../../shared/contract/evaluation-views';
-import { isNegative, RATING_LABELS, REPLY_KIND_LABELS } from '../../../../shared/domain/evaluation/rules';
+import { HANDLING_RATING_LABELS, isNegative, RATING_LABELS, REPLY_KIND_LABELS } from '../../../../shared/domain/evaluation/rules';
 import type { EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
 import type { EventDoc } from '../../collections/openweek';
@@ -23,11 +23,14 @@ export function evaluationView(e: EvaluationDoc): EvaluationView {
 }
 
 /** The collective's answer to a 差评, as its evaluator and the collective read it. */
-export const replyView = (reply: EvaluationCaseDoc['reply']) => (reply ? { ...reply, kindLabel: REPLY_KIND_LABELS[reply.kind] } : null);
+export const replyView = (c: Pick<EvaluationCaseDoc, 'reply' | 'handlingRating'> | null) =>
+  c?.reply
+    ? { ...c.reply, kindLabel: REPLY_KIND_LABELS[c.reply.kind], handling: c.handlingRating ? { rating: c.handlingRating, label: HANDLING_RATING_LABELS[c.handlingRating] } : null }
+    : null;
 
 /** As the evaluator sees their own: their comment whatever its state, and the collective's answer to a 差评. */
-export function myEvaluationView(e: EvaluationDoc, collective: { code: string; name: string }, eventTitle: string | null, reply: EvaluationCaseDoc['reply'] = null): MyEvaluationView {
-  return { ...evaluationView(e), comment: e.comment, commentState: e.commentState, held: e.held, collective, eventTitle, month: e.month, reply: replyView(reply) };
+export function myEvaluationView(e: EvaluationDoc, collective: { code: string; name: string }, eventTitle: string | null, followUp: EvaluationCaseDoc | null = null): MyEvaluationView {
+  return { ...evaluationView(e), comment: e.comment, commentState: e.commentState, held: e.held, collective, eventTitle, month: e.month, reply: replyView(followUp) };
 }
 
 /**
@@ -47,7 +50,7 @@ export async function myEvaluationViews(deps: Deps, evaluations: EvaluationDoc[]
     if (e.eventId && !events.has(e.eventId)) events.set(e.eventId, (await store.get<EventDoc>('events', e.eventId))?.title ?? null);
     const collective = collectives.get(e.collectiveId);
     const followUp = isNegative(e.rating) ? await store.get<EvaluationCaseDoc>('evaluationCases', e.id) : null;
-    if (collective) views.push(myEvaluationView(e, collective, e.eventId ? (events.get(e.eventId) ?? null) : null, followUp?.reply ?? null));
+    if (collective) views.push(myEvaluationView(e, collective, e.eventId ? (events.get(e.eventId) ?? null) : null, followUp));
   }
   return views;
 }
