@@ -135,3 +135,11 @@ export const caseView = z.object({
   reply: caseReplyView.nullable(),
 });
 export type CaseView = z.infer<typeof caseView>;
+
+/** A case in the managing unit's queue: whose, why it came (逾期未答复 / 处理结果不满意) and when. */
+export const escalatedCaseView = caseView.extend({
+  collective: z.object({ code: z.string(), name: z.string() }),
+  escalation: z.enum(['overdue', 'dissatisfied']),
+  escalationLabel: z.string(),
+  escalatedAt: z.string(),
+});

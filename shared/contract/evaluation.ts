@@ -5,6 +5,7 @@ import { ADMINS } from '../domain/roles';
 import { HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
 import {
   caseView,
+  escalatedCaseView,
   evaluationFormView,
   evaluationSummaryView,
   evaluationView,
@@ -137,6 +138,12 @@ export const evaluation = {
     input: z.object({ evaluationId: id('评价'), rating: oneOf('处理结果评价', HANDLING_RATINGS) }),
     output: z.object({ evaluation: myEvaluationView }),
     roles: ['public'],
+  }),
+  escalatedCases: defineAction({
+    summary: '辖区内转来的差评：逾期未答复或评价人对处理结果不满意的（新的在前）',
+    input: z.object(pageInput),
+    output: page(escalatedCaseView),
+    roles: ADMINS,
   }),
   complaintChannel: defineAction({
     summary: '管理单位公布的投诉电话和邮箱',

@@ -66,6 +66,12 @@ const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Recor
   },
   // The matrix's visitor did not give the 差评: theirs only (the evaluator's own rating is in evaluation.test.ts).
   { action: 'rateHandling', input: (w) => ({ evaluationId: w.caseId, rating: 'satisfied' }), expect: { ...VISITORS_ONLY, visitor: 'NOT_FOUND' } },
+  {
+    action: 'escalatedCases',
+    input: () => ({}),
+    // Every admin reads their own subtree's queue (empty one branch over).
+    expect: { anonymous: 'UNAUTHENTICATED', visitor: 'UNAUTHENTICATED', collective: 'FORBIDDEN', otherCollective: 'FORBIDDEN', admin3: 'ok', adminInScope: 'ok', adminOutOfScope: 'ok', office: 'ok' },
+  },
   { action: 'complaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id }), expect: ADMINS_IN_SCOPE },
   { action: 'setComplaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id, phone: '0730-1234567' }), expect: ADMINS_IN_SCOPE },
   { action: 'aspectTags', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },

@@ -2,6 +2,7 @@ import type { Caller } from '../../cloudfunctions/app/context';
 import type { AuditDoc } from '../../cloudfunctions/app/collections';
 import type { EvaluationDoc } from '../../cloudfunctions/app/collections/evaluation';
 import { findAll } from '../../cloudfunctions/app/ports/store';
+import { escalateOverdueCases } from '../../cloudfunctions/app/jobs/evaluation-escalation';
 import { seedHierarchy, TestApp } from '../support/harness';
 import { checkedInSignup, wechatVisitor } from '../support/evaluation';
 import { firstCampaignId } from '../support/openweek';
@@ -303,6 +304,38 @@ describe('社会评价 and the 三亮 page', () => {
       await app.ok('evaluation', 'evaluate', { code, rating: 2 }, visitor);
       expect((await app.ok('evaluation', 'collectiveCases', {}, h.collective.caller)).items).toEqual([expect.objectContaining({ status: 'open', evaluation: expect.objectContaining({ rating: 2, changed: true }) })]);
       expect((await app.ok('evaluation', 'publicPage', { code })).summary.followUp.cases).toBe(1);
+    });
+
+    test('an unanswered case goes to the managing unit once overdue: the branch’s admins see it, another branch does not', async () => {
+      const code = await codeOf();
+      const { evaluation } = await app.ok('evaluation', 'evaluate', { code, rating: 1, comment: '没人理' }, wechatVisitor(1));
+      app.clock = new Date('2018-11-27T15:59:59.000Z');
+      expect(await escalateOverdueCases(app.deps)).toBe(0);
+      app.clock = new Date('2018-11-27T16:00:00.000Z');
+      expect(await escalateOverdueCases(app.deps)).toBe(1);
+      expect(await escalateOverdueCases(app.deps)).toBe(0);
+
+      const queueOf = async (who: Hierarchy['admin1']) => (await app.ok('evaluation', 'escalatedCases', {}, await signIn(who))).items;
+      for (const admin of [h.office, h.admin1, h.admin2, h.admin3]) {
+        expect(await queueOf(admin)).toEqual([
+          expect.objectContaining({ id: evaluation.id, status: 'open', overdue: true, escalation: 'overdue', escalationLabel: '逾期未答复', collective: { code, name: '岳阳市公交一路青年班组' } }),
+        ]);
+      }
+      expect(await queueOf(h.countyAdmin1)).toEqual([]);
+      const audits = await findAll<AuditDoc>(app.store, 'audit', { where: { action: 'evaluation.escalateCase' }, orderBy: { fields: ['at'], direction: 'asc' } });
+      expect(audits.map((a) => [a.actorKind, a.after])).toEqual([['system', { caseId: evaluation.id, escalation: 'overdue' }]]);
+    });
+
+    test('a handling the evaluator finds 不满意 goes to the managing unit; an answer in time does not', async () => {
+      const code = await codeOf();
+      const { evaluation } = await app.ok('evaluation', 'evaluate', { code, rating: 2 }, wechatVisitor(1));
+      await app.ok('evaluation', 'replyToCase', { caseId: evaluation.id, kind: 'explanation', text: '当日系统故障，已修复' }, h.collective.caller);
+      app.clock = new Date('2018-12-10T02:00:00.000Z');
+      expect(await escalateOverdueCases(app.deps)).toBe(0);
+      await app.ok('evaluation', 'rateHandling', { evaluationId: evaluation.id, rating: 'dissatisfied' }, wechatVisitor(1));
+      expect((await app.ok('evaluation', 'escalatedCases', {}, await signIn(h.admin1))).items).toEqual([
+        expect.objectContaining({ status: 'answered', escalation: 'dissatisfied', escalationLabel: '评价人对处理结果不满意', reply: expect.objectContaining({ handling: { rating: 'dissatisfied', label: '不满意' } }) }),
+      ]);
     });
 
     test('a held 差评 opens no case until it counts', async () => {

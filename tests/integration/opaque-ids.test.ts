@@ -114,6 +114,7 @@ const READS: Record<string, Drive> = {
   'evaluation.complaintChannel': { input: (w) => ({ unitId: w.units.bureau.id }) },
   'evaluation.aspectTags': { input: (w) => ({ campaignId: w.campaignId }) },
   'evaluation.collectiveCases': { input: () => ({}) },
+  'evaluation.escalatedCases': { input: () => ({}) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */

@@ -28,9 +28,18 @@ export const EVALUATION_COLLECTIONS = {
   complaintChannels: [],
   /**
    * One follow-up case per counted 差评 (id = the evaluation's id, found inside its transaction): the
-   * collective's open ones by deadline (collectiveId, status, dueAt).
+   * collective's open ones by deadline (collectiveId, status, dueAt); the escalation job's overdue ones
+   * (status, escalated, dueAt); escalated ones for the office (escalated, escalatedAt) and for a level-k
+   * admin's subtree as an equality on the ancestor at that level (unitLk, escalated, escalatedAt).
    */
-  evaluationCases: [{ fields: ['collectiveId', 'status', 'dueAt'] }],
+  evaluationCases: [
+    { fields: ['collectiveId', 'status', 'dueAt'] },
+    { fields: ['status', 'escalated', 'dueAt'] },
+    { fields: ['escalated', 'escalatedAt'] },
+    { fields: ['unitL1', 'escalated', 'escalatedAt'] },
+    { fields: ['unitL2', 'escalated', 'escalatedAt'] },
+    { fields: ['unitL3', 'escalated', 'escalatedAt'] },
+  ],
   /** A campaign's aspect tags (id = the campaign's id); absent: the default list. */
   evaluationSettings: [],
 } satisfies Record<string, IndexSpec[]>;
@@ -114,11 +123,22 @@ export interface EvaluationSettingsDoc {
 /** open: awaiting the collective's answer; answered; withdrawn: its evaluation was replaced by one that is no 差评. */
 export type CaseStatus = 'open' | 'answered' | 'withdrawn';
 
+/** Why a case went to the managing unit: not answered in time, or the evaluator found the handling 不满意. */
+export type EscalationReason = 'overdue' | 'dissatisfied';
+
 export interface EvaluationCaseDoc {
   /** The evaluation's id. */
   id: string;
   collectiveId: string;
   unitPath: string;
+  /** The collective's unit's ancestor at each admin level ('' where shallower). */
+  unitL1: string;
+  unitL2: string;
+  unitL3: string;
+  /** Sent to the managing unit's admins (their queue), once. */
+  escalated: boolean;
+  escalatedAt: string | null;
+  escalation: EscalationReason | null;
   status: CaseStatus;
   openedAt: string;
   /** The first instant that is late: 00:00 China time after the last working day allowed. */

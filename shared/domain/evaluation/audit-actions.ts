@@ -4,4 +4,5 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.setComplaintChannel': '设置投诉渠道',
   'evaluation.setAspectTags': '设置评价方面标签',
   'evaluation.replyToCase': '答复差评（整改或说明）',
+  'evaluation.escalateCase': '差评逾期未答复，转管理单位',
 } as const satisfies Record<string, string>;

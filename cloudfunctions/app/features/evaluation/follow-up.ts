@@ -1,6 +1,7 @@
 import { FOLLOW_UP_WORKING_DAYS, isNegative } from '../../../../shared/domain/evaluation/rules';
 import { WEEKENDS_ONLY, workingDaysDeadline } from '../../../../shared/domain/working-days';
-import type { EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluation';
+import { pathIds } from '../../../../shared/domain/unit-tree';
+import type { EscalationReason, EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluation';
 import type { Deps } from '../../context';
 import type { StoreOps } from '../../ports/store';
 import { countFollowUp } from './counts';
@@ -18,8 +19,10 @@ export async function syncCase(tx: StoreOps, evaluation: EvaluationDoc, at: stri
   const existing = await tx.get<EvaluationCaseDoc>('evaluationCases', evaluation.id);
   const negative = !evaluation.held && isNegative(evaluation.rating);
   if (negative && !existing) {
+    const [, unitL1 = '', unitL2 = '', unitL3 = ''] = pathIds(evaluation.unitPath);
     await tx.insert<EvaluationCaseDoc>('evaluationCases', {
-      id: evaluation.id, collectiveId: evaluation.collectiveId, unitPath: evaluation.unitPath, status: 'open', openedAt: at, dueAt, reply: null, updatedAt: at, version: 1,
+      id: evaluation.id, collectiveId: evaluation.collectiveId, unitPath: evaluation.unitPath, unitL1, unitL2, unitL3,
+      status: 'open', openedAt: at, dueAt, reply: null, escalated: false, escalatedAt: null, escalation: null, updatedAt: at, version: 1,
     });
     await countFollowUp(tx, evaluation.collectiveId, { cases: 1 });
   } else if (negative && existing?.status === 'withdrawn') {
@@ -30,3 +33,6 @@ export async function syncCase(tx: StoreOps, evaluation: EvaluationDoc, at: stri
     await countFollowUp(tx, evaluation.collectiveId, { cases: -1 });
   }
 }
+
+/** The fields that send a case to the managing unit's queue. */
+export const escalation = (reason: EscalationReason, at: string) => ({ escalated: true, escalatedAt: at, escalation: reason });

@@ -4,6 +4,7 @@ import { collectiveCases } from './collective-cases';
 import { collectiveEvaluations } from './collective-evaluations';
 import { comments } from './comments';
 import { complaintChannel } from './complaint-channel';
+import { escalatedCases } from './escalated-cases';
 import { evaluate } from './evaluate';
 import { evaluationForm } from './evaluation-form';
 import { myEvaluations } from './my-evaluations';
@@ -26,6 +27,7 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   collectiveCases,
   replyToCase,
   rateHandling,
+  escalatedCases,
   ownPublicPage,
   updatePublicPage,
   complaintChannel,

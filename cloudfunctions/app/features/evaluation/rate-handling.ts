@@ -8,10 +8,12 @@ import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { myEvaluationView } from './views';
 import { ensurePage } from './pages';
+import { escalation } from './follow-up';
 
 /**
  * The evaluator rates how the collective handled their 差评 (满意 / 基本满意 / 不满意), once, after its answer.
  * Someone else's evaluation is as unknown as a missing one; the rating lands only on a case still unrated.
+ * 不满意 sends the case to the managing unit's queue.
  */
 export const rateHandling: Handler<typeof contract.evaluation.rateHandling> = async (ctx, input) => {
   const visitorId = visitorOf(ctx);
@@ -23,7 +25,9 @@ export const rateHandling: Handler<typeof contract.evaluation.rateHandling> = as
   if (found.handlingRating) throw new AppError('INVALID_STATE', '已评价过处理结果');
   const at = ctx.now().toISOString();
   await transact(ctx.store, async (tx) => {
-    const set = { handlingRating: input.rating, updatedAt: at, version: found.version + 1 };
+    // A 不满意 handling goes to the managing unit, unless the case is there already.
+    const escalate = input.rating === 'dissatisfied' && !found.escalated ? escalation('dissatisfied', at) : {};
+    const set = { handlingRating: input.rating, ...escalate, updatedAt: at, version: found.version + 1 };
     if (!(await tx.update('evaluationCases', found.id, { set }, { version: found.version }))) throw new AppError('CONFLICT');
   });
   const collective = await ctx.store.get<CollectiveDoc>('collectives', evaluation.collectiveId);
