@@ -50,6 +50,8 @@ export const ROUTES = {
   adminCampaign: '/admin/filings/campaign',
   /** The aspect tags evaluators choose from in a campaign (`campaignId`). */
   adminAspectTags: '/admin/evaluation/tags',
+  /** 差评 escalated to the caller's units: overdue, or the handling rated 不满意. */
+  adminEscalatedCases: '/admin/evaluation/cases',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

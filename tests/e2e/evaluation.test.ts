@@ -138,8 +138,8 @@ describe('a visitor rates a service they attended, and the 三亮 page shows it'
 
     await open(visitor, session.running.host.url, '/events/evaluations');
     await expectTexts(screen(visitor, 'my-evaluations').locator('.evaluation-reply'), ['集体答复（整改）：已回访，高峰期增开一个讲解场次，减少等候']);
-    await screen(visitor, 'my-evaluations').locator('.handling-choice--basicallySatisfied').click();
-    await expectTexts(screen(visitor, 'my-evaluations').locator('.handling-rated'), ['你对处理结果的评价：基本满意']);
+    await screen(visitor, 'my-evaluations').locator('.handling-choice--dissatisfied').click();
+    await expectTexts(screen(visitor, 'my-evaluations').locator('.handling-rated'), ['你对处理结果的评价：不满意']);
   });
 
   test('the office publishes 交通’s complaint channel; the 三亮 pages under it show it', async () => {
@@ -165,5 +165,17 @@ describe('a visitor rates a service they attended, and the 三亮 page shows it'
     const page = screen(visitor, 'collective-page');
     await expectTexts(page.locator('.complaint-phone'), ['电话：0730-8888888']);
     await expectTexts(page.locator('.complaint-email'), ['邮箱：jt@example.org']);
+  });
+
+  test('a handling rated 不满意 reaches the managing units: the office finds it under 转来的差评', async () => {
+    const office = await session.newUser({ viewport: PHONE });
+    await open(office, session.running.host.url, '/pages/auth/sign-in');
+    await submitSignIn(office, session.running.office.code, 'Passw0rd!');
+    await signedInHome(office).waitFor();
+    await screen(office, 'mine').locator('.entry-escalated-cases').click();
+    const queue = screen(office, 'escalated-cases');
+    await expectTexts(queue.locator('.escalated-collective'), ['岳阳市公交一路青年班组']);
+    expect(await textOf(queue.locator('.escalation-reason'))).toMatch(/^评价人对处理结果不满意 · 转来于 /);
+    await expectTexts(queue.locator('.evaluation-comment'), [comment]);
   });
 });

@@ -23,6 +23,7 @@ export const collectiveCases = (status: 'open' | 'answered', cursor?: string) =>
 export const replyToCase = (input: CallInput<'evaluation', 'replyToCase'>) => call('evaluation', 'replyToCase', input);
 export const updatePublicPage = (input: CallInput<'evaluation', 'updatePublicPage'>) => call('evaluation', 'updatePublicPage', input);
 
+export const escalatedCases = (cursor?: string) => call('evaluation', 'escalatedCases', { cursor });
 export const complaintChannel = (unitId: string) => call('evaluation', 'complaintChannel', { unitId });
 export const setComplaintChannel = (input: CallInput<'evaluation', 'setComplaintChannel'>) => call('evaluation', 'setComplaintChannel', input);
 export const aspectTags = (campaignId: string) => call('evaluation', 'aspectTags', { campaignId });

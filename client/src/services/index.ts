@@ -46,6 +46,7 @@ export {
   collectiveCases,
   collectiveEvaluations,
   complaintChannel,
+  escalatedCases,
   evaluate,
   evaluationForm,
   myEvaluations,

@@ -109,6 +109,7 @@ function Member({ account }: { account: AccountView }) {
           ) : null}
           <Entry className="entry-audit" title="操作记录" desc="本辖区内的每一项管理决定" route={ROUTES.adminAudit} />
           <Entry className="entry-admin-openweek" title="开放周监管" desc="辖区内的活动、统计，屏蔽不当活动" route={ROUTES.adminOpenweek} />
+          <Entry className="entry-escalated-cases" title="转来的差评" desc="逾期未答复、评价人对处理不满意的差评" route={ROUTES.adminEscalatedCases} />
         </Section>
       ) : null}
 
