@@ -324,6 +324,10 @@ describe('社会评价 and the 三亮 page', () => {
       expect(await queueOf(h.countyAdmin1)).toEqual([]);
       const audits = await findAll<AuditDoc>(app.store, 'audit', { where: { action: 'evaluation.escalateCase' }, orderBy: { fields: ['at'], direction: 'asc' } });
       expect(audits.map((a) => [a.actorKind, a.after])).toEqual([['system', { caseId: evaluation.id, escalation: 'overdue' }]]);
+      // The collective's own unit (城区公交站) has an admin: they are told, once.
+      expect((await app.mailbox()).filter((m) => m.subject.startsWith('[evaluationEscalated]')).map((m) => [m.to, m.text])).toEqual([
+        [`微信 account:${h.admin3.accountId}`, '「岳阳市公交一路青年班组」的一条差评逾期未答复，已转本单位督办。\n打开：admin/evaluation/cases'],
+      ]);
     });
 
     test('a handling the evaluator finds 不满意 goes to the managing unit; an answer in time does not', async () => {
@@ -333,6 +337,9 @@ describe('社会评价 and the 三亮 page', () => {
       app.clock = new Date('2018-12-10T02:00:00.000Z');
       expect(await escalateOverdueCases(app.deps)).toBe(0);
       await app.ok('evaluation', 'rateHandling', { evaluationId: evaluation.id, rating: 'dissatisfied' }, wechatVisitor(1));
+      expect((await app.mailbox()).filter((m) => m.subject.startsWith('[evaluationEscalated]')).map((m) => m.text)).toEqual([
+        '「岳阳市公交一路青年班组」的一条差评评价人对处理结果不满意，已转本单位督办。\n打开：admin/evaluation/cases',
+      ]);
       expect((await app.ok('evaluation', 'escalatedCases', {}, await signIn(h.admin1))).items).toEqual([
         expect.objectContaining({ status: 'answered', escalation: 'dissatisfied', escalationLabel: '评价人对处理结果不满意', reply: expect.objectContaining({ handling: { rating: 'dissatisfied', label: '不满意' } }) }),
       ]);

@@ -2,11 +2,14 @@ import { audit } from '../audit';
 import type { EvaluationCaseDoc } from '../collections/evaluation';
 import type { Deps } from '../context';
 import { escalation } from '../features/evaluation/follow-up';
+import { enqueueMessages, escalationMessages } from '../features/evaluation/escalation-notice';
+import { afterCommit } from '../outbox/perform';
 import { eachDocument } from '../ports/store';
 import { transact } from '../ports/transaction-retry';
 
 /**
- * A 差评 case still open after its deadline goes to the managing unit's queue, once, audited. Each is
+ * A 差评 case still open after its deadline goes to the managing unit's queue, once, audited, and its admins
+ * are told (through the outbox). Each is
  * re-checked in its transaction (still open, not yet escalated, same version): an answer that landed
  * meanwhile wins, and a second or late run changes nothing.
  */
@@ -19,14 +22,16 @@ export async function escalateOverdueCases(deps: Deps): Promise<number> {
     orderBy: { fields: ['dueAt'], direction: 'asc' },
   });
   for await (const found of overdue) {
-    const applied = await transact(deps.store, async (tx) => {
+    const messages = await escalationMessages(deps, found, 'overdue');
+    const records = await transact(deps.store, async (tx) => {
       const done = await tx.update('evaluationCases', found.id, { set: { ...escalation('overdue', at), updatedAt: at, version: found.version + 1 } }, { version: found.version, status: 'open', escalated: false });
-      if (done) {
-        await audit(tx, now, { actor: null, action: 'evaluation.escalateCase', objectType: 'collective', objectId: found.collectiveId, unitPath: found.unitPath, after: { caseId: found.id, escalation: 'overdue' } });
-      }
-      return done;
+      if (!done) return null;
+      await audit(tx, now, { actor: null, action: 'evaluation.escalateCase', objectType: 'collective', objectId: found.collectiveId, unitPath: found.unitPath, after: { caseId: found.id, escalation: 'overdue' } });
+      return enqueueMessages(tx, now, messages);
     });
-    if (applied) escalated++;
+    if (!records) continue;
+    await afterCommit(deps, records);
+    escalated++;
   }
   return escalated;
 }

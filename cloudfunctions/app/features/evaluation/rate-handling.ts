@@ -9,6 +9,8 @@ import type { Handler } from '../../router';
 import { myEvaluationView } from './views';
 import { ensurePage } from './pages';
 import { escalation } from './follow-up';
+import { enqueueMessages, escalationMessages } from './escalation-notice';
+import { afterCommit } from '../../outbox/perform';
 
 /**
  * The evaluator rates how the collective handled their 差评 (满意 / 基本满意 / 不满意), once, after its answer.
@@ -24,12 +26,15 @@ export const rateHandling: Handler<typeof contract.evaluation.rateHandling> = as
   if (found.status !== 'answered') throw new AppError('INVALID_STATE', '集体答复后才能评价处理结果');
   if (found.handlingRating) throw new AppError('INVALID_STATE', '已评价过处理结果');
   const at = ctx.now().toISOString();
-  await transact(ctx.store, async (tx) => {
-    // A 不满意 handling goes to the managing unit, unless the case is there already.
-    const escalate = input.rating === 'dissatisfied' && !found.escalated ? escalation('dissatisfied', at) : {};
-    const set = { handlingRating: input.rating, ...escalate, updatedAt: at, version: found.version + 1 };
+  // A 不满意 handling goes to the managing unit (whose admins are told), unless the case is there already.
+  const escalates = input.rating === 'dissatisfied' && !found.escalated;
+  const messages = escalates ? await escalationMessages(ctx, found, 'dissatisfied') : [];
+  const records = await transact(ctx.store, async (tx) => {
+    const set = { handlingRating: input.rating, ...(escalates ? escalation('dissatisfied', at) : {}), updatedAt: at, version: found.version + 1 };
     if (!(await tx.update('evaluationCases', found.id, { set }, { version: found.version }))) throw new AppError('CONFLICT');
+    return enqueueMessages(tx, ctx.now(), messages);
   });
+  await afterCommit(ctx, records);
   const collective = await ctx.store.get<CollectiveDoc>('collectives', evaluation.collectiveId);
   if (!collective) throw new AppError('NOT_FOUND', '未找到该集体');
   const page = await ensurePage(ctx, collective);
