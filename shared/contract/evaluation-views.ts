@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS } from '../domain/evaluation/rules';
+import { APPEAL_GROUNDS, EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS } from '../domain/evaluation/rules';
 
 /** Evaluations at one level. */
 export const ratingCountView = z.object({ rating: z.number().int(), label: z.string(), count: z.number().int() });
@@ -40,6 +40,8 @@ export const evaluationView = z.object({
   source: z.enum(EVALUATION_SOURCES),
   /** A later 综合点评 of the same month replaced it (已修改). */
   changed: z.boolean(),
+  /** Folded after an upheld appeal (不计入), with the reason: kept, not counted. */
+  excluded: z.object({ reason: z.string() }).nullable(),
   at: z.string(),
 });
 export type EvaluationView = z.infer<typeof evaluationView>;
@@ -143,3 +145,17 @@ export const escalatedCaseView = caseView.extend({
   escalationLabel: z.string(),
   escalatedAt: z.string(),
 });
+
+/** An appeal (申诉) as the collective and the deciding admins see it. */
+export const appealView = z.object({
+  id: z.string(),
+  evaluation: evaluationView,
+  collective: z.object({ code: z.string(), name: z.string() }),
+  ground: z.enum(APPEAL_GROUNDS),
+  groundLabel: z.string(),
+  reasons: z.string(),
+  status: z.enum(['pending', 'upheld', 'rejected']),
+  decision: z.object({ byName: z.string(), comment: z.string(), at: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type AppealView = z.infer<typeof appealView>;

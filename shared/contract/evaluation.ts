@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineAction } from './define';
 import { email, id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { ADMINS } from '../domain/roles';
-import { HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
+import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
 import {
+  appealView,
   caseView,
   escalatedCaseView,
   evaluationFormView,
@@ -63,6 +64,18 @@ export const replyInput = z.object({
   caseId: id('差评'),
   kind: oneOf('答复方式', REPLY_KINDS),
   text: text('答复内容', { min: 5, max: 1000 }),
+});
+
+export const appealInput = z.object({
+  evaluationId: id('评价'),
+  ground: oneOf('申诉理由', APPEAL_GROUNDS),
+  reasons: text('申诉说明', { min: 10, max: 500 }),
+});
+
+export const decideAppealInput = z.object({
+  appealId: id('申诉'),
+  uphold: z.boolean({ error: '决定：请选择' }),
+  comment: text('复核意见', { min: 2, max: 500 }),
 });
 
 const phone = z
@@ -144,6 +157,24 @@ export const evaluation = {
     input: z.object(pageInput),
     output: page(escalatedCaseView),
     roles: ADMINS,
+  }),
+  appeal: defineAction({
+    summary: '集体对一条评价提出申诉（误评或恶意评价），由一级管理员复核；每条评价一次',
+    input: appealInput,
+    output: z.object({ appeal: appealView }),
+    roles: ['collective'],
+  }),
+  appeals: defineAction({
+    summary: '申诉：集体看自己的；一级管理员看本行业或地方的，组委会办公室看全部（待复核的在前）',
+    input: z.object({ status: oneOf('状态', ['pending', 'upheld', 'rejected']).default('pending'), ...pageInput }),
+    output: page(appealView),
+    roles: ['collective', 'office', 'admin1'],
+  }),
+  decideAppeal: defineAction({
+    summary: '复核申诉：成立则该评价不计入（保留并注明原因），不成立则维持；均记录在案',
+    input: decideAppealInput,
+    output: z.object({ appeal: appealView }),
+    roles: ['office', 'admin1'],
   }),
   complaintChannel: defineAction({
     summary: '管理单位公布的投诉电话和邮箱',

@@ -6,7 +6,7 @@ import { firstCampaignId } from '../support/openweek';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
 type Who = 'anonymous' | 'visitor' | 'collective' | 'otherCollective' | 'admin3' | 'adminInScope' | 'adminOutOfScope' | 'office';
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_IN_SCOPE' | 'VISITOR_REQUIRED' | 'NOT_FOUND';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_IN_SCOPE' | 'VISITOR_REQUIRED' | 'NOT_FOUND' | 'INVALID_STATE';
 
 /**
  * Every action of the `evaluation` function, called by each kind of caller: nobody, a WeChat visitor, the
@@ -71,6 +71,22 @@ const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Recor
     input: () => ({}),
     // Every admin reads their own subtree's queue (empty one branch over).
     expect: { anonymous: 'UNAUTHENTICATED', visitor: 'UNAUTHENTICATED', collective: 'FORBIDDEN', otherCollective: 'FORBIDDEN', admin3: 'ok', adminInScope: 'ok', adminOutOfScope: 'ok', office: 'ok' },
+  },
+  {
+    action: 'appeal',
+    input: (w) => ({ evaluationId: w.caseId, ground: 'mistaken', reasons: '评价人并未到访本窗口，内容与本集体无关' }),
+    expect: { ...COLLECTIVES_ONLY, otherCollective: 'NOT_FOUND' },
+  },
+  {
+    action: 'appeals',
+    input: () => ({}),
+    expect: { anonymous: 'UNAUTHENTICATED', visitor: 'UNAUTHENTICATED', collective: 'ok', otherCollective: 'ok', admin3: 'FORBIDDEN', adminInScope: 'ok', adminOutOfScope: 'ok', office: 'ok' },
+  },
+  {
+    action: 'decideAppeal',
+    input: (w) => ({ appealId: w.caseId, uphold: false, comment: '理由不充分' }),
+    // The branch's level-1 admin decides first; the office may decide too (evaluation.test.ts), but not twice.
+    expect: { ...OFFICE_ONLY, adminInScope: 'ok', adminOutOfScope: 'NOT_IN_SCOPE', office: 'INVALID_STATE' },
   },
   { action: 'complaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id }), expect: ADMINS_IN_SCOPE },
   { action: 'setComplaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id, phone: '0730-1234567' }), expect: ADMINS_IN_SCOPE },

@@ -351,4 +351,51 @@ describe('社会评价 and the 三亮 page', () => {
       expect((await app.ok('evaluation', 'collectiveCases', {}, h.collective.caller)).items).toEqual([]);
     });
   });
+
+  describe('申诉', () => {
+    const REASONS = '评价人并未到访本窗口，评价内容与本集体无关';
+
+    test('upheld by the branch’s level-1 admin, a 差评 is folded: out of the figures and the public comments, its case withdrawn, kept for the collective with the reason', async () => {
+      const code = await codeOf();
+      const { evaluation } = await app.ok('evaluation', 'evaluate', { code, rating: 1, comment: '乱收费' }, wechatVisitor(1));
+      await app.ok('evaluation', 'evaluate', { code, rating: 5 }, wechatVisitor(2));
+      expect((await app.ok('evaluation', 'publicPage', { code })).summary).toMatchObject({ counted: 2, satisfactionRate: 0.5, followUp: { cases: 1 } });
+
+      expect(await app.call('evaluation', 'appeal', { evaluationId: evaluation.id, ground: 'mistaken', reasons: REASONS }, h.countyCollective.caller)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      const filed = await app.ok('evaluation', 'appeal', { evaluationId: evaluation.id, ground: 'mistaken', reasons: REASONS }, h.collective.caller);
+      expect(filed.appeal).toMatchObject({ status: 'pending', groundLabel: '误评', collective: { name: '岳阳市公交一路青年班组' } });
+      expect(await app.call('evaluation', 'appeal', { evaluationId: evaluation.id, ground: 'malicious', reasons: REASONS }, h.collective.caller)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: '该评价已申诉过' } });
+
+      expect((await app.ok('evaluation', 'appeals', {}, h.admin1.caller)).items.map((a) => a.id)).toEqual([evaluation.id]);
+      expect((await app.ok('evaluation', 'appeals', {}, h.countyAdmin1.caller)).items).toEqual([]);
+      const before = await app.snapshot();
+      expect(await app.call('evaluation', 'decideAppeal', { appealId: evaluation.id, uphold: true, comment: '核实为误评' }, h.countyAdmin1.caller)).toMatchObject({ ok: false, error: { code: 'NOT_IN_SCOPE' } });
+      expect(await app.snapshot()).toEqual(before);
+
+      const decided = await app.ok('evaluation', 'decideAppeal', { appealId: evaluation.id, uphold: true, comment: '核实为误评' }, h.admin1.caller);
+      expect(decided.appeal).toMatchObject({ status: 'upheld', decision: { byName: '交通行业一级管理员', comment: '核实为误评' } });
+      const page = await app.ok('evaluation', 'publicPage', { code });
+      expect(page.summary).toMatchObject({ counted: 1, satisfactionRate: 1, negative: 0, followUp: { cases: 0 } });
+      expect(page.comments.items).toEqual([]);
+      expect((await app.ok('evaluation', 'collectiveCases', {}, h.collective.caller)).items).toEqual([]);
+      expect((await app.ok('evaluation', 'collectiveEvaluations', {}, h.collective.caller)).items.find((e) => e.id === evaluation.id)?.excluded).toEqual({ reason: '申诉成立（误评）：核实为误评' });
+      expect(await app.call('evaluation', 'decideAppeal', { appealId: evaluation.id, uphold: false, comment: '再议' }, h.office.caller)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+
+      // Its writer changing it this month does not bring it back into the figures.
+      await app.ok('evaluation', 'evaluate', { code, rating: 2, comment: '还是乱收费' }, wechatVisitor(1));
+      expect((await app.ok('evaluation', 'publicPage', { code })).summary).toMatchObject({ counted: 1, negative: 0 });
+      const audits = await findAll<AuditDoc>(app.store, 'audit', { where: { action: 'evaluation.upholdAppeal' }, orderBy: { fields: ['at'], direction: 'asc' } });
+      expect(audits.map((a) => [a.actorCode, a.reason])).toEqual([[h.admin1.code, '核实为误评']]);
+    });
+
+    test('rejected by the office, the evaluation stands and keeps counting', async () => {
+      const code = await codeOf();
+      const { evaluation } = await app.ok('evaluation', 'evaluate', { code, rating: 2 }, wechatVisitor(1));
+      await app.ok('evaluation', 'appeal', { evaluationId: evaluation.id, ground: 'malicious', reasons: REASONS }, h.collective.caller);
+      const decided = await app.ok('evaluation', 'decideAppeal', { appealId: evaluation.id, uphold: false, comment: '理由不充分' }, h.office.caller);
+      expect(decided.appeal.status).toBe('rejected');
+      expect((await app.ok('evaluation', 'publicPage', { code })).summary).toMatchObject({ counted: 1, negative: 1 });
+      expect((await app.ok('evaluation', 'appeals', { status: 'rejected' }, h.collective.caller)).items.map((a) => a.decision?.comment)).toEqual(['理由不充分']);
+    });
+  });
 });

@@ -115,6 +115,7 @@ const READS: Record<string, Drive> = {
   'evaluation.aspectTags': { input: (w) => ({ campaignId: w.campaignId }) },
   'evaluation.collectiveCases': { input: () => ({}) },
   'evaluation.escalatedCases': { input: () => ({}) },
+  'evaluation.appeals': { input: () => ({}) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -136,6 +137,8 @@ const WRITES: Record<string, Drive> = {
   'evaluation.setComplaintChannel': { input: (w) => ({ unitId: w.units.bureau.id, phone: '0730-1234567' }) },
   'evaluation.replyToCase': { input: (w) => ({ caseId: w.caseId, kind: 'rectification', text: '已增加高峰期服务窗口' }) },
   'evaluation.rateHandling': { input: (w) => ({ evaluationId: w.caseId, rating: 'dissatisfied' }) },
+  'evaluation.appeal': { input: (w) => ({ evaluationId: w.caseId, ground: 'mistaken', reasons: '评价人并未到访本窗口，内容与本集体无关' }) },
+  'evaluation.decideAppeal': { input: (w) => ({ appealId: w.caseId, uphold: true, comment: '核实为误评' }) },
   'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
   'filing.saveDraft': { input: (w) => ({ campaignId: w.campaignId, content: { name: '岳阳市公交一路青年班组' } }) },
   'filing.submit': { input: (w) => ({ campaignId: w.campaignId, content: {} }) },

@@ -58,7 +58,7 @@ const face: PublicPageView = {
     rule: RATE_RULE,
   },
   comments: {
-    items: [{ id: 'ev-1', rating: 2, ratingLabel: '不满意', tags: ['办事效率'], comment: '等候时间太长', channel: 'perService', source: 'wechat', changed: false, at: iso(-HOURS) }],
+    items: [{ id: 'ev-1', rating: 2, ratingLabel: '不满意', tags: ['办事效率'], comment: '等候时间太长', channel: 'perService', source: 'wechat', changed: false, excluded: null, at: iso(-HOURS) }],
     nextCursor: null,
   },
 };

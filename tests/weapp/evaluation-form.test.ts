@@ -23,7 +23,7 @@ const answer: CloudAnswer = (call) => {
       data: {
         replaced: false,
         evaluation: {
-          id: 'ev-1', rating: input.rating, ratingLabel: '不满意', tags: input.tags, comment: input.comment ?? null, channel: 'perService', source: 'wechat', changed: false,
+          id: 'ev-1', rating: input.rating, ratingLabel: '不满意', tags: input.tags, comment: input.comment ?? null, channel: 'perService', source: 'wechat', changed: false, excluded: null,
           at: '2018-11-23T03:00:00.000Z', collective: form.collective, commentState: 'shown', held: false, eventTitle: form.eventTitle, month: null,
         },
       },

@@ -1,4 +1,4 @@
-import type { EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
+import type { AppealGround, EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
 import type { IndexSpec } from './index-spec';
 
 /** Collections of public evaluation and the 三亮 page (issue #12), with the indexes their queries need. */
@@ -39,6 +39,15 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['unitL1', 'escalated', 'escalatedAt'] },
     { fields: ['unitL2', 'escalated', 'escalatedAt'] },
     { fields: ['unitL3', 'escalated', 'escalatedAt'] },
+  ],
+  /**
+   * One appeal (申诉) per evaluation (id = the evaluation's id): decided by the collective's level-1 admin
+   * (unitL1, status, createdAt) or the office (status, createdAt); the collective's own (collectiveId, status, createdAt).
+   */
+  evaluationAppeals: [
+    { fields: ['unitL1', 'status', 'createdAt'] },
+    { fields: ['status', 'createdAt'] },
+    { fields: ['collectiveId', 'status', 'createdAt'] },
   ],
   /** A campaign's aspect tags (id = the campaign's id); absent: the default list. */
   evaluationSettings: [],
@@ -85,6 +94,11 @@ export interface EvaluationDoc {
    * nor shown to the public or the collective.
    */
   held: boolean;
+  /**
+   * Folded after an upheld appeal (不计入): kept, marked with the reason, neither counted nor shown to the
+   * public (absent on evaluations from before appeals: not folded).
+   */
+  excluded?: { reason: string; at: string } | null;
   /** commentState === 'shown' and not held, as its own field so one index serves the public list. */
   commentShown: boolean;
   /** When a second 综合点评 in the same month replaced this one's content (shown as 已修改). */
@@ -147,5 +161,22 @@ export interface EvaluationCaseDoc {
   /** The evaluator's rating of the handling, once, after the answer (absent until then). */
   handlingRating?: HandlingRating | null;
   updatedAt: string;
+  version: number;
+}
+
+export type AppealStatus = 'pending' | 'upheld' | 'rejected';
+
+export interface EvaluationAppealDoc {
+  /** The evaluation's id: one appeal per evaluation. */
+  id: string;
+  collectiveId: string;
+  unitPath: string;
+  /** The level-1 unit whose admin decides. */
+  unitL1: string;
+  ground: AppealGround;
+  reasons: string;
+  status: AppealStatus;
+  decision: { by: string; byName: string; comment: string; at: string } | null;
+  createdAt: string;
   version: number;
 }

@@ -5,4 +5,7 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.setAspectTags': '设置评价方面标签',
   'evaluation.replyToCase': '答复差评（整改或说明）',
   'evaluation.escalateCase': '差评逾期未答复，转管理单位',
+  'evaluation.appeal': '集体对评价提出申诉',
+  'evaluation.upholdAppeal': '申诉成立，评价不计入',
+  'evaluation.rejectAppeal': '申诉不成立',
 } as const satisfies Record<string, string>;

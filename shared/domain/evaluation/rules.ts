@@ -47,6 +47,11 @@ export const REPLY_KINDS = ['rectification', 'explanation'] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 export const REPLY_KIND_LABELS: Record<ReplyKind, string> = { rectification: '整改', explanation: '说明' };
 
+/** Grounds on which a collective appeals (申诉) an evaluation. */
+export const APPEAL_GROUNDS = ['mistaken', 'malicious'] as const;
+export type AppealGround = (typeof APPEAL_GROUNDS)[number];
+export const APPEAL_GROUND_LABELS: Record<AppealGround, string> = { mistaken: '误评', malicious: '恶意评价' };
+
 /** The evaluator rates the handling of their 差评 once, after the answer. */
 export const HANDLING_RATINGS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 export type HandlingRating = (typeof HANDLING_RATINGS)[number];

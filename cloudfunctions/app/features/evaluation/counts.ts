@@ -1,9 +1,12 @@
 import { RATINGS, RATING_LABELS, RATE_RULE, emptyCounts, isNegative, satisfactionRate, totalOf, type EvaluationSource, type Rating, type RatingCounts } from '../../../../shared/domain/evaluation/rules';
 import type { EvaluationSummaryView } from '../../../../shared/contract/evaluation-views';
-import type { EvaluationCountsDoc } from '../../collections/evaluation';
+import type { EvaluationCountsDoc, EvaluationDoc } from '../../collections/evaluation';
 import type { Store, StoreOps } from '../../ports/store';
 
 const key = (source: EvaluationSource, rating: Rating) => `${source}${rating}` as const;
+
+/** The level an evaluation counts at, or null when it does not count (held for review, or folded by an appeal). */
+export const countedRating = (e: Pick<EvaluationDoc, 'held' | 'excluded' | 'rating'>): Rating | null => (e.held || e.excluded ? null : e.rating);
 
 /** A collective's counters, all zero: written with its public page, before any evaluation can arrive. */
 export function zeroCounts(collectiveId: string): EvaluationCountsDoc {

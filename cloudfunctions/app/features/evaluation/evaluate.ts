@@ -10,7 +10,7 @@ import { Retry, withRetries } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { aspectTagsOf } from './campaign-of';
-import { countEvaluation } from './counts';
+import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
 import { evaluationTarget, type EvaluationTarget } from './evaluation-target';
 import { myEvaluationView } from './views';
@@ -56,7 +56,6 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
   const source = visitorId.startsWith('wx:') ? 'wechat' : 'h5';
   const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
   const content = { rating: input.rating, tags, comment, commentState: state, held, commentShown: state === 'shown' && !held };
-  const counted = (e: Pick<EvaluationDoc, 'held' | 'rating'>) => (e.held ? null : e.rating);
   const dueAt = followUpDeadline(ctx);
 
   const { doc, replaced } = await withRetries(async () => {
@@ -67,9 +66,11 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         const before = slot ? await tx.get<EvaluationDoc>('evaluations', slot.evaluationId) : null;
         if (before) {
           if (target.channel === 'perService') throw new AppError('ALREADY_EVALUATED');
-          const after: EvaluationDoc = { ...before, ...content, changedAt: at, updatedAt: at };
-          await tx.update('evaluations', before.id, { set: { ...content, changedAt: at, updatedAt: at } });
-          await countEvaluation(tx, target.collective.id, before.source, counted(before), counted(after));
+          // A folded evaluation stays folded when its writer changes it.
+          const set = { ...content, commentShown: content.commentShown && !before.excluded, changedAt: at, updatedAt: at };
+          const after: EvaluationDoc = { ...before, ...set };
+          await tx.update('evaluations', before.id, { set });
+          await countEvaluation(tx, target.collective.id, before.source, countedRating(before), countedRating(after));
           await syncCase(tx, after, at, dueAt);
           return { doc: after, replaced: true };
         }
@@ -91,7 +92,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         };
         await tx.insert('evaluationSlots', { id: target.slotId, evaluationId: created.id });
         await tx.insert('evaluations', created);
-        await countEvaluation(tx, target.collective.id, source, null, counted(created));
+        await countEvaluation(tx, target.collective.id, source, null, countedRating(created));
         await syncCase(tx, created, at, dueAt);
         return { doc: created, replaced: false };
       });

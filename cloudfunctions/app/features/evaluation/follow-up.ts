@@ -4,7 +4,7 @@ import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { EscalationReason, EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluation';
 import type { Deps } from '../../context';
 import type { StoreOps } from '../../ports/store';
-import { countFollowUp } from './counts';
+import { countedRating, countFollowUp } from './counts';
 
 /** When a 差评 given now must be answered by: N working days on the configured calendar. */
 export const followUpDeadline = (deps: Pick<Deps, 'now' | 'config'>): string =>
@@ -12,12 +12,14 @@ export const followUpDeadline = (deps: Pick<Deps, 'now' | 'config'>): string =>
 
 /**
  * Keeps the evaluation's follow-up case in step with it, inside its transaction: a counted 差评 has an
- * open case (opened again if a replacement made it one after being withdrawn); an evaluation replaced by one
- * that is no longer a counted 差评 withdraws a case still open. An answered case stays answered.
+ * open case (opened again if a replacement made it one after being withdrawn); an evaluation that is no
+ * longer a counted 差评 (replaced, or folded by an appeal) withdraws a case still open. An answered case
+ * stays answered.
  */
 export async function syncCase(tx: StoreOps, evaluation: EvaluationDoc, at: string, dueAt: string): Promise<void> {
   const existing = await tx.get<EvaluationCaseDoc>('evaluationCases', evaluation.id);
-  const negative = !evaluation.held && isNegative(evaluation.rating);
+  const counted = countedRating(evaluation);
+  const negative = counted !== null && isNegative(counted);
   if (negative && !existing) {
     const [, unitL1 = '', unitL2 = '', unitL3 = ''] = pathIds(evaluation.unitPath);
     await tx.insert<EvaluationCaseDoc>('evaluationCases', {

@@ -1,4 +1,7 @@
 import type { FunctionHandlers } from '../../router';
+import { appeal } from './appeal';
+import { appeals } from './appeals';
+import { decideAppeal } from './decide-appeal';
 import { aspectTags } from './aspect-tags';
 import { collectiveCases } from './collective-cases';
 import { collectiveEvaluations } from './collective-evaluations';
@@ -28,6 +31,9 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   replyToCase,
   rateHandling,
   escalatedCases,
+  appeal,
+  appeals,
+  decideAppeal,
   ownPublicPage,
   updatePublicPage,
   complaintChannel,

@@ -18,6 +18,7 @@ export function evaluationView(e: EvaluationDoc): EvaluationView {
     channel: e.channel,
     source: e.source,
     changed: e.changedAt !== null,
+    excluded: e.excluded ? { reason: e.excluded.reason } : null,
     at: e.updatedAt,
   };
 }
