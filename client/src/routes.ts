@@ -34,6 +34,8 @@ export const ROUTES = {
   collectiveEvaluations: '/collective/public/evaluations',
   /** The collective's 差评 to follow up, and its answers. */
   collectiveCases: '/collective/public/cases',
+  /** The collective's appeals (申诉) and their decisions. */
+  collectiveAppeals: '/collective/public/appeals',
   owEvents: '/openweek/index',
   owEdit: '/openweek/edit',
   owManage: '/openweek/manage',
@@ -52,6 +54,8 @@ export const ROUTES = {
   adminAspectTags: '/admin/evaluation/tags',
   /** 差评 escalated to the caller's units: overdue, or the handling rated 不满意. */
   adminEscalatedCases: '/admin/evaluation/cases',
+  /** Appeals to decide (level-1 admins: their branch; the office: all). */
+  adminAppeals: '/admin/evaluation/appeals',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -178,4 +178,38 @@ describe('a visitor rates a service they attended, and the 三亮 page shows it'
     expect(await textOf(queue.locator('.escalation-reason'))).toMatch(/^评价人对处理结果不满意 · 转来于 /);
     await expectTexts(queue.locator('.evaluation-comment'), [comment]);
   });
+
+  test('the collective appeals the 不满意 as 误评; upheld by the office, it leaves the figures, kept as 不计入', async () => {
+    const member = await session.newUser({ viewport: PHONE });
+    await open(member, session.running.host.url, '/pages/auth/sign-in');
+    await submitSignIn(member, collectiveCode, 'Passw0rd!');
+    await signedInHome(member).waitFor();
+    await screen(member, 'mine').locator('.entry-evaluations').click();
+    const received = screen(member, 'collective-evaluations');
+    const card = received.locator('.evaluation-card', { hasText: comment });
+    await card.locator('.link-appeal').click();
+    await card.locator('.btn-submit-appeal').click();
+    await expectTexts(card.locator('.field-error--reasons'), ['请填写']);
+    await card.locator('.choice-option--mistaken').click();
+    await card.locator('.field-reasons textarea').fill('当天该时段未举办活动，评价与本集体无关');
+    await card.locator('.btn-submit-appeal').click();
+    await expectTexts(card.locator('.appeal-sent'), ['已提交申诉，等待一级管理员复核']);
+
+    const office = await session.newUser({ viewport: PHONE });
+    await open(office, session.running.host.url, '/pages/auth/sign-in');
+    await submitSignIn(office, session.running.office.code, 'Passw0rd!');
+    await signedInHome(office).waitFor();
+    await screen(office, 'mine').locator('.entry-appeals').click();
+    const appeals = screen(office, 'admin-appeals');
+    await expectTexts(appeals.locator('.appeal-card .evaluation-comment'), [comment]);
+    await appeals.locator('.choice-option--uphold').click();
+    await appeals.locator('.field-comment textarea').fill('经核实为误评');
+    await appeals.locator('.btn-decide-appeal').click();
+    await expectTexts(appeals.locator('.list-end'), ['没有待复核的申诉']);
+
+    await open(visitor, session.running.host.url, `/events/collective?id=${(await must(client(session.running.host.url), 'openweek', 'getEvent', { eventId })).event.collectiveId}`);
+    await expectTexts(screen(visitor, 'collective-page').locator('.web-evaluations'), ['网页评价 1 条（差评 0 条）']);
+    await open(member, session.running.host.url, '/collective/public/evaluations');
+    await expectTexts(screen(member, 'collective-evaluations').locator('.evaluation-excluded'), ['不计入 · 申诉成立（误评）：经核实为误评']);
+  });
 });

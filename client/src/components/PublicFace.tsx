@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type PropsWithChildren } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -94,7 +94,7 @@ export function ComplaintSection({ complaint }: { complaint: PublicPageView['com
 }
 
 /** One evaluation: its level, aspects, channel, whether it was changed, and its comment folded to three lines. */
-export function EvaluationCard({ evaluation, heading, footnote }: { evaluation: EvaluationView; heading?: string; footnote?: string }) {
+export function EvaluationCard({ evaluation, heading, footnote, children }: PropsWithChildren<{ evaluation: EvaluationView; heading?: string; footnote?: string }>) {
   const [open, setOpen] = useState(false);
   const long = (evaluation.comment?.length ?? 0) > 60;
   return (
@@ -123,10 +123,12 @@ export function EvaluationCard({ evaluation, heading, footnote }: { evaluation: 
           {open ? '收起' : '展开全文'}
         </Tappable>
       ) : null}
+      {evaluation.excluded ? <View className="evaluation-card__excluded evaluation-excluded">不计入 · {evaluation.excluded.reason}</View> : null}
       <View className="evaluation-card__foot">
         {chinaTime(evaluation.at)}
         {footnote ? ` · ${footnote}` : ''}
       </View>
+      {children}
     </View>
   );
 }

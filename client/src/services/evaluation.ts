@@ -24,6 +24,9 @@ export const replyToCase = (input: CallInput<'evaluation', 'replyToCase'>) => ca
 export const updatePublicPage = (input: CallInput<'evaluation', 'updatePublicPage'>) => call('evaluation', 'updatePublicPage', input);
 
 export const escalatedCases = (cursor?: string) => call('evaluation', 'escalatedCases', { cursor });
+export const appealEvaluation = (input: CallInput<'evaluation', 'appeal'>) => call('evaluation', 'appeal', input);
+export const listAppeals = (status: 'pending' | 'upheld' | 'rejected', cursor?: string) => call('evaluation', 'appeals', { status, cursor });
+export const decideAppeal = (input: CallInput<'evaluation', 'decideAppeal'>) => call('evaluation', 'decideAppeal', input);
 export const complaintChannel = (unitId: string) => call('evaluation', 'complaintChannel', { unitId });
 export const setComplaintChannel = (input: CallInput<'evaluation', 'setComplaintChannel'>) => call('evaluation', 'setComplaintChannel', input);
 export const aspectTags = (campaignId: string) => call('evaluation', 'aspectTags', { campaignId });

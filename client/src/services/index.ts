@@ -42,13 +42,16 @@ export {
 } from './openweek';
 export { askFilingSubscription, clearLocalDraft, readLocalDraft, saveFile, writeLocalDraft, type LocalDraft } from './filing';
 export {
+  appealEvaluation,
   aspectTags,
   collectiveCases,
   collectiveEvaluations,
   complaintChannel,
+  decideAppeal,
   escalatedCases,
   evaluate,
   evaluationForm,
+  listAppeals,
   myEvaluations,
   ownPublicPage,
   publicComments,

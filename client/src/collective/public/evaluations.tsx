@@ -1,3 +1,4 @@
+import { AppealForm } from '../../components/AppealForm';
 import { LoadMore } from '../../components/LoadMore';
 import { EvaluationCard, SummaryCard } from '../../components/PublicFace';
 import { Screen } from '../../components/Screen';
@@ -13,7 +14,9 @@ export default function CollectiveEvaluations() {
     <Screen title="收到的评价" className="collective-evaluations">
       {list.first ? <SummaryCard summary={list.first.summary} /> : null}
       {list.items.map((e) => (
-        <EvaluationCard key={e.id} evaluation={e} />
+        <EvaluationCard key={e.id} evaluation={e}>
+          {e.excluded ? null : <AppealForm evaluationId={e.id} />}
+        </EvaluationCard>
       ))}
       <LoadMore list={list} empty="还没有收到评价" />
     </Screen>
