@@ -21,6 +21,27 @@ module.exports = {
       to: { path: ['^cloudfunctions/(adapters|local-host|entries)/', '^client/', 'node_modules/(better-sqlite3|nodemailer|@cloudbase)'] },
     },
     {
+      name: 'a-feature-keeps-to-its-own-folder',
+      comment: 'A feature (one cloud function) never reaches into another feature\'s files: what two features share lives in cloudfunctions/app/common/.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/app/features/([^/]+)/' },
+      to: { path: '^cloudfunctions/app/features/', pathNot: '^cloudfunctions/app/features/$1/' },
+    },
+    {
+      name: 'common-does-not-know-features',
+      comment: 'common/ holds what several features share; a piece that needs one feature belongs in that feature.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/app/common/' },
+      to: { path: '^cloudfunctions/app/features/' },
+    },
+    {
+      name: 'ports-know-no-use-cases',
+      comment: 'A port and the policy kept beside it (transaction retries) serve every use case and know none.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/app/ports/' },
+      to: { path: '^cloudfunctions/app/(features|common)/' },
+    },
+    {
       name: 'adapters-do-not-know-hosts',
       severity: 'error',
       from: { path: '^cloudfunctions/adapters/' },
@@ -35,10 +56,11 @@ module.exports = {
     },
     {
       name: 'pages-call-the-service-layer',
-      comment: 'Only client/src/services talks to the backend transport.',
+      comment:
+        'Only client/src/services talks to the backend: pages use its named, typed function per action, never the raw call or the transport.',
       severity: 'error',
       from: { path: '^client/src/', pathNot: '^client/src/services/' },
-      to: { path: '^client/src/services/transport' },
+      to: { path: '^client/src/services/(call|transport)' },
     },
     {
       name: 'operations-scripts-stand-alone',
@@ -46,6 +68,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^scripts/', pathNot: '^scripts/bench/' },
       to: { path: '^tests/' },
+    },
+    {
+      name: 'benchmarks-borrow-only-test-support',
+      comment: 'Benchmarks drive the product as the suites do (TestApp, the CloudBase stand-in, fixtures) but never import a test suite.',
+      severity: 'error',
+      from: { path: '^scripts/bench/' },
+      to: { path: '^tests/', pathNot: '^tests/(support|fixtures)/' },
     },
     {
       name: 'no-circular',

@@ -39,6 +39,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       /** Subscribe-message template ids of filing decisions and the pre-deadline reminder (issue #3); empty: not asked. */
       FILING_DECISION_TEMPLATE: JSON.stringify(process.env.FILING_DECISION_TEMPLATE ?? ''),
       FILING_REMINDER_TEMPLATE: JSON.stringify(process.env.FILING_REMINDER_TEMPLATE ?? ''),
+      /** Subscribe-message template id of guidance on a creation-log entry (issue #13), asked at 提交创建日志; empty: not asked. */
+      CREATIONLOG_GUIDANCE_TEMPLATE: JSON.stringify(process.env.CREATIONLOG_GUIDANCE_TEMPLATE ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

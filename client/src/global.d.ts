@@ -20,6 +20,9 @@ declare const OPENWEEK_CHANGE_TEMPLATE: string;
 declare const FILING_DECISION_TEMPLATE: string;
 declare const FILING_REMINDER_TEMPLATE: string;
 
+/** Subscribe-message template id of guidance on a creation-log entry (`CREATIONLOG_GUIDANCE_TEMPLATE=…`). */
+declare const CREATIONLOG_GUIDANCE_TEMPLATE: string;
+
 // The root tsconfig checks client and server code together, so this stays optional (no burden on Node code).
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -50,6 +50,17 @@ export const ROUTES = {
   adminTransferRequests: '/admin/filings/transfers',
   adminQuotas: '/admin/filings/quotas',
   adminCampaign: '/admin/filings/campaign',
+  /** 创建日志 for the collective: the timeline, an entry's form (`id`, or `correcting`), one entry (`id`). */
+  creationLog: '/collective/creationlog/index',
+  creationLogEdit: '/collective/creationlog/edit',
+  creationLogEntry: '/collective/creationlog/entry',
+  /** 创建日志 for admins: the feed of their subtree and one entry (`id`). */
+  adminCreationLog: '/admin/creationlog/index',
+  adminCreationLogEntry: '/admin/creationlog/entry',
+  /** 报备进度: quota progress for the office and level-1 admins (`unitId`: a unit of their subtree). */
+  adminDashboard: '/admin/management/dashboard',
+  /** 五个一工作台账: the unit's own (or, with `unitId`, a unit's below, read only). */
+  adminLedger: '/admin/management/ledger',
   /** The aspect tags evaluators choose from in a campaign (`campaignId`). */
   adminAspectTags: '/admin/evaluation/tags',
   /** 差评 escalated to the caller's units: overdue, or the handling rated 不满意. */

@@ -1,4 +1,4 @@
-import { accountHandlers } from '../app/usecases/account';
+import { accountHandlers } from '../app/features/account';
 import { cloudbaseMain } from '../entries/cloudbase-main';
 
 /** CloudBase function `account`: sign-in, sessions, passwords, recovery. */

@@ -1,4 +1,4 @@
-import { adminHandlers } from '../app/usecases/admin';
+import { adminHandlers } from '../app/features/admin';
 import { cloudbaseMain } from '../entries/cloudbase-main';
 
 /** CloudBase function `admin`: the unit tree and the accounts in it. */

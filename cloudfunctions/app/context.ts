@@ -68,7 +68,7 @@ export interface UseCaseContext extends Deps {
   caller: Caller;
   /**
    * The public visitor (open week), independent of any account: `wx:<OPENID>` in the mini-program,
-   * `h5:<id>` from a valid visitor token over HTTP, null otherwise. See identity.ts `resolveVisitor`.
+   * `h5:<id>` from a valid visitor token over HTTP, null otherwise. See common/identity.ts `resolveVisitor`.
    */
   visitor?: string | null;
 }

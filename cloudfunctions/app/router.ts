@@ -4,7 +4,7 @@ import { AppError, ERRORS, type ErrorBody, type FieldErrors } from '../../shared
 import { failure, success, type Envelope } from '../../shared/envelope';
 import { audienceOf } from '../../shared/domain/roles';
 import type { Caller, Deps, UseCaseContext } from './context';
-import { assertUsable, resolveActor, resolveVisitor } from './identity';
+import { assertUsable, resolveActor, resolveVisitor } from './common/identity';
 import { InvalidCursorError, TransactionConflictError } from './ports/store';
 
 export type Handler<A extends ActionSpec> = (ctx: UseCaseContext, input: z.output<A['input']>) => Promise<z.input<A['output']>>;
@@ -50,7 +50,7 @@ export async function dispatch<F extends FunctionName>(
     if (!spec.roles.includes('public')) {
       if (actor.kind === 'anonymous') throw new AppError(invalidToken ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
       assertUsable(actor.account);
-      if (!spec.roles.includes(audienceOf(actor.account))) throw new AppError('FORBIDDEN');
+      if (!spec.roles.includes(audienceOf(actor.account))) throw new AppError('FORBIDDEN', spec.refusal);
       if (actor.account.mustChangePassword && !spec.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
 

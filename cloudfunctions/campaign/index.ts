@@ -1,4 +1,4 @@
-import { campaignHandlers } from '../app/usecases/campaign';
+import { campaignHandlers } from '../app/features/campaign';
 import { cloudbaseMain } from '../entries/cloudbase-main';
 
 /** CloudBase function `campaign`: campaigns, their rules and quota tables (issue #3). */

@@ -1,4 +1,4 @@
-import { filingHandlers } from '../app/usecases/filing';
+import { filingHandlers } from '../app/features/filing';
 import { cloudbaseMain } from '../entries/cloudbase-main';
 
 /** CloudBase function `filing`: the collective's filing: profile, plan, achievements, submit (issue #3). */

@@ -1,4 +1,4 @@
-import { changeAccount } from '../app/account-changes';
+import { changeAccount } from '../app/common/account-changes';
 import type { AccountDoc } from '../app/collections';
 import { oneTimePassword } from '../app/security/passwords';
 import { composeLocal } from './compose';

@@ -1,4 +1,4 @@
-import { openweekHandlers } from '../app/usecases/openweek';
+import { openweekHandlers } from '../app/features/openweek';
 import { cloudbaseMain } from '../entries/cloudbase-main';
 
 /** CloudBase function `openweek`: open-week events, public signups, check-in (issue #4). */

@@ -1,4 +1,4 @@
-import { reviewHandlers } from '../app/usecases/review';
+import { reviewHandlers } from '../app/features/review';
 import { cloudbaseMain } from '../entries/cloudbase-main';
 
 /** CloudBase function `review`: the review queue, decisions, a collective's lifecycle, exports (issue #3). */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
-import { audit } from '../../cloudfunctions/app/audit';
+import { audit } from '../../cloudfunctions/app/common/audit';
 import { COLLECTIONS, type UnitDoc } from '../../cloudfunctions/app/collections';
-import { listAudit } from '../../cloudfunctions/app/usecases/admin/list-audit';
+import { listAudit } from '../../cloudfunctions/app/features/admin/list-audit';
 import { adminOf, benchContext, measure, unitTree } from './support';
 
 /**

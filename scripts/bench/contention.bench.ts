@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EventDoc, SignupDoc } from '../../cloudfunctions/app/collections/openweek';
-import { seatCountsFor } from '../../cloudfunctions/app/usecases/openweek/seat-shards';
+import { seatCountsFor } from '../../cloudfunctions/app/features/openweek/seat-shards';
 import type { Caller } from '../../cloudfunctions/app/context';
 import { parseRule } from '../../cloudfunctions/app/limits/rules';
 import { findAll } from '../../cloudfunctions/app/ports/store';

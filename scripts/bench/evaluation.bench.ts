@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { COLLECTIONS, type CampaignDoc } from '../../cloudfunctions/app/collections';
 import type { EvaluationDoc, PublicPageDoc } from '../../cloudfunctions/app/collections/evaluation';
 import type { CollectiveDoc } from '../../cloudfunctions/app/collections/filing';
-import { zeroCounts } from '../../cloudfunctions/app/features/evaluation/counts';
+import { zeroCounts } from '../../cloudfunctions/app/common/public-pages';
 import { publicPage } from '../../cloudfunctions/app/features/evaluation/public-page';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { RATINGS } from '../../shared/domain/evaluation/rules';

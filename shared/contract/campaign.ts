@@ -3,6 +3,7 @@ import { defineAction } from './define';
 import { id, oneOf, text, whenValid } from './fields';
 import { campaignView, quotaView } from './filing-views';
 import { isChinaDate } from '../domain/filing/window';
+import { DEFAULT_TARGET_MULTIPLIER } from '../domain/management/progress';
 import { ADMINS } from '../domain/roles';
 import { MAX_QUOTA_FILE_BASE64 } from './limits';
 
@@ -24,6 +25,7 @@ export const campaignRulesInput = z
     titleBefore: chinaDate('往届称号截止日期').optional(),
     provincialSinceYear: count('最近一届省级称号年度', 1994, 2100).int().optional(),
     reminderDaysBefore: count('截止前提醒天数', 0, 60).int().default(3),
+    targetMultiplier: count('报备目标倍数', 1, 100).default(DEFAULT_TARGET_MULTIPLIER),
   })
   .superRefine((v, ctx) => {
     if (v.filingOpens >= v.filingClosesBefore) ctx.addIssue({ code: 'custom', path: ['filingClosesBefore'], message: '报备截止日期（此日0时起截止）：须晚于开始日期' });

@@ -10,6 +10,8 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   roles: readonly Audience[];
   /** Callable while the account still holds a one-time password (sign-out, change password…). */
   beforePasswordChange?: boolean;
+  /** What a signed-in caller of another audience is told (FORBIDDEN), naming who may; absent: the generic message. */
+  refusal?: string;
 }
 
 export const defineAction = <I extends z.ZodType, O extends z.ZodType>(spec: ActionSpec<I, O>) => spec;

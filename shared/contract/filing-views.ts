@@ -13,6 +13,7 @@ export const campaignRulesView = z.object({
     z.object({ kind: z.literal('priorTitle'), titleBefore: z.string(), provincialSinceYear: z.number() }),
   ]),
   reminderDaysBefore: z.number(),
+  targetMultiplier: z.number(),
 });
 
 export const campaignView = z.object({

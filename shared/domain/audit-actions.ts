@@ -1,5 +1,7 @@
 import { FILING_AUDIT_ACTIONS } from './filing/audit-actions';
 import { OPENWEEK_AUDIT_ACTIONS } from './openweek/audit-actions';
+import { CREATIONLOG_AUDIT_ACTIONS } from './creationlog/audit-actions';
+import { MANAGEMENT_AUDIT_ACTIONS } from './management/audit-actions';
 import { EVALUATION_AUDIT_ACTIONS } from './evaluation/audit-actions';
 
 /** Every audited action and how a reader sees it; each feature lists its own in its folder. */
@@ -22,6 +24,8 @@ export const AUDIT_ACTIONS = {
   'system.seedDemo': '载入演示数据',
   ...FILING_AUDIT_ACTIONS,
   ...OPENWEEK_AUDIT_ACTIONS,
+  ...CREATIONLOG_AUDIT_ACTIONS,
+  ...MANAGEMENT_AUDIT_ACTIONS,
   ...EVALUATION_AUDIT_ACTIONS,
 } as const;
 

@@ -1,5 +1,7 @@
 import { FILING_ERRORS } from './filing';
 import { OPENWEEK_ERRORS } from './openweek';
+import { CREATIONLOG_ERRORS } from './creationlog';
+import { MANAGEMENT_ERRORS } from './management';
 import { EVALUATION_ERRORS } from './evaluation';
 import type { ErrorSpec } from './spec';
 
@@ -57,6 +59,8 @@ export const ERRORS = {
   UNIQUE_INDEX_MISSING: { status: 503, message: '数据库缺少唯一索引，此项操作暂停，请联系管理员' },
   ...FILING_ERRORS,
   ...OPENWEEK_ERRORS,
+  ...CREATIONLOG_ERRORS,
+  ...MANAGEMENT_ERRORS,
   ...EVALUATION_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 

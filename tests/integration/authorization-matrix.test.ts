@@ -153,8 +153,6 @@ describe('who may move a collective between units', () => {
     const app = new TestApp();
     try {
       const h = await seedHierarchy(app);
-      await app.ok('filing', 'getMine', {}, h.collective.caller);
-      await app.ok('filing', 'getMine', {}, h.countyCollective.caller);
       const { request } = await app.ok('review', 'requestTransfer', { code: h.collective.code, name: '岳阳市公交一路青年班组', toUnitId: h.units.county.id, reason: '应由地方归口' }, h.countyAdmin1.caller);
       if (approved) await app.ok('review', 'decideTransfer', { requestId: request.id, approve: true, comment: '同意转出' }, h.admin1.caller);
       else if (action === 'transferCollective') await app.ok('review', 'decideTransfer', { requestId: request.id, approve: false, comment: '先直接调整' }, h.admin1.caller);

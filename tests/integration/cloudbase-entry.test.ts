@@ -1,5 +1,5 @@
-import { accountHandlers } from '../../cloudfunctions/app/usecases/account';
-import { adminHandlers } from '../../cloudfunctions/app/usecases/admin';
+import { accountHandlers } from '../../cloudfunctions/app/features/account';
+import { adminHandlers } from '../../cloudfunctions/app/features/admin';
 import { JOBS } from '../../cloudfunctions/app/jobs';
 import { cloudbaseJobsMain, cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
 import { httpAccessEvent, seedCloudbaseDemo, useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';

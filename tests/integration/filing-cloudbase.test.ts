@@ -12,9 +12,10 @@ import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbas
 import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
 import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
+import { moveCount, readCounts } from '../../cloudfunctions/app/common/filing-counts';
+import { TALLY_VERSION } from '../../shared/domain/filing/tally';
 import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
 import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
-import { moveCount, readCounts } from '../../cloudfunctions/app/filing/counts';
 import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
 import { FakeCloudbase } from '../support/fake-cloudbase';
 import { completeContent } from '../support/filing';
@@ -124,13 +125,14 @@ test('a cross-branch transfer on CloudBase: 交通 asks, 岳阳县 approves, the
 
 test('first filings racing in a new unit all land: the counter shard they both create is taken up by the retry, not an INTERNAL', async () => {
   // Every writer draws the same shard, so each counter document is created by whichever commits first.
+  const draft = { status: 'draft', topTitle: 'none', nonPublic: false, submittedAt: null, tallied: TALLY_VERSION } as const;
   const first = Array.from({ length: 6 }, () =>
-    transact(deps.store, (tx) => moveCount(tx, 'race-campaign', '/root/new-unit/', null, 'draft', 7)),
+    transact(deps.store, (tx) => moveCount(tx, 'race-campaign', '/root/new-unit/', null, draft, 7)),
   );
   await Promise.all(first);
   expect(await readCounts(deps.store, 'race-campaign', 'new-unit')).toMatchObject({ draft: 6, filed: 0 });
   expect(await readCounts(deps.store, 'race-campaign', 'root')).toMatchObject({ draft: 6 });
 
-  await transact(deps.store, (tx) => moveCount(tx, 'race-campaign', '/root/new-unit/', 'draft', 'filed'));
+  await transact(deps.store, (tx) => moveCount(tx, 'race-campaign', '/root/new-unit/', draft, { ...draft, status: 'filed', submittedAt: '2018-11-20T02:00:00.000Z' }));
   expect(await readCounts(deps.store, 'race-campaign', 'new-unit')).toMatchObject({ draft: 5, filed: 1 });
 });

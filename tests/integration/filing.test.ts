@@ -187,7 +187,6 @@ describe('the review queue', () => {
 
   test('a name matching another collective after normalization is flagged to admins', async () => {
     const h = await seedFiling(app);
-    await app.ok('filing', 'getMine', {}, h.collective.caller);
     const filing = await submitComplete(app, h.campaignId, h.countyCollective.caller, { name: '岳阳市公交１路 青年班组' });
     expect(filing.possibleDuplicates).toEqual([]);
     const flagged = await submitComplete(app, h.campaignId, h.collective.caller, { name: '岳阳市公交一路青年班组' });
@@ -318,7 +317,6 @@ describe("changes over a collective's life", () => {
 
   test('rename: the collective’s open-week events show the new name to the public', async () => {
     const h = await seedFiling(app);
-    await app.ok('filing', 'getMine', {}, h.collective.caller);
     const draft = await app.ok('openweek', 'createEvent', eventFields(app.clock.getTime(), h.campaignId), h.collective.caller);
     await app.ok('openweek', 'publishEvent', { eventId: draft.event.id }, h.collective.caller);
     await app.ok('review', 'renameCollective', { collectiveId: h.collective.accountId, name: '岳阳市公交集团一路青年班组', reason: '单位改制更名' }, h.admin1.caller);
@@ -328,7 +326,6 @@ describe("changes over a collective's life", () => {
 
   test('transfer by approved request: the collective’s open-week events follow it to the new code, the receiving unit’s admins and its public page', async () => {
     const h = await seedFiling(app);
-    await app.ok('filing', 'getMine', {}, h.collective.caller);
     const draft = await app.ok('openweek', 'createEvent', eventFields(app.clock.getTime(), h.campaignId), h.collective.caller);
     const eventId = draft.event.id;
     await app.ok('openweek', 'publishEvent', { eventId }, h.collective.caller);
@@ -372,5 +369,33 @@ describe("changes over a collective's life", () => {
     expect(told).toHaveLength(1);
     const list = await app.ok('review', 'listRevocations', {}, h.office.caller);
     expect(list.items[0]).toMatchObject({ status: 'approved', collectiveName: '岳阳县人民医院青年护理组' });
+  });
+});
+
+describe("the collective's document", () => {
+  test('starts with its account: an admin can rename a collective that has never signed in', async () => {
+    const h = await seedFiling(app);
+    const renamed = await app.call('review', 'renameCollective', { collectiveId: h.collective.accountId, name: '岳阳市公交集团一路青年班组', reason: '单位改制更名' }, h.admin1.caller);
+    expect(renamed.ok).toBe(true);
+    expect((await app.ok('filing', 'getMine', {}, h.collective.caller)).collective.name).toBe('岳阳市公交集团一路青年班组');
+  });
+
+  test('reading the filing page writes nothing, even for an account issued before collectives started with their account', async () => {
+    const h = await seedFiling(app);
+    await app.store.remove('collectives', h.collective.accountId);
+    const before = await app.snapshot();
+    const mine = await app.ok('filing', 'getMine', {}, h.collective.caller);
+    expect(mine.collective).toMatchObject({ name: '岳阳市公交一路青年班组', code: h.collective.code });
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test('such an account files all the same: its first save creates the document, once', async () => {
+    const h = await seedFiling(app);
+    await app.store.remove('collectives', h.collective.accountId);
+    await app.ok('filing', 'saveDraft', { campaignId: h.campaignId, content: { name: '岳阳市公交一路青年班组' } }, h.collective.caller);
+    const filing = await submitComplete(app, h.campaignId, h.collective.caller);
+    expect(filing.status).not.toBe('draft');
+    const documents = await app.store.find<CollectiveDoc>('collectives', { where: { accountId: h.collective.accountId }, orderBy: { fields: ['accountId'], direction: 'asc' }, limit: 5 });
+    expect(documents.items).toHaveLength(1);
   });
 });

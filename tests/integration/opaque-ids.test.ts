@@ -13,6 +13,7 @@ import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { TestApp } from '../support/harness';
 import { seedFiling, submitComplete } from '../support/filing';
 import { eventFields, HOUR } from '../support/openweek';
+import { completeContent, draft, PNG, submitted } from '../support/creationlog';
 
 /**
  * Nothing a member of the public can be tracked by — an OPENID (`wx:…`) or an H5 visitor id (`h5:…`) —
@@ -60,6 +61,8 @@ async function world(app: TestApp) {
   const pending = (await app.ok('openweek', 'listSignups', { eventId: approval }, h.collective.caller)).items.map((s) => s.id);
   const { request } = await app.ok('review', 'requestTransfer', { code: h.countyCollective.code, name: '岳阳县人民医院青年护理组', toUnitId: h.units.transport.id, reason: '应由交通归口' }, h.admin1.caller);
   const { revocation } = await app.ok('review', 'requestRevocation', { filingId: filing.id, reasons: '核查中发现问题' }, h.admin1.caller);
+  const entry = await submitted(app, h.collective.caller);
+  const creationDraft = await draft(app, h.collective.caller);
   // Every visitor rates the collective on its 三亮 page, with a comment.
   const publicCode = (await app.ok('evaluation', 'publicPage', { collectiveId: h.collective.accountId })).collective.code;
   for (const visitor of visitors.slice(1)) await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到' }, visitor);
@@ -73,7 +76,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, publicCode, caseId, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, publicCode, caseId, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -105,6 +108,16 @@ const READS: Record<string, Drive> = {
   'review.listTransferRequests': { input: () => ({ side: 'incoming' }) },
   'review.listRevocations': { input: () => ({}) },
   'review.exportStatistics': { input: (w) => ({ campaignId: w.campaignId }) },
+  'creationlog.overview': { input: () => ({}) },
+  'creationlog.listMine': { input: () => ({ status: 'submitted' }) },
+  'creationlog.getMine': { input: (w) => ({ entryId: w.entry.id }) },
+  'creationlog.feed': { input: (w) => ({ campaignId: w.campaignId }) },
+  'creationlog.readEntry': { input: (w) => ({ entryId: w.entry.id }) },
+  'creationlog.silentCollectives': { input: () => ({ days: 30 }) },
+  'creationlog.stats': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.dashboard': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.exportDashboard': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.listLedger': { input: (w) => ({ campaignId: w.campaignId }) },
   'evaluation.publicPage': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.comments': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.evaluationForm': { input: (w) => ({ code: w.publicCode }) },
@@ -147,6 +160,13 @@ const WRITES: Record<string, Drive> = {
   'review.renameCollective': { input: (w) => ({ collectiveId: w.countyCollective.accountId, name: '岳阳市公交一路青年班组', reason: '测试' }) },
   'review.requestTransfer': { input: (w) => ({ code: w.collective.code, name: '岳阳市公交一路青年班组', toUnitId: w.units.county.id, reason: '应由地方归口' }) },
   'review.decideTransfer': { input: (w) => ({ requestId: w.requestId, approve: true, comment: '同意转出' }) },
+  'management.recordLedgerEntry': {
+    input: (w) => ({ campaignId: w.campaignId, kind: 'meeting', date: '2018-11-25', title: '创建工作推进会', place: '会议室', participants: 20, summary: '部署本届青年文明号创建工作。' }),
+  },
+  'management.removeLedgerEntry': { input: () => ({ entryId: 'no-such-entry' }) },
+  'management.uploadLedgerAttachment': {
+    input: () => ({ fileName: '现场.png', contentType: 'image/png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' }),
+  },
   'review.issueTransferPassword': { input: (w) => ({ requestId: w.requestId }) },
   'review.transferCollective': { input: (w) => ({ code: w.collective.code, name: '岳阳市公交一路青年班组', toUnitId: w.units.bureau.id, reason: '归口调整' }) },
   'review.restructureCollective': { input: (w) => ({ collectiveId: w.countyCollective.accountId, newName: '重组后的护理组', reason: '成员变动过半' }) },
@@ -169,6 +189,12 @@ const WRITES: Record<string, Drive> = {
   'account.changePassword': { input: () => ({ oldPassword: 'Passw0rd!', newPassword: 'Passw0rd!' }) },
   // Signed in from WeChat by a visitor's OPENID: the account's views say "bound", never which OPENID.
   'account.signIn': { input: (w) => ({ code: w.admin2.code, password: w.admin2.password }), callers: () => [{ openid: OPENIDS[1] }] },
+  'creationlog.uploadImage': { input: () => ({ contentType: 'image/png', base64: PNG.toString('base64') }) },
+  'creationlog.saveDraft': { input: () => ({ content: completeContent() }) },
+  'creationlog.draftFromEvent': { input: (w) => ({ eventId: w.open }) },
+  'creationlog.addGuidance': { input: (w) => ({ entryId: w.entry.id, text: '请补充活动照片。' }) },
+  'creationlog.submit': { input: (w) => ({ entryId: w.creationDraft.id, version: w.creationDraft.version }) },
+  'creationlog.discardDraft': { input: (w) => ({ entryId: w.creationDraft.id }) },
   'account.signOut': { input: () => ({}) },
 };
 

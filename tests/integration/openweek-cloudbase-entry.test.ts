@@ -1,7 +1,7 @@
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
 import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
-import { openweekHandlers } from '../../cloudfunctions/app/usecases/openweek';
-import { seatCountsFor } from '../../cloudfunctions/app/usecases/openweek/seat-shards';
+import { openweekHandlers } from '../../cloudfunctions/app/features/openweek';
+import { seatCountsFor } from '../../cloudfunctions/app/features/openweek/seat-shards';
 import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
 import { useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
 

@@ -1,6 +1,6 @@
 import type { Caller } from '../../cloudfunctions/app/context';
 import type { EventDoc, SignupDoc } from '../../cloudfunctions/app/collections/openweek';
-import { upgradeSeatShards } from '../../cloudfunctions/app/usecases/openweek/seat-shards';
+import { upgradeSeatShards } from '../../cloudfunctions/app/features/openweek/seat-shards';
 import { seedHierarchy, TestApp } from '../support/harness';
 import { eventFields, firstCampaignId } from '../support/openweek';
 

@@ -1,4 +1,4 @@
-import { accountHandlers } from '../../cloudfunctions/app/usecases/account';
+import { accountHandlers } from '../../cloudfunctions/app/features/account';
 import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
 import { useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
 

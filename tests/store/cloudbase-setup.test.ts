@@ -5,8 +5,8 @@ import { CloudbaseDatabaseAdmin } from '../../cloudfunctions/adapters/cloudbase/
 import { COLLECTIONS } from '../../cloudfunctions/app/collections';
 import { applyPlan, shortfalls } from '../../cloudfunctions/app/collections/database-plan';
 import { indexName, type IndexSpec } from '../../cloudfunctions/app/collections/index-spec';
-import { accountHandlers } from '../../cloudfunctions/app/usecases/account';
-import { adminHandlers } from '../../cloudfunctions/app/usecases/admin';
+import { accountHandlers } from '../../cloudfunctions/app/features/account';
+import { adminHandlers } from '../../cloudfunctions/app/features/admin';
 import { cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
 import { seedCloudbaseDemo, useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
 import { FakeCloudbase } from '../support/fake-cloudbase';

@@ -68,6 +68,30 @@ describe('SqliteStore commits (transactions arriving together share one commit)'
     await store.close();
   });
 
+  test('plain writes share the batch too: one refused by a unique index loses only itself, one SQLite aborts loses the batch', async () => {
+    const file = newFile();
+    const store = new SqliteStore(file, CONTRACT_COLLECTIONS);
+    abortingOn(file, 'boom');
+    const refused = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) => store.insert(ITEMS, { id: `item-${i}`, code: i % 10 === 3 ? 'c-taken' : `c${i}`, group: 'g', rank: i })),
+    );
+    // The first of the six with the taken code got it; the five after it were refused, each alone.
+    expect(refused.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason)).toEqual(
+      Array.from({ length: 5 }, () => expect.any(DuplicateKeyError)),
+    );
+    expect(await store.count(ITEMS)).toBe(55);
+
+    const lost = await Promise.allSettled([
+      store.update(ITEMS, 'item-0', { set: { rank: 100 } }),
+      store.insert(ITEMS, { id: 'boom', code: 'c-boom', group: 'g', rank: 1 }),
+      store.insert(ITEMS, { id: 'after', code: 'c-after', group: 'g', rank: 2 }),
+    ]);
+    expect(lost.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect(await store.get(ITEMS, 'item-0')).toMatchObject({ rank: 0 });
+    expect(await store.get(ITEMS, 'after')).toMatchObject({ rank: 2 });
+    await store.close();
+  });
+
   test('a write answers only once it is committed: another connection to the file already reads it', async () => {
     const file = newFile();
     const store = new SqliteStore(file, CONTRACT_COLLECTIONS);

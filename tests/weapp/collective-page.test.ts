@@ -1,7 +1,6 @@
-import type { CollectivePageView } from '../../shared/contract/collective-page-views';
-import type { PublicPageView } from '../../shared/contract/evaluation-views';
 import { RATE_RULE } from '../../shared/domain/evaluation/rules';
-import { openPage, signedOut, type OpenedPage } from './support/mini-program';
+import { fakeCloud, type FixtureOf } from './support/cloud';
+import { openPage, type OpenedPage } from './support/mini-program';
 import { eventView, HOURS } from './support/openweek-fixture';
 
 const card = (overrides: Parameters<typeof eventView>[0]) => {
@@ -11,7 +10,7 @@ const card = (overrides: Parameters<typeof eventView>[0]) => {
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
 
 /** `openweek.collectivePage` as the function answers it: one event coming, one held with its summary. */
-const answer: CollectivePageView = {
+const collectivePage: FixtureOf<'openweek.collectivePage'> = {
   collective: {
     id: 'acc-collective',
     name: '岳阳市公交一路青年班组',
@@ -33,7 +32,7 @@ const answer: CollectivePageView = {
 const level = (rating: number, label: string, count: number) => ({ rating, label, count });
 
 /** `evaluation.publicPage` as the function answers it: a 创建集体 with its commitment, 8 WeChat evaluations, one comment. */
-const face: PublicPageView = {
+const face: FixtureOf<'evaluation.publicPage'> = {
   collective: {
     code: 'k7m2p9qrst',
     name: '岳阳市公交一路青年班组',
@@ -69,12 +68,7 @@ describe('the mini-program collective page', () => {
   beforeAll(async () => {
     page = await openPage('events/collective', {
       query: { id: 'acc-collective' },
-      answer: (call) =>
-        call.name === 'openweek' && call.data.action === 'collectivePage'
-          ? { ok: true, data: answer }
-          : call.name === 'evaluation' && call.data.action === 'publicPage'
-            ? { ok: true, data: face }
-            : signedOut(call),
+      answer: fakeCloud({ 'openweek.collectivePage': collectivePage, 'evaluation.publicPage': face }),
     });
   });
 

@@ -1,9 +1,10 @@
-import type { CloudAnswer, OpenedPage } from './support/mini-program';
-import { openPage, signedOut } from './support/mini-program';
+import type { Envelope } from '../../shared/envelope';
+import { fakeCloud, type FixtureOf } from './support/cloud';
+import { openPage, type OpenedPage } from './support/mini-program';
 
 const REFUSED = '评价内容：含有不宜公开的信息，请修改后再提交';
 
-const form = {
+const form: FixtureOf<'evaluation.evaluationForm'> = {
   collective: { code: 'k7m2p9qrst', name: '岳阳市公交一路青年班组' },
   channel: 'perService',
   eventTitle: '公交调度中心开放日',
@@ -12,10 +13,9 @@ const form = {
 };
 
 /** The first evaluate is refused by content security, the second (comment changed) accepted. */
-const answer: CloudAnswer = (call) => {
-  const key = `${call.name}.${call.data.action}`;
-  if (key === 'evaluation.evaluationForm') return { ok: true, data: form };
-  if (key === 'evaluation.evaluate') {
+const answer = fakeCloud({
+  'evaluation.evaluationForm': form,
+  'evaluation.evaluate': (call): Envelope<FixtureOf<'evaluation.evaluate'>> => {
     const input = call.data.data as { comment?: string; rating: number; tags: string[] };
     if (input.comment?.includes('刻章')) return { ok: false, error: { code: 'CONTENT_REJECTED', message: REFUSED, fields: { comment: REFUSED } } };
     return {
@@ -24,13 +24,12 @@ const answer: CloudAnswer = (call) => {
         replaced: false,
         evaluation: {
           id: 'ev-1', rating: input.rating, ratingLabel: '不满意', tags: input.tags, comment: input.comment ?? null, channel: 'perService', source: 'wechat', changed: false, excluded: null,
-          at: '2018-11-23T03:00:00.000Z', collective: form.collective, commentState: 'shown', held: false, eventTitle: form.eventTitle, month: null,
+          at: '2018-11-23T03:00:00.000Z', collective: form.collective, commentState: 'shown', held: false, eventTitle: form.eventTitle, month: null, reply: null,
         },
       },
     };
-  }
-  return signedOut(call);
-};
+  },
+});
 
 const evaluations = (page: OpenedPage) => page.cloud.calls.filter((c) => c.name === 'evaluation' && c.data.action === 'evaluate');
 

@@ -1,22 +1,17 @@
-import { openPage, type CloudAnswer, type CloudCall, type OpenedPage } from './support/mini-program';
-
-const account = {
-  id: 'acc-1', code: 'JT7K4MPQ', role: 'collective', level: null, name: '岳阳市公交一路青年班组', unitId: 'u3', unitName: '城区公交站',
-  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
-};
+import { fakeCloud, type CloudCall } from './support/cloud';
+import { accountView } from './support/fixtures';
+import { openPage, type OpenedPage } from './support/mini-program';
 
 /** What the page sent to openweek.createEvent; the fake cloud refuses it so that the form stays on screen. */
 const saved: CloudCall[] = [];
-const answer: CloudAnswer = (call) => {
-  const key = `${call.name}.${call.data.action}`;
-  if (key === 'account.me') return { ok: true, data: { account } };
-  if (key === 'openweek.filters') return { ok: true, data: { types: [], units: [], campaigns: [{ id: 'camp-1', name: '2017—2018年度岳阳市青年文明号' }] } };
-  if (key === 'openweek.createEvent') {
+const answer = fakeCloud({
+  'account.me': { account: accountView() },
+  'openweek.filters': { types: [], units: [], campaigns: [{ id: 'camp-1', name: '2017—2018年度岳阳市青年文明号' }] },
+  'openweek.createEvent': (call) => {
     saved.push(call);
     return { ok: false, error: { code: 'CONFLICT', message: '数据已被修改，请刷新后重试' } };
-  }
-  return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${key}` } };
-};
+  },
+});
 
 /** The place WeChat's map answers (wx.chooseLocation), as a user picking 公交调度中心 would get. */
 const PICKED = { name: '公交调度中心', address: '湖南省岳阳市岳阳楼区', latitude: 29.3574, longitude: 113.1289 };

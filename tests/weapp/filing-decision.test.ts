@@ -1,26 +1,18 @@
-import type { CloudAnswer, OpenedPage } from './support/mini-program';
-import { openPage } from './support/mini-program';
-import { completeContent } from '../support/filing-content';
+import { fakeCloud } from './support/cloud';
+import { adminView, filingView } from './support/fixtures';
+import { openPage, type OpenedPage } from './support/mini-program';
 
-const admin = {
-  id: 'acc-9', code: 'GL7K4MPQ', role: 'admin', level: 1, name: '交通行业一级管理员', unitId: 'u1', unitName: '交通',
-  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
-};
-const collective = { id: 'acc-1', name: '岳阳市公交一路青年班组', formerNames: [], formerCodes: [], code: 'JT7K4MPQ', unitId: 'u3', unitName: '城区公交站', status: 'active', predecessorId: null };
 /** A filing the level-1 admin decides: passed up by levels 3 and 2. */
-const filing = {
-  id: 'camp-1:acc-1', campaignId: 'camp-1', campaignName: '2017—2018年度岳阳市青年文明号', collective, unitName: '城区公交站', category: 'industry',
-  status: 'reviewing', statusLabel: '初审通过，待上级审核', stage: 1, stageUnitName: '交通', content: completeContent(), checks: [], opinions: [], history: [],
-  feedback: null, possibleDuplicates: [], revocation: null, submittedAt: '2018-12-01T02:00:00.000Z', updatedAt: '2018-12-02T02:00:00.000Z', version: 5,
-};
+const filing = filingView({
+  status: 'reviewing', statusLabel: '初审通过，待上级审核', stage: 1, stageUnitId: 'u1', stageUnitName: '交通', stageHasAdmin: true,
+  submittedAt: '2018-12-01T02:00:00.000Z', updatedAt: '2018-12-02T02:00:00.000Z', version: 5,
+});
 
-const answer: CloudAnswer = (call) => {
-  const key = `${call.name}.${call.data.action}`;
-  if (key === 'account.me') return { ok: true, data: { account: admin } };
-  if (key === 'review.getFiling') return { ok: true, data: { filing, canDecide: ['approve', 'return'] } };
-  if (key === 'review.decide') return { ok: false, error: { code: 'CONFLICT', message: '该报备已被他人处理，请刷新后查看' } };
-  return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${key}` } };
-};
+const answer = fakeCloud({
+  'account.me': { account: adminView() },
+  'review.getFiling': { filing, canDecide: ['approve', 'return'] },
+  'review.decide': () => ({ ok: false, error: { code: 'CONFLICT', message: '该报备已被他人处理，请刷新后查看' } }),
+});
 
 /** What the page asked WeChat's modal, and what the user answers next. */
 const asked: Array<{ title: string; confirmText: string }> = [];

@@ -1,42 +1,19 @@
-import type { CloudAnswer, OpenedPage } from './support/mini-program';
-import { openPage } from './support/mini-program';
-import { completeContent } from '../support/filing-content';
+import { fakeCloud } from './support/cloud';
+import { accountView, campaignView, collectiveView, filingView } from './support/fixtures';
+import { openPage, type OpenedPage } from './support/mini-program';
 
-const account = {
-  id: 'acc-1', code: 'JT7K4MPQ', role: 'collective', level: null, name: '岳阳市公交一路青年班组', unitId: 'u3', unitName: '城区公交站',
-  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
-};
-const campaign = {
-  id: 'camp-1', name: '2017—2018年度岳阳市青年文明号', level: 'city', term: '2017—2018',
-  rules: {
-    window: { opens: '2018-11-13', closesBefore: '2019-01-20' },
-    conditions: { minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40 },
-    eligibility: { kind: 'none' },
-    reminderDaysBefore: 3,
-  },
-  windowText: '2018-11-13 至 2019-01-19（北京时间，2019-01-20 0时起截止）', windowState: 'open', version: 1,
-};
-const collective = { id: 'acc-1', name: account.name, formerNames: [], formerCodes: [], code: account.code, unitId: 'u3', unitName: '城区公交站', status: 'active', predecessorId: null };
 /** The collective's saved draft: every field filled as the rules ask. */
-const draft = {
-  id: 'camp-1:acc-1', campaignId: 'camp-1', campaignName: campaign.name, collective, unitName: '城区公交站', category: 'industry',
-  status: 'draft', statusLabel: '草稿', stage: null, stageUnitName: null, content: completeContent(), checks: [], opinions: [], history: [],
-  feedback: null, possibleDuplicates: [], revocation: null, submittedAt: null, updatedAt: '2018-12-01T02:00:00.000Z', version: 3,
-};
+const draft = filingView();
 
 /** A signed-in collective with a complete draft; the cloud refuses the submit on a rule only it can check. */
-const answer: CloudAnswer = (call) => {
-  const key = `${call.name}.${call.data.action}`;
-  if (key === 'account.me') return { ok: true, data: { account } };
-  if (key === 'filing.getMine') return { ok: true, data: { campaign, collective, filing: draft } };
-  if (key === 'filing.submit') {
-    return {
-      ok: false,
-      error: { code: 'FILING_INCOMPLETE', message: '报备信息不完整或不符合条件，请按提示逐项修改', fields: { name: '规范名称：与已创建集体重名' } },
-    };
-  }
-  return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${key}` } };
-};
+const answer = fakeCloud({
+  'account.me': { account: accountView() },
+  'filing.getMine': { campaign: campaignView(), collective: collectiveView(), filing: draft },
+  'filing.submit': () => ({
+    ok: false,
+    error: { code: 'FILING_INCOMPLETE', message: '报备信息不完整或不符合条件，请按提示逐项修改', fields: { name: '规范名称：与已创建集体重名' } },
+  }),
+});
 
 /** What the page asked WeChat's modal (wx.showModal), and what the user answers next. */
 const asked: Array<{ title: string; content: string; confirmText: string; cancelText: string }> = [];

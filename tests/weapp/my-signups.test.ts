@@ -1,4 +1,5 @@
-import { openPage, signedOut, type OpenedPage } from './support/mini-program';
+import { fakeCloud } from './support/cloud';
+import { openPage, type OpenedPage } from './support/mini-program';
 
 /** "My signups" in the real weapp build: a confirmed signup shows its check-in code as a QR image drawn in the mini-program. */
 describe('the mini-program 我的报名 page', () => {
@@ -6,34 +7,30 @@ describe('the mini-program 我的报名 page', () => {
   beforeAll(async () => {
     const start = new Date(Date.now() + 72 * 3_600_000).toISOString();
     page = await openPage('pages/signups/index', {
-      answer: (call) =>
-        call.name === 'openweek' && call.data.action === 'mySignups'
-          ? {
-              ok: true,
-              data: {
-                items: [
-                  {
-                    id: '0190f3a2b4c50000a1b2c3d4e5f60718',
-                    eventId: 'evt-1',
-                    eventTitle: '公交调度中心开放日',
-                    eventStartAt: start,
-                    eventEndAt: start,
-                    eventAddress: '岳阳市公交调度中心',
-                    eventStatus: 'published',
-                    status: 'confirmed',
-                    waitlistPosition: null,
-                    name: '张三',
-                    phoneMasked: '138****5678',
-                    checkInCode: '46VXXYVF',
-                    checkedInAt: null,
-                    cancelDeadline: start,
-                    createdAt: start,
-                  },
-                ],
-                nextCursor: null,
-              },
-            }
-          : signedOut(call),
+      answer: fakeCloud({
+        'openweek.mySignups': {
+          items: [
+            {
+              id: '0190f3a2b4c50000a1b2c3d4e5f60718',
+              eventId: 'evt-1',
+              eventTitle: '公交调度中心开放日',
+              eventStartAt: start,
+              eventEndAt: start,
+              eventAddress: '岳阳市公交调度中心',
+              eventStatus: 'published',
+              status: 'confirmed',
+              waitlistPosition: null,
+              name: '张三',
+              phoneMasked: '138****5678',
+              checkInCode: '46VXXYVF',
+              checkedInAt: null,
+              cancelDeadline: start,
+              createdAt: start,
+            },
+          ],
+          nextCursor: null,
+        },
+      }),
     });
   });
 

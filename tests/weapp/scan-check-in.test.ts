@@ -1,34 +1,30 @@
+import { fakeCloud, type CloudCall, type FixtureOf } from './support/cloud';
+import { accountView } from './support/fixtures';
+import { openPage, type OpenedPage } from './support/mini-program';
 import { eventView, HOURS } from './support/openweek-fixture';
-import { openPage, type CloudAnswer, type CloudCall, type OpenedPage } from './support/mini-program';
-
-const collective = {
-  id: 'acc-collective', code: 'JT7K4MPQ', role: 'collective', level: null, name: '岳阳市公交一路青年班组', unitId: 'u3', unitName: '城区公交站',
-  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
-};
 
 /** The event starts in 30 minutes: check-in is open. */
 const event = {
   ...eventView({ startAt: new Date(Date.now() + 0.5 * HOURS).toISOString(), endAt: new Date(Date.now() + 3 * HOURS).toISOString(), extraQuestion: '您的年龄段' }),
   seatsTaken: 2, checkedIn: 0, hidden: false, hiddenReason: null, createdAt: '2018-11-20T02:00:00.000Z', updatedAt: '2018-11-20T02:00:00.000Z', version: 3,
 };
-const attendee = (id: string, name: string) => ({ id, status: 'confirmed', name, phone: '13812345678', answer: '18至25岁', waitOrder: null, checkedInAt: null, createdAt: '2018-11-20T02:00:00.000Z' });
+type Attendee = FixtureOf<'openweek.listSignups'>['items'][number];
+const attendee = (id: string, name: string): Attendee => ({ id, status: 'confirmed', name, phone: '13812345678', answer: '18至25岁', waitOrder: null, checkedInAt: null, createdAt: '2018-11-20T02:00:00.000Z' });
 const attendees = [attendee('evt-1:wx:o-zhang', '张三'), attendee('evt-1:wx:o-li', '李四')];
 
 const checkIns: CloudCall[] = [];
-const answer: CloudAnswer = (call) => {
-  const key = `${call.name}.${call.data.action}`;
-  if (key === 'account.me') return { ok: true, data: { account: collective } };
-  if (key === 'openweek.getManagedEvent') return { ok: true, data: { event } };
-  if (key === 'openweek.listSignups') return { ok: true, data: { items: attendees, nextCursor: null } };
-  if (key === 'openweek.checkIn') {
+const answer = fakeCloud({
+  'account.me': { account: accountView({ id: 'acc-collective' }) },
+  'openweek.getManagedEvent': { event },
+  'openweek.listSignups': { items: attendees, nextCursor: null },
+  'openweek.checkIn': (call) => {
     checkIns.push(call);
     const input = call.data.data as { code?: string; signupId?: string };
     const who = input.code === 'K7M2PQ9X' ? attendees[0] : attendees.find((a) => a.id === input.signupId);
     if (!who) return { ok: false, error: { code: 'CHECKIN_CODE_UNKNOWN', message: '签到码无效', fields: { code: '签到码：无效，或不属于本活动' } } };
     return { ok: true, data: { attendee: { ...who, checkedInAt: new Date().toISOString() }, checkedIn: checkIns.length, seatsTaken: 2 } };
-  }
-  return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${key}` } };
-};
+  },
+});
 
 /** What WeChat's scanner answers next: a QR's text, or the user closing the scanner. */
 let scanner: { result: string } | 'cancelled' = 'cancelled';

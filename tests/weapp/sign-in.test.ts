@@ -1,10 +1,8 @@
-import { openPage, signedOut, type CloudAnswer, type OpenedPage } from './support/mini-program';
+import { fakeCloud } from './support/cloud';
+import { openPage, type OpenedPage } from './support/mini-program';
 
 /** Nobody is signed in, and the cloud refuses every code and password. */
-const refusesEveryPassword: CloudAnswer = (call) =>
-  call.name === 'account' && call.data.action === 'signIn'
-    ? { ok: false, error: { code: 'WRONG_CREDENTIALS', message: '用户名或密码错误' } }
-    : signedOut(call);
+const refusesEveryPassword = fakeCloud({ 'account.signIn': () => ({ ok: false, error: { code: 'WRONG_CREDENTIALS', message: '用户名或密码错误' } }) });
 
 /** The sign-in page of the real weapp build (dist/weapp) in miniprogram-simulate; one page load for the file. */
 describe('the mini-program sign-in page', () => {

@@ -1,15 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPage, WEAPP_DIST, type CloudAnswer, type OpenedPage } from './support/mini-program';
+import { fakeCloud } from './support/cloud';
+import { adminView } from './support/fixtures';
+import { openPage, WEAPP_DIST, type OpenedPage } from './support/mini-program';
 
-const admin = {
-  id: 'acc-admin', code: 'GL7K4MPQ', role: 'admin', level: 1, name: '交通行业一级管理员', unitId: 'u1', unitName: '交通',
-  status: 'active', mustChangePassword: false, recoveryEmailMasked: null, wechatBound: true, lockedUntil: null, createdAt: '2018-11-20T02:00:00.000Z',
-};
-const answer: CloudAnswer = (call) =>
-  call.name === 'account' && call.data.action === 'me'
-    ? { ok: true, data: { account: admin } }
-    : { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${call.name}.${call.data.action}` } };
+const answer = fakeCloud({ 'account.me': { account: adminView({ id: 'acc-admin' }) } });
 
 interface TabBar {
   list: Array<{ pagePath: string; text: string; iconPath: string; selectedIconPath: string }>;
@@ -38,7 +33,7 @@ describe('the mini-program tab bar', () => {
     test('shows who is signed in and every entrance of the console', async () => {
       await page.waitFor('.entry-filings');
       expect(page.texts('.account-name')).toEqual(['交通行业一级管理员']);
-      expect(page.texts('.home-admin .list-item__title')).toEqual(['审核队列', '管理单位', '帐号管理', '派发用户名', '操作记录', '开放周监管', '转来的差评', '评价申诉']);
+      expect(page.texts('.home-admin .list-item__title')).toEqual(['审核队列', '报备进度', '五个一工作台账', '管理单位', '帐号管理', '派发用户名', '操作记录', '开放周监管', '创建日志', '转来的差评', '评价申诉']);
       expect(page.findAll('.btn-sign-out')).toHaveLength(1);
     });
   });

@@ -12,7 +12,8 @@ import { DateField } from '../components/DateField';
 import { FieldError, FieldLabel, FormField } from '../components/FormField';
 import { Picture } from '../components/Picture';
 import { Notice } from '../components/Notice';
-import { Screen, Section } from '../components/Screen';
+import { GuardedScreen } from '../components/GuardedScreen';
+import { Section } from '../components/Screen';
 import { useForm } from '../hooks/useForm';
 import { useSignedIn } from '../hooks/useSession';
 import { createEvent, getManagedEvent, openweekFilters, updateEvent, uploadCover } from '../services';
@@ -124,8 +125,6 @@ export default function EditEvent() {
     // Loads once per page and event; `form` is stable in what this uses (reset).
   }, [guard.state, eventId]);
 
-  if (guard.state === 'unreachable') return <Screen title="编辑活动"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="编辑活动"><Notice>只有集体帐号可以发布开放周活动</Notice></Screen>;
 
   const save = async () => {
     const result = await form.submit((input) => (eventId && version !== null ? updateEvent({ ...input, eventId, version }) : createEvent(input)));
@@ -154,7 +153,7 @@ export default function EditEvent() {
   const mapError = pointError ?? (PICKS_ON_MAP ? (form.errors.lat ?? form.errors.lng) : undefined);
 
   return (
-    <Screen title={eventId ? '编辑活动' : '新建活动'} className="ow-edit">
+    <GuardedScreen guard={guard} title={eventId ? '编辑活动' : '新建活动'} className="ow-edit" denied="只有集体帐号可以发布开放周活动">
       <Section title="活动">
         <ChoiceField name="type" label="活动类型" required options={TYPE_CHOICES} value={form.values.type} error={form.errors.type} onChange={(v) => form.set('type', v)} />
         <FormField {...form.field('title')} label="活动名称" maxLength={60} />
@@ -235,6 +234,6 @@ export default function EditEvent() {
           保存
         </Button>
       </View>
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -4,8 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { LoadMore } from '../components/LoadMore';
-import { Notice } from '../components/Notice';
-import { Screen } from '../components/Screen';
+import { GuardedScreen } from '../components/GuardedScreen';
 import { usePagedList } from '../hooks/usePagedList';
 import { useSignedIn } from '../hooks/useSession';
 import { myEvents } from '../services';
@@ -22,10 +21,8 @@ export default function CollectiveEvents() {
     if (shown.current) list.reload();
     shown.current = true;
   });
-  if (guard.state === 'unreachable') return <Screen title="开放周活动管理"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="开放周活动管理"><Notice>只有集体帐号可以发布开放周活动</Notice></Screen>;
   return (
-    <Screen title="开放周活动管理" className="ow-collective">
+    <GuardedScreen guard={guard} title="开放周活动管理" className="ow-collective" denied="只有集体帐号可以发布开放周活动">
       <View className="form-actions">
         <Button className="btn-new-event" type="primary" block onClick={() => go(ROUTES.owEdit)}>
           新建活动
@@ -41,6 +38,6 @@ export default function CollectiveEvents() {
         </View>
       ))}
       <LoadMore list={list} empty="还没有活动" />
-    </Screen>
+    </GuardedScreen>
   );
 }

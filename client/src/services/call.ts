@@ -42,3 +42,12 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   }
   return result;
 }
+
+/**
+ * One action as a named, typed function: its input and answer are the contract's schema types, so a service
+ * module cannot drift from the contract (`export const decideFiling = action('review', 'decide')`).
+ */
+export const action =
+  <F extends FunctionName, A extends ActionName<F>>(fn: F, name: A) =>
+  (input: CallInput<F, A>): Promise<CallResult<F, A>> =>
+    call(fn, name, input);

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro';
 import { call, type CallInput, type CallResult } from './call';
+import { saveFile, XLSX } from './files';
 import { asVisitor } from './visitor-call';
+import { choosePhoto } from './photos';
 
 /** 开放周 services; the public's calls go as a visitor (visitor-call.ts). */
 export const openweekFilters = () => call('openweek', 'filters', {});
@@ -27,26 +29,10 @@ export const adminListEvents = (input: CallInput<'openweek', 'adminListEvents'>)
 export const hideEvent = (eventId: string, reason: string) => call('openweek', 'hideEvent', { eventId, reason });
 export const openweekStats = (unitId?: string) => call('openweek', 'stats', unitId ? { unitId } : {});
 
-/**
- * The attendee list as an xlsx file: H5 downloads it; the mini-program writes it to the user's files
- * and opens it (WeChat shows xlsx, and can forward it from there).
- */
+/** The attendee list as an xlsx file, offered as a download (H5) or opened in WeChat's document viewer. */
 export async function exportAttendees(eventId: string): Promise<CallResult<'openweek', 'exportAttendees'>> {
   const result = await call('openweek', 'exportAttendees', { eventId });
-  if (!result.ok) return result;
-  const { filename, base64 } = result.data;
-  if (process.env.TARO_ENV === 'h5') {
-    const link = document.createElement('a');
-    link.href = `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${base64}`;
-    link.download = filename;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  } else {
-    const path = `${Taro.env.USER_DATA_PATH}/${filename}`;
-    Taro.getFileSystemManager().writeFileSync(path, base64, 'base64');
-    await Taro.openDocument({ filePath: path, fileType: 'xlsx', showMenu: true });
-  }
+  if (result.ok) await saveFile(result.data.filename, result.data.base64, XLSX);
   return result;
 }
 
@@ -58,27 +44,6 @@ export async function scanCheckInCode(): Promise<string | null> {
   } catch {
     return null;
   }
-}
-
-/** Picks one photo from the album or camera and reads it as base64; null when cancelled. */
-async function choosePhoto(): Promise<{ contentType: 'image/jpeg' | 'image/png'; base64: string } | null> {
-  let path: string;
-  try {
-    const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
-    path = chosen.tempFilePaths[0];
-  } catch {
-    return null;
-  }
-  if (!path) return null;
-  if (process.env.TARO_ENV === 'weapp') {
-    const base64 = Taro.getFileSystemManager().readFileSync(path, 'base64') as string;
-    return { contentType: /\.png$/i.test(path) ? 'image/png' : 'image/jpeg', base64 };
-  }
-  const blob = await (await fetch(path)).blob();
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { contentType: blob.type === 'image/png' ? 'image/png' : 'image/jpeg', base64: btoa(binary) };
 }
 
 /** Chooses a photo and uploads it for the event's summary; null when the user cancelled the choice. */

@@ -146,9 +146,12 @@ export class SqliteStore implements Store {
     insert: async <T extends Doc>(collection: string, doc: T) => this.insertSync(collection, doc),
     update: async (collection: string, id: string, patch: Patch, expect?: Filter) =>
       this.updateSync(collection, id, patch, expect),
-    remove: async (collection: string, id: string) =>
-      this.writes.get(this.table(collection).removeSql).run(id).changes > 0,
+    remove: async (collection: string, id: string) => this.removeSync(collection, id),
   };
+
+  private removeSync(collection: string, id: string): boolean {
+    return this.writes.get(this.table(collection).removeSql).run(id).changes > 0;
+  }
 
   private getSync<T extends Doc>(on: Statements, collection: string, id: string): T | null {
     const row = on.get(this.table(collection).getSql).get(id) as
@@ -235,6 +238,20 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** The open batch, begun when there is none (the caller holds the writer). */
+  private joinBatch(): Batch {
+    if (!this.batch) {
+      this.writes.get('BEGIN IMMEDIATE').run();
+      this.batch = openBatch();
+    }
+    return this.batch;
+  }
+
+  /** SQLite rolled the whole transaction back itself (a full disk, an I/O error): the batch is lost. */
+  private failBatchIfLost(error: unknown): void {
+    if (!this.db.inTransaction) this.failBatch(error);
+  }
+
   /** Every transaction of the open batch is told its writes are lost. */
   private failBatch(error: unknown): void {
     const batch = this.batch;
@@ -259,15 +276,36 @@ export class SqliteStore implements Store {
   }
 
   insert<T extends Doc>(collection: string, doc: T): Promise<void> {
-    return this.transaction((tx) => tx.insert(collection, doc));
+    return this.single(() => this.insertSync(collection, doc));
   }
 
   update(collection: string, id: string, patch: Patch, expect?: Filter): Promise<boolean> {
-    return this.transaction((tx) => tx.update(collection, id, patch, expect));
+    return this.single(() => this.updateSync(collection, id, patch, expect));
   }
 
   remove(collection: string, id: string): Promise<boolean> {
-    return this.transaction((tx) => tx.remove(collection, id));
+    return this.single(() => this.removeSync(collection, id));
+  }
+
+  /**
+   * A write outside a transaction joins the batch like a transaction does, but needs no savepoint: one
+   * SQLite statement is atomic by itself (a failing one undoes its own changes and leaves the batch as it was).
+   */
+  private async single<T>(write: () => T): Promise<T> {
+    let joined: Batch | undefined;
+    const result = await this.exclusive(() => {
+      joined = this.joinBatch();
+      try {
+        const value = write();
+        joined.size++;
+        return value;
+      } catch (error) {
+        this.failBatchIfLost(error);
+        throw error;
+      }
+    });
+    await joined?.committed;
+    return result;
   }
 
   find<T extends Doc>(collection: string, query: Query): Promise<Page<T>> {
@@ -324,11 +362,7 @@ export class SqliteStore implements Store {
   async transaction<T>(fn: (tx: StoreOps) => Promise<T>): Promise<T> {
     let joined: Batch | undefined;
     const result = await this.exclusive(async () => {
-      if (!this.batch) {
-        this.writes.get('BEGIN IMMEDIATE').run();
-        this.batch = openBatch();
-      }
-      joined = this.batch;
+      joined = this.joinBatch();
       this.writes.get('SAVEPOINT tx').run();
       try {
         const value = await fn(this.ops);
@@ -340,8 +374,7 @@ export class SqliteStore implements Store {
           this.writes.get('ROLLBACK TO tx').run();
           this.writes.get('RELEASE tx').run();
         } else {
-          // SQLite rolled the whole transaction back itself (a full disk, an I/O error): the batch is lost.
-          this.failBatch(error);
+          this.failBatchIfLost(error);
         }
         throw error;
       }

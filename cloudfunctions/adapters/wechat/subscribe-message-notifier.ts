@@ -1,4 +1,5 @@
 import type { CloudBase } from '@cloudbase/node-sdk';
+import { chinaWallClock, pad2 } from '../../../shared/domain/china-time';
 import type { AccountDoc } from '../../app/collections';
 import type { Message, Notifier } from '../../app/ports/notifier';
 import type { Store } from '../../app/ports/store';
@@ -21,9 +22,8 @@ function value(key: string, text: string): string {
 
 /** China time as subscribe messages show it: 2019年01月19日 23:59. */
 function chinaTime(at: Date): string {
-  const t = new Date(at.getTime() + 8 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCFullYear()}年${pad(t.getUTCMonth() + 1)}月${pad(t.getUTCDate())}日 ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  const t = chinaWallClock(at);
+  return `${t.getUTCFullYear()}年${pad2(t.getUTCMonth() + 1)}月${pad2(t.getUTCDate())}日 ${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}`;
 }
 
 /**

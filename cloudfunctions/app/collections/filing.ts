@@ -3,6 +3,7 @@ import type { FilingStatus } from '../../../shared/domain/filing/status';
 import type { TitleLevel } from '../../../shared/domain/filing/rules';
 import type { FilingDraftContent } from '../../../shared/contract/filing-content';
 import type { IndexSpec } from './index-spec';
+import type { TALLY_VERSION } from '../../../shared/domain/filing/tally';
 
 /**
  * The review queue is read by "a unit's subtree, maybe one status, newest activity first". A `$prefix`
@@ -20,6 +21,12 @@ const queueIndexes: IndexSpec[] = [
   ]),
   { fields: ['campaignId', 'stageUnitId', 'updatedAt'] },
   { fields: ['collectiveId', 'createdAt'] },
+  /**
+   * The dashboard's overdue counts (issue #14): filings of a subtree waiting at one admin level since before
+   * a cutoff. The subtree is given by its ancestors at every level down to it, so one index serves the
+   * office, a level-1 branch and anything below, and the count reads the index alone.
+   */
+  { fields: ['campaignId', 'stage', 'unitL1', 'updatedAt'] },
 ];
 
 /** Collections of filing, review and a collective's lifecycle (issue #3), with the indexes their queries need. */
@@ -31,7 +38,7 @@ export const FILING_COLLECTIONS = {
   transferRequests: [{ fields: ['fromUnitPath', 'requestedAt'] }, { fields: ['toUnitPath', 'requestedAt'] }],
   /** One document per reminder sent (`${filingId}:${closesBefore}`): the id makes a rerun a no-op. */
   filingReminders: [],
-  /** Per unit and campaign, filings per status in its subtree, in shards summed on read (filing/counts.ts). */
+  /** Per unit and campaign, filings per status in its subtree, in shards summed on read (common/filing-counts.ts). */
   filingCounts: [{ fields: ['campaignId', 'unitId'] }],
 } satisfies Record<string, IndexSpec[]>;
 
@@ -114,7 +121,12 @@ export interface FilingDoc {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** TALLY_VERSION once its units' counters hold its whole tally (shared/domain/filing/tally.ts); absent: its status only. */
+  tallied?: typeof TALLY_VERSION;
 }
+
+/** A filing as current code writes it: its whole tally is counted. */
+export type WrittenFiling = FilingDoc & { tallied: typeof TALLY_VERSION };
 
 export interface RevocationDoc {
   id: string;

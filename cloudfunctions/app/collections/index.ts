@@ -3,6 +3,8 @@ import type { UnitKind } from '../../../shared/contract/views';
 import type { CampaignRules } from '../../../shared/domain/filing/rules';
 import { FILING_COLLECTIONS } from './filing';
 import { OPENWEEK_COLLECTIONS } from './openweek';
+import { CREATIONLOG_COLLECTIONS } from './creationlog';
+import { MANAGEMENT_COLLECTIONS } from './management';
 import { EVALUATION_COLLECTIONS } from './evaluation';
 import type { IndexSpec } from './index-spec';
 
@@ -42,6 +44,8 @@ export const COLLECTIONS = {
   dataUpgrades: [],
   ...FILING_COLLECTIONS,
   ...OPENWEEK_COLLECTIONS,
+  ...CREATIONLOG_COLLECTIONS,
+  ...MANAGEMENT_COLLECTIONS,
   ...EVALUATION_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;
 
@@ -156,7 +160,7 @@ export interface CampaignDoc {
   /** Issue #3: open from 00:00 China time that day (absent: open since the campaign was created). */
   filingOpens?: string;
   /** Issue #3: the basic conditions, eligibility and reminder lead (absent: the defaults, no eligibility rule). */
-  rules?: Omit<CampaignRules, 'window'>;
+  rules?: Omit<CampaignRules, 'window' | 'targetMultiplier'> & { /** Issue #14 (absent: the default, 10). */ targetMultiplier?: number };
   /** Issue #3: bumped on every rule change (absent: 1). */
   version?: number;
   createdAt: string;

@@ -25,7 +25,7 @@ export const OPENWEEK_COLLECTIONS = {
     { fields: ['visitorId', 'eventStartAt'] },
     { fields: ['checkInCode'], unique: true },
   ],
-  /** An event's seats split over a few documents (usecases/openweek/seat-shards.ts), read by event. */
+  /** An event's seats split over a few documents (features/openweek/seat-shards.ts), read by event. */
   seatShards: [{ fields: ['eventId', 'index'] }],
 } satisfies Record<string, IndexSpec[]>;
 
@@ -72,7 +72,7 @@ export interface EventDoc {
 
 /**
  * One share of an event's seats. Seats taken and people joining the waitlist are counted on any one
- * shard, so a rush spreads its writes; see usecases/openweek/seat-shards.ts for the rules.
+ * shard, so a rush spreads its writes; see features/openweek/seat-shards.ts for the rules.
  */
 export interface SeatShardDoc {
   /** `${eventId}~${index}`: found inside a transaction without a query. */

@@ -1,7 +1,10 @@
 import type { Deps } from '../context';
 import { DuplicateKeyError } from '../ports/store';
-import { upgradeSeatShards } from '../usecases/openweek/seat-shards';
+import { upgradeSeatShards } from '../features/openweek/seat-shards';
+import { upgradeFilingTallies } from './filing-tallies';
 import { upgradeSignupIds } from './opaque-signup-ids';
+import { upgradeCreationActivity } from '../common/creation-activity';
+import { upgradePublicPages } from '../common/collectives';
 
 /**
  * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
@@ -13,6 +16,12 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   opaqueSignupIds: upgradeSignupIds,
   // Events that counted their seats on themselves (before issue #9) get seat shards.
   seatShards: upgradeSeatShards,
+  // Collectives issued before the creation log (issue #13) get the activity record the silent list reads.
+  creationActivity: upgradeCreationActivity,
+  // Filings counted by status only (before issue #14) get 往届, 非公 and their week added to the counters.
+  filingTallies: upgradeFilingTallies,
+  // Collectives from before the 三亮 page's public code came with their document (issue #12) get it.
+  publicPages: upgradePublicPages,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

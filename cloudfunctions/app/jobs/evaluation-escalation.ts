@@ -1,4 +1,4 @@
-import { audit } from '../audit';
+import { audit } from '../common/audit';
 import type { EvaluationCaseDoc } from '../collections/evaluation';
 import type { Deps } from '../context';
 import { escalation } from '../features/evaluation/follow-up';

@@ -1,9 +1,9 @@
 import { addDays, chinaDateOf, windowState } from '../../../shared/domain/filing/window';
-import { audit } from '../audit';
+import { audit } from '../common/audit';
 import type { CampaignDoc } from '../collections';
 import type { CollectiveDoc, FilingDoc, FilingReminderDoc } from '../collections/filing';
 import type { Deps } from '../context';
-import { rulesOf } from '../filing/campaigns';
+import { rulesOf } from '../common/campaigns';
 import { afterCommit } from '../outbox/perform';
 import { enqueue, type OutboxDoc } from '../outbox/records';
 import { DuplicateKeyError, eachDocument } from '../ports/store';

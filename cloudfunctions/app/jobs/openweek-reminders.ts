@@ -1,16 +1,11 @@
 import { reminderDue } from '../../../shared/domain/openweek/event-rules';
 import type { EventDoc, SignupDoc } from '../collections/openweek';
 import type { Deps } from '../context';
+import { reminderMessage } from '../features/openweek/visitor-messages';
 import { afterCommit } from '../outbox/perform';
 import { enqueue } from '../outbox/records';
 import { eachDocument } from '../ports/store';
 import { transact } from '../ports/transaction-retry';
-
-const CHINA = 8 * 3_600_000;
-const when = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + CHINA);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-};
 
 /**
  * The day-before reminder (WeChat subscribe message, the one-time subscription asked at signup):
@@ -44,16 +39,7 @@ async function remindAttendees(deps: Deps, event: EventDoc, now: Date): Promise<
     const work = await transact(deps.store, async (tx) => {
       const marked = await tx.update('signups', s.id, { set: { remindedAt: now.toISOString() } }, { remindedAt: null, status: 'confirmed' });
       if (!marked) return null;
-      return enqueue(tx, now, {
-        kind: 'message',
-        message: {
-          recipient: { kind: 'visitor', visitorId: s.visitorId },
-          topic: 'eventReminder',
-          title: '活动提醒',
-          body: `您报名的活动「${event.title}」将于${when(event.startAt)}开始，地点：${event.address}。请带好签到码。`,
-          page: `events/detail?id=${event.id}`,
-        },
-      });
+      return enqueue(tx, now, { kind: 'message', message: reminderMessage(s, event) });
     });
     await afterCommit(deps, [work]);
   }

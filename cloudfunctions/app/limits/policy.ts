@@ -36,6 +36,7 @@ const POLICIES = {
     { rule: 'uploadsPerCollective', by: 'collective' },
     { rule: 'uploadBytesPerCollective', by: 'collective', cost: 'bytes' },
   ],
+  creationEntry: [{ rule: 'creationEntriesPerCollective', by: 'collective' }],
 } as const satisfies Record<string, readonly Step[]>;
 
 export type PolicyName = keyof typeof POLICIES;

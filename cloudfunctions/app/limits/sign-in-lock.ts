@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { isTemporarilyLocked } from '../../../shared/domain/sign-in-lock';
-import { changeAccount } from '../account-changes';
+import { changeAccount } from '../common/account-changes';
 import type { AccountDoc } from '../collections';
 import type { UseCaseContext } from '../context';
 import type { RateRule } from '../ports/rate-limiter';

@@ -35,27 +35,33 @@ export class StoreRateLimiter implements RateLimiter {
   async hit(key: string, rule: RateRule, now: Date, cost = 1): Promise<RateDecision> {
     const id = idOf(key);
     const at = now.toISOString();
+    const fits = cost <= rule.limit;
     for (let attempt = 0; attempt < 5; attempt++) {
       const counted = await this.store.update(this.collection, id, { inc: { count: cost } }, { expiresAt: { $gt: at }, count: { $lte: rule.limit - cost } });
       if (counted) return ALLOWED;
+      // Not counted: no counter yet (the common case: a new visitor, an address's first call), a window
+      // that has ended, or a full one. Starting a window is tried first, so a new key costs no read.
+      if (fits && (await this.startWindow(id, cost, rule, now))) return ALLOWED;
       const doc = await this.store.get<RateLimitDoc>(this.collection, id);
       const open = doc !== null && doc.expiresAt > at;
       if (open && doc.count + cost > rule.limit) return refused(Date.parse(doc.expiresAt), now);
       if (open) continue; // another instance started a new window between our two reads
-      if (cost > rule.limit) return refused(now.getTime() + rule.windowSeconds * 1000, now);
-      const fresh = { count: cost, expiresAt: windowEnd(now, rule) };
-      if (doc === null) {
-        try {
-          await this.store.insert<RateLimitDoc>(this.collection, { id, ...fresh });
-          return ALLOWED;
-        } catch (error) {
-          if (!(error instanceof DuplicateKeyError)) throw error;
-          continue;
-        }
-      }
-      if (await this.store.update(this.collection, id, { set: fresh }, { expiresAt: doc.expiresAt })) return ALLOWED;
+      if (!fits) return refused(now.getTime() + rule.windowSeconds * 1000, now);
+      if (doc === null) continue; // purged or reset since the insert found it
+      if (await this.store.update(this.collection, id, { set: { count: cost, expiresAt: windowEnd(now, rule) } }, { expiresAt: doc.expiresAt })) return ALLOWED;
     }
     throw new TransactionConflictError(`rate limit counter ${id}`);
+  }
+
+  /** A first window for a key that has no counter; false when it has one (perhaps started by another instance just now). */
+  private async startWindow(id: string, cost: number, rule: RateRule, now: Date): Promise<boolean> {
+    try {
+      await this.store.insert<RateLimitDoc>(this.collection, { id, count: cost, expiresAt: windowEnd(now, rule) });
+      return true;
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) return false;
+      throw error;
+    }
   }
 
   async peek(key: string, rule: RateRule, now: Date): Promise<RateDecision> {

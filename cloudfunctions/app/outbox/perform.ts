@@ -1,5 +1,5 @@
 import type { Deps } from '../context';
-import { followEventStart, fillFreeSeatsStep, tellEventCancelled } from '../usecases/openweek/follow-up';
+import { followEventStart, fillFreeSeatsStep, tellEventCancelled } from '../features/openweek/follow-up';
 import type { OutboxDoc, OutboxWork } from './records';
 
 /** How long a runner holds a record it took; longer than one step can take, so two runners never share one. */

@@ -39,3 +39,8 @@ export function linkSecret(): { secret: string; hash: string } {
 }
 
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/** 8 characters from the look-alike-free alphabet: 31^8 ≈ 8.5×10^11, typed easily on a phone. */
+export function newCheckInCode(): string {
+  return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}

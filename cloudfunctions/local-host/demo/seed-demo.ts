@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { childPath } from '../../../shared/domain/unit-tree';
-import { audit } from '../../app/audit';
+import { audit } from '../../app/common/audit';
 import type { CampaignDoc, QuotaDoc, UnitDoc } from '../../app/collections';
 import type { Deps } from '../../app/context';
-import { newAccount } from '../../app/new-account';
+import { newAccount } from '../../app/common/new-account';
 import { newId } from '../../app/security/random';
-import { quotaId } from '../../app/usecases/admin/list-units';
+import { quotaId } from '../../app/common/campaigns';
 import { demoFilingWindow } from './filing-window';
 import yueyang from './quotas-yueyang-2017-2018.json';
 

@@ -41,6 +41,8 @@ export interface CampaignRules {
   eligibility: Eligibility;
   /** Days before the close when collectives with unfinished drafts are reminded. */
   reminderDaysBefore: number;
+  /** A unit's target of collectives filing is this multiple of its quota base (issue #14; 10 in the national notice). */
+  targetMultiplier: number;
 }
 
 /** The national 2017—2018 rules, from 青文字〔2017〕1号. */
@@ -49,6 +51,7 @@ export const NATIONAL_2017_2018_RULES: CampaignRules = {
   conditions: DEFAULT_CONDITIONS,
   eligibility: { kind: 'priorTitle', titleBefore: '2017-09-30', provincialSinceYear: 2016 },
   reminderDaysBefore: 3,
+  targetMultiplier: 10,
 };
 
 /** The Yueyang 2017—2018 rules, from 岳青工委〔2018〕1号: the list is due before 2019-01-20. */
@@ -57,4 +60,5 @@ export const YUEYANG_2017_2018_RULES: CampaignRules = {
   conditions: DEFAULT_CONDITIONS,
   eligibility: { kind: 'none' },
   reminderDaysBefore: 3,
+  targetMultiplier: 10,
 };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { load, render, type RootComponent } from 'miniprogram-simulate';
-import type { Envelope } from '../../../shared/envelope';
+import { signedOut, type CloudAnswer, type CloudCall } from './cloud';
 
 /**
  * Runs pages of the real weapp build (dist/weapp) in miniprogram-simulate with the official WXML compiler,
@@ -13,25 +13,10 @@ import type { Envelope } from '../../../shared/envelope';
  */
 export const WEAPP_DIST = resolve(__dirname, '../../../dist/weapp');
 
-/** What the page sent to a cloud function: `{ name: 'account', data: { action: 'signIn', data: {…} } }`. */
-export interface CloudCall {
-  name: string;
-  data: { action: string; data: unknown };
-}
-
-/** Answers one call as the cloud function would (its envelope); may be async. */
-export type CloudAnswer = (call: CloudCall) => Envelope<unknown> | Promise<Envelope<unknown>>;
-
 /** Every call the page made, in order. */
 export interface FakeCloud {
   calls: CloudCall[];
 }
-
-/** At launch the app asks who is signed in; by default nobody is. */
-export const signedOut: CloudAnswer = (call) =>
-  call.name === 'account' && call.data.action === 'me'
-    ? { ok: true, data: { account: null } }
-    : { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${call.name}.${call.data.action}` } };
 
 /** A node of the rendered page (j-component's own type for what its `querySelectorAll` finds). */
 export type PageNode = ReturnType<RootComponent<{}, {}, {}>['querySelectorAll']>[number];

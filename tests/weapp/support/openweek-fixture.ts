@@ -1,5 +1,5 @@
 import type { EventView } from '../../../shared/contract/openweek-views';
-import { signedOut, type CloudAnswer } from './mini-program';
+import { fakeCloud, type CloudAnswer } from './cloud';
 
 const HOUR = 3_600_000;
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
@@ -39,10 +39,7 @@ export function eventView(overrides: Partial<EventView> = {}): EventView {
 
 /** The cloud for the event page: nobody signed in; `getEvent` answers this event and no signup of the visitor. */
 export function eventCloud(event: EventView): CloudAnswer {
-  return (call) =>
-    call.name === 'openweek' && call.data.action === 'getEvent'
-      ? { ok: true, data: { event, mySignup: null } }
-      : signedOut(call);
+  return fakeCloud({ 'openweek.getEvent': { event, mySignup: null } });
 }
 
 export const EVENT_PAGE = 'events/detail';

@@ -13,12 +13,13 @@ import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { OneTimePassword } from '../../components/OneTimePassword';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { cancelAccount, getAccount, listAudit, lockAccount, resetAccountPassword, unbindWechat, unlockAccount } from '../../services';
 import { isTemporarilyLocked } from '../../../../shared/domain/sign-in-lock';
 import { formatTime, roleLabel } from '../../format';
 import './detail.css';
@@ -31,6 +32,7 @@ export default function AccountDetail() {
   const { params } = useRouter();
   const accountId = params.id ?? '';
   const guard = useSignedIn({ audiences: ADMINS });
+  const frame = { guard, title: '帐号详情', denied: ADMIN_ONLY };
   const ready = guard.state === 'ready';
   const [account, setAccount] = useState<AccountView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -39,12 +41,12 @@ export default function AccountDetail() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const { toast, show } = useToast();
-  const audit = usePagedList((cursor) => call('admin', 'listAudit', { objectId: accountId, cursor }), accountId, ready);
+  const audit = usePagedList((cursor) => listAudit({ objectId: accountId, cursor }), accountId, ready);
 
   useEffect(() => {
     if (!ready) return;
     let live = true;
-    void call('admin', 'getAccount', { accountId }).then((result) => {
+    void getAccount({ accountId }).then((result) => {
       if (!live) return;
       if (result.ok) setAccount(result.data.account);
       else setLoadError(result.error.message);
@@ -57,10 +59,8 @@ export default function AccountDetail() {
   const lockForm = useForm(contract.admin.lockAccount.input, { initial: { reason: '' }, fixed: { accountId } });
   const cancelForm = useForm(contract.admin.cancelAccount.input, { initial: { reason: '' }, fixed: { accountId } });
 
-  if (guard.state === 'unreachable') return <Screen title="帐号详情"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="帐号详情"><Notice>当前身份无权访问管理后台</Notice></Screen>;
-  if (loadError) return <Screen title="帐号详情"><Notice>{loadError}</Notice></Screen>;
-  if (!ready || !account) return <Screen title="帐号详情"><View className="list-foot">加载中…</View></Screen>;
+  if (loadError) return <GuardedScreen {...frame}><Notice>{loadError}</Notice></GuardedScreen>;
+  if (!ready || !account) return <GuardedScreen {...frame}><View className="list-foot">加载中…</View></GuardedScreen>;
 
   const viewer: Audience = audienceOf(guard.account);
   const isIssuer = ISSUERS.includes(viewer);
@@ -94,12 +94,12 @@ export default function AccountDetail() {
       content: `将为「${account.name}」生成新的初始密码，原密码立即失效。`,
       confirmText: '重置',
     });
-    if (sure) await act(() => call('admin', 'resetPassword', { accountId }), '已重置密码');
+    if (sure) await act(() => resetAccountPassword({ accountId }), '已重置密码');
   };
-  const unlock = () => act(() => call('admin', 'unlockAccount', { accountId }), '已解锁');
-  const unbind = () => act(() => call('admin', 'unbindWechat', { accountId }), '已解除微信绑定');
+  const unlock = () => act(() => unlockAccount({ accountId }), '已解锁');
+  const unbind = () => act(() => unbindWechat({ accountId }), '已解除微信绑定');
   const lock = async () => {
-    const result = await lockForm.submit((input) => call('admin', 'lockAccount', input));
+    const result = await lockForm.submit((input) => lockAccount(input));
     if (result?.ok) {
       setAccount(result.data.account);
       setPanel(null);
@@ -118,7 +118,7 @@ export default function AccountDetail() {
       danger: true,
     });
     if (!sure) return;
-    const result = await cancelForm.submit((input) => call('admin', 'cancelAccount', input));
+    const result = await cancelForm.submit((input) => cancelAccount(input));
     if (result?.ok) {
       setAccount(result.data.account);
       setPanel(null);
@@ -128,7 +128,7 @@ export default function AccountDetail() {
   };
 
   return (
-    <Screen title="帐号详情" className="account-detail">
+    <GuardedScreen {...frame} className="account-detail">
       <Section className="account-info">
         <View className="account-info__head">
           <Text className="account-info__name account-name">{account.name}</Text>
@@ -217,7 +217,7 @@ export default function AccountDetail() {
       </Section>
 
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
@@ -9,11 +9,11 @@ import { ADMINS, ISSUERS, audienceOf } from '../../../../shared/domain/roles';
 import { AccountRow } from '../../components/AccountRow';
 import { LoadMore } from '../../components/LoadMore';
 import { accessibleName } from '../../components/FormField';
-import { Notice } from '../../components/Notice';
-import { Screen } from '../../components/Screen';
+import { FilterRow } from '../../components/FilterRow';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
-import { call, type CallInput } from '../../services';
+import { listAccounts, type CallInput } from '../../services';
 import { ROLE_FILTER_LABELS, STATUS_LABELS } from '../../format';
 import { go, ROUTES } from '../../routes';
 import '../../components/search-filters.css';
@@ -32,7 +32,7 @@ export default function Accounts() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const list = usePagedList(
-    (cursor) => call('admin', 'listAccounts', { unitId, ...filters, cursor }),
+    (cursor) => listAccounts({ unitId, ...filters, cursor }),
     JSON.stringify([unitId, filters]),
     guard.state === 'ready',
   );
@@ -44,14 +44,12 @@ export default function Accounts() {
     shown.current = true;
   });
 
-  if (guard.state === 'unreachable') return <Screen title="帐号管理"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="帐号管理"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   const canIssue = guard.state === 'ready' && ISSUERS.includes(audienceOf(guard.account));
 
   const search = () => setFilters((prev) => ({ ...prev, q: query.trim() || undefined }));
 
   return (
-    <Screen title="帐号管理" className="accounts">
+    <GuardedScreen guard={guard} title="帐号管理" className="accounts" denied={ADMIN_ONLY}>
       <View className="search">
         <Input
           id="field-q"
@@ -103,38 +101,6 @@ export default function Accounts() {
           </Button>
         </View>
       ) : null}
-    </Screen>
-  );
-}
-
-function FilterRow<T extends string>({
-  name,
-  label,
-  options,
-  value,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  options: [T, string][];
-  value: T | undefined;
-  onChange: (value: T | undefined) => void;
-}) {
-  return (
-    <View className={`filter filter-${name}`}>
-      <Text className="filter__label">{label}</Text>
-      <Text className={`filter__option ${value === undefined ? 'is-active' : ''}`} onClick={() => onChange(undefined)}>
-        全部
-      </Text>
-      {options.map(([key, text]) => (
-        <Text
-          key={key}
-          className={`filter__option filter__option--${key} ${value === key ? 'is-active' : ''}`}
-          onClick={() => onChange(key)}
-        >
-          {text}
-        </Text>
-      ))}
-    </View>
+    </GuardedScreen>
   );
 }

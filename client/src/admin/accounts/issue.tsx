@@ -9,10 +9,11 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { OneTimePassword } from '../../components/OneTimePassword';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
-import { call, type CallOutput } from '../../services';
+import { createAccount, listUnits, type CallOutput } from '../../services';
 import { go, replace, ROUTES } from '../../routes';
 
 const ROLE_CHOICES = [
@@ -24,6 +25,7 @@ const ROLE_CHOICES = [
 export default function Issue() {
   const { params } = useRouter();
   const guard = useSignedIn({ audiences: ISSUERS });
+  const frame = { guard, title: '派发用户名', denied: '只有组委会办公室和一级管理员可以派发用户名' };
   const unitId = params.unitId || (guard.state === 'ready' ? guard.account.unitId : '');
   const unit = useUnit(guard.state === 'ready' ? unitId : '');
   const [issued, setIssued] = useState<CallOutput<'admin', 'createAccount'> | null>(null);
@@ -34,17 +36,15 @@ export default function Issue() {
     optional: ['recoveryEmail'],
   });
 
-  if (guard.state === 'unreachable') return <Screen title="派发用户名"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="派发用户名"><Notice>只有组委会办公室和一级管理员可以派发用户名</Notice></Screen>;
 
   const submit = async () => {
-    const result = await form.submit((input) => call('admin', 'createAccount', input));
+    const result = await form.submit((input) => createAccount(input));
     if (result?.ok) setIssued(result.data);
   };
 
   if (issued) {
     return (
-      <Screen title="派发用户名" className="issue issue--done">
+      <GuardedScreen {...frame} className="issue issue--done">
         <Notice tone="success" className="result-message">
           已为「{issued.account.name}」派发用户名
         </Notice>
@@ -66,12 +66,12 @@ export default function Issue() {
             查看帐号
           </Button>
         </View>
-      </Screen>
+      </GuardedScreen>
     );
   }
 
   return (
-    <Screen title="派发用户名" className="issue">
+    <GuardedScreen {...frame} className="issue">
       <View className="page-intro">
         为所属单位的管理员或青年集体生成用户名（编码）和一次性初始密码，持有人首次登录须修改密码。
       </View>
@@ -98,7 +98,7 @@ export default function Issue() {
           派发
         </Button>
       </View>
-    </Screen>
+    </GuardedScreen>
   );
 }
 
@@ -108,7 +108,7 @@ function useUnit(unitId: string): { unit: UnitView | null; error: string | null 
   useEffect(() => {
     if (!unitId) return;
     let live = true;
-    void call('admin', 'listUnits', { parentId: unitId, limit: 1 }).then((result) => {
+    void listUnits({ parentId: unitId, limit: 1 }).then((result) => {
       if (live) setState(result.ok ? { unit: result.data.parent, error: null } : { unit: null, error: result.error.message });
     });
     return () => {

@@ -10,7 +10,7 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { OneTimePassword } from '../../components/OneTimePassword';
 import { Section } from '../../components/Screen';
-import { call, type CallOutput } from '../../services';
+import { renameCollective, requestRevocation, restructureCollective, type CallOutput } from '../../services';
 
 type Action = 'rename' | 'restructure' | 'revoke';
 const LABELS: Record<Action, string> = { rename: '名称变更', restructure: '集体重组（合并或成员变动过半）', revoke: '申请取消创建资格' };
@@ -40,10 +40,10 @@ export function Lifecycle({ me, filing, onChanged }: { me: AccountView; filing: 
     const id = filing.collective.id;
     const result =
       action === 'rename'
-        ? await call('review', 'renameCollective', { collectiveId: id, name: text, reason })
+        ? await renameCollective({ collectiveId: id, name: text, reason })
         : action === 'restructure'
-          ? await call('review', 'restructureCollective', { collectiveId: id, newName: text, reason })
-          : await call('review', 'requestRevocation', { filingId: filing.id, reasons: reason });
+          ? await restructureCollective({ collectiveId: id, newName: text, reason })
+          : await requestRevocation({ filingId: filing.id, reasons: reason });
     setBusy(false);
     if (!result.ok) {
       const fields = result.error.fields ?? {};

@@ -10,15 +10,16 @@ import { DateField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { createCampaign, updateCampaign } from '../../services';
 import { useLatestCampaign } from './useCampaign';
 import { go, ROUTES } from '../../routes';
 import './filings.css';
 
-type Values = Record<'name' | 'level' | 'term' | 'filingOpens' | 'filingClosesBefore' | 'minMembers' | 'maxMembers' | 'minShareUnder35' | 'maxLeaderAge' | 'eligibility' | 'titleBefore' | 'provincialSinceYear' | 'reminderDaysBefore', string>;
+type Values = Record<'name' | 'level' | 'term' | 'filingOpens' | 'filingClosesBefore' | 'minMembers' | 'maxMembers' | 'minShareUnder35' | 'maxLeaderAge' | 'eligibility' | 'titleBefore' | 'provincialSinceYear' | 'reminderDaysBefore' | 'targetMultiplier', string>;
 
 function valuesOf(c: CampaignView): Values {
   const r = c.rules;
@@ -37,6 +38,7 @@ function valuesOf(c: CampaignView): Values {
     titleBefore: r.eligibility.kind === 'priorTitle' ? r.eligibility.titleBefore : '',
     provincialSinceYear: r.eligibility.kind === 'priorTitle' ? String(r.eligibility.provincialSinceYear) : '',
     reminderDaysBefore: String(r.reminderDaysBefore),
+    targetMultiplier: String(r.targetMultiplier),
   };
 }
 
@@ -56,6 +58,7 @@ const LEVELS = [
  */
 export default function CampaignRules() {
   const guard = useSignedIn({ audiences: ['office'] });
+  const frame = { guard, title: '创建工作规则', denied: '只有组委会办公室可以设置规则' };
   const { campaign: loaded, error } = useLatestCampaign(guard.state === 'ready');
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [values, setValues] = useState<Values | null>(null);
@@ -69,9 +72,7 @@ export default function CampaignRules() {
       setValues(valuesOf(loaded));
     }
   }, [loaded]);
-  if (guard.state === 'unreachable') return <Screen title="创建工作规则"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="创建工作规则"><Notice>只有组委会办公室可以设置规则</Notice></Screen>;
-  if (!campaign || !values) return <Screen title="创建工作规则" className="campaign-rules"><Notice>{error}</Notice></Screen>;
+  if (!campaign || !values) return <GuardedScreen {...frame} className="campaign-rules"><Notice>{error}</Notice></GuardedScreen>;
 
   const bind = (name: keyof Values) => ({
     name,
@@ -91,10 +92,11 @@ export default function CampaignRules() {
       eligibility: values.eligibility as 'none' | 'priorTitle',
       ...(values.eligibility === 'priorTitle' ? { titleBefore: values.titleBefore, provincialSinceYear: num(values.provincialSinceYear) } : {}),
       reminderDaysBefore: num(values.reminderDaysBefore),
+      targetMultiplier: num(values.targetMultiplier),
     };
     const result = creating
-      ? await call('campaign', 'createCampaign', { name: values.name, level: values.level as CampaignView['level'], term: values.term, rules })
-      : await call('campaign', 'updateCampaign', { campaignId: campaign.id, version: campaign.version, rules });
+      ? await createCampaign({ name: values.name, level: values.level as CampaignView['level'], term: values.term, rules })
+      : await updateCampaign({ campaignId: campaign.id, version: campaign.version, rules });
     if (result.ok) {
       setCampaign(result.data.campaign);
       setValues(valuesOf(result.data.campaign));
@@ -113,7 +115,7 @@ export default function CampaignRules() {
   };
 
   return (
-    <Screen title="创建工作规则" className="campaign-rules">
+    <GuardedScreen {...frame} className="campaign-rules">
       <View className="page-intro">{creating ? '新建创建工作：规则先按当前创建工作填好，可逐项修改。' : `${campaign.name}：${campaign.windowText}`}</View>
       {creating ? (
         <Section title="新建创建工作" className="campaign-new">
@@ -126,6 +128,9 @@ export default function CampaignRules() {
         <DateField {...bind('filingOpens')} mode="date" label="开始日期" hint="此日0时起开放" />
         <DateField {...bind('filingClosesBefore')} mode="date" label="截止日期" hint="报备的最后一天（含当日），次日0时起截止" />
         <FormField {...bind('reminderDaysBefore')} kind="integer" unit="天" label="截止前提醒" hint="截止前几天提醒未提交的集体" maxLength={2} />
+      </Section>
+      <Section title="报备目标">
+        <FormField {...bind('targetMultiplier')} kind="decimal" unit="倍" label="报备目标倍数" hint="各单位报备目标 = 名额（基数）× 倍数；名额分配表列明应完成数的单位以表为准" maxLength={5} />
       </Section>
       <Section title="集体基本条件">
         <FormField {...bind('minMembers')} kind="integer" unit="人" label="最少成员人数" maxLength={5} />
@@ -166,6 +171,6 @@ export default function CampaignRules() {
         </Button>
       </View>
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

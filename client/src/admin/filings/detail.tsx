@@ -12,11 +12,12 @@ import { confirm, type ConfirmOptions } from '../../components/confirm';
 import { Checks, Content, History, Opinions } from '../../components/FilingParts';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { decideFiling, getFiling, recordOfficeOpinion } from '../../services';
 import { go, ROUTES } from '../../routes';
 import { formatTime } from '../../format';
 import { Lifecycle } from './Lifecycle';
@@ -33,12 +34,13 @@ export default function FilingDetail() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : '';
   const guard = useSignedIn({ audiences: ADMINS });
+  const frame = { guard, title: '报备详情', denied: ADMIN_ONLY };
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { toast, show } = useToast();
 
   const load = useCallback(async () => {
-    const result = await call('review', 'getFiling', { filingId: id });
+    const result = await getFiling({ filingId: id });
     if (result.ok) setData(result.data);
     else setError(result.error.message);
   }, [id]);
@@ -46,14 +48,12 @@ export default function FilingDetail() {
     if (guard.state === 'ready' && id) void load();
   }, [guard.state, id, load]);
 
-  if (guard.state === 'unreachable') return <Screen title="报备详情"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="报备详情"><Notice>当前身份无权访问管理后台</Notice></Screen>;
-  if (error && !data) return <Screen title="报备详情" className="filing-detail"><Notice>{error}</Notice></Screen>;
-  if (!data) return <Screen title="报备详情" className="filing-detail"><View className="list-loading">加载中…</View></Screen>;
+  if (error && !data) return <GuardedScreen {...frame} className="filing-detail"><Notice>{error}</Notice></GuardedScreen>;
+  if (!data) return <GuardedScreen {...frame} className="filing-detail"><View className="list-loading">加载中…</View></GuardedScreen>;
   const { filing, canDecide } = data;
 
   return (
-    <Screen title="报备详情" className="filing-detail">
+    <GuardedScreen {...frame} className="filing-detail">
       <Section>
         <View className="kv">
           <Text className="kv__key">集体</Text>
@@ -139,7 +139,7 @@ export default function FilingDetail() {
         />
       ) : null}
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }
 
@@ -181,7 +181,7 @@ function DecisionForm({ data, onDone, onConflict }: { data: Loaded; onDone: (mes
   const submit = async () => {
     if (!form.validate() || !decision || !(await confirm(confirmation(decision, filing.collective.name)))) return;
     const result = await form.submit(({ decision: picked, ...input }) =>
-      picked === 'endorse' ? call('review', 'recordOfficeOpinion', input) : call('review', 'decide', { ...input, decision: picked }),
+      picked === 'endorse' ? recordOfficeOpinion(input) : decideFiling({ ...input, decision: picked }),
     );
     if (result?.ok) onDone(DECISION_TOASTS[decision]);
     else if (result && result.error.code === 'CONFLICT') onConflict(result.error.message);

@@ -6,9 +6,9 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { FilingView, OpinionView } from '../../../../shared/contract/filing-views';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { Notice } from '../../components/Notice';
-import { Screen } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { useSignedIn } from '../../hooks/useSession';
-import { call } from '../../services';
+import { getFiling } from '../../services';
 import './filings.css';
 
 const chinaDate = (iso: string) => {
@@ -21,16 +21,16 @@ export default function ApplicationForm() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : '';
   const guard = useSignedIn({ audiences: ADMINS });
+  const frame = { guard, title: '申报表', denied: ADMIN_ONLY };
   const [filing, setFiling] = useState<FilingView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (guard.state !== 'ready' || !id) return;
-    void call('review', 'getFiling', { filingId: id }).then((r) => (r.ok ? setFiling(r.data.filing) : setError(r.error.message)));
+    void getFiling({ filingId: id }).then((r) => (r.ok ? setFiling(r.data.filing) : setError(r.error.message)));
   }, [guard.state, id]);
 
-  if (guard.state === 'denied') return <Screen title="申报表"><Notice>当前身份无权访问管理后台</Notice></Screen>;
-  if (error) return <Screen title="申报表" className="application-form"><Notice>{error}</Notice></Screen>;
-  if (!filing) return <Screen title="申报表" className="application-form"><View className="list-loading">加载中…</View></Screen>;
+  if (error) return <GuardedScreen {...frame} className="application-form"><Notice>{error}</Notice></GuardedScreen>;
+  if (!filing) return <GuardedScreen {...frame} className="application-form"><View className="list-loading">加载中…</View></GuardedScreen>;
   const c = filing.content;
   const box = (name: OpinionView['box']) => {
     const opinions = filing.opinions.filter((o) => o.box === name);
@@ -55,7 +55,7 @@ export default function ApplicationForm() {
   const term = filing.campaignName;
 
   return (
-    <Screen title="申报表" className="application-form">
+    <GuardedScreen {...frame} className="application-form">
       {/* Six columns of fixed shares, as on the official form: the table fits the phone's width and A4 alike. */}
       <View className="af">
         <View className="af__title">{term}创建集体申报表</View>
@@ -98,6 +98,6 @@ export default function ApplicationForm() {
           </Button>
         </View>
       ) : null}
-    </Screen>
+    </GuardedScreen>
   );
 }

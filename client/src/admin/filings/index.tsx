@@ -12,11 +12,12 @@ import { ADMINS, audienceOf, ISSUERS } from '../../../../shared/domain/roles';
 import { LoadMore } from '../../components/LoadMore';
 import { accessibleName } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
-import { Screen } from '../../components/Screen';
+import { FilterRow } from '../../components/FilterRow';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call, saveFile } from '../../services';
+import { exportStatistics, listQueue, saveFile, XLSX } from '../../services';
 import { formatTime } from '../../format';
 import { go, ROUTES } from '../../routes';
 import { useLatestCampaign } from './useCampaign';
@@ -44,7 +45,7 @@ export default function Queue() {
   const [menuOpen, setMenuOpen] = useState(false);
   const { toast, show } = useToast();
   const list = usePagedList(
-    (cursor) => call('review', 'listQueue', { campaignId: campaign?.id ?? '', unitId, ...filters, cursor }),
+    (cursor) => listQueue({ campaignId: campaign?.id ?? '', unitId, ...filters, cursor }),
     JSON.stringify([campaign?.id, unitId, filters]),
     guard.state === 'ready' && !!campaign,
   );
@@ -54,8 +55,6 @@ export default function Queue() {
     shown.current = true;
   });
 
-  if (guard.state === 'unreachable') return <Screen title="审核队列"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="审核队列"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   const counts = list.first?.counts ?? {};
   const search = () => setFilters((prev) => ({ ...prev, q: query.trim() || undefined }));
   const isAdmin = guard.state === 'ready' && guard.account.role === 'admin';
@@ -72,15 +71,15 @@ export default function Queue() {
   const exportSheet = async () => {
     if (!campaign) return;
     setExporting(true);
-    const result = await call('review', 'exportStatistics', { campaignId: campaign.id, unitId });
+    const result = await exportStatistics({ campaignId: campaign.id, unitId });
     setExporting(false);
     if (!result.ok) return show(result.error.message, 'fail');
-    await saveFile(result.data.fileName, result.data.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await saveFile(result.data.fileName, result.data.contentBase64, XLSX);
     show(`已导出 ${result.data.rows} 个集体`, 'success');
   };
 
   return (
-    <Screen title="审核队列" className="queue">
+    <GuardedScreen guard={guard} title="审核队列" className="queue" denied={ADMIN_ONLY}>
       <Notice>{error}</Notice>
       {campaign ? <View className="page-intro queue-campaign">{campaign.name} · 报备时间 {campaign.windowText}</View> : null}
       <View className="search">
@@ -167,22 +166,6 @@ export default function Queue() {
         </Button>
       </View>
       {toast}
-    </Screen>
-  );
-}
-
-function FilterRow<T extends string>({ name, label, options, value, onChange }: { name: string; label: string; options: [T, string][]; value: T | undefined; onChange: (value: T | undefined) => void }) {
-  return (
-    <View className={`filter filter-${name}`}>
-      <Text className="filter__label">{label}</Text>
-      <Text className={`filter__option ${value === undefined ? 'is-active' : ''}`} onClick={() => onChange(undefined)}>
-        全部
-      </Text>
-      {options.map(([key, text]) => (
-        <Text key={key} className={`filter__option filter__option--${key} ${value === key ? 'is-active' : ''}`} onClick={() => onChange(key)}>
-          {text}
-        </Text>
-      ))}
-    </View>
+    </GuardedScreen>
   );
 }

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -7,36 +6,13 @@ import { contract } from '../../../../shared/contract';
 import type { QuotaView } from '../../../../shared/contract/filing-views';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { importQuotas, listQuotas, pickFile } from '../../services';
 import { useLatestCampaign } from './useCampaign';
 import './filings.css';
-
-/** Picks a spreadsheet: a file input in the browser, a chat file in WeChat. Answers its name and base64 bytes. */
-async function pickSheet(): Promise<{ name: string; base64: string } | null> {
-  if (process.env.TARO_ENV === 'h5') {
-    return new Promise((resolve) => {
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.accept = '.xlsx,.csv';
-      input.onchange = () => {
-        const file = input.files?.[0];
-        if (!file) return resolve(null);
-        const reader = new FileReader();
-        reader.onload = () => resolve({ name: file.name, base64: String(reader.result).split(',')[1] ?? '' });
-        reader.readAsDataURL(file);
-      };
-      input.click();
-    });
-  }
-  const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
-  const file = chosen.tempFiles[0];
-  if (!file) return null;
-  const base64 = Taro.getFileSystemManager().readFileSync(file.path, 'base64') as string;
-  return { name: file.name, base64 };
-}
 
 /** 名额分配表 beside the filings so far; the office imports the table from a spreadsheet. */
 export default function Quotas() {
@@ -47,23 +23,21 @@ export default function Quotas() {
   const { toast, show } = useToast();
   const load = useCallback(async () => {
     if (!campaign) return;
-    const result = await call('campaign', 'listQuotas', { campaignId: campaign.id });
+    const result = await listQuotas({ campaignId: campaign.id });
     if (result.ok) setItems(result.data.items);
     else setNotice(result.error.message);
   }, [campaign]);
   useEffect(() => void load(), [load]);
-  if (guard.state === 'unreachable') return <Screen title="名额分配"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="名额分配"><Notice>当前身份无权访问管理后台</Notice></Screen>;
 
   const importSheet = async () => {
     if (!campaign) return;
-    const file = await pickSheet();
+    const file = await pickFile(['xlsx', 'csv']);
     if (!file) return;
     const input = { campaignId: campaign.id, fileName: file.name, content: file.base64 };
     // The contract's limits (type, size) are checked before a large file travels at all.
     const checked = contract.campaign.importQuotas.input.safeParse(input);
     if (!checked.success) return setNotice(checked.error.issues[0].message);
-    const result = await call('campaign', 'importQuotas', input);
+    const result = await importQuotas(input);
     if (!result.ok) return setNotice(result.error.message);
     setNotice(result.data.unmatched.length ? `以下行没有同名的一级单位，未导入：${result.data.unmatched.map((u) => `第${u.row}行 ${u.name}`).join('；')}` : null);
     show(`已导入 ${result.data.imported} 个单位的名额`, 'success');
@@ -71,7 +45,7 @@ export default function Quotas() {
   };
 
   return (
-    <Screen title="名额分配" className="quotas">
+    <GuardedScreen guard={guard} title="名额分配" className="quotas" denied={ADMIN_ONLY}>
       <Notice>{error}</Notice>
       {campaign ? <View className="page-intro">{campaign.name}</View> : null}
       <Section>
@@ -101,6 +75,6 @@ export default function Quotas() {
         </View>
       ) : null}
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -3,12 +3,11 @@ import type { RevocationView } from '../../../../shared/contract/filing-views';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { DecideRequest } from '../../components/DecideRequest';
 import { LoadMore } from '../../components/LoadMore';
-import { Notice } from '../../components/Notice';
-import { Screen } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { decideRevocation, listRevocations } from '../../services';
 import { formatTime } from '../../format';
 import '../../components/filing-parts.css';
 import './filings.css';
@@ -18,13 +17,11 @@ const STATUS: Record<RevocationView['status'], string> = { pending: '待审定',
 /** Revocation requests of the caller's subtree; the office decides the pending ones. */
 export default function Revocations() {
   const guard = useSignedIn({ audiences: ADMINS });
-  const list = usePagedList((cursor) => call('review', 'listRevocations', { cursor }), 'all', guard.state === 'ready');
+  const list = usePagedList((cursor) => listRevocations({ cursor }), 'all', guard.state === 'ready');
   const { toast, show } = useToast();
-  if (guard.state === 'unreachable') return <Screen title="取消创建资格"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="取消创建资格"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   const office = guard.state === 'ready' && guard.account.role === 'office';
   return (
-    <Screen title="取消创建资格" className="revocations">
+    <GuardedScreen guard={guard} title="取消创建资格" className="revocations" denied={ADMIN_ONLY}>
       {list.items.map((r) => (
         <View key={r.id} className="section revocation-item">
           <View className="section__body section__body--padded">
@@ -41,7 +38,7 @@ export default function Revocations() {
                 approveClass="btn-approve-revocation"
                 rejectClass="btn-reject-revocation"
                 danger
-                decide={(approve, comment) => call('review', 'decideRevocation', { revocationId: r.id, approve, comment })}
+                decide={(approve, comment) => decideRevocation({ revocationId: r.id, approve, comment })}
                 onDone={(approved) => { show(approved ? '已取消创建资格，用户名已注销，并已通知集体' : '已驳回申请', 'success'); list.reload(); }}
               />
             ) : null}
@@ -50,6 +47,6 @@ export default function Revocations() {
       ))}
       <LoadMore list={list} empty="暂无取消创建资格申请" />
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -8,10 +8,11 @@ import { ISSUERS } from '../../../../shared/domain/roles';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { OneTimePassword } from '../../components/OneTimePassword';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
-import { call, type CallOutput } from '../../services';
+import { requestTransfer, transferCollective, type CallOutput } from '../../services';
 import { go, ROUTES } from '../../routes';
 import './filings.css';
 
@@ -23,33 +24,36 @@ import './filings.css';
 export default function Transfer() {
   const { params } = useRouter();
   const guard = useSignedIn({ audiences: ISSUERS });
+  const frame = { guard, title: '接收集体', denied: '只有组委会办公室和一级管理员可以接收集体' };
   const toUnitId = params.unitId || (guard.state === 'ready' ? guard.account.unitId : '');
   const [done, setDone] = useState<CallOutput<'review', 'transferCollective'> | null>(null);
   const [needsRequest, setNeedsRequest] = useState(false);
   const [requested, setRequested] = useState(false);
   const form = useForm(contract.review.transferCollective.input, { initial: { code: '', name: '', reason: '' }, fixed: { toUnitId } });
 
-  if (guard.state === 'unreachable') return <Screen title="接收集体"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="接收集体"><Notice>只有组委会办公室和一级管理员可以接收集体</Notice></Screen>;
   const submit = async () => {
-    const result = await form.submit((input) => call('review', needsRequest ? 'requestTransfer' : 'transferCollective', input));
-    if (result?.ok && needsRequest) setRequested(true);
-    else if (result?.ok) setDone(result.data as CallOutput<'review', 'transferCollective'>);
+    if (needsRequest) {
+      const result = await form.submit(requestTransfer);
+      if (result?.ok) setRequested(true);
+      return;
+    }
+    const result = await form.submit(transferCollective);
+    if (result?.ok) setDone(result.data);
     else if (result?.error.code === 'TRANSFER_NEEDS_APPROVAL') setNeedsRequest(true);
   };
   if (requested) {
     return (
-      <Screen title="接收集体" className="transfer transfer--requested">
+      <GuardedScreen {...frame} className="transfer transfer--requested">
         <Notice tone="success" className="result-message">转移申请已提交，待该集体所在一级单位管理员或组委会办公室审批；批准后在“集体转移申请”中领取新用户名和初始密码。</Notice>
         <View className="form-actions">
           <Button className="btn-transfer-requests" block onClick={() => go(ROUTES.adminTransferRequests)}>查看转移申请</Button>
         </View>
-      </Screen>
+      </GuardedScreen>
     );
   }
   if (done) {
     return (
-      <Screen title="接收集体" className="transfer transfer--done">
+      <GuardedScreen {...frame} className="transfer transfer--done">
         <Notice tone="success" className="result-message">已接收「{done.account.name}」，原用户名已注销</Notice>
         {done.possibleDuplicates.length ? (
           <Notice tone="warn" className="transfer-duplicates">
@@ -57,11 +61,11 @@ export default function Transfer() {
           </Notice>
         ) : null}
         <OneTimePassword account={done.account} password={done.oneTimePassword} title="新用户名和初始密码" />
-      </Screen>
+      </GuardedScreen>
     );
   }
   return (
-    <Screen title="接收集体" className="transfer">
+    <GuardedScreen {...frame} className="transfer">
       <View className="page-intro">集体报备时选错了归口平台：凭原用户名和前次报备时使用的名称接收到本单位，集体的报备和历史记录随之转来，原用户名注销，并派发新用户名。</View>
       <Section>
         <FormField {...form.field('code')} label="原用户名" maxLength={20} />
@@ -74,6 +78,6 @@ export default function Transfer() {
           {needsRequest ? '提交转移申请' : '接收并派发新用户名'}
         </Button>
       </View>
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -9,11 +9,11 @@ import { DecideRequest } from '../../components/DecideRequest';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { OneTimePassword } from '../../components/OneTimePassword';
-import { Screen } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call, type CallOutput } from '../../services';
+import { decideTransfer, issueTransferPassword, listTransferRequests, type CallOutput } from '../../services';
 import { formatTime } from '../../format';
 import '../../components/filing-parts.css';
 import './filings.css';
@@ -29,15 +29,13 @@ const STATUS: Record<TransferRequestView['status'], string> = { pending: '待审
 export default function TransferRequests() {
   const guard = useSignedIn({ audiences: ISSUERS });
   const [side, setSide] = useState<Side>('incoming');
-  const list = usePagedList((cursor) => call('review', 'listTransferRequests', { side, cursor }), side, guard.state === 'ready');
+  const list = usePagedList((cursor) => listTransferRequests({ side, cursor }), side, guard.state === 'ready');
   const [issued, setIssued] = useState<CallOutput<'review', 'issueTransferPassword'> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { toast, show } = useToast();
-  if (guard.state === 'unreachable') return <Screen title="集体转移申请"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="集体转移申请"><Notice>只有组委会办公室和一级管理员可以处理转移申请</Notice></Screen>;
 
   const issue = async (id: string) => {
-    const result = await call('review', 'issueTransferPassword', { requestId: id });
+    const result = await issueTransferPassword({ requestId: id });
     if (result.ok) {
       setIssued(result.data);
       list.reload();
@@ -45,7 +43,7 @@ export default function TransferRequests() {
   };
 
   return (
-    <Screen title="集体转移申请" className="transfer-requests">
+    <GuardedScreen guard={guard} title="集体转移申请" className="transfer-requests" denied="只有组委会办公室和一级管理员可以处理转移申请">
       <ChoiceField name="side" label="申请" options={(Object.keys(SIDES) as Side[]).map((s) => ({ value: s, label: SIDES[s] }))} value={side} onChange={(v) => setSide(v as Side)} />
       {issued ? <OneTimePassword account={issued.account} password={issued.oneTimePassword} title="转入集体的新用户名和初始密码" /> : null}
       <Notice>{notice}</Notice>
@@ -67,7 +65,7 @@ export default function TransferRequests() {
                 approveLabel="批准转移"
                 approveClass="btn-approve-transfer"
                 rejectClass="btn-reject-transfer"
-                decide={(approve, comment) => call('review', 'decideTransfer', { requestId: r.id, approve, comment })}
+                decide={(approve, comment) => decideTransfer({ requestId: r.id, approve, comment })}
                 onDone={(approved) => { show(approved ? '已批准：集体已转入接收单位，原用户名已注销' : '已驳回申请', 'success'); list.reload(); }}
               />
             ) : null}
@@ -83,6 +81,6 @@ export default function TransferRequests() {
       ))}
       <LoadMore list={list} empty="暂无转移申请" />
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -7,8 +7,8 @@ import { ADMINS } from '../../../../shared/domain/roles';
 import { EVENT_TYPES, EVENT_TYPE_LABELS } from '../../../../shared/domain/openweek/event-rules';
 import { LoadMore } from '../../components/LoadMore';
 import { accessibleName } from '../../components/FormField';
-import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
@@ -32,9 +32,6 @@ export default function AdminOpenweek() {
     if (ready) void openweekStats().then((r) => r.ok && setStats(r.data));
   }, [ready]);
 
-  if (guard.state === 'unreachable') return <Screen title="开放周监管"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="开放周监管"><Notice>当前身份无权访问管理后台</Notice></Screen>;
-
   const hide = async (eventId: string) => {
     const result = await hideEvent(eventId, reason);
     if (result.ok) {
@@ -49,7 +46,7 @@ export default function AdminOpenweek() {
   const quiet = stats ? stats.rows.length - active.length : 0;
 
   return (
-    <Screen title="开放周监管" className="admin-openweek">
+    <GuardedScreen guard={guard} title="开放周监管" className="admin-openweek" denied={ADMIN_ONLY}>
       {stats ? (
         <Section title="开放周统计（已开始的活动）" className="ow-stats">
           {[stats.total, ...active].map((r, i) => (
@@ -106,6 +103,6 @@ export default function AdminOpenweek() {
         <LoadMore list={list} empty="辖区内暂无活动" />
       </Section>
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

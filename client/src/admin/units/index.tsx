@@ -9,12 +9,13 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { call } from '../../services';
+import { createUnit, listUnits } from '../../services';
 import { unitKindLabel } from '../../format';
 import { go, replace, ROUTES } from '../../routes';
 import './index.css';
@@ -30,20 +31,17 @@ export default function Units() {
   const parentId = params.parentId || undefined;
   const guard = useSignedIn({ audiences: ADMINS });
   const list = usePagedList(
-    (cursor) => call('admin', 'listUnits', { parentId, cursor }),
+    (cursor) => listUnits({ parentId, cursor }),
     parentId ?? '',
     guard.state === 'ready',
   );
-
-  if (guard.state === 'unreachable') return <Screen title="管理单位"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="管理单位"><Notice>当前身份无权访问管理后台</Notice></Screen>;
 
   const parent = list.first?.parent ?? null;
   const ancestors = list.first?.ancestors ?? [];
   const canIssue = guard.state === 'ready' && ISSUERS.includes(audienceOf(guard.account));
 
   return (
-    <Screen title="管理单位" className="units">
+    <GuardedScreen guard={guard} title="管理单位" className="units" denied={ADMIN_ONLY}>
       <View className="breadcrumb">
         {ancestors.map((unit) => (
           <View key={unit.id} className="breadcrumb__item">
@@ -96,7 +94,7 @@ export default function Units() {
       </Section>
 
       {canIssue && parent && parent.level < MAX_UNIT_LEVEL ? <CreateUnit key={parent.id} parent={parent} onCreated={list.reload} /> : null}
-    </Screen>
+    </GuardedScreen>
   );
 }
 
@@ -126,7 +124,7 @@ function CreateUnit({ parent, onCreated }: { parent: UnitView; onCreated: () => 
   const { toast, show } = useToast();
 
   const submit = async () => {
-    const result = await form.submit((input) => call('admin', 'createUnit', input));
+    const result = await form.submit((input) => createUnit(input));
     if (result?.ok) {
       show(`已新建：${result.data.unit.name}`, 'success');
       form.reset();

@@ -23,9 +23,10 @@ import { FieldError, FormField, type FieldKind } from '../../components/FormFiel
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { Tappable } from '../../components/Tappable';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
-import { askFilingSubscription, call, clearLocalDraft, readLocalDraft, writeLocalDraft } from '../../services';
+import { askFilingSubscription, clearLocalDraft, getMyFiling, readLocalDraft, saveFilingDraft, submitFiling, writeLocalDraft } from '../../services';
 import { formatTime } from '../../format';
 import { go, replace, ROUTES } from '../../routes';
 import './filing.css';
@@ -61,6 +62,7 @@ const contentOf = (values: Values, titles: PriorTitle[]): FilingDraftContent => 
 /** 报备: the collective's profile, plan and achievements; saves as it is typed, on the device and on the server. */
 export default function FilingForm() {
   const guard = useSignedIn({ audiences: ['collective'] });
+  const frame = { guard, title: '报备', denied: '只有集体帐号可以报备' };
   const accountId = guard.state === 'ready' ? guard.account.id : '';
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [filing, setFiling] = useState<FilingView | null>(null);
@@ -77,7 +79,7 @@ export default function FilingForm() {
 
   useEffect(() => {
     if (!accountId) return;
-    void call('filing', 'getMine', {}).then((result) => {
+    void getMyFiling({}).then((result) => {
       if (!result.ok) return setLoadError(result.error.message);
       const { campaign: c, filing: f } = result.data;
       setCampaign(c);
@@ -99,7 +101,7 @@ export default function FilingForm() {
     if (!campaign) return;
     setSaved('保存中…');
     const request = inFlight.current.then(() =>
-      call('filing', 'saveDraft', { campaignId: campaign.id, content: contentOf(latest.current.values, latest.current.titles) }),
+      saveFilingDraft({ campaignId: campaign.id, content: contentOf(latest.current.values, latest.current.titles) }),
     );
     inFlight.current = request;
     const result = await request;
@@ -171,7 +173,7 @@ export default function FilingForm() {
     setSubmitting(true);
     setNotice(null);
     await Promise.all([inFlight.current, askFilingSubscription()]);
-    const result = await call('filing', 'submit', { campaignId: campaign.id, content: contentOf(latest.current.values, latest.current.titles) });
+    const result = await submitFiling({ campaignId: campaign.id, content: contentOf(latest.current.values, latest.current.titles) });
     setSubmitting(false);
     if (result.ok) {
       clearLocalDraft(accountId, campaign.id);
@@ -182,13 +184,11 @@ export default function FilingForm() {
     flag(result.error.fields ?? {}, result.error.message);
   };
 
-  if (guard.state === 'unreachable') return <Screen title="报备"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="报备"><Notice>只有集体帐号可以报备</Notice></Screen>;
-  if (loadError) return <Screen title="报备" className="filing-form"><Notice>{loadError}</Notice></Screen>;
-  if (!campaign) return <Screen title="报备" className="filing-form"><View className="list-loading">加载中…</View></Screen>;
+  if (loadError) return <GuardedScreen {...frame} className="filing-form"><Notice>{loadError}</Notice></GuardedScreen>;
+  if (!campaign) return <GuardedScreen {...frame} className="filing-form"><View className="list-loading">加载中…</View></GuardedScreen>;
 
   return (
-    <Screen title="报备" className="filing-form">
+    <GuardedScreen {...frame} className="filing-form">
       <View className="page-intro">
         <View className="campaign-name">{campaign.name}</View>
         <View className="campaign-window">报备时间：{campaign.windowText}</View>
@@ -267,7 +267,7 @@ export default function FilingForm() {
           </Button>
         </View>
       ) : null}
-    </Screen>
+    </GuardedScreen>
   );
 }
 

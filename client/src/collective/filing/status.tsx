@@ -9,9 +9,10 @@ import { Checks, History, Opinions } from '../../components/FilingParts';
 import { FilingBadge, FilingTimeline } from '../../components/FilingSteps';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
-import { call } from '../../services';
+import { getMyFiling } from '../../services';
 import { formatTime } from '../../format';
 import { go, ROUTES } from '../../routes';
 import './filing.css';
@@ -20,11 +21,12 @@ import './filing.css';
 export default function FilingStatus() {
   const { params } = useRouter();
   const guard = useSignedIn({ audiences: ['collective'] });
+  const frame = { guard, title: '报备状态', denied: '只有集体帐号可以查看报备状态' };
   const [data, setData] = useState<CallOutput<'filing', 'getMine'> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = () =>
-    void call('filing', 'getMine', {}).then((result) => (result.ok ? setData(result.data) : setError(result.error.message)));
+    void getMyFiling({}).then((result) => (result.ok ? setData(result.data) : setError(result.error.message)));
   useEffect(() => {
     if (guard.state === 'ready') load();
   }, [guard.state]);
@@ -35,14 +37,12 @@ export default function FilingStatus() {
     shown.current = true;
   });
 
-  if (guard.state === 'unreachable') return <Screen title="报备状态"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="报备状态"><Notice>只有集体帐号可以查看报备状态</Notice></Screen>;
-  if (error) return <Screen title="报备状态" className="filing-status-page"><LoadFailed message={error} onRetry={() => { setError(null); load(); }} /></Screen>;
-  if (!data) return <Screen title="报备状态" className="filing-status-page"><View className="list-loading">加载中…</View></Screen>;
+  if (error) return <GuardedScreen {...frame} className="filing-status-page"><LoadFailed message={error} onRetry={() => { setError(null); load(); }} /></GuardedScreen>;
+  if (!data) return <GuardedScreen {...frame} className="filing-status-page"><View className="list-loading">加载中…</View></GuardedScreen>;
 
   const { campaign, collective, filing } = data;
   return (
-    <Screen title="报备状态" className="filing-status-page">
+    <GuardedScreen {...frame} className="filing-status-page">
       {params.submitted ? <Notice tone="success" className="result-message">提交成功，已成为报备集体，进入管理员的审核序列</Notice> : null}
       <Section>
         <View className="kv">
@@ -96,6 +96,6 @@ export default function FilingStatus() {
           </Button>
         ) : null}
       </View>
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -5,7 +5,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { contract } from '../../../../shared/contract';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
 import { setRecoveryEmail } from '../../services';
@@ -25,16 +26,9 @@ export default function RecoveryEmail() {
     }
   };
 
-  if (guard.state === 'unreachable') {
-    return (
-      <Screen title="设置保密邮箱">
-        <Notice>{guard.message}</Notice>
-      </Screen>
-    );
-  }
 
   return (
-    <Screen title="设置保密邮箱" className="recovery-email">
+    <GuardedScreen guard={guard} title="设置保密邮箱" className="recovery-email">
       <View className="page-intro">
         保密邮箱用于找回用户名和重置密码，只有您本人知道。当前：
         <Text className="current-email">
@@ -66,6 +60,6 @@ export default function RecoveryEmail() {
           返回
         </Button>
       </View>
-    </Screen>
+    </GuardedScreen>
   );
 }

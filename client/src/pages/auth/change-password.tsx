@@ -6,7 +6,8 @@ import { contract } from '../../../../shared/contract';
 import { PASSWORD_RULE } from '../../../../shared/domain/password-policy';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { GuardedScreen } from '../../components/GuardedScreen';
+import { Section } from '../../components/Screen';
 import { mustMatch, useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
@@ -35,17 +36,10 @@ export default function ChangePassword() {
     }
   };
 
-  if (guard.state === 'unreachable') {
-    return (
-      <Screen title="修改密码">
-        <Notice>{guard.message}</Notice>
-      </Screen>
-    );
-  }
   const first = guard.state === 'ready' && guard.account.mustChangePassword;
 
   return (
-    <Screen title="修改密码" className="change-password">
+    <GuardedScreen guard={guard} title="修改密码" className="change-password">
       {first ? <Notice tone="warn" className="must-change">首次登录请修改初始密码</Notice> : null}
       <Section>
         {carried && !form.errors.oldPassword ? null : (
@@ -73,6 +67,6 @@ export default function ChangePassword() {
         </Button>
       </View>
       {toast}
-    </Screen>
+    </GuardedScreen>
   );
 }

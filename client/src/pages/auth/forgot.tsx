@@ -8,7 +8,7 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
-import { call } from '../../services';
+import { requestCodeReminder, requestPasswordReset } from '../../services';
 import { replace, ROUTES } from '../../routes';
 
 type Mode = 'code' | 'password';
@@ -37,7 +37,7 @@ export default function Forgot() {
   const [answer, setAnswer] = useState<string | null>(null);
 
   const submit = async () => {
-    const result = await form.submit((input) => call('account', spec.action, input));
+    const result = await form.submit(spec.action === 'requestCodeReminder' ? requestCodeReminder : requestPasswordReset);
     if (result?.ok) setAnswer(result.data.message);
   };
 

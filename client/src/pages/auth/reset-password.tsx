@@ -9,7 +9,7 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Screen, Section } from '../../components/Screen';
 import { mustMatch, useForm } from '../../hooks/useForm';
-import { call } from '../../services';
+import { resetPasswordByLink } from '../../services';
 import { go, replace, restart, ROUTES } from '../../routes';
 
 /** Opened from the link in the reset e-mail: `…/pages/auth/reset-password?token=…`. */
@@ -24,7 +24,7 @@ export default function ResetPassword() {
   const [code, setCode] = useState<string | null>(null);
 
   const submit = async () => {
-    const result = await form.submit((input) => call('account', 'resetPassword', input));
+    const result = await form.submit((input) => resetPasswordByLink(input));
     if (result?.ok) setCode(result.data.code);
   };
 

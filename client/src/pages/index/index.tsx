@@ -9,7 +9,7 @@ import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Screen';
 import { Screen } from '../../components/Screen';
 import { useSession } from '../../hooks/useSession';
-import { call, refreshSession, type CallOutput } from '../../services';
+import { getMyFiling, refreshSession, type CallOutput } from '../../services';
 import { lastFilingDay } from '../../../../shared/domain/filing/window';
 import { go, ROUTES } from '../../routes';
 import './index.css';
@@ -67,7 +67,7 @@ function MemberBar({ account }: { account: AccountView }) {
 function FilingCard() {
   const [data, setData] = useState<CallOutput<'filing', 'getMine'> | null>(null);
   useEffect(() => {
-    void call('filing', 'getMine', {}).then((result) => result.ok && setData(result.data));
+    void getMyFiling({}).then((result) => result.ok && setData(result.data));
   }, []);
   if (!data?.campaign) return null;
   const { campaign, filing } = data;

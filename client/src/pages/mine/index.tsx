@@ -102,6 +102,10 @@ function Member({ account }: { account: AccountView }) {
       {isAdmin ? (
         <Section title="管理后台" className="home-admin">
           <Entry className="entry-filings" title="审核队列" desc="报备集体的初审、审核，申报表，报备统计表" route={ROUTES.adminFilings} />
+          {audience === 'office' || audience === 'admin1' ? (
+            <Entry className="entry-dashboard" title="报备进度" desc="各单位报备目标完成情况、超期待审、截止倒计时" route={ROUTES.adminDashboard} />
+          ) : null}
+          <Entry className="entry-ledger" title="五个一工作台账" desc="专题会议、集中培训、检查调研、主题创建活动、联系平台" route={ROUTES.adminLedger} />
           <Entry className="entry-units" title="管理单位" desc="本单位及下级单位、名额" route={ROUTES.adminUnits} />
           <Entry className="entry-accounts" title="帐号管理" desc="查询、锁定、重置密码" route={ROUTES.adminAccounts} />
           {isIssuer ? (
@@ -109,6 +113,7 @@ function Member({ account }: { account: AccountView }) {
           ) : null}
           <Entry className="entry-audit" title="操作记录" desc="本辖区内的每一项管理决定" route={ROUTES.adminAudit} />
           <Entry className="entry-admin-openweek" title="开放周监管" desc="辖区内的活动、统计，屏蔽不当活动" route={ROUTES.adminOpenweek} />
+          <Entry className="entry-admin-creation-log" title="创建日志" desc="辖区内集体提交的创建日志、指导意见、未提交的集体" route={ROUTES.adminCreationLog} />
           <Entry className="entry-escalated-cases" title="转来的差评" desc="逾期未答复、评价人对处理不满意的差评" route={ROUTES.adminEscalatedCases} />
           {isIssuer ? <Entry className="entry-appeals" title="评价申诉" desc="复核集体对误评、恶意评价的申诉" route={ROUTES.adminAppeals} /> : null}
         </Section>
@@ -141,6 +146,12 @@ function Member({ account }: { account: AccountView }) {
       {audience === 'collective' ? (
         <Section title="开放周" className="home-collective-openweek">
           <Entry className="entry-openweek" title="开放周活动" desc="发布活动、报名名单、签到、导出" route={ROUTES.owEvents} />
+        </Section>
+      ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="创建日志" className="home-collective-creation-log">
+          <Entry className="entry-creation-log" title="创建日志" desc="记录创建工作动态，提交给上级管理单位" route={ROUTES.creationLog} />
         </Section>
       ) : null}
 

@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { pathIds } from '../../../../shared/domain/unit-tree';
 import { AppError } from '../../../../shared/errors';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { EvaluationAppealDoc, EvaluationDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
 import { accountOf } from '../../context';

@@ -3,7 +3,7 @@ import { APPEAL_GROUND_LABELS } from '../../../../shared/domain/evaluation/rules
 import type { EvaluationAppealDoc, EvaluationDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
 import type { Deps } from '../../context';
-import { ensurePage } from './pages';
+import { publicCodeOf } from './pages';
 import { evaluationView } from './views';
 
 /** An appeal with its evaluation (no evaluator) and collective; null when either is gone. */
@@ -14,7 +14,7 @@ export async function appealView(deps: Deps, a: EvaluationAppealDoc): Promise<Ap
   return {
     id: a.id,
     evaluation: evaluationView(evaluation),
-    collective: { code: (await ensurePage(deps, collective)).code, name: collective.name },
+    collective: { code: await publicCodeOf(deps.store, collective.id), name: collective.name },
     ground: a.ground,
     groundLabel: APPEAL_GROUND_LABELS[a.ground],
     reasons: a.reasons,

@@ -3,7 +3,7 @@ import { DEFAULT_ASPECT_TAGS } from '../../../../shared/domain/evaluation/rules'
 import type { CampaignDoc } from '../../collections';
 import type { EvaluationSettingsDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
-import { filingsOfCollective } from '../../filing/support';
+import { filingsOfCollective } from '../../common/collective-filings';
 import type { Store } from '../../ports/store';
 
 /** Where a collective stands in the campaigns: the campaign of its approved filing (the 创建标识), else of its latest filing. */

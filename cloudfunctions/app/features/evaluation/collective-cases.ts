@@ -1,10 +1,9 @@
 import type { contract } from '../../../../shared/contract';
 import type { CaseView } from '../../../../shared/contract/evaluation-views';
 import type { EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluation';
-import { accountOf } from '../../context';
-import { collectiveOfAccount } from '../../filing/support';
 import type { Store } from '../../ports/store';
 import type { Handler } from '../../router';
+import { ownCollectiveId } from './pages';
 import { evaluationView, replyView } from './views';
 
 /** A case with its evaluation, as the collective sees it; overdue when still open at `now`. */
@@ -24,9 +23,8 @@ export async function caseView(store: Store, c: EvaluationCaseDoc, now: Date): P
 
 /** The calling collective's 差评 to follow up, soonest deadline first, or those it answered. */
 export const collectiveCases: Handler<typeof contract.evaluation.collectiveCases> = async (ctx, input) => {
-  const collective = await collectiveOfAccount(ctx, accountOf(ctx));
   const page = await ctx.store.find<EvaluationCaseDoc>('evaluationCases', {
-    where: { collectiveId: collective.id, status: input.status },
+    where: { collectiveId: await ownCollectiveId(ctx), status: input.status },
     orderBy: { fields: ['dueAt'], direction: input.status === 'open' ? 'asc' : 'desc' },
     after: input.cursor,
     limit: input.limit,

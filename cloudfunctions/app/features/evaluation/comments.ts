@@ -17,6 +17,6 @@ export async function commentsPage(store: Store, collectiveId: string, after: st
 }
 
 export const comments: Handler<typeof contract.evaluation.comments> = async (ctx, input) => {
-  const { collective } = await targetByCode(ctx, input.code);
+  const { collective } = await targetByCode(ctx.store, input.code);
   return commentsPage(ctx.store, collective.id, input.cursor, input.limit);
 };

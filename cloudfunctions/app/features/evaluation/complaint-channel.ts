@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import type { UnitDoc } from '../../collections';
 import type { ComplaintChannelDoc } from '../../collections/evaluation';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 import type { Store } from '../../ports/store';
 import type { Handler } from '../../router';
 

@@ -8,16 +8,6 @@ const key = (source: EvaluationSource, rating: Rating) => `${source}${rating}` a
 /** The level an evaluation counts at, or null when it does not count (held for review, or folded by an appeal). */
 export const countedRating = (e: Pick<EvaluationDoc, 'held' | 'excluded' | 'rating'>): Rating | null => (e.held || e.excluded ? null : e.rating);
 
-/** A collective's counters, all zero: written with its public page, before any evaluation can arrive. */
-export function zeroCounts(collectiveId: string): EvaluationCountsDoc {
-  const doc = { id: collectiveId, cases: 0, answeredOnTime: 0 } as EvaluationCountsDoc;
-  for (const r of RATINGS) {
-    doc[key('wechat', r)] = 0;
-    doc[key('h5', r)] = 0;
-  }
-  return doc;
-}
-
 /**
  * Moves one evaluation in the counters inside its transaction: `from` the level it was counted at (null:
  * not counted before — new, or held), `to` the level it counts at now (null: held, not counted). One

@@ -1,7 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { APPEAL_GROUND_LABELS } from '../../../../shared/domain/evaluation/rules';
 import { AppError } from '../../../../shared/errors';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { EvaluationAppealDoc, EvaluationDoc } from '../../collections/evaluation';
 import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';

@@ -5,7 +5,7 @@ import type { CollectiveDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { caseView } from './collective-cases';
-import { ensurePage } from './pages';
+import { publicCodeOf } from './pages';
 
 const ESCALATION_LABELS = { overdue: '逾期未答复', dissatisfied: '评价人对处理结果不满意' } as const;
 
@@ -25,7 +25,7 @@ export const escalatedCases: Handler<typeof contract.evaluation.escalatedCases> 
     if (!view || !collective || !c.escalation || !c.escalatedAt) continue;
     items.push({
       ...view,
-      collective: { code: (await ensurePage(ctx, collective)).code, name: collective.name },
+      collective: { code: await publicCodeOf(ctx.store, collective.id), name: collective.name },
       escalation: c.escalation,
       escalationLabel: ESCALATION_LABELS[c.escalation],
       escalatedAt: c.escalatedAt,

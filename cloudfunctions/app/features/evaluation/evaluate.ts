@@ -2,7 +2,7 @@ import type { contract } from '../../../../shared/contract';
 import { HOLD_AT_RISK_RANK } from '../../../../shared/domain/evaluation/rules';
 import { AppError } from '../../../../shared/errors';
 import type { CommentState, EvaluationDoc, EvaluationSlotDoc } from '../../collections/evaluation';
-import { visitorOf } from '../../common/visitor';
+import { visitorOf } from '../../common/identity';
 import type { UseCaseContext } from '../../context';
 import { checkLimits } from '../../limits/policy';
 import { DuplicateKeyError } from '../../ports/store';

@@ -1,5 +1,5 @@
 import type { contract } from '../../../../shared/contract';
-import { visitorOf } from '../../common/visitor';
+import { visitorOf } from '../../common/identity';
 import type { Handler } from '../../router';
 import { aspectTagsOf } from './campaign-of';
 import { evaluationTarget, existingEvaluation } from './evaluation-target';

@@ -29,10 +29,10 @@ export async function evaluationTarget(ctx: UseCaseContext, visitorId: string, i
     if (!signup.checkedInAt) throw new AppError('NOT_CHECKED_IN');
     const event = await ctx.store.get<EventDoc>('events', signup.eventId);
     if (!event) throw new AppError('NOT_FOUND', '未找到该活动');
-    const target = await targetOfAccount(ctx, event.collectiveId);
+    const target = await targetOfAccount(ctx.store, event.collectiveId);
     return { ...target, channel: 'perService', slotId: sha256(`signup:${signup.id}`), signup, event, month: null, campaignId: event.campaignId };
   }
-  const target = await targetByCode(ctx, input.code as string);
+  const target = await targetByCode(ctx.store, input.code as string);
   const month = chinaMonth(ctx.now());
   const { campaignId } = await standingOf(ctx.store, target.collective);
   return { ...target, channel: 'general', slotId: sha256(`month:${target.collective.id}:${visitorId}:${month}`), signup: null, event: null, month, campaignId };

@@ -1,6 +1,6 @@
 import type { contract } from '../../../../shared/contract';
 import type { EvaluationDoc } from '../../collections/evaluation';
-import { visitorOf } from '../../common/visitor';
+import { visitorOf } from '../../common/identity';
 import type { Handler } from '../../router';
 import { myEvaluationViews } from './views';
 

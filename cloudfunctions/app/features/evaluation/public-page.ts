@@ -31,7 +31,7 @@ async function complaintChannelOf(store: Store, unitPath: string) {
  * passed content security — without anything that identifies an evaluator.
  */
 export const publicPage: Handler<typeof contract.evaluation.publicPage> = async (ctx, input) => {
-  const { collective, page } = input.code ? await targetByCode(ctx, input.code) : await targetOfAccount(ctx, input.collectiveId as string);
+  const { collective, page } = input.code ? await targetByCode(ctx.store, input.code) : await targetOfAccount(ctx.store, input.collectiveId as string);
   const { mark } = await standingOf(ctx.store, collective);
   return {
     collective: {

@@ -1,6 +1,6 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { EvaluationCaseDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
 import { accountOf } from '../../context';

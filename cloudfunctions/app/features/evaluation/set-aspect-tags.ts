@@ -1,5 +1,5 @@
 import type { contract } from '../../../../shared/contract';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { EvaluationSettingsDoc } from '../../collections/evaluation';
 import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';

@@ -1,10 +1,10 @@
 import type { contract } from '../../../../shared/contract';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { ComplaintChannelDoc } from '../../collections/evaluation';
 import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
-import { unitInScope } from '../../scope';
+import { unitInScope } from '../../common/scope';
 
 /**
  * An admin publishes the phone and e-mail where the public complains about the collectives of a unit in

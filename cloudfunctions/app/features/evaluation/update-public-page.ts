@@ -1,13 +1,13 @@
 import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { audit } from '../../audit';
+import { audit } from '../../common/audit';
 import type { PublicPageDoc } from '../../collections/evaluation';
 import { accountOf } from '../../context';
-import { collectiveOfAccount } from '../../filing/support';
+import { openCollective } from '../../common/collectives';
+import { ensurePublicPage } from '../../common/public-pages';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { ownPublicPageView } from './own-public-page';
-import { ensurePage } from './pages';
 
 const FIELD_LABELS = { commitment: '公开承诺', address: '服务地址', serviceHours: '服务时间' } as const;
 
@@ -18,8 +18,8 @@ const FIELD_LABELS = { commitment: '公开承诺', address: '服务地址', serv
  */
 export const updatePublicPage: Handler<typeof contract.evaluation.updatePublicPage> = async (ctx, input) => {
   const account = accountOf(ctx);
-  const collective = await collectiveOfAccount(ctx, account);
-  const page = await ensurePage(ctx, collective);
+  const collective = await openCollective(ctx, account);
+  const page = await ensurePublicPage(ctx, collective.id);
   const fields = { commitment: input.commitment || null, address: input.address || null, serviceHours: input.serviceHours || null };
   for (const name of Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>) {
     const text = fields[name];

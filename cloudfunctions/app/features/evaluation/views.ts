@@ -4,7 +4,7 @@ import type { EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluat
 import type { CollectiveDoc } from '../../collections/filing';
 import type { EventDoc } from '../../collections/openweek';
 import type { Store } from '../../ports/store';
-import { ensurePage } from './pages';
+import { publicCodeOf } from './pages';
 import type { Deps } from '../../context';
 
 /** As the public and the collective see it: no evaluator, and the comment only once it passed content security. */
@@ -46,7 +46,7 @@ export async function myEvaluationViews(deps: Deps, evaluations: EvaluationDoc[]
   for (const e of evaluations) {
     if (!collectives.has(e.collectiveId)) {
       const collective = await store.get<CollectiveDoc>('collectives', e.collectiveId);
-      collectives.set(e.collectiveId, collective ? { code: (await ensurePage(deps, collective)).code, name: collective.name } : null);
+      collectives.set(e.collectiveId, collective ? { code: await publicCodeOf(deps.store, collective.id), name: collective.name } : null);
     }
     if (e.eventId && !events.has(e.eventId)) events.set(e.eventId, (await store.get<EventDoc>('events', e.eventId))?.title ?? null);
     const collective = collectives.get(e.collectiveId);

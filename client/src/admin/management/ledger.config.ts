@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '五个一工作台账' });

@@ -1,0 +1,45 @@
+import type { EntryDraftContent } from '../../../shared/contract/creationlog';
+import { action, type CallResult } from './call';
+import { clearDeviceCopy, readDeviceCopy, writeDeviceCopy } from './device-copies';
+import { choosePhotos } from './photos';
+import { requestSubscriptions } from './subscriptions';
+
+/** 创建日志: the collective's workspace, and the admins who follow it. One function per action of `creationlog`. */
+export const creationLogOverview = action('creationlog', 'overview');
+export const listMyEntries = action('creationlog', 'listMine');
+export const getMyEntry = action('creationlog', 'getMine');
+export const saveEntryDraft = action('creationlog', 'saveDraft');
+export const entryDraftFromEvent = action('creationlog', 'draftFromEvent');
+export const discardEntryDraft = action('creationlog', 'discardDraft');
+export const submitEntry = action('creationlog', 'submit');
+export const creationLogFeed = action('creationlog', 'feed');
+export const readEntry = action('creationlog', 'readEntry');
+export const addGuidance = action('creationlog', 'addGuidance');
+export const silentCollectives = action('creationlog', 'silentCollectives');
+export const creationLogStats = action('creationlog', 'stats');
+const uploadEntryImage = action('creationlog', 'uploadImage');
+
+/**
+ * Chooses up to `room` images and uploads them one by one for the collective's entries; answers each upload's
+ * result in order (empty when the user cancelled the choice).
+ */
+export async function uploadEntryImages(room: number): Promise<Array<CallResult<'creationlog', 'uploadImage'>>> {
+  const results: Array<CallResult<'creationlog', 'uploadImage'>> = [];
+  for (const photo of await choosePhotos(room)) results.push(await uploadEntryImage(photo));
+  return results;
+}
+
+/**
+ * Asks, in the tap that submits an entry, for the subscription that carries guidance on it (topic
+ * `creationLogGuidance` in WX_SUBSCRIBE_TEMPLATES). The template id is a build-time constant.
+ */
+export const askGuidanceSubscription = (): Promise<void> => requestSubscriptions([CREATIONLOG_GUIDANCE_TEMPLATE]);
+
+/**
+ * An entry's form kept on the device as it is typed (device-copies.ts), by account and entry: its id, or
+ * `new` / `correcting:<id>` until the first save gives it one. Cleared when it is submitted or discarded.
+ */
+const copyKey = (accountId: string, entryKey: string) => `creationlog-draft:${accountId}:${entryKey}`;
+export const readEntryCopy = (accountId: string, entryKey: string) => readDeviceCopy<EntryDraftContent>(copyKey(accountId, entryKey));
+export const writeEntryCopy = (accountId: string, entryKey: string, content: EntryDraftContent) => writeDeviceCopy(copyKey(accountId, entryKey), content);
+export const clearEntryCopy = (accountId: string, entryKey: string) => clearDeviceCopy(copyKey(accountId, entryKey));

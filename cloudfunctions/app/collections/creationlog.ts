@@ -1,0 +1,115 @@
+import type { EntryCategory } from '../../../shared/domain/creationlog/categories';
+import type { AdminLevel } from '../../../shared/domain/roles';
+import type { IndexSpec } from './index-spec';
+
+/**
+ * The admin feed is read as "a unit's subtree, submitted, newest first". As with filings (collections/filing.ts),
+ * each entry carries its ancestor at every level, so a level-k subtree is an equality on unitLk and one index
+ * serves filter and order, page after page, whatever the number of entries.
+ */
+const feedIndexes: IndexSpec[] = [
+  { fields: ['campaignId', 'status', 'submittedAt'] },
+  ...(['unitL1', 'unitL2', 'unitL3'] as const).map((level) => ({ fields: ['campaignId', 'status', level, 'submittedAt'] })),
+];
+
+/** Collections of the creation log (issue #13), with the indexes their queries need. */
+export const CREATIONLOG_COLLECTIONS = {
+  /** A collective's own entries: drafts by last change, submitted ones by submission. */
+  creationEntries: [...feedIndexes, { fields: ['collectiveId', 'status', 'updatedAt'] }, { fields: ['collectiveId', 'status', 'submittedAt'] }],
+  /** One document per admin who opened an entry (`${entryId}:${adminId}`); a feed page finds its own by (adminId, entryId). */
+  creationReads: [{ fields: ['adminId', 'entryId'] }],
+  /** Per collective, when it last submitted: the silent list of a subtree, oldest silence first. */
+  creationActivity: [{ fields: ['lastSubmittedAt'] }, ...(['unitL1', 'unitL2', 'unitL3'] as const).map((level) => ({ fields: [level, 'lastSubmittedAt'] }))],
+  /** Entries per month and category, per unit (sharded) and per collective, summed on read (features/creationlog/counts.ts). */
+  creationCounts: [{ fields: ['campaignId', 'unitId'] }],
+  /** Collectives per day of their latest submission, per unit (sharded): "active in the last 30 days" is a sum of 30 days. */
+  creationActiveDays: [{ fields: ['unitId', 'day'] }],
+} satisfies Record<string, IndexSpec[]>;
+
+export interface GuidanceRecord {
+  id: string;
+  authorId: string;
+  authorCode: string;
+  authorLevel: 0 | AdminLevel;
+  authorUnitName: string;
+  text: string;
+  at: string;
+}
+
+export interface CreationEntryDoc {
+  id: string;
+  /** The collective (collectives document), which keeps its id across a transfer's new account. */
+  collectiveId: string;
+  collectiveName: string;
+  campaignId: string;
+  unitId: string;
+  unitName: string;
+  unitPath: string;
+  unitL1: string;
+  unitL2: string;
+  unitL3: string;
+  status: 'draft' | 'submitted';
+  title: string;
+  /** 'YYYY-MM-DD', or '' while a draft has none. */
+  workDate: string;
+  text: string;
+  images: string[];
+  category: EntryCategory | null;
+  eventId: string | null;
+  eventTitle: string | null;
+  correctsId: string | null;
+  correctsTitle: string | null;
+  submittedAt: string | null;
+  /** Whether some admin at level 0 (the office) … 3 of its chain has read it: the feed's "nobody at my level read it". */
+  readL0: boolean;
+  readL1: boolean;
+  readL2: boolean;
+  readL3: boolean;
+  guidance: GuidanceRecord[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CreationReadDoc {
+  id: string;
+  entryId: string;
+  adminId: string;
+  at: string;
+}
+
+/** One per collective, created when it first opens its log. */
+export interface CreationActivityDoc {
+  /** The collective's id. */
+  id: string;
+  collectiveName: string;
+  unitName: string;
+  unitPath: string;
+  unitL1: string;
+  unitL2: string;
+  unitL3: string;
+  /** '' until its first submission: it then sorts first, the longest silence. */
+  lastSubmittedAt: string;
+  openedAt: string;
+}
+
+export interface CreationCountDoc extends Partial<Record<EntryCategory, number>> {
+  /** `${campaignId}:${unitId}:${month}:${shard}`; a collective's own: campaignId '', unitId `c:${collectiveId}`, shard 0. */
+  id: string;
+  campaignId: string;
+  unitId: string;
+  month: string;
+  shard: number;
+  total: number;
+}
+
+export interface CreationActiveDayDoc {
+  /** `${unitId}:${day}:${shard}`. */
+  id: string;
+  unitId: string;
+  /** China-time date 'YYYY-MM-DD'. */
+  day: string;
+  shard: number;
+  /** Collectives whose latest submission fell on this day (a shard may go negative; the sum is right). */
+  collectives: number;
+}

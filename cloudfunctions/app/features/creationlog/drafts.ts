@@ -1,0 +1,109 @@
+import { AppError } from '../../../../shared/errors';
+import type { EntryDraftContent } from '../../../../shared/contract/creationlog';
+import { audit } from '../../common/audit';
+import type { UnitDoc } from '../../collections';
+import type { CollectiveDoc } from '../../collections/filing';
+import type { EventDoc } from '../../collections/openweek';
+import type { CreationEntryDoc } from '../../collections/creationlog';
+import { accountOf, type UseCaseContext } from '../../context';
+import { latestCampaign } from '../../common/campaigns';
+import { placement } from '../../common/filing-placement';
+import { checkLimits } from '../../limits/policy';
+import { transact } from '../../ports/transaction-retry';
+import { newId } from '../../security/random';
+import { checkEntryImages } from './images';
+
+/** The parts of an entry its content decides, with the linked event and corrected entry checked to be the collective's own. */
+async function contentFields(ctx: UseCaseContext, collective: CollectiveDoc, content: EntryDraftContent) {
+  let event: EventDoc | null = null;
+  if (content.eventId) {
+    event = await ctx.store.get<EventDoc>('events', content.eventId);
+    // Events belong to the account that signs in for the collective (a transfer moves them to the new one).
+    if (!event || event.collectiveId !== accountOf(ctx).id) {
+      throw new AppError('NOT_FOUND', '未找到该开放周活动', { 'content.eventId': '开放周活动：请选择本集体的活动' });
+    }
+  }
+  let corrects: CreationEntryDoc | null = null;
+  if (content.correctsId) {
+    corrects = await ctx.store.get<CreationEntryDoc>('creationEntries', content.correctsId);
+    if (!corrects || corrects.collectiveId !== collective.id || corrects.status !== 'submitted') {
+      throw new AppError('NOT_FOUND', '未找到要更正的动态', { 'content.correctsId': '更正的动态：请选择本集体已提交的动态' });
+    }
+  }
+  checkEntryImages(ctx, collective.id, content.images, event?.summaryPhotos ?? []);
+  return {
+    title: content.title ?? '',
+    workDate: content.workDate ?? '',
+    text: content.text ?? '',
+    images: content.images,
+    category: content.category ?? null,
+    eventId: event?.id ?? null,
+    eventTitle: event?.title ?? null,
+    correctsId: corrects?.id ?? null,
+    correctsTitle: corrects?.title ?? null,
+  };
+}
+
+/** A new draft in the collective's workspace, under the newest campaign; counted against its daily quota of entries. */
+export async function createDraft(ctx: UseCaseContext, collective: CollectiveDoc, content: EntryDraftContent): Promise<CreationEntryDoc> {
+  const fields = await contentFields(ctx, collective, content);
+  const campaign = await latestCampaign(ctx.store);
+  if (!campaign) throw new AppError('NO_CAMPAIGN');
+  const unit = await ctx.store.get<UnitDoc>('units', collective.unitId);
+  if (!unit) throw new AppError('NOT_FOUND', '未找到本集体所属的管理单位');
+  await checkLimits(ctx, 'creationEntry', { collective: collective.id });
+  const { unitId, unitPath, unitL1, unitL2, unitL3 } = await placement(ctx.store, unit);
+  const now = ctx.now().toISOString();
+  const entry: CreationEntryDoc = {
+    id: newId(),
+    collectiveId: collective.id,
+    collectiveName: collective.name,
+    campaignId: campaign.id,
+    unitId,
+    unitName: unit.name,
+    unitPath,
+    unitL1,
+    unitL2,
+    unitL3,
+    status: 'draft',
+    ...fields,
+    submittedAt: null,
+    readL0: false,
+    readL1: false,
+    readL2: false,
+    readL3: false,
+    guidance: [],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await transact(ctx.store, async (tx) => {
+    await tx.insert('creationEntries', entry);
+    // Only the entry coming into being is audited: later saves as it is typed change content, not state.
+    await audit(tx, ctx.now(), {
+      actor: accountOf(ctx),
+      action: 'creationlog.createEntry',
+      objectType: 'creationEntry',
+      objectId: entry.id,
+      unitPath: entry.unitPath,
+      after: { title: entry.title, eventId: entry.eventId, correctsId: entry.correctsId },
+    });
+  });
+  return entry;
+}
+
+/** A draft saved again as it is typed, if nobody changed it since `version` and it is still a draft. */
+export async function updateDraft(
+  ctx: UseCaseContext,
+  collective: CollectiveDoc,
+  draft: CreationEntryDoc,
+  version: number,
+  content: EntryDraftContent,
+): Promise<CreationEntryDoc> {
+  const next: CreationEntryDoc = { ...draft, ...(await contentFields(ctx, collective, content)), updatedAt: ctx.now().toISOString(), version: draft.version + 1 };
+  const { id: _id, ...set } = next;
+  void _id;
+  const applied = await ctx.store.update('creationEntries', draft.id, { set }, { version, status: 'draft' });
+  if (!applied) throw new AppError('CONFLICT');
+  return next;
+}

@@ -1,0 +1,31 @@
+import type { FunctionHandlers } from '../../router';
+import { addGuidance } from './add-guidance';
+import { discardDraft } from './discard-draft';
+import { draftFromEvent } from './draft-from-event';
+import { feed } from './feed';
+import { getMine } from './get-mine';
+import { listMine } from './list-mine';
+import { overview } from './overview';
+import { readEntry } from './read-entry';
+import { saveDraft } from './save-draft';
+import { silentCollectives } from './silent-collectives';
+import { stats } from './stats';
+import { submit } from './submit';
+import { uploadImage } from './upload-image';
+
+/** The `creationlog` function: the collective's 创建工作动态 and 创建日志, and the admins who follow it (issue #13). */
+export const creationlogHandlers: FunctionHandlers<'creationlog'> = {
+  overview,
+  listMine,
+  getMine,
+  saveDraft,
+  draftFromEvent,
+  discardDraft,
+  submit,
+  uploadImage,
+  feed,
+  readEntry,
+  addGuidance,
+  silentCollectives,
+  stats,
+};

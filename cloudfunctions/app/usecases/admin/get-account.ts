@@ -1,8 +1,0 @@
-import type { contract } from '../../../../shared/contract';
-import type { Handler } from '../../router';
-import { accountInScope } from '../../scope';
-import { oneAccountView } from '../../views';
-
-export const getAccount: Handler<typeof contract.admin.getAccount> = async (ctx, input) => ({
-  account: await oneAccountView(ctx.store, await accountInScope(ctx, input.accountId)),
-});

@@ -1,9 +1,0 @@
-import type { contract } from '../../../../shared/contract';
-import type { Handler } from '../../router';
-import { managedEventViewOf, ownEvent } from './helpers';
-
-/** One of the collective's events with its live counts (seats taken, waiting, checked in). */
-export const getManagedEvent: Handler<typeof contract.openweek.getManagedEvent> = async (ctx, input) => {
-  const event = await ownEvent(ctx, input.eventId);
-  return { event: await managedEventViewOf(ctx.store, event) };
-};

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { ENTRY_CATEGORIES } from '../domain/creationlog/categories';
+
+const counts = z.object({ total: z.number().int(), byCategory: z.record(z.enum(ENTRY_CATEGORIES), z.number().int()) });
+export type EntryCounts = z.infer<typeof counts>;
+
+/** Entries submitted in one China-time month ('YYYY-MM'), in total and per category. */
+export const monthCountsView = counts.extend({ month: z.string() });
+export type MonthCountsView = z.infer<typeof monthCountsView>;
+
+/** 指导意见: what an admin of the collective's chain wrote about a submitted entry. */
+export const guidanceView = z.object({
+  id: z.string(),
+  /** The admin's unit and level as the collective reads them (交通 · 一级管理员), never a personal account name. */
+  authorUnitName: z.string(),
+  authorRole: z.string(),
+  text: z.string(),
+  at: z.string(),
+});
+export type GuidanceView = z.infer<typeof guidanceView>;
+
+/** One entry of a list: the collective's timeline, or an admin's feed. */
+export const entryCardView = z.object({
+  id: z.string(),
+  status: z.enum(['draft', 'submitted']),
+  title: z.string(),
+  category: z.enum(ENTRY_CATEGORIES).nullable(),
+  workDate: z.string().nullable(),
+  collectiveName: z.string(),
+  unitName: z.string(),
+  /** The first 80 characters of the text. */
+  excerpt: z.string(),
+  imageCount: z.number().int(),
+  guidanceCount: z.number().int(),
+  correctsId: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  /** In an admin's feed: this admin has not opened it yet. Always false for the collective. */
+  unread: z.boolean(),
+});
+export type EntryCardView = z.infer<typeof entryCardView>;
+
+/** A whole entry, with the guidance on it. */
+export const entryView = entryCardView.extend({
+  text: z.string(),
+  images: z.array(z.string()),
+  eventId: z.string().nullable(),
+  eventTitle: z.string().nullable(),
+  correctsTitle: z.string().nullable(),
+  guidance: z.array(guidanceView),
+  version: z.number().int(),
+});
+export type EntryView = z.infer<typeof entryView>;
+
+/** A collective that has submitted nothing for a while (lastSubmittedAt null: never since it opened its log). */
+export const silentCollectiveView = z.object({
+  collectiveId: z.string(),
+  collectiveName: z.string(),
+  unitName: z.string(),
+  lastSubmittedAt: z.string().nullable(),
+  /** China-time days since the last submission; null when it never submitted. */
+  silentDays: z.number().int().nullable(),
+});
+export type SilentCollectiveView = z.infer<typeof silentCollectiveView>;

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { defineAction } from './define';
+import { id, oneOf, optionalText, page, pageInput, text } from './fields';
+import { entryCardView, entryView, monthCountsView, silentCollectiveView } from './creationlog-views';
+import { ADMINS } from '../domain/roles';
+import { ENTRY_CATEGORIES, MAX_ENTRY_IMAGES, MAX_ENTRY_TEXT } from '../domain/creationlog/categories';
+import { isChinaDate } from '../domain/filing/window';
+import { MAX_PHOTO_BASE64 } from './limits';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const month = z.string({ error: '月份：格式不正确' }).regex(MONTH, '月份：请按 2018-05 的格式');
+const imageList = z
+  .array(z.string({ error: '图片：格式不正确' }).max(500, '图片：地址过长'), { error: '图片：格式不正确' })
+  .max(MAX_ENTRY_IMAGES, `图片：最多${MAX_ENTRY_IMAGES}张`);
+
+/**
+ * An entry as the form holds it: anything may be missing while it is a draft, which saves as it is
+ * typed. Lengths and shapes are still checked, so a draft never holds what a submit could not.
+ */
+export const entryDraftContent = z.object({
+  title: optionalText('标题', 60),
+  workDate: z
+    .string({ error: '工作日期：格式不正确' })
+    .refine((v) => v === '' || isChinaDate(v), '工作日期：请按 2018-05-04 的格式填写日期')
+    .optional(),
+  text: optionalText('内容', MAX_ENTRY_TEXT),
+  images: imageList.default([]),
+  category: oneOf('类别', ENTRY_CATEGORIES).optional(),
+  /** One of the collective's own open-week events this entry is about. */
+  eventId: id('开放周活动').optional(),
+  /** The submitted entry this one corrects. */
+  correctsId: id('更正的动态').optional(),
+});
+export type EntryDraftContent = z.output<typeof entryDraftContent>;
+
+/** What 提交创建日志 requires; the form runs it before asking to submit. */
+export const entryContent = entryDraftContent.extend({
+  title: text('标题', { min: 2, max: 60 }),
+  workDate: z.string({ error: '工作日期：请填写' }).refine(isChinaDate, '工作日期：请填写'),
+  text: text('内容', { min: 10, max: MAX_ENTRY_TEXT }),
+  category: oneOf('类别', ENTRY_CATEGORIES),
+});
+
+const entryTarget = z.object({ entryId: id('动态') });
+const one = z.object({ entry: entryView });
+
+/** The `creationlog` function: 创建工作动态 and the 创建日志 admins follow (issue #13). */
+export const creationlog = {
+  overview: defineAction({
+    summary: '本集体的创建日志：按月的提交数和类别数，多久未提交（满30天提示）',
+    input: z.object({}),
+    output: z.object({
+      categories: z.array(z.object({ value: z.enum(ENTRY_CATEGORIES), label: z.string() })),
+      months: z.array(monthCountsView),
+      lastSubmittedAt: z.string().nullable(),
+      /** China-time days since the last submission (or since the log was opened, when nothing was submitted). */
+      silentDays: z.number().int(),
+      /** Nothing submitted for 30 days: the page asks for an entry. */
+      prompt: z.boolean(),
+    }),
+    roles: ['collective'],
+  }),
+  listMine: defineAction({
+    summary: '本集体的创建工作动态：草稿（最近修改在前）或已提交的（最新提交在前，可按月）',
+    input: z.object({ status: oneOf('状态', ['draft', 'submitted']), month: month.optional(), ...pageInput }),
+    output: page(entryCardView),
+    roles: ['collective'],
+  }),
+  getMine: defineAction({
+    summary: '本集体的一条动态，及管理员的指导意见',
+    input: entryTarget,
+    output: one,
+    roles: ['collective'],
+  }),
+  saveDraft: defineAction({
+    summary: '保存动态草稿（随填随存）；不带 entryId 时新建',
+    input: z.object({ entryId: id('动态').optional(), version: z.number().int().optional(), content: entryDraftContent }),
+    output: one,
+    roles: ['collective'],
+  }),
+  draftFromEvent: defineAction({
+    summary: '由已结束的开放周活动的总结生成一条动态草稿（标题、日期、内容和照片）',
+    input: z.object({ eventId: id('开放周活动') }),
+    output: one,
+    roles: ['collective'],
+  }),
+  discardDraft: defineAction({
+    summary: '删除一条未提交的草稿',
+    input: entryTarget,
+    output: z.object({ discarded: z.literal(true) }),
+    roles: ['collective'],
+  }),
+  submit: defineAction({
+    summary: '提交创建日志：此后只读，本集体所属各级管理员可见，记录提交时间',
+    input: entryTarget.extend({ version: z.number().int() }),
+    output: one,
+    roles: ['collective'],
+  }),
+  uploadImage: defineAction({
+    summary: '上传一张动态图片（JPEG 或 PNG，约650KB以内）；保存动态时以返回的地址引用',
+    input: z.object({
+      contentType: oneOf('图片格式', ['image/jpeg', 'image/png']),
+      base64: z.string({ error: '图片：请选择' }).min(1, '图片：请选择').max(MAX_PHOTO_BASE64, '图片：不能超过约650KB，请压缩后再上传'),
+    }),
+    output: z.object({ url: z.string() }),
+    roles: ['collective'],
+  }),
+  feed: defineAction({
+    summary: '管辖范围内已提交的创建日志（最新在前），标出我未读的；可按单位、类别、月份、本级无人阅读筛选，按集体名称搜索',
+    input: z.object({
+      campaignId: id('创建活动'),
+      unitId: id('单位').optional(),
+      category: oneOf('类别', ENTRY_CATEGORIES).optional(),
+      month: month.optional(),
+      /** Only entries no admin at the caller's level has read yet. */
+      unreadAtMyLevel: z.boolean().optional(),
+      q: optionalText('集体名称', 40),
+      ...pageInput,
+    }),
+    output: page(entryCardView),
+    roles: ADMINS,
+  }),
+  readEntry: defineAction({
+    summary: '阅读一条创建日志（为本人标记已阅）',
+    input: entryTarget,
+    output: one,
+    roles: ADMINS,
+  }),
+  addGuidance: defineAction({
+    summary: '对一条创建日志提出指导意见，并通知该集体',
+    input: entryTarget.extend({ text: text('指导意见', { min: 2, max: 1000 }) }),
+    output: one,
+    roles: ADMINS,
+  }),
+  silentCollectives: defineAction({
+    summary: '管辖范围内30天或60天未提交创建日志的集体（最久未提交在前）',
+    input: z.object({ days: z.union([z.literal(30), z.literal(60)], { error: '天数：请选择30或60' }), unitId: id('单位').optional(), ...pageInput }),
+    output: page(silentCollectiveView),
+    roles: ADMINS,
+  }),
+  stats: defineAction({
+    summary: '单位（含下级）的创建日志统计：每月、每类提交数，近30天有提交的集体数',
+    input: z.object({ campaignId: id('创建活动'), unitId: id('单位').optional() }),
+    output: z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      months: z.array(monthCountsView),
+      total: z.number().int(),
+      byCategory: z.record(z.enum(ENTRY_CATEGORIES), z.number().int()),
+      activeCollectives30d: z.number().int(),
+    }),
+    roles: ADMINS,
+  }),
+};

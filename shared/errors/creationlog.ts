@@ -1,0 +1,11 @@
+import type { ErrorSpec } from './spec';
+
+/** Error codes of the creation log (issue #13). */
+export const CREATIONLOG_ERRORS = {
+  /** A submitted entry is the log's record: it is not edited (a correction is a new entry that references it). */
+  ENTRY_SUBMITTED: { status: 409, message: '该动态已提交创建日志，不能修改；如需更正，请新建一条更正动态' },
+  /** An entry's image is not one this collective uploaded for its creation log (nor a photo of the linked event). */
+  IMAGE_NOT_UPLOADED: { status: 400, message: '图片：请通过“添加图片”上传' },
+  /** The collective has no campaign to log its work under. */
+  NO_CAMPAIGN: { status: 409, message: '当前没有进行中的创建活动' },
+} as const satisfies Record<string, ErrorSpec>;

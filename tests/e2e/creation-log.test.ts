@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { client, must, officeHeaders } from '../support/openweek-http';
+import { PNG } from '../support/creationlog';
+import { answerDialog, expectTexts, field, open, screen, signInFirstTime, textOf, useBrowser } from './support/h5';
+
+const session = useBrowser();
+const PHONE = { viewport: { width: 390, height: 844 } };
+
+/** Today's date in China time, 'YYYY-MM-DD': the work was done today. */
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * 创建日志 in the H5 build: a collective under 岳阳市交通运输局 (level 2, under 交通) writes an entry with two
+ * images and submits it; the bureau's level-2 admin sees it 未读, reads it (已阅) and adds guidance; the
+ * collective then sees the guidance on its entry. The steps share the host and run in order.
+ */
+describe('a creation-log entry from the collective to its level-2 admin and back, in the browser', () => {
+  let collective: Page;
+  let admin: Page;
+  let accounts: { collective: { code: string; oneTimePassword: string }; admin: { code: string; oneTimePassword: string } };
+  const title = '公交一路青年志愿服务日';
+  const guidance = '请补充服务人次的统计方法，并在下次动态中附上乘客反馈。';
+
+  beforeAll(async () => {
+    const host = session.running.host;
+    const post = client(host.url);
+    const office = await officeHeaders(host);
+    const transport = ((await must(post, 'admin', 'listUnits', {}, office)).items as Array<{ id: string; name: string }>).find((u) => u.name === '交通')!;
+    const bureau = (await must(post, 'admin', 'createUnit', { parentId: transport.id, name: '岳阳市交通运输局' }, office)).unit as { id: string };
+    const issue = async (role: 'admin' | 'collective', name: string) => {
+      const issued = await must(post, 'admin', 'createAccount', { unitId: bureau.id, role, name }, office);
+      return { code: issued.account.code as string, oneTimePassword: issued.oneTimePassword as string };
+    };
+    accounts = { collective: await issue('collective', '岳阳市公交一路青年班组'), admin: await issue('admin', '交通运输局二级管理员') };
+  });
+
+  test('the collective writes an entry with two images, saved as a draft as it types, and submits it', async () => {
+    collective = await session.newUser(PHONE);
+    await signInFirstTime(collective, session.running.host.url, accounts.collective.code, accounts.collective.oneTimePassword, 'Youth2025pass');
+    await screen(collective, 'mine').locator('.entry-creation-log').click();
+    const log = screen(collective, 'creation-log');
+    await expectTexts(log.locator('.cl-drafts .list-end'), ['没有草稿']);
+    await log.locator('.btn-new-entry').click();
+
+    const form = screen(collective, 'cl-edit');
+    await field(form, 'title').fill(title);
+    await field(form, 'workDate').fill(chinaToday());
+    await form.locator('.choice-option--volunteer').click();
+    await form.locator('.field-text textarea').fill('班组青年在公交站台开展志愿服务，为乘客指路、帮扶老人上下车，共服务乘客三百余人次。');
+    const [chooser] = await Promise.all([collective.waitForEvent('filechooser'), form.locator('.btn-add-images').click()]);
+    await chooser.setFiles([
+      { name: 'one.png', mimeType: 'image/png', buffer: PNG },
+      { name: 'two.png', mimeType: 'image/png', buffer: PNG },
+    ]);
+    await form.locator('.entry-image img').nth(1).waitFor();
+    expect(await form.locator('.entry-image img').count()).toBe(2);
+    const sources = await form.locator('.entry-image img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src')));
+    for (const src of sources) expect(src).toMatch(/^\/files\/creationlog\/[0-9a-f]+\/[0-9a-f]{32}\.png$/);
+    await form.locator('.draft-saved', { hasText: '草稿已保存' }).waitFor();
+
+    await form.locator('.btn-submit-entry').click();
+    await answerDialog(collective, '确认提交创建日志？', '提交');
+    const entry = screen(collective, 'cl-entry');
+    await expectTexts(entry.locator('.cl-submitted'), ['已提交创建日志，上级管理单位可以看到。']);
+    expect(await textOf(entry.locator('.entry-status'))).toMatch(/^已提交 /);
+    await entry.locator('.entry-image img').nth(1).waitFor();
+    expect(await entry.locator('.entry-image img').count()).toBe(2);
+    await expectTexts(entry.locator('.cl-guidance-list .list-end'), ['暂无指导意见']);
+    // Read-only now: only a correction can follow.
+    await expectTexts(entry.locator('.btn-correct-entry'), ['更正（新建一条更正动态）']);
+  });
+
+  test('the level-2 admin sees it 未读, reads it, and adds guidance', async () => {
+    admin = await session.newUser(PHONE);
+    await signInFirstTime(admin, session.running.host.url, accounts.admin.code, accounts.admin.oneTimePassword, 'Admin2025pass');
+    await screen(admin, 'mine').locator('.entry-admin-creation-log').click();
+    const feed = screen(admin, 'admin-creation-log');
+    const card = feed.locator('.entry-card', { hasText: title });
+    await expectTexts(card.locator('.cl-unread'), ['未读']);
+    await expectTexts(feed.locator('.stats-total'), ['已提交 1 条 · 近30天有提交的集体 1 个']);
+    await card.click();
+
+    const page = screen(admin, 'admin-cl-entry');
+    await expectTexts(page.locator('.entry-text'), ['班组青年在公交站台开展志愿服务，为乘客指路、帮扶老人上下车，共服务乘客三百余人次。']);
+    await page.locator('.field-guidance textarea').fill(guidance);
+    await page.locator('.btn-send-guidance').click();
+    await expectTexts(page.locator('.guidance-text'), [guidance]);
+    expect(await textOf(page.locator('.guidance-who'))).toMatch(/^岳阳市交通运输局 · 二级管理员 · /);
+  });
+
+  test('back in the feed the entry is 已阅 for that admin', async () => {
+    await admin.goBack();
+    const feed = screen(admin, 'admin-creation-log');
+    await expectTexts(feed.locator('.entry-card', { hasText: title }).locator('.cl-read'), ['已阅']);
+  });
+
+  test('the collective sees the guidance on its entry', async () => {
+    await collective.reload();
+    const entry = screen(collective, 'cl-entry');
+    await expectTexts(entry.locator('.guidance-text'), [guidance]);
+  });
+
+  test('what the collective types is kept on the device: closed before it reached the server, it comes back and is saved', async () => {
+    await open(collective, session.running.host.url, '/collective/creationlog/edit');
+    const form = screen(collective, 'cl-edit');
+    await field(form, 'title').fill('青年理论学习');
+    // Reopened at once, before the pause after typing that saves to the server.
+    await collective.reload();
+    const again = screen(collective, 'cl-edit');
+    await again.locator('.draft-saved', { hasText: '草稿已保存' }).waitFor();
+    expect(await field(again, 'title').inputValue()).toBe('青年理论学习');
+    await open(collective, session.running.host.url, '/collective/creationlog/index');
+    await expectTexts(screen(collective, 'creation-log').locator('.cl-drafts .entry-title'), ['青年理论学习']);
+  });
+});

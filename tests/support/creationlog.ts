@@ -1,0 +1,48 @@
+import type { Caller } from '../../cloudfunctions/app/context';
+import type { SignedIn, TestApp } from './harness';
+
+/** A real (1×1) PNG: what a phone's album would hand over. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** What a collective types for an entry that may be submitted: the work of 2018-11-18, under 志愿服务. */
+export const completeContent = (overrides: Record<string, unknown> = {}) => ({
+  title: '公交一路青年志愿服务日',
+  workDate: '2018-11-18',
+  text: '班组青年在公交站台开展志愿服务，为乘客指路、帮扶老人上下车，共服务乘客三百余人次。',
+  category: 'volunteer',
+  ...overrides,
+});
+
+export async function uploadImage(app: TestApp, caller: Caller): Promise<string> {
+  return (await app.ok('creationlog', 'uploadImage', { contentType: 'image/png', base64: PNG.toString('base64') }, caller)).url;
+}
+
+/** A draft with the content given, saved by `caller`. */
+export async function draft(app: TestApp, caller: Caller, content: Record<string, unknown> = completeContent()) {
+  return (await app.ok('creationlog', 'saveDraft', { content }, caller)).entry;
+}
+
+/** An entry written and submitted by `caller` (with one uploaded image). */
+export async function submitted(app: TestApp, caller: Caller, overrides: Record<string, unknown> = {}) {
+  const image = await uploadImage(app, caller);
+  const entry = await draft(app, caller, completeContent({ images: [image], ...overrides }));
+  return (await app.ok('creationlog', 'submit', { entryId: entry.id, version: entry.version }, caller)).entry;
+}
+
+/** The newest campaign: entries are logged under it. */
+export async function campaignIdOf(app: TestApp, caller: Caller): Promise<string> {
+  const { items } = await app.ok('campaign', 'listCampaigns', {}, caller);
+  return items[0].id;
+}
+
+/**
+ * Signs everyone in again after the test's clock moved past the sessions' 12 hours (their tokens are
+ * replaced in place, so the hierarchy's callers keep working).
+ */
+export async function signInAgain(app: TestApp, people: SignedIn[]): Promise<void> {
+  for (const who of people) {
+    const { token } = await app.ok('account', 'signIn', { code: who.code, password: who.password });
+    who.token = token;
+    who.caller.token = token;
+  }
+}
