@@ -231,6 +231,28 @@ describe('社会评价 and the 三亮 page', () => {
     expect(await app.call('evaluation', 'publicPage', { code: 'nosuchcode' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  test('reading a 三亮 page writes nothing: its code and counters come with the collective’s document', async () => {
+    // Issuing the code wrote the page and zeroed counters with the collective, in one transaction.
+    expect(await app.store.get('publicPages', h.countyCollective.accountId)).toMatchObject({ code: expect.stringMatching(/^[a-z2-9]{10}$/) });
+    expect(await app.store.get('evaluationCounts', h.countyCollective.accountId)).toMatchObject({ cases: 0, wechat5: 0 });
+    const before = await app.snapshot();
+    const shown = await page(h.countyCollective.accountId);
+    expect(shown.summary).toMatchObject({ counted: 0, satisfactionRate: null, web: { count: 0 } });
+    const code = shown.collective.code;
+    await app.ok('evaluation', 'publicPage', { code });
+    await app.ok('evaluation', 'comments', { code });
+    await app.ok('evaluation', 'evaluationForm', { code }, wechatVisitor(1));
+    await app.ok('evaluation', 'ownPublicPage', {}, h.countyCollective.caller);
+    await app.ok('evaluation', 'collectiveEvaluations', {}, h.countyCollective.caller);
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test('a collective’s page reads as zero when its counters are missing', async () => {
+    await app.store.remove('evaluationCounts', h.collective.accountId);
+    const shown = await page(h.collective.accountId);
+    expect(shown.summary).toMatchObject({ counted: 0, negative: 0, followUp: { cases: 0, answeredOnTime: 0 }, web: { count: 0 } });
+  });
+
   describe('差评 follow-up', () => {
     const signIn = async (who: Hierarchy['collective']): Promise<Caller> => ({ token: (await app.ok('account', 'signIn', { code: who.code, password: who.password })).token });
 
