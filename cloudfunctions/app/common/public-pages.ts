@@ -27,6 +27,9 @@ export function zeroCounts(collectiveId: string): EvaluationCountsDoc {
  * page holds fails the transaction on the unique index (DuplicateKeyError), as a taken account code does.
  */
 export async function openPublicPage(tx: StoreOps, collectiveId: string, at: Date): Promise<PublicPageDoc> {
+  // A page kept from before (its collective's document rewritten, or made by an older version) stays as it is.
+  const existing = await tx.get<PublicPageDoc>('publicPages', collectiveId);
+  if (existing) return existing;
   const page: PublicPageDoc = { id: collectiveId, code: newPublicCode(), commitment: null, address: null, serviceHours: null, updatedAt: at.toISOString(), version: 1 };
   await tx.insert('publicPages', page);
   if (!(await tx.get('evaluationCounts', collectiveId))) await tx.insert('evaluationCounts', zeroCounts(collectiveId));
