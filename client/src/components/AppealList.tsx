@@ -13,7 +13,7 @@ const TABS: Array<[Status, string]> = [['pending', '待复核'], ['upheld', '成
 /** Appeals by status (the caller's own, their branch's, or all), each under its evaluation; `action` adds what the viewer may do. */
 export function AppealList({ action }: { action?: (appeal: AppealView, reload: () => void) => ReactNode }) {
   const [status, setStatus] = useState<Status>('pending');
-  const list = usePagedList((cursor) => listAppeals(status, cursor), status);
+  const list = usePagedList((cursor) => listAppeals({ status, cursor }), status);
   return (
     <View>
       <View className="ow-filters">

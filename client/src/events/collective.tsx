@@ -85,7 +85,7 @@ function CommentsSection({ code, first }: { code: string; first: PublicPageView[
     if (!cursor || loading) return;
     setLoading(true);
     setError(null);
-    void publicComments(code, cursor).then((r) => {
+    void publicComments({ code, cursor }).then((r) => {
       setLoading(false);
       if (!r.ok) return setError(r.error.message);
       setItems((prev) => [...prev, ...r.data.items]);

@@ -48,7 +48,7 @@ const STATE_NOTES = { shown: '评价内容已公开', review: '评价内容审�
 
 /** The visitor's own evaluations, newest first: each with its collective, and what became of its comment. */
 export default function MyEvaluations() {
-  const list = usePagedList((cursor) => myEvaluations(cursor), 'mine');
+  const list = usePagedList((cursor) => myEvaluations({ cursor }), 'mine');
   return (
     <Screen title="我的评价" className="my-evaluations">
       {list.items.map((e) => (

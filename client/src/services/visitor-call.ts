@@ -30,3 +30,9 @@ export async function asVisitor<F extends FunctionName, A extends ActionName<F>>
   }
   return result;
 }
+
+/** One action called as the public visitor, as a named, typed function (like `action` in call.ts). */
+export const visitorAction =
+  <F extends FunctionName, A extends ActionName<F>>(fn: F, name: A) =>
+  (input: CallInput<F, A>): Promise<CallResult<F, A>> =>
+    asVisitor(fn, name, input);

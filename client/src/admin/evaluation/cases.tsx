@@ -17,7 +17,7 @@ import '../../components/evaluation.css';
 /** The managing unit's queue: 差评 of its collectives not answered in time, or whose handling the evaluator rated 不满意. */
 export default function EscalatedCases() {
   const guard = useSignedIn({ audiences: ADMINS });
-  const list = usePagedList((cursor) => escalatedCases(cursor), 'escalated', guard.state === 'ready');
+  const list = usePagedList((cursor) => escalatedCases({ cursor }), 'escalated', guard.state === 'ready');
   if (guard.state === 'unreachable') return <Screen title="转来的差评"><Notice>{guard.message}</Notice></Screen>;
   if (guard.state === 'denied') return <Screen title="转来的差评"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   return (

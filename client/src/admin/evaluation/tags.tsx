@@ -25,7 +25,7 @@ export default function AspectTags() {
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (guard.state !== 'ready') return;
-    void aspectTags(campaignId).then((r) => {
+    void aspectTags({ campaignId }).then((r) => {
       if (!r.ok) return setError(r.error.message);
       setText(r.data.tags.join('\n'));
       setIsDefault(r.data.isDefault);
@@ -39,7 +39,7 @@ export default function AspectTags() {
 
   const save = async () => {
     setSaving(true);
-    const result = await setAspectTags(campaignId, linesOf(text));
+    const result = await setAspectTags({ campaignId, tags: linesOf(text) });
     setSaving(false);
     if (!result.ok) return setFieldError(Object.values(result.error.fields ?? {})[0] ?? result.error.message);
     setFieldError(undefined);

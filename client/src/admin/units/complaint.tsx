@@ -32,7 +32,7 @@ export default function ComplaintChannel() {
   });
   useEffect(() => {
     if (guard.state !== 'ready') return;
-    void complaintChannel(unitId).then((r) => {
+    void complaintChannel({ unitId }).then((r) => {
       if (!r.ok) return setError(r.error.message);
       setChannel(r.data);
       form.reset({ phone: r.data.phone ?? '', email: r.data.email ?? '' });

@@ -53,7 +53,7 @@ function OpenCase({ item, onAnswered }: { item: CaseView; onAnswered: () => void
  */
 export default function CollectiveCases() {
   const [status, setStatus] = useState<'open' | 'answered'>('open');
-  const list = usePagedList((cursor) => collectiveCases(status, cursor), status);
+  const list = usePagedList((cursor) => collectiveCases({ status, cursor }), status);
   return (
     <Screen title="差评回访" className="collective-cases">
       <View className="ow-filters">

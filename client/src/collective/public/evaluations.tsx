@@ -9,7 +9,7 @@ import '../../components/evaluation.css';
 
 /** What the public said of this collective, newest first, with its figures; never who said it. */
 export default function CollectiveEvaluations() {
-  const list = usePagedList((cursor) => collectiveEvaluations(cursor), 'own');
+  const list = usePagedList((cursor) => collectiveEvaluations({ cursor }), 'own');
   return (
     <Screen title="收到的评价" className="collective-evaluations">
       {list.first ? <SummaryCard summary={list.first.summary} /> : null}

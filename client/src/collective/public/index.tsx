@@ -29,7 +29,7 @@ export default function OwnPublicPage() {
     optional: ['commitment', 'address', 'serviceHours'],
   });
   useEffect(() => {
-    void ownPublicPage().then((r) => {
+    void ownPublicPage({}).then((r) => {
       if (!r.ok) return setError(r.error.message);
       setOwn(r.data);
       form.reset({ commitment: r.data.commitment ?? '', address: r.data.address ?? '', serviceHours: r.data.serviceHours ?? '' });
