@@ -89,5 +89,5 @@ export function sheetTotal(items: readonly Pick<AssessmentItem, 'no' | 'kind' | 
  */
 export function rankByTotal<T extends { total: number }>(rows: readonly T[]): Array<T & { rank: number }> {
   const sorted = [...rows].sort((a, b) => b.total - a.total);
-  return sorted.map((row, i) => ({ ...row, rank: sorted.findIndex((other) => other.total === row.total) + 1 }));
+  return sorted.map((row) => ({ ...row, rank: sorted.findIndex((other) => other.total === row.total) + 1 }));
 }
