@@ -73,7 +73,7 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
 
 /**
  * What the unit's own records hold for each item, from the same counters the dashboard and the creation
- * log show (never a scan): 报备 against target and the 往届/非公 shares (7), its 五个一 ledger (1, 3, 4, 8),
+ * log show (never a scan): 报备 against target and the 往届/非公 shares (7), its 五个一 ledger (1, 3, 4, 8; meetings under 3 too, so a 行业 unit, not assessed on 1, shows them),
  * review timeliness and creation-log entries of its subtree (5), open-week events of its collectives (8).
  * Items 4, 9 and 11 also draw on the evaluation records of issue #12, which are not on this branch: they
  * are named in `awaiting` until that feature provides them.
@@ -97,7 +97,7 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
   const fact = (label: string, value: number | null, unitName: string) => ({ label, value, unit: unitName, entries: [] });
   const facts: Record<number, EvidenceView['items'][number]['facts']> = {
     1: [ledgerFact('meeting'), ledgerFact('liaisonPlatform')],
-    3: [ledgerFact('training')],
+    3: [ledgerFact('training'), ledgerFact('meeting')],
     4: [ledgerFact('inspection')],
     5: [
       fact(`超${EVIDENCE_OVERDUE_DAYS}天待一级审核`, total.overdue.level1, '件'),
