@@ -102,4 +102,22 @@ export {
   uploadEntryImages,
   writeEntryCopy,
 } from './creationlog';
-export { addLedgerAttachment, exportQuotaDashboard, listLedger, openLedgerAttachment, quotaDashboard, recordLedgerEntry, removeLedgerEntry } from './management';
+export {
+  addLedgerAttachment,
+  assessmentRanking,
+  assessmentSheet,
+  correctAssessmentScore,
+  exportAssessment,
+  exportQuotaDashboard,
+  listAssessments,
+  listLedger,
+  openAssessment,
+  openLedgerAttachment,
+  publishAssessment,
+  quotaDashboard,
+  recordLedgerEntry,
+  removeLedgerEntry,
+  scoreAssessmentItem,
+  setAssessmentPoints,
+  submitAssessmentReport,
+} from './management';
