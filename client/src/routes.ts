@@ -61,6 +61,10 @@ export const ROUTES = {
   adminDashboard: '/admin/management/dashboard',
   /** 五个一工作台账: the unit's own (or, with `unitId`, a unit's below, read only). */
   adminLedger: '/admin/management/ledger',
+  /** 考评: the rounds (`roundId`: one round's points, ranking, publication, export). */
+  adminAssessment: '/admin/management/assessment',
+  /** 考评表 of a level-1 unit (`roundId`, `unitId`): the unit's report and evidence, the office's scores. */
+  adminAssessmentSheet: '/admin/management/sheet',
   /** The aspect tags evaluators choose from in a campaign (`campaignId`). */
   adminAspectTags: '/admin/evaluation/tags',
   /** 差评 escalated to the caller's units: overdue, or the handling rated 不满意. */

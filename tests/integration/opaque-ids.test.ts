@@ -63,6 +63,8 @@ async function world(app: TestApp) {
   const { revocation } = await app.ok('review', 'requestRevocation', { filingId: filing.id, reasons: '核查中发现问题' }, h.admin1.caller);
   const entry = await submitted(app, h.collective.caller);
   const creationDraft = await draft(app, h.collective.caller);
+  // The 考评 round is open before the first reads, which end signed out.
+  await app.ok('management', 'openAssessment', { campaignId: h.campaignId }, h.office.caller);
   // Every visitor rates the collective on its 三亮 page, with a comment.
   const publicCode = (await app.ok('evaluation', 'publicPage', { collectiveId: h.collective.accountId })).collective.code;
   for (const visitor of visitors.slice(1)) await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到' }, visitor);
@@ -118,6 +120,11 @@ const READS: Record<string, Drive> = {
   'management.dashboard': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.exportDashboard': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.listLedger': { input: (w) => ({ campaignId: w.campaignId }) },
+  // A campaign's 考评 round (opened in the world) has the campaign's id.
+  'management.listAssessments': { input: () => ({}) },
+  'management.assessmentSheet': { input: (w) => ({ roundId: w.campaignId }) },
+  'management.assessmentRanking': { input: (w) => ({ roundId: w.campaignId }) },
+  'management.exportAssessment': { input: (w) => ({ roundId: w.campaignId }) },
   'evaluation.publicPage': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.comments': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.evaluationForm': { input: (w) => ({ code: w.publicCode }) },
@@ -167,6 +174,12 @@ const WRITES: Record<string, Drive> = {
   'management.uploadLedgerAttachment': {
     input: () => ({ fileName: '现场.png', contentType: 'image/png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' }),
   },
+  'management.openAssessment': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.setAssessmentPoints': { input: (w) => ({ roundId: w.campaignId, points: [{ no: 7, max: 20 }] }) },
+  'management.submitAssessmentReport': { input: (w) => ({ roundId: w.campaignId, report: '两年来坚持重在创建、贵在管理。', ledgerConfirmed: true }) },
+  'management.scoreAssessmentItem': { input: (w) => ({ roundId: w.campaignId, unitId: w.units.transport.id, no: 2, points: 8, note: '工作规范较完整' }) },
+  'management.publishAssessment': { input: (w) => ({ roundId: w.campaignId }) },
+  'management.correctAssessmentScore': { input: (w) => ({ roundId: w.campaignId, unitId: w.units.transport.id, no: 2, points: 9, note: '复核后调整', reason: '复核工作规范材料' }) },
   'review.issueTransferPassword': { input: (w) => ({ requestId: w.requestId }) },
   'review.transferCollective': { input: (w) => ({ code: w.collective.code, name: '岳阳市公交一路青年班组', toUnitId: w.units.bureau.id, reason: '归口调整' }) },
   'review.restructureCollective': { input: (w) => ({ collectiveId: w.countyCollective.accountId, newName: '重组后的护理组', reason: '成员变动过半' }) },

@@ -102,7 +102,25 @@ export {
   uploadEntryImages,
   writeEntryCopy,
 } from './creationlog';
-export { addLedgerAttachment, exportQuotaDashboard, listLedger, openLedgerAttachment, quotaDashboard, recordLedgerEntry, removeLedgerEntry } from './management';
+export {
+  addLedgerAttachment,
+  assessmentRanking,
+  assessmentSheet,
+  correctAssessmentScore,
+  exportAssessment,
+  exportQuotaDashboard,
+  listAssessments,
+  listLedger,
+  openAssessment,
+  openLedgerAttachment,
+  publishAssessment,
+  quotaDashboard,
+  recordLedgerEntry,
+  removeLedgerEntry,
+  scoreAssessmentItem,
+  setAssessmentPoints,
+  submitAssessmentReport,
+} from './management';
 export {
   appealEvaluation,
   aspectTags,

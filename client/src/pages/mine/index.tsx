@@ -106,6 +106,9 @@ function Member({ account }: { account: AccountView }) {
             <Entry className="entry-dashboard" title="报备进度" desc="各单位报备目标完成情况、超期待审、截止倒计时" route={ROUTES.adminDashboard} />
           ) : null}
           <Entry className="entry-ledger" title="五个一工作台账" desc="专题会议、集中培训、检查调研、主题创建活动、联系平台" route={ROUTES.adminLedger} />
+          {audience === 'office' || audience === 'admin1' ? (
+            <Entry className="entry-assessment" title="考评" desc="情况报告、工作台账确认、评分与排名" route={ROUTES.adminAssessment} />
+          ) : null}
           <Entry className="entry-units" title="管理单位" desc="本单位及下级单位、名额" route={ROUTES.adminUnits} />
           <Entry className="entry-accounts" title="帐号管理" desc="查询、锁定、重置密码" route={ROUTES.adminAccounts} />
           {isIssuer ? (
