@@ -117,6 +117,8 @@ function Member({ account }: { account: AccountView }) {
           <Entry className="entry-audit" title="操作记录" desc="本辖区内的每一项管理决定" route={ROUTES.adminAudit} />
           <Entry className="entry-admin-openweek" title="开放周监管" desc="辖区内的活动、统计，屏蔽不当活动" route={ROUTES.adminOpenweek} />
           <Entry className="entry-admin-creation-log" title="创建日志" desc="辖区内集体提交的创建日志、指导意见、未提交的集体" route={ROUTES.adminCreationLog} />
+          <Entry className="entry-escalated-cases" title="转来的差评" desc="逾期未答复、评价人对处理不满意的差评" route={ROUTES.adminEscalatedCases} />
+          {isIssuer ? <Entry className="entry-appeals" title="评价申诉" desc="复核集体对误评、恶意评价的申诉" route={ROUTES.adminAppeals} /> : null}
         </Section>
       ) : null}
 
@@ -153,6 +155,15 @@ function Member({ account }: { account: AccountView }) {
       {audience === 'collective' ? (
         <Section title="创建日志" className="home-collective-creation-log">
           <Entry className="entry-creation-log" title="创建日志" desc="记录创建工作动态，提交给上级管理单位" route={ROUTES.creationLog} />
+        </Section>
+      ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="三亮与社会评价" className="home-collective-evaluation">
+          <Entry className="entry-public-page" title="三亮主页" desc="公开承诺、服务地址和时间" route={ROUTES.collectivePublicPage} />
+          <Entry className="entry-evaluations" title="收到的评价" desc="满意率和公众的评价" route={ROUTES.collectiveEvaluations} />
+          <Entry className="entry-cases" title="差评回访" desc="限期答复：整改或说明" route={ROUTES.collectiveCases} />
+          <Entry className="entry-appeals" title="申诉" desc="对误评、恶意评价的申诉及复核结果" route={ROUTES.collectiveAppeals} />
         </Section>
       ) : null}
 
