@@ -18,10 +18,24 @@ export const ROUTES = {
   adminIssue: '/admin/accounts/issue',
   adminAccount: '/admin/accounts/detail',
   adminAudit: '/admin/audit/index',
+  /** A unit's published complaint channel (`unitId`), shown on the 三亮 pages below it. */
+  adminComplaintChannel: '/admin/units/complaint',
   event: '/events/detail',
   eventSignup: '/events/signup',
-  /** A collective's public page (`id`: the collective, as events carry it). */
+  /** A collective's 三亮 page (`id`: the collective, as events carry it; or `code`: its public code). */
   collective: '/events/collective',
+  /** The evaluation form: `signup` (一次一评 after check-in) or `code` (综合点评 of a collective). */
+  evaluate: '/events/evaluate',
+  /** The visitor's own evaluations. */
+  myEvaluations: '/events/evaluations',
+  /** The collective's editor of its 三亮 page (公开承诺, address, hours). */
+  collectivePublicPage: '/collective/public/index',
+  /** The evaluations the collective received. */
+  collectiveEvaluations: '/collective/public/evaluations',
+  /** The collective's 差评 to follow up, and its answers. */
+  collectiveCases: '/collective/public/cases',
+  /** The collective's appeals (申诉) and their decisions. */
+  collectiveAppeals: '/collective/public/appeals',
   owEvents: '/openweek/index',
   owEdit: '/openweek/edit',
   owManage: '/openweek/manage',
@@ -47,6 +61,16 @@ export const ROUTES = {
   adminDashboard: '/admin/management/dashboard',
   /** 五个一工作台账: the unit's own (or, with `unitId`, a unit's below, read only). */
   adminLedger: '/admin/management/ledger',
+  /** 考评: the rounds (`roundId`: one round's points, ranking, publication, export). */
+  adminAssessment: '/admin/management/assessment',
+  /** 考评表 of a level-1 unit (`roundId`, `unitId`): the unit's report and evidence, the office's scores. */
+  adminAssessmentSheet: '/admin/management/sheet',
+  /** The aspect tags evaluators choose from in a campaign (`campaignId`). */
+  adminAspectTags: '/admin/evaluation/tags',
+  /** 差评 escalated to the caller's units: overdue, or the handling rated 不满意. */
+  adminEscalatedCases: '/admin/evaluation/cases',
+  /** Appeals to decide (level-1 admins: their branch; the office: all). */
+  adminAppeals: '/admin/evaluation/appeals',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -1,4 +1,7 @@
+import type { WorkCalendar } from '../../shared/domain/working-days';
 import type { AccountDoc } from './collections';
+import type { ContentSecurity } from './ports/content-security';
+import type { RiskControl } from './ports/risk-control';
 import type { LimitRules } from './limits/rules';
 import type { FileStorage } from './ports/files';
 import type { Mailer } from './ports/mailer';
@@ -19,6 +22,8 @@ export interface Caller {
    * the local host, CLIENTIP from the WeChat context, the gateway's headers for CloudBase HTTP access.
    */
   ip?: string;
+  /** The mini-program's AppID from the WeChat context (for WeChat's risk rank). */
+  appid?: string;
 }
 
 export type Actor = { kind: 'anonymous' } | { kind: 'account'; account: AccountDoc; sessionId: string | null };
@@ -33,6 +38,8 @@ export interface AppConfig {
   signInLockMinutes: number;
   /** A WeChat binding stops working this many days after its last password sign-in (absent: 90). */
   wechatBindingMaxAgeDays?: number;
+  /** Public holidays and 调休 workdays for deadlines in working days (absent: weekends only). */
+  workCalendar?: WorkCalendar;
 }
 
 /** Everything a use case may touch; built once per process by the local host or a CloudBase entry. */
@@ -46,6 +53,10 @@ export interface Deps {
   limiter: RateLimiter;
   now: () => Date;
   config: AppConfig;
+  /** Checks what the public writes before it is shown (word list locally, WeChat 内容安全 on CloudBase). */
+  contentSecurity: ContentSecurity;
+  /** How risky a WeChat rater looks (WeChat's user risk rank on CloudBase; nobody on the local host). */
+  riskControl: RiskControl;
   /** Uploaded files (summary photos); absent where no storage is configured, and uploads are then refused. */
   files?: FileStorage;
   /** Asks this process's job loop to run the outbox soon (the local host); absent on CloudBase, whose timer runs it. */

@@ -8,6 +8,7 @@ import { filingHandlers } from './features/filing';
 import { reviewHandlers } from './features/review';
 import { creationlogHandlers } from './features/creationlog';
 import { managementHandlers } from './features/management';
+import { evaluationHandlers } from './features/evaluation';
 
 /** Every cloud function with its use cases; the compiler flags a function of the contract left out. */
 export const FUNCTIONS: { [F in FunctionName]: FunctionHandlers<F> } = {
@@ -19,4 +20,5 @@ export const FUNCTIONS: { [F in FunctionName]: FunctionHandlers<F> } = {
   review: reviewHandlers,
   creationlog: creationlogHandlers,
   management: managementHandlers,
+  evaluation: evaluationHandlers,
 };

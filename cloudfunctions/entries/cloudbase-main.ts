@@ -4,6 +4,7 @@ import type { FunctionName } from '../../shared/contract';
 import { failure, success } from '../../shared/envelope';
 import { optionalVar, parseEnv } from '../config/env';
 import { limitsEnv, limitsFromEnv } from '../config/limits';
+import { calendarEnv, calendarFromEnv } from '../config/calendar';
 import { CloudbaseDatabaseAdmin } from '../adapters/cloudbase/cloudbase-database-admin';
 import { CloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 import { CloudbaseFiles } from '../adapters/files/cloudbase-files';
@@ -11,6 +12,8 @@ import { DevMailboxMailer } from '../adapters/mail/dev-mailbox-mailer';
 import { DevMailboxNotifier } from '../adapters/mail/dev-mailbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
+import { WechatContentSecurity } from '../adapters/wechat/wechat-content-security';
+import { WechatRiskControl } from '../adapters/wechat/wechat-risk-control';
 import { COLLECTIONS } from '../app/collections';
 import { UniqueIndexGuard } from '../app/collections/unique-index-guard';
 import type { Deps } from '../app/context';
@@ -48,6 +51,7 @@ export const functionEnvironment = z.object({
   ),
   WX_MINIPROGRAM_STATE: optionalVar(z.enum(['developer', 'trial', 'formal'])).default('formal'),
   ...limitsEnv,
+  ...calendarEnv,
 });
 
 /** The SDK bound to the environment the function runs in. */
@@ -73,8 +77,10 @@ function composeCloudbase(connect: () => CloudBase): Deps {
     passwords: new PasswordHasher(c.SCRYPT_COST),
     tokens: new SessionTokens(c.SESSION_SECRET),
     limiter: new StoreRateLimiter(store),
+    contentSecurity: new WechatContentSecurity(app),
+    riskControl: new WechatRiskControl(app),
     now,
-    config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL, wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS, ...limitsFromEnv(c) },
+    config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL, wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS, workCalendar: calendarFromEnv(c), ...limitsFromEnv(c) },
     files: new CloudbaseFiles(app),
   };
 }
@@ -90,7 +96,7 @@ export function cloudbaseMain<F extends FunctionName>(fn: F, handlers: FunctionH
     deps ??= composeCloudbase(connect);
     // From the mini-program, WeChat puts the caller's OPENID and client address in the function's context.
     const wx = tcb.getCloudbaseContext(context);
-    return dispatch(deps, fn, handlers, event, { openid: wx.WX_OPENID || undefined, ip: wx.WX_CLIENTIP || wx.WX_CLIENTIPV6 || undefined });
+    return dispatch(deps, fn, handlers, event, { openid: wx.WX_OPENID || undefined, ip: wx.WX_CLIENTIP || wx.WX_CLIENTIPV6 || undefined, appid: wx.WX_APPID || undefined });
   };
 }
 

@@ -10,6 +10,8 @@ import { DevMailboxNotifier } from '../adapters/mail/dev-mailbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { LocalDiskFiles } from '../adapters/files/local-disk-files';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
+import { WordListContentSecurity } from '../adapters/content/word-list-content-security';
+import { NO_RISK } from '../app/ports/risk-control';
 import type { LocalHostConfig } from './config';
 
 /** Wires the use cases to this machine's adapters: SQLite, SMTP or the developer mailbox. */
@@ -24,8 +26,10 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     passwords: new PasswordHasher(config.scryptCost),
     tokens: new SessionTokens(config.sessionSecret),
     limiter: new StoreRateLimiter(store),
+    contentSecurity: new WordListContentSecurity(config.blockedWords),
+    riskControl: NO_RISK,
     now,
-    config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays },
+    config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays, workCalendar: config.workCalendar },
     usesDevMailbox: !config.smtpUrl,
     files: new LocalDiskFiles(join(config.dataDir, 'files')),
   };

@@ -5,7 +5,10 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { optionalVar, parseEnv } from '../config/env';
 import { limitsEnv, limitsFromEnv } from '../config/limits';
+import { calendarEnv, calendarFromEnv } from '../config/calendar';
+import type { WorkCalendar } from '../../shared/domain/working-days';
 import type { LimitRules } from '../app/limits/rules';
+import { DEFAULT_BLOCKED_WORDS, parseBlockedWords } from '../adapters/content/word-list-content-security';
 
 /**
  * The local host's configuration, from the environment, with safe defaults for one machine.
@@ -28,7 +31,10 @@ const schema = z
     WECHAT_BINDING_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** How many proxies in front of the host to believe in X-Forwarded-For (0: the socket's address is the caller's). */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Words that make the local content check refuse a comment (comma- or 、-separated); unset: a short default list. */
+    CONTENT_BLOCKED_WORDS: optionalVar(z.string()),
     ...limitsEnv,
+    ...calendarEnv,
   })
   .superRefine((c, ctx) => {
     if (!c.SMTP_URL && !isLoopback(c.HOST)) {
@@ -69,6 +75,9 @@ export interface LocalHostConfig {
   limits: LimitRules;
   signInLockMinutes: number;
   wechatBindingMaxAgeDays: number;
+  /** The local content check's blocked words (DEFAULT_BLOCKED_WORDS when CONTENT_BLOCKED_WORDS is unset). */
+  blockedWords: readonly string[];
+  workCalendar: WorkCalendar;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfig {
@@ -91,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfi
     trustProxy: c.TRUST_PROXY,
     ...limitsFromEnv(c),
     wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS,
+    blockedWords: c.CONTENT_BLOCKED_WORDS ? parseBlockedWords(c.CONTENT_BLOCKED_WORDS) : DEFAULT_BLOCKED_WORDS,
+    workCalendar: calendarFromEnv(c),
   };
 }
 

@@ -6,6 +6,8 @@ import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailb
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { limitRules } from '../../cloudfunctions/app/limits/rules';
 import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
+import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 import { PasswordHasher } from '../../cloudfunctions/app/security/passwords';
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { childPath } from '../../shared/domain/unit-tree';
@@ -53,6 +55,8 @@ export function benchContext(store: SqliteStore, actor: AccountDoc): UseCaseCont
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('bench-secret-that-is-long-enough-for-hmac'),
     limiter: new StoreRateLimiter(store),
+    contentSecurity: new WordListContentSecurity(),
+    riskControl: NO_RISK,
     now,
     config: { sessionTtlHours: 12, publicUrl: 'http://bench', limits: limitRules(), signInLockMinutes: 15 },
     actor: { kind: 'account', account: actor, sessionId: null },

@@ -6,10 +6,11 @@ import { filing } from './filing';
 import { review } from './review';
 import { creationlog } from './creationlog';
 import { management } from './management';
+import { evaluation } from './evaluation';
 import type { ActionSpec } from './define';
 
 /** The API contract: cloud function → action → spec. Client, router and docs all derive from it. */
-export const contract = { account, admin, openweek, campaign, filing, review, creationlog, management } satisfies Record<string, Record<string, ActionSpec>>;
+export const contract = { account, admin, openweek, campaign, filing, review, creationlog, management, evaluation } satisfies Record<string, Record<string, ActionSpec>>;
 
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;

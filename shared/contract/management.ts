@@ -7,6 +7,7 @@ import { isChinaDate } from '../domain/filing/window';
 import { FIVE_ONES } from '../domain/management/five-ones';
 import { ADMINS } from '../domain/roles';
 import { MAX_QUOTA_FILE_BASE64 } from './limits';
+import { assessmentActions } from './management-assessment';
 
 /** Who may see quota progress: the office (every level-1 unit) and level-1 admins (their own branch). */
 const MANAGERS = ['office', 'admin1'] as const;
@@ -167,4 +168,5 @@ export const management = {
     output: z.object({ removed: z.boolean() }),
     roles: ADMINS,
   }),
+  ...assessmentActions,
 };

@@ -2,6 +2,7 @@ import { FILING_AUDIT_ACTIONS } from './filing/audit-actions';
 import { OPENWEEK_AUDIT_ACTIONS } from './openweek/audit-actions';
 import { CREATIONLOG_AUDIT_ACTIONS } from './creationlog/audit-actions';
 import { MANAGEMENT_AUDIT_ACTIONS } from './management/audit-actions';
+import { EVALUATION_AUDIT_ACTIONS } from './evaluation/audit-actions';
 
 /** Every audited action and how a reader sees it; each feature lists its own in its folder. */
 export const AUDIT_ACTIONS = {
@@ -25,6 +26,7 @@ export const AUDIT_ACTIONS = {
   ...OPENWEEK_AUDIT_ACTIONS,
   ...CREATIONLOG_AUDIT_ACTIONS,
   ...MANAGEMENT_AUDIT_ACTIONS,
+  ...EVALUATION_AUDIT_ACTIONS,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -2,6 +2,7 @@ import { FILING_ERRORS } from './filing';
 import { OPENWEEK_ERRORS } from './openweek';
 import { CREATIONLOG_ERRORS } from './creationlog';
 import { MANAGEMENT_ERRORS } from './management';
+import { EVALUATION_ERRORS } from './evaluation';
 import type { ErrorSpec } from './spec';
 
 /**
@@ -60,6 +61,7 @@ export const ERRORS = {
   ...OPENWEEK_ERRORS,
   ...CREATIONLOG_ERRORS,
   ...MANAGEMENT_ERRORS,
+  ...EVALUATION_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -28,4 +28,31 @@ describe('upgrades of older data', () => {
     expect((await app.store.get<EventDoc>('events', draft.event.id))!.seatShards).toBeNull();
     expect(await app.store.get('dataUpgrades', 'seatShards')).toMatchObject({ completedAt: new Date(app.clock.getTime() - 3_600_000).toISOString() });
   });
+
+  test('collectives from before the 三亮 page came with their document get their page, counters and, if missing, their document', async () => {
+    const h = await seedHierarchy(app);
+    // An older version made the page at its first visit: this collective has a document but no page yet.
+    await app.store.remove('publicPages', h.collective.accountId);
+    await app.store.remove('evaluationCounts', h.collective.accountId);
+    // An account issued before collectives' documents came with it has neither.
+    for (const name of ['collectives', 'publicPages', 'evaluationCounts']) await app.store.remove(name, h.countyCollective.accountId);
+
+    const before = await app.snapshot();
+    for (const who of [h.collective, h.countyCollective]) {
+      expect(await app.call('evaluation', 'publicPage', { collectiveId: who.accountId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    expect(await app.snapshot()).toEqual(before);
+
+    await runDataUpgrades(app.deps);
+    const codes = [];
+    for (const who of [h.collective, h.countyCollective]) {
+      const shown = await app.ok('evaluation', 'publicPage', { collectiveId: who.accountId });
+      expect(shown.summary).toMatchObject({ counted: 0 });
+      codes.push(shown.collective.code);
+      expect(await app.store.get('evaluationCounts', who.accountId)).toMatchObject({ cases: 0 });
+    }
+    expect(new Set(codes).size).toBe(2);
+    expect(await app.store.get('collectives', h.countyCollective.accountId)).toMatchObject({ accountId: h.countyCollective.accountId, status: 'active', name: '岳阳县人民医院青年护理组' });
+    expect(await app.store.get('dataUpgrades', 'publicPages')).toMatchObject({ completedAt: app.clock.toISOString() });
+  });
 });

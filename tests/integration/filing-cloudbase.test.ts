@@ -14,6 +14,8 @@ import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailb
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { moveCount, readCounts } from '../../cloudfunctions/app/common/filing-counts';
 import { TALLY_VERSION } from '../../shared/domain/filing/tally';
+import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
 import { FakeCloudbase } from '../support/fake-cloudbase';
 import { completeContent } from '../support/filing';
@@ -42,6 +44,8 @@ beforeAll(async () => {
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
     limiter: new StoreRateLimiter(store),
+    contentSecurity: new WordListContentSecurity(),
+    riskControl: NO_RISK,
     now: () => clock,
     config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(), signInLockMinutes: 15 },
   };

@@ -63,6 +63,13 @@ async function world(app: TestApp) {
   const { revocation } = await app.ok('review', 'requestRevocation', { filingId: filing.id, reasons: '核查中发现问题' }, h.admin1.caller);
   const entry = await submitted(app, h.collective.caller);
   const creationDraft = await draft(app, h.collective.caller);
+  // The 考评 round is open before the first reads, which end signed out.
+  await app.ok('management', 'openAssessment', { campaignId: h.campaignId }, h.office.caller);
+  // Every visitor rates the collective on its 三亮 page, with a comment.
+  const publicCode = (await app.ok('evaluation', 'publicPage', { collectiveId: h.collective.accountId })).collective.code;
+  for (const visitor of visitors.slice(1)) await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到' }, visitor);
+  // One 差评, which the collective will answer.
+  const caseId = (await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 1, comment: '等候太久' }, visitors[0])).evaluation.id;
   const byRole: Record<Audience, Caller[]> = {
     public: [{}, ...visitors],
     office: [h.office.caller],
@@ -71,7 +78,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, publicCode, caseId, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -113,6 +120,22 @@ const READS: Record<string, Drive> = {
   'management.dashboard': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.exportDashboard': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.listLedger': { input: (w) => ({ campaignId: w.campaignId }) },
+  // A campaign's 考评 round (opened in the world) has the campaign's id.
+  'management.listAssessments': { input: () => ({}) },
+  'management.assessmentSheet': { input: (w) => ({ roundId: w.campaignId }) },
+  'management.assessmentRanking': { input: (w) => ({ roundId: w.campaignId }) },
+  'management.exportAssessment': { input: (w) => ({ roundId: w.campaignId }) },
+  'evaluation.publicPage': { input: (w) => ({ code: w.publicCode }) },
+  'evaluation.comments': { input: (w) => ({ code: w.publicCode }) },
+  'evaluation.evaluationForm': { input: (w) => ({ code: w.publicCode }) },
+  'evaluation.myEvaluations': { input: () => ({}) },
+  'evaluation.collectiveEvaluations': { input: () => ({}) },
+  'evaluation.ownPublicPage': { input: () => ({}) },
+  'evaluation.complaintChannel': { input: (w) => ({ unitId: w.units.bureau.id }) },
+  'evaluation.aspectTags': { input: (w) => ({ campaignId: w.campaignId }) },
+  'evaluation.collectiveCases': { input: () => ({}) },
+  'evaluation.escalatedCases': { input: () => ({}) },
+  'evaluation.appeals': { input: () => ({}) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -129,6 +152,14 @@ const WRITES: Record<string, Drive> = {
   'openweek.uploadPhoto': { input: (w) => ({ eventId: w.open, fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }) },
   'openweek.uploadCover': { input: () => ({ fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }) },
   'openweek.recordSummary': { input: (w) => ({ eventId: w.open, summary: '活动顺利举行，参观者很满意。' }) },
+  'evaluation.evaluate': { input: (w) => ({ code: w.publicCode, rating: 2, comment: '本月再评一次' }) },
+  'evaluation.updatePublicPage': { input: () => ({ commitment: '微笑服务，首问负责', version: 2 }) },
+  'evaluation.setComplaintChannel': { input: (w) => ({ unitId: w.units.bureau.id, phone: '0730-1234567' }) },
+  'evaluation.replyToCase': { input: (w) => ({ caseId: w.caseId, kind: 'rectification', text: '已增加高峰期服务窗口' }) },
+  'evaluation.rateHandling': { input: (w) => ({ evaluationId: w.caseId, rating: 'dissatisfied' }) },
+  'evaluation.appeal': { input: (w) => ({ evaluationId: w.caseId, ground: 'mistaken', reasons: '评价人并未到访本窗口，内容与本集体无关' }) },
+  'evaluation.decideAppeal': { input: (w) => ({ appealId: w.caseId, uphold: true, comment: '核实为误评' }) },
+  'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
   'filing.saveDraft': { input: (w) => ({ campaignId: w.campaignId, content: { name: '岳阳市公交一路青年班组' } }) },
   'filing.submit': { input: (w) => ({ campaignId: w.campaignId, content: {} }) },
   'review.decide': { input: (w) => ({ filingId: w.filing.id, version: w.filing.version, decision: 'passUp', comment: '同意报送' }) },
@@ -143,6 +174,12 @@ const WRITES: Record<string, Drive> = {
   'management.uploadLedgerAttachment': {
     input: () => ({ fileName: '现场.png', contentType: 'image/png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' }),
   },
+  'management.openAssessment': { input: (w) => ({ campaignId: w.campaignId }) },
+  'management.setAssessmentPoints': { input: (w) => ({ roundId: w.campaignId, points: [{ no: 7, max: 20 }] }) },
+  'management.submitAssessmentReport': { input: (w) => ({ roundId: w.campaignId, report: '两年来坚持重在创建、贵在管理。', ledgerConfirmed: true }) },
+  'management.scoreAssessmentItem': { input: (w) => ({ roundId: w.campaignId, unitId: w.units.transport.id, no: 2, points: 8, note: '工作规范较完整' }) },
+  'management.publishAssessment': { input: (w) => ({ roundId: w.campaignId }) },
+  'management.correctAssessmentScore': { input: (w) => ({ roundId: w.campaignId, unitId: w.units.transport.id, no: 2, points: 9, note: '复核后调整', reason: '复核工作规范材料' }) },
   'review.issueTransferPassword': { input: (w) => ({ requestId: w.requestId }) },
   'review.transferCollective': { input: (w) => ({ code: w.collective.code, name: '岳阳市公交一路青年班组', toUnitId: w.units.bureau.id, reason: '归口调整' }) },
   'review.restructureCollective': { input: (w) => ({ collectiveId: w.countyCollective.accountId, newName: '重组后的护理组', reason: '成员变动过半' }) },

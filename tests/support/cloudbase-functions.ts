@@ -7,6 +7,8 @@ import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-lim
 import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens';
 import { seedDemo, type SeededOffice } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { FakeCloudbase } from './fake-cloudbase';
+import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 
 /**
  * For tests that call a CloudBase function's `main` as the platform does: the environment the
@@ -68,6 +70,8 @@ export async function seedCloudbaseDemo(connect: () => ReturnType<typeof tcb.ini
     passwords: new PasswordHasher(10),
     tokens: new SessionTokens(process.env.SESSION_SECRET!),
     limiter: new StoreRateLimiter(store),
+    contentSecurity: new WordListContentSecurity(),
+    riskControl: NO_RISK,
     now: () => new Date(),
     config: { sessionTtlHours: 12, publicUrl: 'https://qnwmh.example.org', limits: limitRules(), signInLockMinutes: 15 },
     mailer: { send: async () => undefined },

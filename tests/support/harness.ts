@@ -15,6 +15,8 @@ import { SessionTokens } from '../../cloudfunctions/app/security/session-tokens'
 import { DevMailboxMailer } from '../../cloudfunctions/adapters/mail/dev-mailbox-mailer';
 import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailbox-notifier';
 import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
+import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 import { findAll, type Store } from '../../cloudfunctions/app/ports/store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { createTestStore } from './test-store';
@@ -46,6 +48,8 @@ export class TestApp {
       passwords: new PasswordHasher(10),
       tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
       limiter: new StoreRateLimiter(this.store),
+      contentSecurity: new WordListContentSecurity(),
+      riskControl: NO_RISK,
       now: () => this.clock,
       config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(options.limits), signInLockMinutes: 15 },
       files: new LocalDiskFiles(join(this.dir, 'files')),

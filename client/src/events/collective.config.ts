@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '集体主页', enableShareAppMessage: true });
+export default definePageConfig({ navigationBarTitleText: '三亮主页', enableShareAppMessage: true });

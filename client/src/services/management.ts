@@ -43,3 +43,15 @@ export async function openLedgerAttachment(attachment: { url: string; contentTyp
   const { tempFilePath } = await Taro.cloud.downloadFile({ fileID: attachment.url });
   await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf', showMenu: true });
 }
+
+/** 考评: the office opens, scores and publishes a round; a level-1 unit reports and reads its own sheet. */
+export const openAssessment = action('management', 'openAssessment');
+export const setAssessmentPoints = action('management', 'setAssessmentPoints');
+export const listAssessments = action('management', 'listAssessments');
+export const assessmentSheet = action('management', 'assessmentSheet');
+export const submitAssessmentReport = action('management', 'submitAssessmentReport');
+export const scoreAssessmentItem = action('management', 'scoreAssessmentItem');
+export const publishAssessment = action('management', 'publishAssessment');
+export const correctAssessmentScore = action('management', 'correctAssessmentScore');
+export const assessmentRanking = action('management', 'assessmentRanking');
+export const exportAssessment = action('management', 'exportAssessment');

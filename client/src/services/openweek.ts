@@ -1,47 +1,18 @@
 import Taro from '@tarojs/taro';
 import { call, type CallInput, type CallResult } from './call';
 import { saveFile, XLSX } from './files';
-import { clearVisitorToken, readVisitorToken, saveVisitorToken } from './visitor';
+import { asVisitor } from './visitor-call';
 import { choosePhoto } from './photos';
 
-/**
- * 开放周 services. Public visitors need no account: in H5 a visitor token is fetched once and kept;
- * a refused token (VISITOR_REQUIRED) is replaced and the call tried once more.
- */
-let starting: Promise<void> | null = null;
-
-async function ensureVisitor(): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp' || readVisitorToken()) return;
-  starting ??= (async () => {
-    const result = await call('openweek', 'startVisit', {});
-    if (result.ok && result.data.visitorToken) saveVisitorToken(result.data.visitorToken);
-  })().finally(() => {
-    starting = null;
-  });
-  await starting;
-}
-
-type VisitorAction = 'getEvent' | 'signUp' | 'cancelSignup' | 'mySignups';
-
-async function asVisitor<A extends VisitorAction>(action: A, input: CallInput<'openweek', A>): Promise<CallResult<'openweek', A>> {
-  await ensureVisitor();
-  const result = await call('openweek', action, input);
-  if (!result.ok && result.error.code === 'VISITOR_REQUIRED' && process.env.TARO_ENV !== 'weapp') {
-    clearVisitorToken();
-    await ensureVisitor();
-    return call('openweek', action, input);
-  }
-  return result;
-}
-
+/** 开放周 services; the public's calls go as a visitor (visitor-call.ts). */
 export const openweekFilters = () => call('openweek', 'filters', {});
 export const listEvents = (input: CallInput<'openweek', 'listEvents'>) => call('openweek', 'listEvents', input);
-export const getEvent = (eventId: string) => asVisitor('getEvent', { eventId });
+export const getEvent = (eventId: string) => asVisitor('openweek', 'getEvent', { eventId });
 /** A collective's public page; `cursor` continues its list of events. */
 export const collectivePage = (collectiveId: string, cursor?: string) => call('openweek', 'collectivePage', { collectiveId, cursor });
-export const signUpForEvent = (input: CallInput<'openweek', 'signUp'>) => asVisitor('signUp', input);
-export const cancelMySignup = (eventId: string) => asVisitor('cancelSignup', { eventId });
-export const mySignups = (input: CallInput<'openweek', 'mySignups'>) => asVisitor('mySignups', input);
+export const signUpForEvent = (input: CallInput<'openweek', 'signUp'>) => asVisitor('openweek', 'signUp', input);
+export const cancelMySignup = (eventId: string) => asVisitor('openweek', 'cancelSignup', { eventId });
+export const mySignups = (input: CallInput<'openweek', 'mySignups'>) => asVisitor('openweek', 'mySignups', input);
 
 export const createEvent = (input: CallInput<'openweek', 'createEvent'>) => call('openweek', 'createEvent', input);
 export const updateEvent = (input: CallInput<'openweek', 'updateEvent'>) => call('openweek', 'updateEvent', input);

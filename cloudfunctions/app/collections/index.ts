@@ -5,6 +5,7 @@ import { FILING_COLLECTIONS } from './filing';
 import { OPENWEEK_COLLECTIONS } from './openweek';
 import { CREATIONLOG_COLLECTIONS } from './creationlog';
 import { MANAGEMENT_COLLECTIONS } from './management';
+import { EVALUATION_COLLECTIONS } from './evaluation';
 import type { IndexSpec } from './index-spec';
 
 export type { IndexSpec } from './index-spec';
@@ -45,6 +46,7 @@ export const COLLECTIONS = {
   ...OPENWEEK_COLLECTIONS,
   ...CREATIONLOG_COLLECTIONS,
   ...MANAGEMENT_COLLECTIONS,
+  ...EVALUATION_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -18,7 +18,7 @@ const isVisitor = (actor: AuditActor): actor is VisitorActor => actor !== null &
 export interface AuditEntry {
   actor: AuditActor;
   action: AuditAction;
-  objectType: 'account' | 'unit' | 'system' | 'event' | 'signup' | 'campaign' | 'collective' | 'filing' | 'revocation' | 'transferRequest' | 'creationEntry' | 'ledgerEntry';
+  objectType: 'account' | 'unit' | 'system' | 'event' | 'signup' | 'campaign' | 'collective' | 'filing' | 'revocation' | 'transferRequest' | 'creationEntry' | 'ledgerEntry' | 'assessmentRound' | 'assessmentSheet';
   objectId: string;
   unitPath: string;
   before?: unknown;

@@ -2,9 +2,10 @@ import { normalizeName } from '../../../shared/domain/filing/names';
 import type { AccountDoc } from '../collections';
 import type { CollectiveDoc } from '../collections/filing';
 import type { Deps } from '../context';
-import { DuplicateKeyError, type Store, type StoreOps } from '../ports/store';
+import { DuplicateKeyError, eachDocument, type Store, type StoreOps } from '../ports/store';
 import { transact } from '../ports/transaction-retry';
 import { audit, type AuditActor } from './audit';
+import { ensurePublicPage, openPublicPage } from './public-pages';
 
 /**
  * A collective's document as its account starts it: named, coded and placed like the account. The
@@ -39,9 +40,13 @@ export async function collectiveOfAccount(store: Pick<Store, 'find'>, account: A
   return found.items[0] ?? null;
 }
 
-/** Writes a new collective's document with its audit record, inside the caller's transaction. */
+/**
+ * Writes a new collective's document with its 三亮 page (public code and zeroed counters) and its audit
+ * record, inside the caller's transaction.
+ */
 export async function insertCollective(tx: StoreOps, at: Date, actor: AuditActor, collective: CollectiveDoc): Promise<void> {
   await tx.insert('collectives', collective);
+  await openPublicPage(tx, collective.id, at);
   await audit(tx, at, {
     actor,
     action: 'filing.createCollective',
@@ -71,4 +76,30 @@ export async function openCollective(deps: Deps, account: AccountDoc): Promise<C
     if (!again) throw error;
     return again;
   }
+}
+
+/**
+ * The data upgrade of the 三亮 page's public code, which now comes with a collective's document: accounts
+ * issued before documents came with them get theirs (as the system), so an event's organizer link finds the
+ * page; and every collective written before pages came with it (any status: a closed one's page still shows
+ * what it was) gets its page and counters.
+ */
+export async function upgradePublicPages(deps: Deps): Promise<number> {
+  let added = 0;
+  for await (const account of eachDocument<AccountDoc>(deps.store, 'accounts', { where: { role: 'collective', status: { $ne: 'cancelled' } }, orderBy: { fields: ['createdAt'], direction: 'asc' } })) {
+    if (await collectiveOfAccount(deps.store, account)) continue;
+    try {
+      await transact(deps.store, (tx) => insertCollective(tx, deps.now(), null, newCollective(account, account.createdAt)));
+      added++;
+    } catch (error) {
+      // Its first filing or creation-log write made it meanwhile (a public code taken is drawn again below).
+      if (!(error instanceof DuplicateKeyError)) throw error;
+    }
+  }
+  for await (const collective of eachDocument<CollectiveDoc>(deps.store, 'collectives', { orderBy: { fields: [], direction: 'asc' } })) {
+    if (await deps.store.get('publicPages', collective.id)) continue;
+    await ensurePublicPage(deps, collective.id);
+    added++;
+  }
+  return added;
 }

@@ -4,6 +4,7 @@ import { upgradeSeatShards } from '../features/openweek/seat-shards';
 import { upgradeFilingTallies } from './filing-tallies';
 import { upgradeSignupIds } from './opaque-signup-ids';
 import { upgradeCreationActivity } from '../common/creation-activity';
+import { upgradePublicPages } from '../common/collectives';
 
 /**
  * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
@@ -19,6 +20,8 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   creationActivity: upgradeCreationActivity,
   // Filings counted by status only (before issue #14) get 往届, 非公 and their week added to the counters.
   filingTallies: upgradeFilingTallies,
+  // Collectives from before the 三亮 page's public code came with their document (issue #12) get it.
+  publicPages: upgradePublicPages,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

@@ -5,6 +5,7 @@ import { purgeRateLimits } from './purge-rate-limits';
 import { dataUpgrades } from './data-upgrades';
 import { purgeExpired } from './purge-expired';
 import { outbox } from './outbox';
+import { evaluationEscalation } from './evaluation-escalation';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -23,5 +24,6 @@ export const JOBS: Record<string, Job> = {
   purgeRateLimits,
   dataUpgrades,
   purgeExpired,
+  evaluationEscalation,
   outbox,
 };

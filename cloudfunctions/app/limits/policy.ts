@@ -28,6 +28,10 @@ const POLICIES = {
     { rule: 'signupsPerIp', by: 'ip' },
     { rule: 'signupsPerVisitor', by: 'visitor' },
   ],
+  evaluate: [
+    { rule: 'evaluationsPerIp', by: 'ip' },
+    { rule: 'evaluationsPerVisitor', by: 'visitor' },
+  ],
   upload: [
     { rule: 'uploadsPerCollective', by: 'collective' },
     { rule: 'uploadBytesPerCollective', by: 'collective', cost: 'bytes' },

@@ -28,6 +28,10 @@ export const LIMIT_SETTINGS = {
   uploadBytesPerCollective: { env: 'RATE_UPLOAD_BYTES_PER_COLLECTIVE', default: '200M/1d' },
   /** Creation-log entries (drafts) one collective starts; their images count as uploads above. */
   creationEntriesPerCollective: { env: 'RATE_CREATION_ENTRIES_PER_COLLECTIVE', default: '30/1d' },
+  /** Evaluations (submits, replacements and refusals alike) by one visitor. */
+  evaluationsPerVisitor: { env: 'RATE_EVALUATIONS_PER_VISITOR', default: '10/1h' },
+  /** Evaluations from one address. */
+  evaluationsPerIp: { env: 'RATE_EVALUATIONS_PER_IP', default: '60/10m' },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_SETTINGS;

@@ -29,7 +29,7 @@ export interface OpenedPage {
   findAll(selector: string): PageNode[];
   /** The text of every match, trimmed. */
   texts(selector: string): string[];
-  /** What the native input inside the first match holds (a `FormField`'s `.field-<name>`). */
+  /** What the native input inside the first match holds (a `FormField`'s `.field-<name>`, or its multi-line field). */
   valueOf(selector: string): string | undefined;
   /** Waits for at least one match and returns the first. */
   waitFor(selector: string): Promise<PageNode>;
@@ -186,7 +186,8 @@ function pageOf(root: RootComponent<{}, {}, {}>, cloud: FakeCloud): OpenedPage {
     findAll,
     texts: (selector) => findAll(selector).map((node) => (node.dom?.textContent ?? '').trim()),
     valueOf: (selector) => {
-      const input = findAll(`${selector} .nut-input-native`)[0];
+      // A `FormField`'s NutUI input inside it, or its multi-line field (Taro's <textarea> itself carries the class).
+      const input = findAll(`${selector} .nut-input-native`)[0] ?? findAll(selector)[0];
       const value = input?.toJSON().attrs.find((attr) => attr.name === 'value')?.value;
       return value === undefined ? undefined : String(value);
     },

@@ -16,6 +16,7 @@ import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
 import { createCampaign, updateCampaign } from '../../services';
 import { useLatestCampaign } from './useCampaign';
+import { go, ROUTES } from '../../routes';
 import './filings.css';
 
 type Values = Record<'name' | 'level' | 'term' | 'filingOpens' | 'filingClosesBefore' | 'minMembers' | 'maxMembers' | 'minShareUnder35' | 'maxLeaderAge' | 'eligibility' | 'titleBefore' | 'provincialSinceYear' | 'reminderDaysBefore' | 'targetMultiplier', string>;
@@ -151,6 +152,11 @@ export default function CampaignRules() {
         <Button className="btn-save-rules" type="primary" block onClick={() => void save()}>
           {creating ? '新建创建工作' : '保存规则'}
         </Button>
+        {creating ? null : (
+          <Button className="btn-aspect-tags" block onClick={() => go(ROUTES.adminAspectTags, { campaignId: campaign.id })}>
+            社会评价的评价方面标签
+          </Button>
+        )}
         <Button
           className="btn-toggle-new-campaign"
           block

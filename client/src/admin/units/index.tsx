@@ -74,6 +74,9 @@ export default function Units() {
             <Button className="btn-unit-accounts" size="small" onClick={() => go(ROUTES.adminAccounts, { unitId: parent.id })}>
               本单位帐号
             </Button>
+            <Button className="btn-unit-complaint" size="small" onClick={() => go(ROUTES.adminComplaintChannel, { unitId: parent.id })}>
+              投诉渠道
+            </Button>
             {canIssue ? (
               <Button className="btn-unit-issue" size="small" type="primary" onClick={() => go(ROUTES.adminIssue, { unitId: parent.id })}>
                 派发用户名

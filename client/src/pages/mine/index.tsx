@@ -106,6 +106,9 @@ function Member({ account }: { account: AccountView }) {
             <Entry className="entry-dashboard" title="报备进度" desc="各单位报备目标完成情况、超期待审、截止倒计时" route={ROUTES.adminDashboard} />
           ) : null}
           <Entry className="entry-ledger" title="五个一工作台账" desc="专题会议、集中培训、检查调研、主题创建活动、联系平台" route={ROUTES.adminLedger} />
+          {audience === 'office' || audience === 'admin1' ? (
+            <Entry className="entry-assessment" title="考评" desc="情况报告、工作台账确认、评分与排名" route={ROUTES.adminAssessment} />
+          ) : null}
           <Entry className="entry-units" title="管理单位" desc="本单位及下级单位、名额" route={ROUTES.adminUnits} />
           <Entry className="entry-accounts" title="帐号管理" desc="查询、锁定、重置密码" route={ROUTES.adminAccounts} />
           {isIssuer ? (
@@ -114,6 +117,8 @@ function Member({ account }: { account: AccountView }) {
           <Entry className="entry-audit" title="操作记录" desc="本辖区内的每一项管理决定" route={ROUTES.adminAudit} />
           <Entry className="entry-admin-openweek" title="开放周监管" desc="辖区内的活动、统计，屏蔽不当活动" route={ROUTES.adminOpenweek} />
           <Entry className="entry-admin-creation-log" title="创建日志" desc="辖区内集体提交的创建日志、指导意见、未提交的集体" route={ROUTES.adminCreationLog} />
+          <Entry className="entry-escalated-cases" title="转来的差评" desc="逾期未答复、评价人对处理不满意的差评" route={ROUTES.adminEscalatedCases} />
+          {isIssuer ? <Entry className="entry-appeals" title="评价申诉" desc="复核集体对误评、恶意评价的申诉" route={ROUTES.adminAppeals} /> : null}
         </Section>
       ) : null}
 
@@ -150,6 +155,15 @@ function Member({ account }: { account: AccountView }) {
       {audience === 'collective' ? (
         <Section title="创建日志" className="home-collective-creation-log">
           <Entry className="entry-creation-log" title="创建日志" desc="记录创建工作动态，提交给上级管理单位" route={ROUTES.creationLog} />
+        </Section>
+      ) : null}
+
+      {audience === 'collective' ? (
+        <Section title="三亮与社会评价" className="home-collective-evaluation">
+          <Entry className="entry-public-page" title="三亮主页" desc="公开承诺、服务地址和时间" route={ROUTES.collectivePublicPage} />
+          <Entry className="entry-evaluations" title="收到的评价" desc="满意率和公众的评价" route={ROUTES.collectiveEvaluations} />
+          <Entry className="entry-cases" title="差评回访" desc="限期答复：整改或说明" route={ROUTES.collectiveCases} />
+          <Entry className="entry-appeals" title="申诉" desc="对误评、恶意评价的申诉及复核结果" route={ROUTES.collectiveAppeals} />
         </Section>
       ) : null}
 

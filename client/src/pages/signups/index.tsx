@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { CheckInQr } from '../../components/CheckInQr';
 import { LoadMore } from '../../components/LoadMore';
 import { Screen } from '../../components/Screen';
+import { Tappable } from '../../components/Tappable';
 import { usePagedList } from '../../hooks/usePagedList';
 import { mySignups } from '../../services';
 import { chinaTime, signupStatusLabel } from '../../openweek-format';
@@ -22,6 +23,9 @@ export default function MySignups() {
         <Text className={`ow-chip tab-past ${when === 'past' ? 'ow-chip--on' : ''}`} onClick={() => setWhen('past')}>
           已结束
         </Text>
+        <Tappable className="ow-chip link-my-evaluations" onTap={() => go(ROUTES.myEvaluations)}>
+          我的评价
+        </Tappable>
       </View>
       {list.items.map((s) => (
         <View key={s.id} className={`event-card my-signup-card my-signup-card--${s.status}`}>
@@ -36,6 +40,11 @@ export default function MySignups() {
             {s.eventStatus === 'cancelled' ? ' · 活动已取消' : ''}
           </View>
           {s.checkInCode && !s.checkedInAt && when === 'upcoming' && s.eventStatus !== 'cancelled' ? <CheckInQr code={s.checkInCode} /> : null}
+          {s.checkedInAt ? (
+            <Tappable className="link link-evaluate" onTap={() => go(ROUTES.evaluate, { signup: s.id })}>
+              评价本次活动
+            </Tappable>
+          ) : null}
         </View>
       ))}
       <LoadMore list={list} empty={when === 'upcoming' ? '还没有要参加的活动' : '还没有参加过的活动'} />

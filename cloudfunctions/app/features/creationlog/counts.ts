@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { ENTRY_CATEGORIES, type EntryCategory } from '../../../../shared/domain/creationlog/categories';
-import type { MonthCountsView } from '../../../../shared/contract/creationlog-views';
+import type { EntryCategory } from '../../../../shared/domain/creationlog/categories';
 import { addDays, chinaDateOf } from '../../../../shared/domain/filing/window';
 import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { CreationActiveDayDoc, CreationCountDoc } from '../../collections/creationlog';
+import { collectiveKey } from '../../common/creation-counts';
 import { DuplicateKeyError, findAll, TransactionConflictError, type Store, type StoreOps } from '../../ports/store';
 
 /**
@@ -13,8 +13,6 @@ import { DuplicateKeyError, findAll, TransactionConflictError, type Store, type 
  * a write picks one shard at random (again on every retry) and a read sums them.
  */
 export const COUNT_SHARDS = 16;
-
-const collectiveKey = (collectiveId: string) => `c:${collectiveId}`;
 
 /** Adds `by` to a counter document, creating it on first use; a concurrent creation makes the transaction run again. */
 async function bump<T extends { id: string }>(tx: StoreOps, collection: string, fresh: T, inc: Record<string, number>): Promise<void> {
@@ -63,31 +61,6 @@ export async function moveActiveDay(tx: StoreOps, from: { day: string; unitPath:
   };
   if (from) await move(from.day, from.unitPath, -1);
   await move(to.day, to.unitPath, 1);
-}
-
-const emptyByCategory = () => Object.fromEntries(ENTRY_CATEGORIES.map((c) => [c, 0])) as Record<EntryCategory, number>;
-
-/** Entries per month (newest first) and per category: of a unit's subtree in a campaign, or (campaignId '') of one collective. */
-async function monthCounts(store: Store, campaignId: string, unitId: string): Promise<MonthCountsView[]> {
-  const shards = await findAll<CreationCountDoc>(store, 'creationCounts', { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' } });
-  const months = new Map<string, MonthCountsView>();
-  for (const shard of shards) {
-    const month = months.get(shard.month) ?? { month: shard.month, total: 0, byCategory: emptyByCategory() };
-    month.total += shard.total;
-    for (const category of ENTRY_CATEGORIES) month.byCategory[category] += shard[category] ?? 0;
-    months.set(shard.month, month);
-  }
-  return [...months.values()].sort((a, b) => (a.month < b.month ? 1 : -1));
-}
-
-export const unitMonthCounts = (store: Store, campaignId: string, unitId: string) => monthCounts(store, campaignId, unitId);
-export const collectiveMonthCounts = (store: Store, collectiveId: string) => monthCounts(store, '', collectiveKey(collectiveId));
-
-/** The months summed: entries in total and per category. */
-export function totalsOf(months: MonthCountsView[]): { total: number; byCategory: Record<EntryCategory, number> } {
-  const byCategory = emptyByCategory();
-  for (const month of months) for (const category of ENTRY_CATEGORIES) byCategory[category] += month.byCategory[category];
-  return { total: months.reduce((sum, m) => sum + m.total, 0), byCategory };
 }
 
 /** Collectives of a unit's subtree whose latest submission falls on one of the last `days` China-time days. */

@@ -3,7 +3,7 @@ import { ENTRY_CATEGORIES, ENTRY_CATEGORY_LABELS } from '../../../../shared/doma
 import { daysSince, isSilent } from '../../../../shared/domain/creationlog/silence';
 import type { Handler } from '../../router';
 import { ensureActivity } from './activity';
-import { collectiveMonthCounts } from './counts';
+import { collectiveMonthCounts } from '../../common/creation-counts';
 import { myCollective } from './entries';
 
 /** The collective's log at a glance: entries per month and category (its own counter), and how long it has been silent. */

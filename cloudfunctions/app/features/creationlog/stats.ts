@@ -2,7 +2,8 @@ import type { contract } from '../../../../shared/contract';
 import { accountOf } from '../../context';
 import type { Handler } from '../../router';
 import { unitInScope } from '../../common/scope';
-import { activeCollectives, totalsOf, unitMonthCounts } from './counts';
+import { totalsOf, unitMonthCounts } from '../../common/creation-counts';
+import { activeCollectives } from './counts';
 
 /** A unit's figures (its subtree): entries per month and per category in a campaign, collectives active in the last 30 days. */
 export const stats: Handler<typeof contract.creationlog.stats> = async (ctx, input) => {

@@ -1,12 +1,12 @@
 import type { contract } from '../../../../shared/contract';
 import type { CollectiveEventView, CollectiveProfileView } from '../../../../shared/contract/collective-page-views';
 import { AppError } from '../../../../shared/errors';
-import { pathIds } from '../../../../shared/domain/unit-tree';
-import type { AccountDoc, UnitDoc } from '../../collections';
+import type { AccountDoc } from '../../collections';
 import type { EventDoc } from '../../collections/openweek';
-import { InvalidCursorError, type Filter, type Page, type Store } from '../../ports/store';
+import { InvalidCursorError, type Filter, type Page } from '../../ports/store';
 import type { Handler } from '../../router';
 import { eventCardViews } from './views';
+import { placeOf } from '../../common/collective-place';
 
 type Part = 'upcoming' | 'past';
 
@@ -30,18 +30,6 @@ function parseCursor(cursor: string | undefined): { which: Part; after: string |
 }
 
 const NOT_FOUND = () => new AppError('NOT_FOUND', '未找到该集体的公开主页');
-
-/** The unit a collective files through, and the 行业 or 地方 (level 1) above it. */
-async function placeOf(store: Store, unitId: string): Promise<Pick<CollectiveProfileView, 'unit' | 'channel'>> {
-  const unit = await store.get<UnitDoc>('units', unitId);
-  if (!unit) return { unit: { id: unitId, name: '' }, channel: null };
-  const levelOneId = pathIds(unit.path)[1];
-  const levelOne = unit.level === 1 ? unit : levelOneId ? await store.get<UnitDoc>('units', levelOneId) : null;
-  return {
-    unit: { id: unit.id, name: unit.name },
-    channel: levelOne && levelOne.kind !== 'office' ? { id: levelOne.id, name: levelOne.name, kind: levelOne.kind } : null,
-  };
-}
 
 /**
  * A collective's public page: its name, where it files, how many events it has held and has coming,

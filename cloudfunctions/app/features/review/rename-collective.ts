@@ -9,7 +9,7 @@ import { moveCount } from '../../common/filing-counts';
 import { TALLY_VERSION } from '../../../../shared/domain/filing/tally';
 import { carryEvents, eventsOfCollective } from './collective-events';
 import { collectiveInScope } from './scope';
-import { filingsOfCollective } from './collective-filings';
+import { filingsOfCollective } from '../../common/collective-filings';
 import { historyEntry } from '../../common/filing-write';
 import { possibleDuplicates } from '../../common/duplicate-names';
 import { duplicatesView, filingView } from '../../common/filing-views';

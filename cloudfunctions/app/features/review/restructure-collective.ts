@@ -8,11 +8,12 @@ import type { FilingDoc, WrittenFiling } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { cancelInTx } from './account-cancellation';
 import { newCollective } from '../../common/collectives';
+import { openPublicPage } from '../../common/public-pages';
 import { newAccount } from '../../common/new-account';
 import { moveCount } from '../../common/filing-counts';
 import { TALLY_VERSION } from '../../../../shared/domain/filing/tally';
 import { collectiveInScope } from './scope';
-import { filingsOfCollective } from './collective-filings';
+import { filingsOfCollective } from '../../common/collective-filings';
 import { historyEntry } from '../../common/filing-write';
 import type { Handler } from '../../router';
 import { accountView } from '../../common/account-views';
@@ -42,6 +43,7 @@ export const restructureCollective: Handler<typeof contract.review.restructureCo
   await transact(ctx.store, async (tx) => {
     await tx.insert('accounts', account);
     await tx.insert('collectives', successor);
+    await openPublicPage(tx, successor.id, now);
     if (!(await cancelInTx(tx, oldAccount, at))) throw new AppError('CONFLICT');
     if (!(await tx.update('collectives', old.id, { set: { status: 'closed', updatedAt: at, version: old.version + 1 } }, { version: old.version }))) {
       throw new AppError('CONFLICT');

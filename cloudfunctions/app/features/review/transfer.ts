@@ -16,7 +16,7 @@ import { carryEvents, eventsOfCollective } from './collective-events';
 import { moveCount } from '../../common/filing-counts';
 import { TALLY_VERSION } from '../../../../shared/domain/filing/tally';
 import { ancestorAt, placement } from '../../common/filing-placement';
-import { filingsOfCollective } from './collective-filings';
+import { filingsOfCollective } from '../../common/collective-filings';
 import { historyEntry } from '../../common/filing-write';
 import { possibleDuplicates } from '../../common/duplicate-names';
 import { pathIds } from '../../../../shared/domain/unit-tree';

@@ -1,5 +1,5 @@
-import type { FilingDoc } from '../../collections/filing';
-import { findAll, type Store } from '../../ports/store';
+import type { FilingDoc } from '../collections/filing';
+import { findAll, type Store } from '../ports/store';
 
 /** The filings of a collective across campaigns (a collective files once per term: a handful). */
 export function filingsOfCollective(store: Store, collectiveId: string): Promise<FilingDoc[]> {

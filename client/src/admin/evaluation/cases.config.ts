@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '转来的差评' });

@@ -1,0 +1,39 @@
+import { useState, type ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { AppealView } from '../../../shared/contract/evaluation-views';
+import { usePagedList } from '../hooks/usePagedList';
+import { chinaTime } from '../openweek-format';
+import { listAppeals } from '../services';
+import { LoadMore } from './LoadMore';
+import { EvaluationCard } from './PublicFace';
+
+type Status = 'pending' | 'upheld' | 'rejected';
+const TABS: Array<[Status, string]> = [['pending', '待复核'], ['upheld', '成立'], ['rejected', '不成立']];
+
+/** Appeals by status (the caller's own, their branch's, or all), each under its evaluation; `action` adds what the viewer may do. */
+export function AppealList({ action }: { action?: (appeal: AppealView, reload: () => void) => ReactNode }) {
+  const [status, setStatus] = useState<Status>('pending');
+  const list = usePagedList((cursor) => listAppeals({ status, cursor }), status);
+  return (
+    <View>
+      <View className="ow-filters">
+        {TABS.map(([value, label]) => (
+          <Text key={value} className={`ow-chip tab-${value} ${status === value ? 'ow-chip--on' : ''}`} onClick={() => setStatus(value)}>
+            {label}
+          </Text>
+        ))}
+      </View>
+      {list.items.map((a) => (
+        <View key={a.id} className="case-card appeal-card">
+          <EvaluationCard evaluation={a.evaluation} heading={a.collective.name} />
+          <View className="case-reply appeal-reasons">
+            申诉（{a.groundLabel}，{chinaTime(a.createdAt)}）：{a.reasons}
+            {a.decision ? `\n复核（${a.decision.byName}，${chinaTime(a.decision.at)}）：${a.decision.comment}` : ''}
+          </View>
+          {action && a.status === 'pending' ? action(a, list.reload) : null}
+        </View>
+      ))}
+      <LoadMore list={list} empty={status === 'pending' ? '没有待复核的申诉' : '暂无'} />
+    </View>
+  );
+}

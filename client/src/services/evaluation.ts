@@ -1,0 +1,34 @@
+import { action } from './call';
+import { visitorAction } from './visitor-call';
+
+/**
+ * 社会评价 and the 三亮 page, one function per action of `evaluation`. Evaluating, its form and "my
+ * evaluations" go as the public visitor (OPENID in WeChat, the visitor token in H5); the collective's and
+ * admins' actions as their account.
+ */
+
+/** The 三亮 page, by its public code or by the collective id an event carries. */
+export const publicPage = action('evaluation', 'publicPage');
+/** More public comments after the page's first ones. */
+export const publicComments = action('evaluation', 'comments');
+/** The form for 一次一评 of a checked-in signup, or 综合点评 of a collective by its public code. */
+export const evaluationForm = visitorAction('evaluation', 'evaluationForm');
+export const evaluate = visitorAction('evaluation', 'evaluate');
+export const myEvaluations = visitorAction('evaluation', 'myEvaluations');
+/** The evaluator's one rating of how the collective handled their 差评. */
+export const rateHandling = visitorAction('evaluation', 'rateHandling');
+
+export const collectiveEvaluations = action('evaluation', 'collectiveEvaluations');
+export const ownPublicPage = action('evaluation', 'ownPublicPage');
+export const collectiveCases = action('evaluation', 'collectiveCases');
+export const replyToCase = action('evaluation', 'replyToCase');
+export const updatePublicPage = action('evaluation', 'updatePublicPage');
+
+export const escalatedCases = action('evaluation', 'escalatedCases');
+export const appealEvaluation = action('evaluation', 'appeal');
+export const listAppeals = action('evaluation', 'appeals');
+export const decideAppeal = action('evaluation', 'decideAppeal');
+export const complaintChannel = action('evaluation', 'complaintChannel');
+export const setComplaintChannel = action('evaluation', 'setComplaintChannel');
+export const aspectTags = action('evaluation', 'aspectTags');
+export const setAspectTags = action('evaluation', 'setAspectTags');

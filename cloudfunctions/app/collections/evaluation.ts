@@ -1,0 +1,182 @@
+import type { AppealGround, EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
+import type { IndexSpec } from './index-spec';
+
+/** Collections of public evaluation and the 三亮 page (issue #12), with the indexes their queries need. */
+export const EVALUATION_COLLECTIONS = {
+  /**
+   * A collective's public page (id = the collective's id), found by its short public code — what a QR
+   * code or a shared link carries — through the unique index.
+   */
+  publicPages: [{ fields: ['code'], unique: true }],
+  /**
+   * The public's comments on a collective newest first (collectiveId, commentShown, updatedAt); the
+   * collective's own list, held ones left out (collectiveId, held, updatedAt); a visitor's own (visitorId, updatedAt).
+   */
+  evaluations: [
+    { fields: ['collectiveId', 'commentShown', 'updatedAt'] },
+    { fields: ['collectiveId', 'held', 'updatedAt'] },
+    { fields: ['visitorId', 'updatedAt'] },
+  ],
+  /**
+   * One document per evaluation a person may give (a signup; a person, collective and month), keyed by a
+   * hash of that: a transaction finds it without a query, and its id makes a second one impossible.
+   */
+  evaluationSlots: [],
+  /** Per collective (id = the collective's id), evaluations per level and source, kept with each write. */
+  evaluationCounts: [],
+  /** A managing unit's published complaint phone and e-mail (id = the unit's id). */
+  complaintChannels: [],
+  /**
+   * One follow-up case per counted 差评 (id = the evaluation's id, found inside its transaction): the
+   * collective's open ones by deadline (collectiveId, status, dueAt); the escalation job's overdue ones
+   * (status, escalated, dueAt); escalated ones for the office (escalated, escalatedAt) and for a level-k
+   * admin's subtree as an equality on the ancestor at that level (unitLk, escalated, escalatedAt).
+   */
+  evaluationCases: [
+    { fields: ['collectiveId', 'status', 'dueAt'] },
+    { fields: ['status', 'escalated', 'dueAt'] },
+    { fields: ['escalated', 'escalatedAt'] },
+    { fields: ['unitL1', 'escalated', 'escalatedAt'] },
+    { fields: ['unitL2', 'escalated', 'escalatedAt'] },
+    { fields: ['unitL3', 'escalated', 'escalatedAt'] },
+  ],
+  /**
+   * One appeal (申诉) per evaluation (id = the evaluation's id): decided by the collective's level-1 admin
+   * (unitL1, status, createdAt) or the office (status, createdAt); the collective's own (collectiveId, status, createdAt).
+   */
+  evaluationAppeals: [
+    { fields: ['unitL1', 'status', 'createdAt'] },
+    { fields: ['status', 'createdAt'] },
+    { fields: ['collectiveId', 'status', 'createdAt'] },
+  ],
+  /** A campaign's aspect tags (id = the campaign's id); absent: the default list. */
+  evaluationSettings: [],
+} satisfies Record<string, IndexSpec[]>;
+
+export interface PublicPageDoc {
+  /** The collective's id. */
+  id: string;
+  /** 10 lower-case letters and digits: short enough for a mini-program code's scene, unlike any account code. */
+  code: string;
+  /** 公开承诺, as the collective wrote it. */
+  commitment: string | null;
+  address: string | null;
+  serviceHours: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+/** Shown, under review (stored, shown to nobody but its writer), or no comment at all. */
+export type CommentState = 'shown' | 'review' | 'none';
+
+export interface EvaluationDoc {
+  /** Random: nothing about the evaluator can be read from it. */
+  id: string;
+  collectiveId: string;
+  /** The collective's unit path when given: admins will read their subtree. */
+  unitPath: string;
+  campaignId: string | null;
+  channel: EvaluationChannel;
+  source: EvaluationSource;
+  /** `wx:<OPENID>` or `h5:<id>`: the real identity, kept in the back end only. Never leaves the server. */
+  visitorId: string;
+  /** 一次一评: the checked-in signup and its event. */
+  signupId: string | null;
+  eventId: string | null;
+  /** 综合点评: the China-time month it counts for ("2018-11"). */
+  month: string | null;
+  rating: Rating;
+  tags: string[];
+  comment: string | null;
+  commentState: CommentState;
+  /**
+   * A rater WeChat ranks risky (HOLD_AT_RISK_RANK): held for the managing unit's review, neither counted
+   * nor shown to the public or the collective.
+   */
+  held: boolean;
+  /**
+   * Folded after an upheld appeal (不计入): kept, marked with the reason, neither counted nor shown to the
+   * public (absent on evaluations from before appeals: not folded).
+   */
+  excluded?: { reason: string; at: string } | null;
+  /** commentState === 'shown' and not held, as its own field so one index serves the public list. */
+  commentShown: boolean;
+  /** When a second 综合点评 in the same month replaced this one's content (shown as 已修改). */
+  changedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EvaluationSlotDoc {
+  /** sha256 of `signup:<signupId>` or `month:<collectiveId>:<visitorId>:<month>`. */
+  id: string;
+  evaluationId: string;
+}
+
+/**
+ * Counted per source and level: `wechat5` … `wechat1`, `h55` … `h51` (flat keys: one atomic inc each); and
+ * the 差评 follow-up: cases opened (withdrawn ones leave) and answered in time.
+ */
+export type EvaluationCountsDoc = { id: string; cases: number; answeredOnTime: number } & { [K in `${EvaluationSource}${Rating}`]: number };
+
+export interface ComplaintChannelDoc {
+  /** The unit's id. */
+  id: string;
+  phone: string | null;
+  email: string | null;
+  updatedAt: string;
+}
+
+export interface EvaluationSettingsDoc {
+  /** The campaign's id. */
+  id: string;
+  aspectTags: string[];
+  updatedAt: string;
+}
+
+/** open: awaiting the collective's answer; answered; withdrawn: its evaluation was replaced by one that is no 差评. */
+export type CaseStatus = 'open' | 'answered' | 'withdrawn';
+
+/** Why a case went to the managing unit: not answered in time, or the evaluator found the handling 不满意. */
+export type EscalationReason = 'overdue' | 'dissatisfied';
+
+export interface EvaluationCaseDoc {
+  /** The evaluation's id. */
+  id: string;
+  collectiveId: string;
+  unitPath: string;
+  /** The collective's unit's ancestor at each admin level ('' where shallower). */
+  unitL1: string;
+  unitL2: string;
+  unitL3: string;
+  /** Sent to the managing unit's admins (their queue), once. */
+  escalated: boolean;
+  escalatedAt: string | null;
+  escalation: EscalationReason | null;
+  status: CaseStatus;
+  openedAt: string;
+  /** The first instant that is late: 00:00 China time after the last working day allowed. */
+  dueAt: string;
+  reply: { kind: ReplyKind; text: string; at: string } | null;
+  /** The evaluator's rating of the handling, once, after the answer (absent until then). */
+  handlingRating?: HandlingRating | null;
+  updatedAt: string;
+  version: number;
+}
+
+export type AppealStatus = 'pending' | 'upheld' | 'rejected';
+
+export interface EvaluationAppealDoc {
+  /** The evaluation's id: one appeal per evaluation. */
+  id: string;
+  collectiveId: string;
+  unitPath: string;
+  /** The level-1 unit whose admin decides. */
+  unitL1: string;
+  ground: AppealGround;
+  reasons: string;
+  status: AppealStatus;
+  decision: { by: string; byName: string; comment: string; at: string } | null;
+  createdAt: string;
+  version: number;
+}

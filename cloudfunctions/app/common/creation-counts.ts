@@ -1,0 +1,37 @@
+import { ENTRY_CATEGORIES, type EntryCategory } from '../../../shared/domain/creationlog/categories';
+import type { MonthCountsView } from '../../../shared/contract/creationlog-views';
+import type { CreationCountDoc } from '../collections/creationlog';
+import { findAll, type Store } from '../ports/store';
+
+/**
+ * Readers of the creation log's counters (features/creationlog/counts.ts writes them with each submission):
+ * shared because the 考评 evidence of the management function reads a unit's entries too.
+ */
+
+/** A collective's own counter is keyed apart from the units'. */
+export const collectiveKey = (collectiveId: string) => `c:${collectiveId}`;
+
+const emptyByCategory = () => Object.fromEntries(ENTRY_CATEGORIES.map((c) => [c, 0])) as Record<EntryCategory, number>;
+
+/** Entries per month (newest first) and per category: of a unit's subtree in a campaign, or (campaignId '') of one collective. */
+async function monthCounts(store: Store, campaignId: string, unitId: string): Promise<MonthCountsView[]> {
+  const shards = await findAll<CreationCountDoc>(store, 'creationCounts', { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' } });
+  const months = new Map<string, MonthCountsView>();
+  for (const shard of shards) {
+    const month = months.get(shard.month) ?? { month: shard.month, total: 0, byCategory: emptyByCategory() };
+    month.total += shard.total;
+    for (const category of ENTRY_CATEGORIES) month.byCategory[category] += shard[category] ?? 0;
+    months.set(shard.month, month);
+  }
+  return [...months.values()].sort((a, b) => (a.month < b.month ? 1 : -1));
+}
+
+export const unitMonthCounts = (store: Store, campaignId: string, unitId: string) => monthCounts(store, campaignId, unitId);
+export const collectiveMonthCounts = (store: Store, collectiveId: string) => monthCounts(store, '', collectiveKey(collectiveId));
+
+/** The months summed: entries in total and per category. */
+export function totalsOf(months: MonthCountsView[]): { total: number; byCategory: Record<EntryCategory, number> } {
+  const byCategory = emptyByCategory();
+  for (const month of months) for (const category of ENTRY_CATEGORIES) byCategory[category] += month.byCategory[category];
+  return { total: months.reduce((sum, m) => sum + m.total, 0), byCategory };
+}

@@ -1,0 +1,54 @@
+import { randomInt } from 'node:crypto';
+import { RATINGS } from '../../../shared/domain/evaluation/rules';
+import type { EvaluationCountsDoc, PublicPageDoc } from '../collections/evaluation';
+import type { Deps } from '../context';
+import { DuplicateKeyError, type StoreOps } from '../ports/store';
+import { transact } from '../ports/transaction-retry';
+
+/** Lower-case letters and digits without look-alikes; account codes are upper-case, so the two never meet. */
+const PUBLIC_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const PUBLIC_CODE_LENGTH = 10;
+
+const newPublicCode = () => Array.from({ length: PUBLIC_CODE_LENGTH }, () => PUBLIC_ALPHABET[randomInt(PUBLIC_ALPHABET.length)]).join('');
+
+/** A collective's counters, all zero: written with its public page, before any evaluation can arrive. */
+export function zeroCounts(collectiveId: string): EvaluationCountsDoc {
+  const doc = { id: collectiveId, cases: 0, answeredOnTime: 0 } as EvaluationCountsDoc;
+  for (const r of RATINGS) {
+    doc[`wechat${r}`] = 0;
+    doc[`h5${r}`] = 0;
+  }
+  return doc;
+}
+
+/**
+ * In the transaction that writes a collective's document: its 三亮 page under a fresh public code, and its
+ * zeroed counters, so reading the page never writes and every evaluation only increments. A code another
+ * page holds fails the transaction on the unique index (DuplicateKeyError), as a taken account code does.
+ */
+export async function openPublicPage(tx: StoreOps, collectiveId: string, at: Date): Promise<PublicPageDoc> {
+  // A page kept from before (its collective's document rewritten, or made by an older version) stays as it is.
+  const existing = await tx.get<PublicPageDoc>('publicPages', collectiveId);
+  if (existing) return existing;
+  const page: PublicPageDoc = { id: collectiveId, code: newPublicCode(), commitment: null, address: null, serviceHours: null, updatedAt: at.toISOString(), version: 1 };
+  await tx.insert('publicPages', page);
+  if (!(await tx.get('evaluationCounts', collectiveId))) await tx.insert('evaluationCounts', zeroCounts(collectiveId));
+  return page;
+}
+
+/**
+ * A collective's page for a write that needs it (its own editor): the page its document was written with,
+ * or, for a collective written before pages existed and not yet upgraded, one made now. Two at once make
+ * one page; a code another page holds is drawn again.
+ */
+export async function ensurePublicPage(deps: Deps, collectiveId: string): Promise<PublicPageDoc> {
+  for (let attempt = 0; ; attempt++) {
+    const existing = await deps.store.get<PublicPageDoc>('publicPages', collectiveId);
+    if (existing) return existing;
+    try {
+      return await transact(deps.store, (tx) => openPublicPage(tx, collectiveId, deps.now()));
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError) || attempt >= 3) throw error;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import type { contract } from '../../../../shared/contract';
+import { HOLD_AT_RISK_RANK } from '../../../../shared/domain/evaluation/rules';
+import { AppError } from '../../../../shared/errors';
+import type { CommentState, EvaluationDoc, EvaluationSlotDoc } from '../../collections/evaluation';
+import { visitorOf } from '../../common/identity';
+import type { UseCaseContext } from '../../context';
+import { checkLimits } from '../../limits/policy';
+import { DuplicateKeyError } from '../../ports/store';
+import { Retry, withRetries } from '../../ports/transaction-retry';
+import type { Handler } from '../../router';
+import { newId } from '../../security/random';
+import { aspectTagsOf } from './campaign-of';
+import { countedRating, countEvaluation } from './counts';
+import { followUpDeadline, syncCase } from './follow-up';
+import { evaluationTarget, type EvaluationTarget } from './evaluation-target';
+import { myEvaluationView } from './views';
+
+const COMMENT_REFUSED = '评价内容：含有不宜公开的信息，请修改后再提交';
+
+/** The comment as it will be stored: refused outright when content security rejects it (nothing is written). */
+async function checkedComment(ctx: UseCaseContext, visitorId: string, comment: string | undefined): Promise<{ comment: string | null; state: CommentState }> {
+  if (!comment) return { comment: null, state: 'none' };
+  const openid = visitorId.startsWith('wx:') ? visitorId.slice(3) : undefined;
+  const verdict = await ctx.contentSecurity.checkText({ text: comment, scene: 'comment', openid });
+  if (verdict === 'reject') throw new AppError('CONTENT_REJECTED', COMMENT_REFUSED, { comment: COMMENT_REFUSED });
+  return { comment, state: verdict === 'pass' ? 'shown' : 'review' };
+}
+
+/** The tags offered for this collective's campaign; anything else is refused at the field. */
+async function checkedTags(ctx: UseCaseContext, target: EvaluationTarget, tags: string[]): Promise<string[]> {
+  const offered = (await aspectTagsOf(ctx.store, target.campaignId)).tags;
+  const unknown = tags.find((tag) => !offered.includes(tag));
+  if (unknown) {
+    const message = `评价方面：“${unknown}”不在可选范围内`;
+    throw new AppError('INVALID_INPUT', message, { tags: message });
+  }
+  return [...new Set(tags)];
+}
+
+/**
+ * Records an evaluation. A WeChat rater the platform ranks risky is held (stored, not counted, not shown)
+ * for the managing unit's review; a counted 差评 opens a follow-up case due in N working days. The slot (a signup; a person, collective and month) is read and written in the
+ * same transaction as the evaluation and the collective's counters: a first evaluation adds to its level;
+ * a second 综合点评 in the month replaces the first (marked changed) and moves the counts from the old level
+ * to the new; a second 一次一评 of one signup is refused. Two first evaluations racing for one slot
+ * collide on its id and the loser runs again, finding the winner's.
+ */
+export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx, input) => {
+  const visitorId = visitorOf(ctx);
+  await checkLimits(ctx, 'evaluate', { visitor: visitorId });
+  // The comment first: a refused one leaves nothing behind, not even the page a first evaluation would make.
+  const { comment, state } = await checkedComment(ctx, visitorId, input.comment);
+  const target = await evaluationTarget(ctx, visitorId, input);
+  if (target.collective.status !== 'active') throw new AppError('EVALUATION_CLOSED');
+  const tags = await checkedTags(ctx, target, input.tags);
+  const source = visitorId.startsWith('wx:') ? 'wechat' : 'h5';
+  const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
+  const content = { rating: input.rating, tags, comment, commentState: state, held, commentShown: state === 'shown' && !held };
+  const dueAt = followUpDeadline(ctx);
+
+  const { doc, replaced } = await withRetries(async () => {
+    try {
+      return await ctx.store.transaction(async (tx) => {
+        const at = ctx.now().toISOString();
+        const slot = await tx.get<EvaluationSlotDoc>('evaluationSlots', target.slotId);
+        const before = slot ? await tx.get<EvaluationDoc>('evaluations', slot.evaluationId) : null;
+        if (before) {
+          if (target.channel === 'perService') throw new AppError('ALREADY_EVALUATED');
+          // A folded evaluation stays folded when its writer changes it.
+          const set = { ...content, commentShown: content.commentShown && !before.excluded, changedAt: at, updatedAt: at };
+          const after: EvaluationDoc = { ...before, ...set };
+          await tx.update('evaluations', before.id, { set });
+          await countEvaluation(tx, target.collective.id, before.source, countedRating(before), countedRating(after));
+          await syncCase(tx, after, at, dueAt);
+          return { doc: after, replaced: true };
+        }
+        const created: EvaluationDoc = {
+          id: newId(),
+          collectiveId: target.collective.id,
+          unitPath: target.collective.unitPath,
+          campaignId: target.campaignId,
+          channel: target.channel,
+          source,
+          visitorId,
+          signupId: target.signup?.id ?? null,
+          eventId: target.event?.id ?? null,
+          month: target.month,
+          ...content,
+          changedAt: null,
+          createdAt: at,
+          updatedAt: at,
+        };
+        await tx.insert('evaluationSlots', { id: target.slotId, evaluationId: created.id });
+        await tx.insert('evaluations', created);
+        await countEvaluation(tx, target.collective.id, source, null, countedRating(created));
+        await syncCase(tx, created, at, dueAt);
+        return { doc: created, replaced: false };
+      });
+    } catch (error) {
+      // Another first evaluation of this slot committed meanwhile: run again and replace (or refuse) it.
+      if (error instanceof DuplicateKeyError) throw new Retry();
+      throw error;
+    }
+  });
+  return { evaluation: myEvaluationView(doc, { code: target.page.code, name: target.collective.name }, target.event?.title ?? null), replaced };
+};

@@ -1,0 +1,43 @@
+import type { FunctionHandlers } from '../../router';
+import { appeal } from './appeal';
+import { appeals } from './appeals';
+import { decideAppeal } from './decide-appeal';
+import { aspectTags } from './aspect-tags';
+import { collectiveCases } from './collective-cases';
+import { collectiveEvaluations } from './collective-evaluations';
+import { comments } from './comments';
+import { complaintChannel } from './complaint-channel';
+import { escalatedCases } from './escalated-cases';
+import { evaluate } from './evaluate';
+import { evaluationForm } from './evaluation-form';
+import { myEvaluations } from './my-evaluations';
+import { ownPublicPage } from './own-public-page';
+import { publicPage } from './public-page';
+import { rateHandling } from './rate-handling';
+import { replyToCase } from './reply-to-case';
+import { setAspectTags } from './set-aspect-tags';
+import { setComplaintChannel } from './set-complaint-channel';
+import { updatePublicPage } from './update-public-page';
+
+/** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
+export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
+  publicPage,
+  comments,
+  evaluationForm,
+  evaluate,
+  myEvaluations,
+  collectiveEvaluations,
+  collectiveCases,
+  replyToCase,
+  rateHandling,
+  escalatedCases,
+  appeal,
+  appeals,
+  decideAppeal,
+  ownPublicPage,
+  updatePublicPage,
+  complaintChannel,
+  setComplaintChannel,
+  aspectTags,
+  setAspectTags,
+};

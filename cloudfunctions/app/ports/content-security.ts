@@ -1,0 +1,34 @@
+/**
+ * Content security: what members of the public write (and, later, the photos they upload) is checked
+ * before anyone else sees it. On CloudBase this is WeChat's 内容安全 (msgSecCheck v2, mediaCheckAsync);
+ * on one machine a configurable word list, so tests are deterministic.
+ */
+
+/** pass: show it; review: store it but show it to nobody else until it passes; reject: refuse it. */
+export type ContentVerdict = 'pass' | 'review' | 'reject';
+
+/** What the text is (WeChat's scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志). */
+export type ContentScene = 'profile' | 'comment';
+
+export interface TextCheck {
+  text: string;
+  scene: ContentScene;
+  /** The writer's OPENID in the mini-program (msgSecCheck v2 weighs the user too); absent for H5 visitors and accounts. */
+  openid?: string;
+}
+
+export interface ImageCheck {
+  /** Where the checker can fetch the image (a temporary URL of cloud storage). */
+  url: string;
+  scene: ContentScene;
+  openid?: string;
+}
+
+export interface ContentSecurity {
+  checkText(check: TextCheck): Promise<ContentVerdict>;
+  /**
+   * Images are checked asynchronously by WeChat (mediaCheckAsync): `review` until its verdict arrives
+   * (applied by the caller when it does); the word-list adapter cannot see pixels and passes them.
+   */
+  checkImage(check: ImageCheck): Promise<ContentVerdict>;
+}

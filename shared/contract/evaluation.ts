@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { defineAction } from './define';
+import { email, id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
+import { ADMINS } from '../domain/roles';
+import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
+import {
+  appealView,
+  caseView,
+  escalatedCaseView,
+  evaluationFormView,
+  evaluationSummaryView,
+  evaluationView,
+  myEvaluationView,
+  ownPublicPageView,
+  publicPageView,
+} from './evaluation-views';
+
+/** The public code of a collective's page: what links and QR codes carry. */
+const publicCode = z
+  .string({ error: '集体编号：缺少' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]{4,32}$/, '集体编号：格式不正确');
+
+/** The page of a collective, by its public code or by the id its open-week events carry. */
+const pageTarget = z
+  .object({ code: publicCode.optional(), collectiveId: id('集体').optional() })
+  .superRefine((value, ctx) => {
+    if ((value.code === undefined) === (value.collectiveId === undefined)) ctx.addIssue({ code: 'custom', path: ['code'], message: '集体编号：请指定一个集体' });
+  }, whenValid(['code', 'collectiveId']));
+
+/** 综合点评 of a collective by its public code, or 一次一评 of a checked-in signup. */
+const evaluationTarget = {
+  code: publicCode.optional(),
+  signupId: id('报名').optional(),
+};
+
+function oneTarget(value: { code?: string; signupId?: string }, ctx: z.RefinementCtx): void {
+  if ((value.code === undefined) === (value.signupId === undefined)) ctx.addIssue({ code: 'custom', path: ['code'], message: '评价对象：请指定集体或一次报名' });
+}
+
+export const evaluateInput = z
+  .object({
+    ...evaluationTarget,
+    rating: z
+      .number({ error: '满意程度：请选择' })
+      .int('满意程度：请选择')
+      .min(1, '满意程度：请选择')
+      .max(5, '满意程度：请选择')
+      .transform((r) => r as Rating),
+    tags: z.array(z.string().trim().min(1).max(20), { error: '评价方面：格式不正确' }).max(MAX_TAGS, `评价方面：最多选${MAX_TAGS}项`).default([]),
+    comment: optionalText('评价内容', MAX_COMMENT_LENGTH),
+  })
+  .superRefine(oneTarget, whenValid(['code', 'signupId']));
+
+export const publicPageInput = z.object({
+  commitment: optionalText('公开承诺', 1000),
+  address: optionalText('服务地址', 120),
+  serviceHours: optionalText('服务时间', 100),
+  version: z.number().int(),
+});
+
+export const replyInput = z.object({
+  caseId: id('差评'),
+  kind: oneOf('答复方式', REPLY_KINDS),
+  text: text('答复内容', { min: 5, max: 1000 }),
+});
+
+export const appealInput = z.object({
+  evaluationId: id('评价'),
+  ground: oneOf('申诉理由', APPEAL_GROUNDS),
+  reasons: text('申诉说明', { min: 10, max: 500 }),
+});
+
+export const decideAppealInput = z.object({
+  appealId: id('申诉'),
+  uphold: z.boolean({ error: '决定：请选择' }),
+  comment: text('复核意见', { min: 2, max: 500 }),
+});
+
+const phone = z
+  .string({ error: '投诉电话：格式不正确' })
+  .trim()
+  .regex(/^[0-9+\-() ]{7,20}$/, '投诉电话：请填写有效的电话号码')
+  .optional();
+
+/** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
+export const evaluation = {
+  publicPage: defineAction({
+    summary: '三亮主页：创建标识、名称与曾用名称、归口、地址与服务时间、公开承诺、投诉渠道、评价结果和第一页公开评价',
+    input: pageTarget,
+    output: publicPageView,
+    roles: ['public'],
+  }),
+  comments: defineAction({
+    summary: '集体的公开评价（通过内容安全检查的，新的在前），按页',
+    input: z.object({ code: publicCode, ...pageInput }),
+    output: page(evaluationView),
+    roles: ['public'],
+  }),
+  evaluationForm: defineAction({
+    summary: '评价表：评价对象、评价方面标签，以及本人已有的评价（一次一评：这次报名的；综合点评：本月的）',
+    input: z.object(evaluationTarget).superRefine(oneTarget, whenValid(['code', 'signupId'])),
+    output: evaluationFormView,
+    roles: ['public'],
+  }),
+  evaluate: defineAction({
+    summary: '评价：签到后对一次活动一次一评，或在三亮主页综合点评（每人每月对每个集体一次，同月再评替换上次）',
+    input: evaluateInput,
+    output: z.object({ evaluation: myEvaluationView, replaced: z.boolean() }),
+    roles: ['public'],
+  }),
+  myEvaluations: defineAction({
+    summary: '我的评价（新的在前）',
+    input: z.object(pageInput),
+    output: page(myEvaluationView),
+    roles: ['public'],
+  }),
+  collectiveEvaluations: defineAction({
+    summary: '本集体收到的评价与评价结果（不含评价人身份）',
+    input: z.object(pageInput),
+    output: z.object({ summary: evaluationSummaryView, items: z.array(evaluationView), nextCursor: z.string().nullable() }),
+    roles: ['collective'],
+  }),
+  ownPublicPage: defineAction({
+    summary: '本集体三亮主页的可编辑内容：公开承诺、服务地址、服务时间，以及公开编号',
+    input: z.object({}),
+    output: ownPublicPageView,
+    roles: ['collective'],
+  }),
+  updatePublicPage: defineAction({
+    summary: '修改本集体的公开承诺、服务地址和服务时间（经内容安全检查）',
+    input: publicPageInput,
+    output: ownPublicPageView,
+    roles: ['collective'],
+  }),
+  collectiveCases: defineAction({
+    summary: '本集体的差评回访：待处理的（按截止时间）或已答复的',
+    input: z.object({ status: oneOf('状态', ['open', 'answered']).default('open'), ...pageInput }),
+    output: page(caseView),
+    roles: ['collective'],
+  }),
+  replyToCase: defineAction({
+    summary: '答复一条差评：整改或说明（经内容安全检查）；评价人在“我的评价”中看到',
+    input: replyInput,
+    output: z.object({ case: caseView }),
+    roles: ['collective'],
+  }),
+  rateHandling: defineAction({
+    summary: '评价人对差评的处理结果评价一次（满意 / 基本满意 / 不满意），在集体答复之后',
+    input: z.object({ evaluationId: id('评价'), rating: oneOf('处理结果评价', HANDLING_RATINGS) }),
+    output: z.object({ evaluation: myEvaluationView }),
+    roles: ['public'],
+  }),
+  escalatedCases: defineAction({
+    summary: '辖区内转来的差评：逾期未答复或评价人对处理结果不满意的（新的在前）',
+    input: z.object(pageInput),
+    output: page(escalatedCaseView),
+    roles: ADMINS,
+  }),
+  appeal: defineAction({
+    summary: '集体对一条评价提出申诉（误评或恶意评价），由一级管理员复核；每条评价一次',
+    input: appealInput,
+    output: z.object({ appeal: appealView }),
+    roles: ['collective'],
+  }),
+  appeals: defineAction({
+    summary: '申诉：集体看自己的；一级管理员看本行业或地方的，组委会办公室看全部（待复核的在前）',
+    input: z.object({ status: oneOf('状态', ['pending', 'upheld', 'rejected']).default('pending'), ...pageInput }),
+    output: page(appealView),
+    roles: ['collective', 'office', 'admin1'],
+  }),
+  decideAppeal: defineAction({
+    summary: '复核申诉：成立则该评价不计入（保留并注明原因），不成立则维持；均记录在案',
+    input: decideAppealInput,
+    output: z.object({ appeal: appealView }),
+    roles: ['office', 'admin1'],
+  }),
+  complaintChannel: defineAction({
+    summary: '管理单位公布的投诉电话和邮箱',
+    input: z.object({ unitId: id('管理单位') }),
+    output: z.object({ unitId: z.string(), unitName: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+    roles: ADMINS,
+  }),
+  setComplaintChannel: defineAction({
+    summary: '设置本单位（或辖区内单位）公布的投诉电话和邮箱；两项都不填即不公布',
+    input: z.object({ unitId: id('管理单位'), phone, email: email('投诉邮箱').optional() }),
+    output: z.object({ unitId: z.string(), unitName: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+    roles: ADMINS,
+  }),
+  aspectTags: defineAction({
+    summary: '创建活动的评价方面标签（未设置时为默认标签）',
+    input: z.object({ campaignId: id('创建活动') }),
+    output: z.object({ campaignId: z.string(), tags: z.array(z.string()), isDefault: z.boolean() }),
+    roles: ['office'],
+  }),
+  setAspectTags: defineAction({
+    summary: '设置创建活动的评价方面标签（1—10项，每项不超过8个字）',
+    input: z.object({
+      campaignId: id('创建活动'),
+      tags: z
+        .array(z.string({ error: '评价方面：格式不正确' }).trim().min(1, '评价方面：不能为空').max(8, '评价方面：每项不超过8个字'), { error: '评价方面：请填写' })
+        .min(1, '评价方面：至少1项')
+        .max(MAX_TAGS, `评价方面：最多${MAX_TAGS}项`)
+        .refine((tags) => new Set(tags).size === tags.length, '评价方面：不能重复'),
+    }),
+    output: z.object({ campaignId: z.string(), tags: z.array(z.string()), isDefault: z.boolean() }),
+    roles: ['office'],
+  }),
+};

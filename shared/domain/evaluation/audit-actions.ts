@@ -1,0 +1,11 @@
+/** Audited actions of public evaluation and the 三亮 page (issue #12), as readers see them. */
+export const EVALUATION_AUDIT_ACTIONS = {
+  'evaluation.updatePublicPage': '修改三亮主页（公开承诺、地址、服务时间）',
+  'evaluation.setComplaintChannel': '设置投诉渠道',
+  'evaluation.setAspectTags': '设置评价方面标签',
+  'evaluation.replyToCase': '答复差评（整改或说明）',
+  'evaluation.escalateCase': '差评逾期未答复，转管理单位',
+  'evaluation.appeal': '集体对评价提出申诉',
+  'evaluation.upholdAppeal': '申诉成立，评价不计入',
+  'evaluation.rejectAppeal': '申诉不成立',
+} as const satisfies Record<string, string>;

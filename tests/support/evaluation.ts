@@ -1,0 +1,24 @@
+import type { Caller } from '../../cloudfunctions/app/context';
+import type { seedHierarchy, TestApp } from './harness';
+import { eventFields, firstCampaignId } from './openweek';
+
+type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
+
+/** A mini-program visitor: the OPENID WeChat puts in the function's context. */
+export const wechatVisitor = (n: number): Caller => ({ openid: `o-evaluator-${n}`, ip: `10.0.0.${n}` });
+
+/**
+ * The 公交一路 collective publishes an event, `visitor` signs up, and at the event (71 hours later, inside
+ * the check-in window) the collective checks them in. Answers the signup, the event and the collective's
+ * fresh session (the first one expired meanwhile).
+ */
+export async function checkedInSignup(app: TestApp, h: Hierarchy, visitor: Caller): Promise<{ signupId: string; eventId: string; collective: Caller }> {
+  const campaignId = await firstCampaignId(app);
+  const draft = await app.ok('openweek', 'createEvent', eventFields(app.clock.getTime(), campaignId, { capacity: 20 }), h.collective.caller);
+  const event = (await app.ok('openweek', 'publishEvent', { eventId: draft.event.id }, h.collective.caller)).event;
+  const { signup } = await app.ok('openweek', 'signUp', { eventId: event.id, name: '张三', phone: '13812345678', privacyAccepted: true }, visitor);
+  app.advance(71 * 60);
+  const collective = { token: (await app.ok('account', 'signIn', { code: h.collective.code, password: h.collective.password })).token };
+  await app.ok('openweek', 'checkIn', { eventId: event.id, code: signup.checkInCode! }, collective);
+  return { signupId: signup.id, eventId: event.id, collective };
+}
