@@ -13,3 +13,6 @@ export function categoryCounts(counts: Pick<MonthCountsView, 'byCategory'>): str
     .map(([category, n]) => `${ENTRY_CATEGORY_LABELS[category]} ${n}`)
     .join(' · ');
 }
+
+/** '42秒 · 3.2MB': a video's length and size as the server read them. */
+export const videoFacts = (video: { seconds: number; bytes: number }) => `${Math.round(video.seconds)}秒 · ${(video.bytes / 1024 / 1024).toFixed(1)}MB`;

@@ -20,6 +20,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.mp4': 'video/mp4',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
@@ -91,19 +92,21 @@ export const whileStarting: RequestListener = (req, res) => {
   sender(securityHeaders(undefined)).sendJson(res, 503, failure({ code: 'STARTING', message: ERRORS.STARTING.message }), { 'retry-after': '1' });
 };
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     // Past the limit, keep draining without storing, so the client still receives the 413.
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
+
+const readBody = async (req: IncomingMessage): Promise<string | null> => (await readBytes(req, MAX_REQUEST_BYTES))?.toString('utf8') ?? null;
 
 /** The caller over HTTP is the bearer token the server signed; nothing in the body names who calls. */
 function bearer(req: IncomingMessage): string | undefined {
@@ -193,6 +196,19 @@ function serveFile(files: LocalDiskFiles, key: string, res: ServerResponse, base
   createReadStream(file).pipe(res);
 }
 
+/**
+ * A file the device writes itself (a creation-log video): only at a key a function allowed it to
+ * (`FileStorage.allowUpload`: a fresh name only that caller learned), once, within its size. What the bytes are is
+ * checked afterwards by the function the client then calls, as on CloudBase.
+ */
+async function receiveFile(files: LocalDiskFiles, key: string, req: IncomingMessage, res: ServerResponse, sendJson: ReturnType<typeof sender>['sendJson']): Promise<void> {
+  const maxBytes = files.takeUpload(key);
+  if (maxBytes === null) return sendJson(res, 403, failure({ code: 'FORBIDDEN', message: '上传地址无效或已过期，请重新选择文件' }));
+  const bytes = await readBytes(req, maxBytes);
+  if (bytes === null) return sendJson(res, 413, failure({ code: 'INVALID_INPUT', message: `文件过大：不能超过${maxBytes / 1024 / 1024}MB` }));
+  sendJson(res, 200, { ok: true, data: { url: await files.save(key, bytes) } });
+}
+
 export interface HostOptions {
   h5Dir: string;
   /** Show the developer mailbox at /dev/mailbox: only when mail is not really sent and the host listens on loopback. */
@@ -228,6 +244,7 @@ export function hostHandler(deps: Deps, options: HostOptions): RequestListener {
         if (!options.mailboxPage) return send(res, 404, 'Not Found', 'text/plain');
         return send(res, 200, await renderMailbox(deps.store), TYPES['.html'], { 'content-security-policy': MAILBOX_CSP });
       }
+      if (path.startsWith('/files/') && req.method === 'PUT' && options.files) return receiveFile(options.files, path.slice('/files/'.length), req, res, sendJson);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');
       if (path.startsWith('/files/') && options.files) return serveFile(options.files, path.slice('/files/'.length), res, base, send);
       return serveStatic(options.h5Dir, path, res, base, send);

@@ -31,6 +31,8 @@ export const entryCardView = z.object({
   /** The first 80 characters of the text. */
   excerpt: z.string(),
   imageCount: z.number().int(),
+  /** Its video waits for an admin's approval (pending), was approved, or there is none (null). */
+  videoStatus: z.enum(['pending', 'approved']).nullable(),
   guidanceCount: z.number().int(),
   correctsId: z.string().nullable(),
   submittedAt: z.string().nullable(),
@@ -40,10 +42,16 @@ export const entryCardView = z.object({
 });
 export type EntryCardView = z.infer<typeof entryCardView>;
 
+/** A video the server checked by its bytes: seconds and bytes as it read them. */
+export const checkedVideoView = z.object({ url: z.string(), seconds: z.number(), bytes: z.number().int() });
+export type CheckedVideoView = z.infer<typeof checkedVideoView>;
+
 /** A whole entry, with the guidance on it. */
 export const entryView = entryCardView.extend({
   text: z.string(),
   images: z.array(z.string()),
+  /** approvedByUnitName: the unit of the admin who approved it (null while pending). */
+  video: checkedVideoView.extend({ approvedByUnitName: z.string().nullable() }).nullable(),
   eventId: z.string().nullable(),
   eventTitle: z.string().nullable(),
   correctsTitle: z.string().nullable(),

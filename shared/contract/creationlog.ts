@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineAction } from './define';
 import { id, oneOf, optionalText, page, pageInput, text } from './fields';
-import { entryCardView, entryView, monthCountsView, silentCollectiveView } from './creationlog-views';
+import { checkedVideoView, entryCardView, entryView, monthCountsView, silentCollectiveView } from './creationlog-views';
 import { ADMINS } from '../domain/roles';
-import { ENTRY_CATEGORIES, MAX_ENTRY_IMAGES, MAX_ENTRY_TEXT } from '../domain/creationlog/categories';
+import { ENTRY_CATEGORIES, MAX_ENTRY_IMAGES, MAX_ENTRY_TEXT, MAX_VIDEO_SECONDS } from '../domain/creationlog/categories';
 import { isChinaDate } from '../domain/filing/window';
 import { MAX_PHOTO_BASE64 } from './limits';
 
@@ -25,6 +25,8 @@ export const entryDraftContent = z.object({
     .optional(),
   text: optionalText('内容', MAX_ENTRY_TEXT),
   images: imageList.default([]),
+  /** The entry's one video, as `checkVideo` answered for it; null or absent: none. */
+  video: z.string({ error: '视频：格式不正确' }).max(500, '视频：地址过长').nullable().optional(),
   category: oneOf('类别', ENTRY_CATEGORIES).optional(),
   /** One of the collective's own open-week events this entry is about. */
   eventId: id('开放周活动').optional(),
@@ -105,8 +107,26 @@ export const creationlog = {
     output: z.object({ url: z.string() }),
     roles: ['collective'],
   }),
+  videoUploadPath: defineAction({
+    summary: '添加视频的第一步：本集体文件夹中给这个视频的路径，设备将视频直接上传到这里（小程序：云存储）',
+    input: z.object({}),
+    output: z.object({ cloudPath: z.string() }),
+    roles: ['collective'],
+  }),
+  checkVideo: defineAction({
+    summary: `添加视频的第二步：按文件内容检查上传的视频（MP4，${MAX_VIDEO_SECONDS}秒以内，50MB以内），计入每日上传限额；保存动态时以返回的地址引用`,
+    input: z.object({ url: z.string({ error: '视频：请选择' }).min(1, '视频：请选择').max(500, '视频：地址过长') }),
+    output: z.object({ video: checkedVideoView }),
+    roles: ['collective'],
+  }),
+  approveVideo: defineAction({
+    summary: '审核通过一条创建日志的视频（通过前视频不公开）',
+    input: entryTarget,
+    output: one,
+    roles: ADMINS,
+  }),
   feed: defineAction({
-    summary: '管辖范围内已提交的创建日志（最新在前），标出我未读的；可按单位、类别、月份、本级无人阅读筛选，按集体名称搜索',
+    summary: '管辖范围内已提交的创建日志（最新在前），标出我未读的；可按单位、类别、月份、本级无人阅读、有视频或视频待审核筛选，按集体名称搜索',
     input: z.object({
       campaignId: id('创建活动'),
       unitId: id('单位').optional(),
@@ -114,6 +134,8 @@ export const creationlog = {
       month: month.optional(),
       /** Only entries no admin at the caller's level has read yet. */
       unreadAtMyLevel: z.boolean().optional(),
+      /** Only entries with a video (any), or whose video waits for approval (pending). */
+      video: oneOf('视频', ['any', 'pending']).optional(),
       q: optionalText('集体名称', 40),
       ...pageInput,
     }),

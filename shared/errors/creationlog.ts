@@ -6,6 +6,10 @@ export const CREATIONLOG_ERRORS = {
   ENTRY_SUBMITTED: { status: 409, message: '该动态已提交创建日志，不能修改；如需更正，请新建一条更正动态' },
   /** An entry's image is not one this collective uploaded for its creation log (nor a photo of the linked event). */
   IMAGE_NOT_UPLOADED: { status: 400, message: '图片：请通过“添加图片”上传' },
+  /** An entry's video was not checked in through 添加视频 by this collective (or is another collective's file). */
+  VIDEO_NOT_UPLOADED: { status: 400, message: '视频：请通过“添加视频”上传' },
+  /** A video that is not an MP4 file of at most 60 seconds and 50 MB (by its bytes); the message names the rule. */
+  VIDEO_INVALID: { status: 400, message: '视频：请上传60秒以内、50MB以内的 MP4 视频' },
   /** The collective has no campaign to log its work under. */
   NO_CAMPAIGN: { status: 409, message: '当前没有进行中的创建活动' },
 } as const satisfies Record<string, ErrorSpec>;

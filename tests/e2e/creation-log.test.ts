@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { client, must, officeHeaders } from '../support/openweek-http';
 import { PNG } from '../support/creationlog';
+import { mp4File } from '../support/mp4';
 import { answerDialog, expectTexts, field, open, screen, signInFirstTime, textOf, useBrowser } from './support/h5';
 
 const session = useBrowser();
@@ -58,6 +59,17 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     for (const src of sources) expect(src).toMatch(/^\/files\/creationlog\/[0-9a-f]+\/[0-9a-f]{32}\.png$/);
     await form.locator('.draft-saved', { hasText: '草稿已保存' }).waitFor();
 
+    // A video goes from the browser to the host's files, then the server reads what it is: 61 seconds is refused at the field.
+    const addVideo = async (bytes: Buffer) => {
+      const [picker] = await Promise.all([collective.waitForEvent('filechooser'), form.locator('.btn-add-video').click()]);
+      await picker.setFiles([{ name: 'clip.mp4', mimeType: 'video/mp4', buffer: bytes }]);
+    };
+    await addVideo(mp4File({ seconds: 61 }));
+    await expectTexts(form.locator('.field-error--video'), ['不能超过60秒（这个视频约61秒）']);
+    await addVideo(mp4File({ seconds: 12, mediaBytes: 300_000 }));
+    await expectTexts(form.locator('.video-facts'), ['视频 12秒 · 0.3MB · 提交后经管理员审核才公开']);
+    await form.locator('.draft-saved', { hasText: '草稿已保存' }).waitFor();
+
     await form.locator('.btn-submit-entry').click();
     await answerDialog(collective, '确认提交创建日志？', '提交');
     const entry = screen(collective, 'cl-entry');
@@ -65,6 +77,7 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     expect(await textOf(entry.locator('.entry-status'))).toMatch(/^已提交 /);
     await entry.locator('.entry-image img').nth(1).waitFor();
     expect(await entry.locator('.entry-image img').count()).toBe(2);
+    await expectTexts(entry.locator('.entry-video-status'), ['视频 12秒 · 0.3MB · 待管理员审核，通过前不公开']);
     await expectTexts(entry.locator('.cl-guidance-list .list-end'), ['暂无指导意见']);
     // Read-only now: only a correction can follow.
     await expectTexts(entry.locator('.btn-correct-entry'), ['更正（新建一条更正动态）']);
@@ -82,6 +95,10 @@ describe('a creation-log entry from the collective to its level-2 admin and back
 
     const page = screen(admin, 'admin-cl-entry');
     await expectTexts(page.locator('.entry-text'), ['班组青年在公交站台开展志愿服务，为乘客指路、帮扶老人上下车，共服务乘客三百余人次。']);
+    // 待审核视频: nothing checks a video automatically, so the admin approves it after watching.
+    await page.locator('.btn-approve-video').click();
+    await expectTexts(page.locator('.entry-video-status'), ['视频 12秒 · 0.3MB · 已由岳阳市交通运输局审核通过']);
+    expect(await page.locator('.btn-approve-video').count()).toBe(0);
     await page.locator('.field-guidance textarea').fill(guidance);
     await page.locator('.btn-send-guidance').click();
     await expectTexts(page.locator('.guidance-text'), [guidance]);
@@ -92,6 +109,11 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     await admin.goBack();
     const feed = screen(admin, 'admin-creation-log');
     await expectTexts(feed.locator('.entry-card', { hasText: title }).locator('.cl-read'), ['已阅']);
+    // Its video was approved: it is among 有视频, no longer among 视频待审核.
+    await feed.locator('.chip-video-pending').click();
+    await expectTexts(feed.locator('.cl-feed .list-end'), ['没有符合筛选条件的创建日志']);
+    await feed.locator('.chip-video-any').click();
+    await expectTexts(feed.locator('.entry-card .entry-title'), [title]);
   });
 
   test('the collective sees the guidance on its entry', async () => {

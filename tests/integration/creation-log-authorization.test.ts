@@ -1,12 +1,13 @@
 import type { Caller } from '../../cloudfunctions/app/context';
 import { seedHierarchy, TestApp } from '../support/harness';
 import { expectOutcome, matrixCases } from '../support/authorization';
-import { campaignIdOf, completeContent, draft, PNG, submitted, uploadImage } from '../support/creationlog';
+import { campaignIdOf, checkedVideo, completeContent, draft, PNG, putVideo, submitted, uploadImage } from '../support/creationlog';
+import { mp4File } from '../support/mp4';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
-type World = Hierarchy & { draftId: string; draftVersion: number; entryId: string; campaignId: string };
+type World = Hierarchy & { draftId: string; draftVersion: number; entryId: string; campaignId: string; videoUrl: string };
 type Who = 'anonymous' | 'collective' | 'otherCollective' | 'admin3' | 'admin2' | 'admin1' | 'adminOutOfScope' | 'office';
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_IN_SCOPE';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_IN_SCOPE' | 'VIDEO_NOT_UPLOADED';
 
 const callers: Record<Who, (h: Hierarchy) => Caller> = {
   anonymous: () => ({}),
@@ -57,6 +58,10 @@ const matrix: Array<{ action: string; input: (w: World) => Record<string, unknow
   { action: 'submit', input: (w) => ({ entryId: w.draftId, version: w.draftVersion }), expect: OWN },
   { action: 'discardDraft', input: (w) => ({ entryId: w.draftId }), expect: OWN },
   { action: 'draftFromEvent', input: () => ({ eventId: 'no-such-event' }), expect: { ...OWN, collective: 'NOT_FOUND' } },
+  { action: 'videoUploadPath', input: () => ({}), expect: ANY_COLLECTIVE },
+  // A video the collective put into its own folder: no other collective can check it in as theirs.
+  { action: 'checkVideo', input: (w) => ({ url: w.videoUrl }), expect: { ...OWN, otherCollective: 'VIDEO_NOT_UPLOADED' } },
+  { action: 'approveVideo', input: (w) => ({ entryId: w.entryId }), expect: CHAIN },
   { action: 'feed', input: (w) => ({ campaignId: w.campaignId, unitId: w.units.station.id }), expect: CHAIN },
   { action: 'readEntry', input: (w) => ({ entryId: w.entryId }), expect: CHAIN },
   { action: 'addGuidance', input: (w) => ({ entryId: w.entryId, text: '请补充服务人次的统计方法。' }), expect: CHAIN },
@@ -72,10 +77,11 @@ describe('who may call each creation-log action', () => {
     try {
       const h = await seedHierarchy(app);
       await app.ok('creationlog', 'overview', {}, h.countyCollective.caller);
-      const entry = await submitted(app, h.collective.caller);
+      const entry = await submitted(app, h.collective.caller, { video: await checkedVideo(app, h.collective.caller, mp4File()) });
+      const videoUrl = await putVideo(app, h.collective.caller, mp4File({ seconds: 30 }));
       const image = await uploadImage(app, h.collective.caller);
       const open = await draft(app, h.collective.caller, completeContent({ images: [image] }));
-      const world: World = { ...h, draftId: open.id, draftVersion: open.version, entryId: entry.id, campaignId: await campaignIdOf(app, h.office.caller) };
+      const world: World = { ...h, draftId: open.id, draftVersion: open.version, entryId: entry.id, campaignId: await campaignIdOf(app, h.office.caller), videoUrl };
       await expectOutcome(app, () => app.call('creationlog', action as never, input(world), callers[who](h)), outcome);
     } finally {
       await app.close();

@@ -2,9 +2,12 @@ import type { AuditDoc } from '../../cloudfunctions/app/collections';
 import type { CreationActivityDoc } from '../../cloudfunctions/app/collections/creationlog';
 import type { CollectiveDoc } from '../../cloudfunctions/app/collections/filing';
 import { runDataUpgrades } from '../../cloudfunctions/app/jobs/data-upgrades';
+import type { CloudBase } from '@cloudbase/node-sdk';
+import { CloudbaseFiles } from '../../cloudfunctions/adapters/files/cloudbase-files';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { activate, seedHierarchy, TestApp } from '../support/harness';
-import { campaignIdOf, completeContent, draft, PNG, signInAgain, submitted, uploadImage } from '../support/creationlog';
+import { campaignIdOf, checkedVideo, completeContent, draft, PNG, putVideo, signInAgain, submitted, uploadImage } from '../support/creationlog';
+import { mp4File } from '../support/mp4';
 import { eventFields } from '../support/openweek';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
@@ -177,6 +180,144 @@ describe('images', () => {
       await limited.ok('creationlog', 'saveDraft', { entryId: first.id, version: first.version, content: completeContent({ title: '仍可修改草稿' }) }, w.collective.caller);
       // Another collective has its own quota.
       await draft(limited, w.countyCollective.caller);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('one short video per entry', () => {
+  const check = (url: string, caller = h.collective.caller) => app.call('creationlog', 'checkVideo', { url }, caller);
+
+  test('a video the phone put into storage is checked by its bytes, shown with its length, and waits for an admin before it is public', async () => {
+    // A camera writes moov after the media data: the server still reads the length there.
+    const url = await putVideo(app, h.collective.caller, mp4File({ seconds: 42.25, moovLast: true, mediaBytes: 2048 }));
+    expect(await app.ok('creationlog', 'checkVideo', { url }, h.collective.caller)).toEqual({ video: { url, seconds: 42.3, bytes: expect.any(Number) } });
+    const entry = await submitted(app, h.collective.caller, { video: url });
+    expect(entry).toMatchObject({ videoStatus: 'pending', video: { url, seconds: 42.3, approvedByUnitName: null } });
+
+    const feed = await app.ok('creationlog', 'feed', { campaignId }, h.admin2.caller);
+    expect(feed.items[0]).toMatchObject({ id: entry.id, videoStatus: 'pending' });
+    const approved = await app.ok('creationlog', 'approveVideo', { entryId: entry.id }, h.admin2.caller);
+    expect(approved.entry).toMatchObject({ videoStatus: 'approved', video: { url, approvedByUnitName: '岳阳市交通运输局' } });
+    // Approving again changes nothing and is not audited twice.
+    await app.ok('creationlog', 'approveVideo', { entryId: entry.id }, h.admin1.caller);
+    const audits = await findAll<AuditDoc>(app.store, 'audit', { where: { objectId: entry.id, action: 'creationlog.approveVideo' }, orderBy: { fields: ['at'], direction: 'asc' } });
+    expect(audits).toHaveLength(1);
+    expect((await app.ok('creationlog', 'getMine', { entryId: entry.id }, h.collective.caller)).entry).toMatchObject({
+      videoStatus: 'approved',
+      video: { approvedByUnitName: '岳阳市交通运输局' },
+    });
+  });
+
+  test('on CloudBase the video is the file id the phone’s upload answered; the server downloads it to check it', async () => {
+    // Cloud storage as the SDK answers: file ids `cloud://<env>.<bucket>/<cloudPath>`, an unknown one STORAGE_FILE_NONEXIST.
+    const stored = new Map<string, Buffer>();
+    const fileId = (cloudPath: string) => `cloud://qnwmh-1a2b.7165-qnwmh-1a2b-1300000000/${cloudPath}`;
+    const cloud = {
+      uploadFile: async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
+        stored.set(fileId(cloudPath), fileContent);
+        return { fileID: fileId(cloudPath) };
+      },
+      downloadFile: async ({ fileID }: { fileID: string }) => {
+        const bytes = stored.get(fileID);
+        if (!bytes) throw Object.assign(new Error('file not exist'), { code: 'STORAGE_FILE_NONEXIST' });
+        return { fileContent: bytes };
+      },
+    };
+    app.deps.files = new CloudbaseFiles(cloud as unknown as CloudBase);
+
+    const url = await putVideo(app, h.collective.caller, mp4File({ seconds: 30 }));
+    expect(url).toMatch(new RegExp(`^cloud://qnwmh-1a2b\\.7165-qnwmh-1a2b-1300000000/creationlog/[0-9a-f]+/[0-9a-f]{32}\\.mp4$`));
+    expect((await app.ok('creationlog', 'checkVideo', { url }, h.collective.caller)).video).toMatchObject({ url, seconds: 30 });
+    const theirs = await putVideo(app, h.countyCollective.caller, mp4File());
+    const missing = fileId((await app.ok('creationlog', 'videoUploadPath', {}, h.collective.caller)).cloudPath);
+    for (const other of [theirs, missing]) {
+      expect(await check(other)).toMatchObject({ ok: false, error: { code: 'VIDEO_NOT_UPLOADED', fields: { url: '视频：请通过“添加视频”上传' } } });
+    }
+  });
+
+  test('the feed filters entries with a video, and those whose video waits for approval', async () => {
+    // A minute apart, so that newest first is one order.
+    const plain = await submitted(app, h.collective.caller, { title: '没有视频的动态' });
+    app.advance(1);
+    const approved = await submitted(app, h.collective.caller, { title: '视频已审核的动态', video: await checkedVideo(app, h.collective.caller, mp4File()) });
+    app.advance(1);
+    const pending = await submitted(app, h.collective.caller, { title: '视频待审核的动态', video: await checkedVideo(app, h.collective.caller, mp4File()) });
+    await app.ok('creationlog', 'approveVideo', { entryId: approved.id }, h.admin3.caller);
+    const titles = async (video?: 'any' | 'pending') => (await app.ok('creationlog', 'feed', { campaignId, ...(video ? { video } : {}) }, h.admin2.caller)).items.map((e) => e.title);
+    expect(await titles()).toEqual([pending.title, approved.title, plain.title]);
+    expect(await titles('any')).toEqual([pending.title, approved.title]);
+    expect(await titles('pending')).toEqual([pending.title]);
+  });
+
+  test('a version 1 movie header is read as well', async () => {
+    const url = await putVideo(app, h.collective.caller, mp4File({ seconds: 60, mvhdVersion: 1 }));
+    expect((await app.ok('creationlog', 'checkVideo', { url }, h.collective.caller)).video.seconds).toBe(60);
+  });
+
+  test('a video that is not MP4, longer than 60 seconds or larger than 50 MB is refused at its field, whatever its name says', async () => {
+    const cases: Array<[Buffer, string]> = [
+      [PNG, '视频：请上传 MP4 格式的视频'],
+      [mp4File({ brand: 'qt  ', compatible: ['qt  '] }), '视频：请上传 MP4 格式的视频'],
+      [mp4File({ seconds: 60.5 }), '视频：不能超过60秒（这个视频约61秒）'],
+      [mp4File({ withoutMoov: true }), '视频：读不出时长，请重新导出为 MP4 后上传'],
+      [mp4File({ mediaBytes: 50 * 1024 * 1024 }), '视频：不能超过50MB'],
+    ];
+    for (const [bytes, message] of cases) {
+      const url = await putVideo(app, h.collective.caller, bytes);
+      const before = await app.snapshot();
+      expect(await check(url)).toMatchObject({ ok: false, error: { code: 'VIDEO_INVALID', message, fields: { url: message } } });
+      expect(await app.snapshot()).toEqual(before);
+      expect(await app.call('creationlog', 'saveDraft', { content: completeContent({ video: url }) }, h.collective.caller)).toMatchObject({
+        ok: false,
+        error: { code: 'VIDEO_NOT_UPLOADED', fields: { 'content.video': '视频：请通过“添加视频”上传' } },
+      });
+    }
+  });
+
+  test("another collective's video, a file never uploaded, or any other address is refused", async () => {
+    const theirs = await checkedVideo(app, h.countyCollective.caller, mp4File());
+    const mine = await putVideo(app, h.collective.caller, mp4File());
+    const neverUploaded = (await app.ok('creationlog', 'videoUploadPath', {}, h.collective.caller)).cloudPath;
+    for (const url of [theirs, `/files/${neverUploaded}`, 'https://example.com/a.mp4', mine.replace('.mp4', '.png'), '/files/creationlog/../openweek/x.mp4']) {
+      expect(await check(url)).toMatchObject({ ok: false, error: { code: 'VIDEO_NOT_UPLOADED', fields: { url: '视频：请通过“添加视频”上传' } } });
+    }
+    expect(await app.call('creationlog', 'saveDraft', { content: completeContent({ video: theirs }) }, h.collective.caller)).toMatchObject({
+      ok: false,
+      error: { code: 'VIDEO_NOT_UPLOADED', fields: { 'content.video': '视频：请通过“添加视频”上传' } },
+    });
+    await check(mine);
+    expect((await draft(app, h.collective.caller, completeContent({ video: mine }))).video).toMatchObject({ url: mine, seconds: 12 });
+  });
+
+  test('an admin approves only videos of submitted entries in their subtree', async () => {
+    const entry = await submitted(app, h.collective.caller, { video: await checkedVideo(app, h.collective.caller, mp4File()) });
+    const without = await submitted(app, h.collective.caller);
+    const open = await draft(app, h.collective.caller, completeContent({ video: await checkedVideo(app, h.collective.caller, mp4File()) }));
+    expect(await app.call('creationlog', 'approveVideo', { entryId: entry.id }, h.countyAdmin1.caller)).toMatchObject({ ok: false, error: { code: 'NOT_IN_SCOPE' } });
+    expect(await app.call('creationlog', 'approveVideo', { entryId: without.id }, h.admin3.caller)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '该创建日志没有视频' } });
+    expect(await app.call('creationlog', 'approveVideo', { entryId: open.id }, h.admin3.caller)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await app.ok('creationlog', 'readEntry', { entryId: entry.id }, h.admin3.caller)).entry.videoStatus).toBe('pending');
+  });
+
+  test("videos count against the collective's daily upload quota, once each, in number and bytes", async () => {
+    const limited = new TestApp({ limits: { uploadsPerCollective: { limit: 2, windowSeconds: 86_400 }, uploadBytesPerCollective: { limit: 3000, windowSeconds: 86_400 } } });
+    try {
+      const w = await seedHierarchy(limited);
+      const first = await putVideo(limited, w.collective.caller, mp4File({ mediaBytes: 1000 }));
+      await limited.ok('creationlog', 'checkVideo', { url: first }, w.collective.caller);
+      // Checking the same file again is not another upload: one image still fits in the count of two.
+      await limited.ok('creationlog', 'checkVideo', { url: first }, w.collective.caller);
+      await uploadImage(limited, w.collective.caller);
+      expect(await limited.call('creationlog', 'uploadImage', { contentType: 'image/png', base64: PNG.toString('base64') }, w.collective.caller)).toMatchObject({
+        ok: false,
+        error: { code: 'RATE_LIMITED' },
+      });
+      // Bytes: another collective (its own quota) fits 2,000 bytes of video, not 1,500 more.
+      await checkedVideo(limited, w.countyCollective.caller, mp4File({ mediaBytes: 2000 }));
+      const over = await putVideo(limited, w.countyCollective.caller, mp4File({ mediaBytes: 1500 }));
+      expect(await limited.call('creationlog', 'checkVideo', { url: over }, w.countyCollective.caller)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
     } finally {
       await limited.close();
     }

@@ -58,6 +58,14 @@ describe('the local host over real HTTP', () => {
     expect((await fetch(`${host.url}/%E0%A4%A`)).status).toBe(400);
   });
 
+  test('a file is written over HTTP only where a function allowed it: anywhere else is 403 and nothing is stored', async () => {
+    const key = `creationlog/someone/${'a'.repeat(32)}.mp4`;
+    const put = await fetch(`${host.url}/files/${key}`, { method: 'PUT', body: Buffer.alloc(100), headers: { 'content-type': 'video/mp4' } });
+    expect(put.status).toBe(403);
+    expect(await put.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '上传地址无效或已过期，请重新选择文件' } });
+    expect((await fetch(`${host.url}/files/${key}`)).status).toBe(404);
+  });
+
   test('identity is never taken from the body', async () => {
     const response = await post('admin', { action: 'listUnits', data: {}, openid: 'o-fake', token: 'x', accountId: 'y' });
     expect(response.status).toBe(401);

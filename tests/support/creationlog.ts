@@ -46,3 +46,18 @@ export async function signInAgain(app: TestApp, people: SignedIn[]): Promise<voi
     who.caller.token = token;
   }
 }
+
+/**
+ * What the phone does with a video in the mini-program: asks where to put it and writes the bytes there itself
+ * (`Taro.cloud.uploadFile`; here through the same file storage). The answer is the address `checkVideo` takes.
+ */
+export async function putVideo(app: TestApp, caller: Caller, bytes: Buffer): Promise<string> {
+  const { cloudPath } = await app.ok('creationlog', 'videoUploadPath', {}, caller);
+  return app.deps.files!.save(cloudPath, bytes, 'video/mp4');
+}
+
+/** A video put into storage by `caller` and checked by the server: the address an entry names. */
+export async function checkedVideo(app: TestApp, caller: Caller, bytes: Buffer): Promise<string> {
+  const url = await putVideo(app, caller, bytes);
+  return (await app.ok('creationlog', 'checkVideo', { url }, caller)).video.url;
+}

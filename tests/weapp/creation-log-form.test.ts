@@ -4,12 +4,17 @@ import { openPage, type OpenedPage } from './support/mini-program';
 
 /** The collective's saved draft, complete, with two images. */
 const draft = entryView({ id: 'e9', status: 'draft', excerpt: '', submittedAt: null, version: 3 });
+const VIDEO_PATH = `creationlog/acc-1/${'b'.repeat(32)}.mp4`;
+const VIDEO_ID = `cloud://fake-env.bucket/${VIDEO_PATH}`;
 const versionOf = (data: unknown) => (data as { version?: number }).version ?? 0;
 
 const answer = fakeCloud({
   'account.me': { account: accountView() },
   'creationlog.getMine': { entry: draft },
   'creationlog.saveDraft': (call) => ({ ok: true, data: { entry: { ...draft, version: versionOf(call.data.data) + 1 } } }),
+  'creationlog.videoUploadPath': { cloudPath: VIDEO_PATH },
+  // The server reads the length and size from the file itself (here: what it would answer).
+  'creationlog.checkVideo': (call) => ({ ok: true, data: { video: { url: (call.data.data as { url: string }).url, seconds: 12.4, bytes: 3_300_000 } } }),
   'creationlog.submit': (call) => ({ ok: true, data: { entry: { ...draft, status: 'submitted', submittedAt: '2018-11-20T02:05:00.000Z', version: versionOf(call.data.data) + 1 } } }),
 });
 
@@ -37,6 +42,19 @@ describe('the mini-program creation-log entry form', () => {
     expect(page.texts('.draft-saved')[0]).toMatch(/^草稿已保存 /);
   });
 
+  test('添加视频 puts the video straight into cloud storage where the function said, has it checked, and shows its length and size', async () => {
+    (globalThis as unknown as { wx: Record<string, unknown> }).wx.chooseVideo = (options: { success?: (res: unknown) => void }) => {
+      options.success?.({ tempFilePath: 'wxfile://tmp/clip.mp4', duration: 12.4, size: 3_300_000, height: 720, width: 1280, errMsg: 'chooseVideo:ok' });
+    };
+    expect(page.texts('.video-hint')).toEqual(['MP4 格式，60秒、50MB以内']);
+    await page.tap('.btn-add-video');
+    await page.waitFor('.video-facts');
+    expect(page.cloud.uploads).toEqual([{ cloudPath: VIDEO_PATH, filePath: 'wxfile://tmp/clip.mp4' }]);
+    expect(callsOf(page, 'checkVideo')[0].data.data).toEqual({ url: VIDEO_ID });
+    expect(page.texts('.video-facts')[0]).toBe('视频 12秒 · 3.1MB · 提交后经管理员审核才公开');
+    expect(page.findAll('.btn-add-video')).toHaveLength(0);
+  });
+
   test('提交创建日志 asks first; backing out sends nothing', async () => {
     await page.tap('.btn-submit-entry');
     await page.waitUntil(() => asked.length === 1, 'the confirm dialog');
@@ -50,7 +68,7 @@ describe('the mini-program creation-log entry form', () => {
     await page.tap('.btn-submit-entry');
     await page.waitUntil(() => callsOf(page, 'submit').length === 1, 'the submit');
     const saves = callsOf(page, 'saveDraft');
-    expect(saves[saves.length - 1].data.data).toMatchObject({ entryId: 'e9', version: 3, content: { title: '公交一路青年志愿服务日（第二期）', workDate: '2018-11-18', category: 'volunteer' } });
+    expect(saves[saves.length - 1].data.data).toMatchObject({ entryId: 'e9', version: 3, content: { title: '公交一路青年志愿服务日（第二期）', workDate: '2018-11-18', category: 'volunteer', video: VIDEO_ID } });
     expect(callsOf(page, 'submit')[0].data.data).toEqual({ entryId: 'e9', version: 4 });
   });
 });

@@ -21,6 +21,7 @@ export function EntryCard({ entry, showCollective = false, onTap }: { entry: Ent
         {categoryLabel(entry.category)}
         {entry.workDate ? ` · ${entry.workDate}` : ''} · {when}
         {entry.imageCount ? ` · 图片 ${entry.imageCount}` : ''}
+        {entry.videoStatus ? ` · 视频${entry.videoStatus === 'pending' ? '待审核' : ''}` : ''}
         {entry.guidanceCount ? ` · 指导意见 ${entry.guidanceCount}` : ''}
         {entry.correctsId ? ' · 更正' : ''}
       </View>

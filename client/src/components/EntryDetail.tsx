@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components';
+import { Video, View } from '@tarojs/components';
 import type { EntryView } from '../../../shared/contract/creationlog-views';
-import { categoryLabel } from '../creationlog-format';
+import { categoryLabel, videoFacts } from '../creationlog-format';
 import { formatTime } from '../format';
 import { Picture } from './Picture';
 import { Section } from './Screen';
@@ -29,6 +29,16 @@ export function EntryDetail({ entry }: { entry: EntryView }) {
                 <Picture src={url} alt={`图片${i + 1}`} mode="aspectFill" />
               </View>
             ))}
+          </View>
+        ) : null}
+        {entry.video ? (
+          <View className="cl-video entry-video">
+            <View className="cl-video__box">
+              <Video className="cl-video__player" src={entry.video.url} controls objectFit="contain" />
+            </View>
+            <View className="cl-card__meta cl-detail__meta entry-video-status">
+              视频 {videoFacts(entry.video)} · {entry.video.approvedByUnitName !== null ? `已由${entry.video.approvedByUnitName}审核通过` : '待管理员审核，通过前不公开'}
+            </View>
           </View>
         ) : null}
       </Section>

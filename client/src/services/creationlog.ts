@@ -2,6 +2,7 @@ import type { EntryDraftContent } from '../../../shared/contract/creationlog';
 import { action, type CallResult } from './call';
 import { clearDeviceCopy, readDeviceCopy, writeDeviceCopy } from './device-copies';
 import { choosePhotos } from './photos';
+import { chooseVideo, putVideoFile, tooLargeOnDevice } from './videos';
 import { requestSubscriptions } from './subscriptions';
 
 /** 创建日志: the collective's workspace, and the admins who follow it. One function per action of `creationlog`. */
@@ -17,7 +18,26 @@ export const readEntry = action('creationlog', 'readEntry');
 export const addGuidance = action('creationlog', 'addGuidance');
 export const silentCollectives = action('creationlog', 'silentCollectives');
 export const creationLogStats = action('creationlog', 'stats');
+export const approveVideo = action('creationlog', 'approveVideo');
 const uploadEntryImage = action('creationlog', 'uploadImage');
+const videoUploadPath = action('creationlog', 'videoUploadPath');
+const checkVideo = action('creationlog', 'checkVideo');
+
+/**
+ * 添加视频: picks one video and sends it straight from the device into the collective's folder (never through a
+ * function call: it may be 50 MB), then has the server check what arrived. Null when the user cancelled.
+ */
+export async function addEntryVideo(): Promise<CallResult<'creationlog', 'checkVideo'> | null> {
+  const video = await chooseVideo();
+  if (!video) return null;
+  const refused = tooLargeOnDevice(video);
+  if (refused) return { ok: false, error: { code: 'VIDEO_INVALID', message: refused, fields: { url: refused } } };
+  const where = await videoUploadPath({});
+  if (!where.ok) return where;
+  const put = await putVideoFile(video, where.data.cloudPath);
+  if (!put.ok) return put;
+  return checkVideo({ url: put.data.url });
+}
 
 /**
  * Chooses up to `room` images and uploads them one by one for the collective's entries; answers each upload's

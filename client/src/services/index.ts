@@ -85,6 +85,8 @@ export {
 } from './review';
 export {
   addGuidance,
+  addEntryVideo,
+  approveVideo,
   askGuidanceSubscription,
   clearEntryCopy,
   creationLogFeed,

@@ -10,6 +10,21 @@ export class CloudbaseFiles implements FileStorage {
     return result.fileID;
   }
 
+  /** The mini-program writes to storage directly (storage rules decide who may): nothing to open here. */
+  allowUpload(): void {}
+
+  async read(url: string): Promise<Buffer | null> {
+    if (this.keyOf(url) === null) return null;
+    try {
+      const { fileContent } = await this.app.downloadFile({ fileID: url });
+      return fileContent === undefined ? null : Buffer.from(fileContent);
+    } catch (error) {
+      // Storage answers an unknown file id with STORAGE_FILE_NONEXIST (from getTempFileURL); anything else is a real failure.
+      if (/NONEXIST|NOT_?EXIST/i.test(String((error as { code?: string }).code ?? (error as Error).message))) return null;
+      throw error;
+    }
+  }
+
   /** A file id is `cloud://<env>.<bucket>/<key>`. */
   keyOf(url: string): string | null {
     const key = /^cloud:\/\/[^/]+\/(.+)$/.exec(url)?.[1];

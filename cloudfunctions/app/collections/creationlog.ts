@@ -24,7 +24,29 @@ export const CREATIONLOG_COLLECTIONS = {
   creationCounts: [{ fields: ['campaignId', 'unitId'] }],
   /** Collectives per day of their latest submission, per unit (sharded): "active in the last 30 days" is a sum of 30 days. */
   creationActiveDays: [{ fields: ['unitId', 'day'] }],
+  /** A video a collective put into its folder and the server checked (id: its file name), read by id when an entry names it. */
+  creationVideos: [],
 } satisfies Record<string, IndexSpec[]>;
+
+/** A checked video (`creationVideos`): what the server read from its bytes, so saving an entry never reads them again. */
+export interface CreationVideoDoc {
+  /** The file name without `.mp4` (32 hex digits). */
+  id: string;
+  collectiveId: string;
+  url: string;
+  seconds: number;
+  bytes: number;
+  checkedAt: string;
+}
+
+/** An entry's video; never public until an admin of its chain approves it (WeChat has no automatic video check). */
+export interface EntryVideo {
+  url: string;
+  seconds: number;
+  bytes: number;
+  approvedAt: string | null;
+  approvedByUnitName: string | null;
+}
 
 export interface GuidanceRecord {
   id: string;
@@ -54,6 +76,10 @@ export interface CreationEntryDoc {
   workDate: string;
   text: string;
   images: string[];
+  /** Absent on entries written before videos came. */
+  video?: EntryVideo | null;
+  /** The video's state kept beside it, so the feed can filter on it (有视频, 视频待审核); absent or null: none. */
+  videoStatus?: 'pending' | 'approved' | null;
   category: EntryCategory | null;
   eventId: string | null;
   eventTitle: string | null;

@@ -22,10 +22,10 @@ export const LIMIT_SETTINGS = {
   signupsPerVisitor: { env: 'RATE_SIGNUPS_PER_VISITOR', default: '20/1h' },
   /** Signups from one address. */
   signupsPerIp: { env: 'RATE_SIGNUPS_PER_IP', default: '100/10m' },
-  /** Image uploads (event covers, summary photos) by one collective. */
+  /** Uploads (event covers, summary photos, creation-log images and videos) by one collective. */
   uploadsPerCollective: { env: 'RATE_UPLOADS_PER_COLLECTIVE', default: '100/1d' },
-  /** Bytes uploaded by one collective. */
-  uploadBytesPerCollective: { env: 'RATE_UPLOAD_BYTES_PER_COLLECTIVE', default: '50M/1d' },
+  /** Bytes uploaded by one collective: room for a few creation-log videos (50 MB each at most) besides photos. */
+  uploadBytesPerCollective: { env: 'RATE_UPLOAD_BYTES_PER_COLLECTIVE', default: '200M/1d' },
   /** Creation-log entries (drafts) one collective starts; their images count as uploads above. */
   creationEntriesPerCollective: { env: 'RATE_CREATION_ENTRIES_PER_COLLECTIVE', default: '30/1d' },
   /** Evaluations (submits, replacements and refusals alike) by one visitor. */

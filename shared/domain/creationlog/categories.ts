@@ -19,3 +19,6 @@ export const ENTRY_CATEGORY_LABELS: Record<EntryCategory, string> = {
 export const MAX_ENTRY_TEXT = 5000;
 /** The most images one entry carries. */
 export const MAX_ENTRY_IMAGES = 9;
+/** One short video per entry: MP4, at most 60 seconds and 50 MB. */
+export const MAX_VIDEO_SECONDS = 60;
+export const MAX_VIDEO_BYTES = 50 * 1024 * 1024;

@@ -62,7 +62,7 @@ export function filingView(overrides: Partial<FilingFixture> = {}): FilingFixtur
 export function entryCardView(overrides: Partial<EntryCardFixture> = {}): EntryCardFixture {
   return {
     id: 'e1', status: 'submitted', title: '公交一路青年志愿服务日', category: 'volunteer', workDate: '2018-11-18', collectiveName: '岳阳市公交一路青年班组',
-    unitName: '城区公交站', excerpt: '班组青年在公交站台开展志愿服务。', imageCount: 2, guidanceCount: 0, correctsId: null,
+    unitName: '城区公交站', excerpt: '班组青年在公交站台开展志愿服务。', imageCount: 2, videoStatus: null, guidanceCount: 0, correctsId: null,
     submittedAt: '2018-11-20T02:00:00.000Z', updatedAt: '2018-11-20T02:00:00.000Z', unread: false,
     ...overrides,
   };
@@ -73,7 +73,7 @@ export function entryView(overrides: Partial<EntryFixture> = {}): EntryFixture {
   return {
     ...entryCardView(),
     text: '班组青年在公交站台开展志愿服务，为乘客指路、帮扶老人上下车，共服务乘客三百余人次。',
-    images: ['cloud://env/creationlog/acc-1/a.png', 'cloud://env/creationlog/acc-1/b.png'],
+    images: ['cloud://env/creationlog/acc-1/a.png', 'cloud://env/creationlog/acc-1/b.png'], video: null,
     eventId: null, eventTitle: null, correctsTitle: null, guidance: [], version: 1,
     ...overrides,
   };

@@ -16,6 +16,8 @@ export const WEAPP_DIST = resolve(__dirname, '../../../dist/weapp');
 /** Every call the page made, in order. */
 export interface FakeCloud {
   calls: CloudCall[];
+  /** Files the page put straight into cloud storage (`wx.cloud.uploadFile`). */
+  uploads: Array<{ cloudPath: string; filePath: string }>;
 }
 
 /** A node of the rendered page (j-component's own type for what its `querySelectorAll` finds). */
@@ -107,7 +109,7 @@ function globals(): WeChatGlobals {
 /** Defines what WeChat would: `wx.cloud`, `App`, `getApp`, `getCurrentPages`, and `Page` (onto `Component`). */
 function installWeChat(route: string, query: Record<string, string>, answer: CloudAnswer): FakeCloud {
   const g = globals();
-  const cloud: FakeCloud = { calls: [] };
+  const cloud: FakeCloud = { calls: [], uploads: [] };
   // Taro copies `wx.cloud` when its runtime loads, so the fake must be in place before app.js is required.
   g.wx.cloud = {
     DYNAMIC_CURRENT_ENV: 'fake-env',
@@ -116,6 +118,10 @@ function installWeChat(route: string, query: Record<string, string>, answer: Clo
       const recorded = { name: call.name, data: call.data };
       cloud.calls.push(recorded);
       return { result: await answer(recorded) };
+    },
+    uploadFile: async (upload: { cloudPath: string; filePath: string }) => {
+      cloud.uploads.push({ cloudPath: upload.cloudPath, filePath: upload.filePath });
+      return { fileID: `cloud://fake-env.bucket/${upload.cloudPath}`, statusCode: 204, errMsg: 'cloud.uploadFile:ok' };
     },
   };
 

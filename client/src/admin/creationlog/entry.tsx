@@ -12,7 +12,7 @@ import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { useToast } from '../../hooks/useToast';
-import { addGuidance, readEntry, type CallOutput } from '../../services';
+import { addGuidance, approveVideo, readEntry, type CallOutput } from '../../services';
 
 type Entry = CallOutput<'creationlog', 'readEntry'>['entry'];
 
@@ -26,6 +26,7 @@ export default function AdminEntry() {
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
+  const [approving, setApproving] = useState(false);
   const { toast, show } = useToast();
   const load = () => void readEntry({ entryId: params.id ?? '' }).then((r) => (r.ok ? setEntry(r.data.entry) : setError(r.error.message)));
   useEffect(() => {
@@ -48,10 +49,30 @@ export default function AdminEntry() {
     } else setTextError(result.error.fields?.text ?? result.error.message);
   };
 
+  const approve = async () => {
+    setApproving(true);
+    const result = await approveVideo({ entryId: entry.id });
+    setApproving(false);
+    if (result.ok) {
+      setEntry(result.data.entry);
+      show('视频已审核通过', 'success');
+    } else show(result.error.message, 'fail');
+  };
+
   return (
     <GuardedScreen {...frame}>
       <Notice tone="info" className="cl-read-mark">已阅：本条已为您标记为已阅</Notice>
       <EntryDetail entry={entry} />
+      {entry.video && entry.video.approvedByUnitName === null ? (
+        <Section title="待审核视频" className="cl-approve-video">
+          <Notice tone="info">微信不能自动审核视频：请看过视频后审核，通过前视频不公开。</Notice>
+          <View className="form-actions">
+            <Button className="btn-approve-video" type="primary" block loading={approving} onClick={() => void approve()}>
+              通过
+            </Button>
+          </View>
+        </Section>
+      ) : null}
       <Section title="提出指导意见" className="cl-guide">
         <FormField name="guidance" label="指导意见" multiline maxLength={1000} required value={text} error={textError} onChange={(v) => {
           setText(v);

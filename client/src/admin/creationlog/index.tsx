@@ -29,6 +29,7 @@ interface Filters {
   category?: EntryCategory;
   month?: string;
   unreadAtMyLevel?: boolean;
+  video?: 'any' | 'pending';
   q?: string;
 }
 
@@ -97,6 +98,11 @@ export default function AdminCreationLog() {
         <Chip className="chip-all" on={!filters.unreadAtMyLevel} onTap={() => set({ unreadAtMyLevel: undefined })}>全部</Chip>
         <Chip className="chip-unread-level" on={!!filters.unreadAtMyLevel} onTap={() => set({ unreadAtMyLevel: true })}>本级无人阅读</Chip>
       </View>
+      <View className="ow-filters filter-video">
+        <Chip className="chip-video-all" on={!filters.video} onTap={() => set({ video: undefined })}>不限视频</Chip>
+        <Chip className="chip-video-any" on={filters.video === 'any'} onTap={() => set({ video: 'any' })}>有视频</Chip>
+        <Chip className="chip-video-pending" on={filters.video === 'pending'} onTap={() => set({ video: 'pending' })}>视频待审核</Chip>
+      </View>
       <View className="ow-filters filter-category">
         <Chip className="chip-category-all" on={!filters.category} onTap={() => set({ category: undefined })}>全部类别</Chip>
         {ENTRY_CATEGORIES.map((c) => (
@@ -130,7 +136,7 @@ export default function AdminCreationLog() {
         {feed.items.map((entry) => (
           <EntryCard key={entry.id} entry={entry} showCollective onTap={() => go(ROUTES.adminCreationLogEntry, { id: entry.id })} />
         ))}
-        <LoadMore list={feed} empty={filters.q || filters.category || filters.month || filters.unreadAtMyLevel || filters.unitId ? '没有符合筛选条件的创建日志' : '辖区内还没有提交的创建日志'} />
+        <LoadMore list={feed} empty={filters.q || filters.category || filters.month || filters.unreadAtMyLevel || filters.video || filters.unitId ? '没有符合筛选条件的创建日志' : '辖区内还没有提交的创建日志'} />
       </Section>
 
       <Section title="未按时提交的集体" className="cl-silent">

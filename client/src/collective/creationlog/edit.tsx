@@ -17,14 +17,15 @@ import { Section } from '../../components/Screen';
 import { Tappable } from '../../components/Tappable';
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { useSignedIn } from '../../hooks/useSession';
-import { askGuidanceSubscription, clearEntryCopy, discardEntryDraft, getMyEntry, myEvents, readEntryCopy, saveEntryDraft, submitEntry, uploadEntryImages, writeEntryCopy } from '../../services';
+import { addEntryVideo, askGuidanceSubscription, clearEntryCopy, discardEntryDraft, getMyEntry, myEvents, readEntryCopy, saveEntryDraft, submitEntry, uploadEntryImages, writeEntryCopy } from '../../services';
 import { formatTime } from '../../format';
+import { videoFacts } from '../../creationlog-format';
 import { replace, ROUTES } from '../../routes';
 import '../../components/creationlog.css';
 
 /** How long typing pauses before the draft is saved on the server. */
 const SAVE_DELAY_MS = 1000;
-const ORDER = ['title', 'workDate', 'category', 'eventId', 'text', 'images'] as const;
+const ORDER = ['title', 'workDate', 'category', 'eventId', 'text', 'images', 'video'] as const;
 /** The choice that links no event. */
 const NO_EVENT = 'none';
 const CATEGORY_CHOICES = ENTRY_CATEGORIES.map((value) => ({ value, label: ENTRY_CATEGORY_LABELS[value] }));
@@ -36,6 +37,13 @@ interface Values {
   text: string;
 }
 const EMPTY: Values = { title: '', workDate: '', category: '', text: '' };
+
+/** The entry's video: its address, and its length and size once the server has told them (a device copy keeps only the address). */
+interface VideoValue {
+  url: string;
+  seconds?: number;
+  bytes?: number;
+}
 
 /** Messages by the form's own field names (the server names a draft's fields `content.title`, …). */
 function byField(fields: FieldErrors): FieldErrors {
@@ -55,6 +63,8 @@ export default function EditEntry() {
   const accountId = ready ? guard.account.id : '';
   const [values, setValues] = useState<Values>(EMPTY);
   const [images, setImages] = useState<string[]>([]);
+  const [video, setVideo] = useState<VideoValue | null>(null);
+  const [addingVideo, setAddingVideo] = useState(false);
   const [link, setLink] = useState<{ eventId?: string; eventTitle?: string | null; correctsId?: string; correctsTitle?: string | null }>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
@@ -64,8 +74,8 @@ export default function EditEntry() {
   /** The collective's open-week events an entry may be about. */
   const [events, setEvents] = useState<Array<{ value: string; label: string }>>([]);
   const [submitting, setSubmitting] = useState(false);
-  const latest = useRef({ values, images, link });
-  latest.current = { values, images, link };
+  const latest = useRef({ values, images, video, link });
+  latest.current = { values, images, video, link };
   const entry = useRef<{ id: string | null; version: number }>({ id: params.id ?? null, version: 0 });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<unknown>>(Promise.resolve());
@@ -73,11 +83,13 @@ export default function EditEntry() {
   const copyKey = () => entry.current.id ?? (params.correcting ? `correcting:${params.correcting}` : 'new');
 
   /** Puts content on the form: the server's, or the device copy typed after it. */
-  const show = (c: { title?: string; workDate?: string; text?: string; category?: string; images: string[] }) => {
+  const show = (c: { title?: string; workDate?: string; text?: string; category?: string; images: string[]; video?: VideoValue | string | null }) => {
     const next = { title: c.title ?? '', workDate: c.workDate ?? '', category: c.category ?? '', text: c.text ?? '' };
+    const shown = typeof c.video === 'string' ? (latest.current.video?.url === c.video ? latest.current.video : { url: c.video }) : (c.video ?? null);
     setValues(next);
     setImages(c.images);
-    latest.current = { ...latest.current, values: next, images: c.images };
+    setVideo(shown);
+    latest.current = { ...latest.current, values: next, images: c.images, video: shown };
   };
 
   useEffect(() => {
@@ -105,7 +117,7 @@ export default function EditEntry() {
       const e = r.data.entry;
       if (params.id && e.status === 'submitted') return replace(ROUTES.creationLogEntry, { id: e.id });
       const correcting = !params.id;
-      show({ title: correcting ? `更正：${e.title}`.slice(0, 60) : e.title, workDate: e.workDate ?? '', category: e.category ?? '', text: e.text, images: e.images });
+      show({ title: correcting ? `更正：${e.title}`.slice(0, 60) : e.title, workDate: e.workDate ?? '', category: e.category ?? '', text: e.text, images: e.images, video: e.video });
       setLink(correcting ? { correctsId: e.id, correctsTitle: e.title } : { eventId: e.eventId ?? undefined, eventTitle: e.eventTitle, correctsId: e.correctsId ?? undefined, correctsTitle: e.correctsTitle });
       if (!correcting) {
         entry.current.version = e.version;
@@ -120,12 +132,13 @@ export default function EditEntry() {
   }, [ready, params.id, params.correcting]);
 
   const contentOf = (): EntryDraftContent => {
-    const { values: v, images: imgs, link: l } = latest.current;
+    const { values: v, images: imgs, video: vid, link: l } = latest.current;
     return {
       title: v.title,
       workDate: v.workDate,
       text: v.text,
       images: imgs,
+      video: vid?.url ?? null,
       ...(v.category ? { category: v.category as EntryCategory } : {}),
       ...(l.eventId ? { eventId: l.eventId } : {}),
       ...(l.correctsId ? { correctsId: l.correctsId } : {}),
@@ -185,6 +198,22 @@ export default function EditEntry() {
     latest.current = { ...latest.current, images: next };
     setErrors((prev) => ({ ...prev, images: '' }));
     touched();
+  };
+
+  const changeVideo = (next: VideoValue | null) => {
+    setVideo(next);
+    latest.current = { ...latest.current, video: next };
+    setErrors((prev) => ({ ...prev, video: '' }));
+    touched();
+  };
+
+  const addVideo = async () => {
+    setAddingVideo(true);
+    const result = await addEntryVideo();
+    setAddingVideo(false);
+    if (!result) return;
+    if (result.ok) changeVideo(result.data.video);
+    else setErrors((prev) => ({ ...prev, video: result.error.fields?.url ?? result.error.message }));
   };
 
   const linkEvent = (eventId: string) => {
@@ -303,6 +332,29 @@ export default function EditEntry() {
             ))}
           </View>
           <FieldError name="images" error={errors.images || undefined} />
+        </View>
+        <View className="form-field form-field--video">
+          <View className="form-field__row">
+            <FieldLabel label={`视频（${video ? 1 : 0}/1）`} />
+            {video ? null : (
+              <Button className="btn-add-video" size="small" loading={addingVideo} onClick={() => void addVideo()}>
+                添加视频
+              </Button>
+            )}
+          </View>
+          {video ? (
+            <View className="cl-video-facts entry-video">
+              <View className="cl-card__meta video-facts">
+                {video.seconds !== undefined && video.bytes !== undefined ? `视频 ${videoFacts({ seconds: video.seconds, bytes: video.bytes })}` : '视频已添加'} · 提交后经管理员审核才公开
+              </View>
+              <Tappable className="btn-remove-video" label="删除视频" onTap={() => changeVideo(null)}>
+                删除
+              </Tappable>
+            </View>
+          ) : (
+            <View className="cl-card__meta video-hint">MP4 格式，60秒、50MB以内</View>
+          )}
+          <FieldError name="video" error={errors.video || undefined} />
         </View>
       </Section>
       <View className="cl-saved draft-saved">{saved || '输入后自动保存为草稿，仅本集体可见'}</View>

@@ -12,9 +12,10 @@ import { checkLimits } from '../../limits/policy';
 import { transact } from '../../ports/transaction-retry';
 import { newId } from '../../security/random';
 import { checkEntryImages } from './images';
+import { entryVideo } from './videos';
 
 /** The parts of an entry its content decides, with the linked event and corrected entry checked to be the collective's own. */
-async function contentFields(ctx: UseCaseContext, collective: CollectiveDoc, content: EntryDraftContent) {
+async function contentFields(ctx: UseCaseContext, collective: CollectiveDoc, content: EntryDraftContent, current: CreationEntryDoc | null) {
   let event: EventDoc | null = null;
   if (content.eventId) {
     event = await ctx.store.get<EventDoc>('events', content.eventId);
@@ -31,11 +32,14 @@ async function contentFields(ctx: UseCaseContext, collective: CollectiveDoc, con
     }
   }
   checkEntryImages(ctx, collective.id, content.images, event?.summaryPhotos ?? []);
+  const video = await entryVideo(ctx, collective.id, content.video, current?.video ?? null);
   return {
     title: content.title ?? '',
     workDate: content.workDate ?? '',
     text: content.text ?? '',
     images: content.images,
+    video,
+    videoStatus: video ? (video.approvedAt ? ('approved' as const) : ('pending' as const)) : null,
     category: content.category ?? null,
     eventId: event?.id ?? null,
     eventTitle: event?.title ?? null,
@@ -46,7 +50,7 @@ async function contentFields(ctx: UseCaseContext, collective: CollectiveDoc, con
 
 /** A new draft in the collective's workspace, under the newest campaign; counted against its daily quota of entries. */
 export async function createDraft(ctx: UseCaseContext, collective: CollectiveDoc, content: EntryDraftContent): Promise<CreationEntryDoc> {
-  const fields = await contentFields(ctx, collective, content);
+  const fields = await contentFields(ctx, collective, content, null);
   const campaign = await latestCampaign(ctx.store);
   if (!campaign) throw new AppError('NO_CAMPAIGN');
   const unit = await ctx.store.get<UnitDoc>('units', collective.unitId);
@@ -100,7 +104,7 @@ export async function updateDraft(
   version: number,
   content: EntryDraftContent,
 ): Promise<CreationEntryDoc> {
-  const next: CreationEntryDoc = { ...draft, ...(await contentFields(ctx, collective, content)), updatedAt: ctx.now().toISOString(), version: draft.version + 1 };
+  const next: CreationEntryDoc = { ...draft, ...(await contentFields(ctx, collective, content, draft)), updatedAt: ctx.now().toISOString(), version: draft.version + 1 };
   const { id: _id, ...set } = next;
   void _id;
   const applied = await ctx.store.update('creationEntries', draft.id, { set }, { version, status: 'draft' });

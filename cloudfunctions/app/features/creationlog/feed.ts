@@ -11,7 +11,7 @@ import { entryCard, levelOf, readFlag } from './entries';
  * Submitted entries of a unit's subtree (the caller's own by default), newest first, each marked unread
  * when this admin has not opened it. The subtree of a level-k unit is the equality unitLk = id
  * (collections/creationlog.ts), so one index serves filter and order; filters on category, level read
- * flags and name narrow what that index walks.
+ * flags, video and name narrow what that index walks.
  */
 export const feed: Handler<typeof contract.creationlog.feed> = async (ctx, input) => {
   const actor = accountOf(ctx);
@@ -20,6 +20,8 @@ export const feed: Handler<typeof contract.creationlog.feed> = async (ctx, input
   if (unit.level >= 1) where[`unitL${unit.level}`] = unit.id;
   if (input.category) where.category = input.category;
   if (input.unreadAtMyLevel) where[readFlag(levelOf(actor))] = false;
+  if (input.video === 'pending') where.videoStatus = 'pending';
+  if (input.video === 'any') where.videoStatus = { $in: ['pending', 'approved'] };
   const q = input.q?.trim();
   if (q) where.collectiveName = { $contains: q };
 

@@ -1,5 +1,7 @@
 import type { FunctionHandlers } from '../../router';
 import { addGuidance } from './add-guidance';
+import { approveVideo } from './approve-video';
+import { checkVideo } from './check-video';
 import { discardDraft } from './discard-draft';
 import { draftFromEvent } from './draft-from-event';
 import { feed } from './feed';
@@ -12,6 +14,7 @@ import { silentCollectives } from './silent-collectives';
 import { stats } from './stats';
 import { submit } from './submit';
 import { uploadImage } from './upload-image';
+import { videoUploadPath } from './video-upload-path';
 
 /** The `creationlog` function: the collective's 创建工作动态 and 创建日志, and the admins who follow it (issue #13). */
 export const creationlogHandlers: FunctionHandlers<'creationlog'> = {
@@ -23,6 +26,9 @@ export const creationlogHandlers: FunctionHandlers<'creationlog'> = {
   discardDraft,
   submit,
   uploadImage,
+  videoUploadPath,
+  checkVideo,
+  approveVideo,
   feed,
   readEntry,
   addGuidance,

@@ -1,0 +1,20 @@
+import type { contract } from '../../../../shared/contract';
+import { MAX_VIDEO_BYTES } from '../../../../shared/domain/creationlog/categories';
+import { filesOf } from '../../common/uploads';
+import type { Handler } from '../../router';
+import { newId } from '../../security/random';
+import { myCollective } from './entries';
+import { imageFolder } from './images';
+
+/**
+ * Where the device puts a video (in the mini-program, `Taro.cloud.uploadFile` straight to cloud storage: a
+ * video is too large to pass through a function call; on the local host, `PUT /files/<cloudPath>`): a new
+ * name in the collective's own folder, which only this caller learns.
+ */
+export const videoUploadPath: Handler<typeof contract.creationlog.videoUploadPath> = async (ctx) => {
+  const files = filesOf(ctx);
+  const collective = await myCollective(ctx);
+  const cloudPath = `${imageFolder(collective.id)}${newId()}.mp4`;
+  files.allowUpload(cloudPath, MAX_VIDEO_BYTES);
+  return { cloudPath };
+};
