@@ -5,7 +5,7 @@ import { failure, success, type Envelope } from '../../shared/envelope';
 import { audienceOf } from '../../shared/domain/roles';
 import type { Caller, Deps, UseCaseContext } from './context';
 import { assertUsable, resolveActor, resolveVisitor } from './common/identity';
-import { InvalidCursorError, TransactionConflictError } from './ports/store';
+import { InvalidCursorError, StoreUnavailableError, TransactionConflictError } from './ports/store';
 
 export type Handler<A extends ActionSpec> = (ctx: UseCaseContext, input: z.output<A['input']>) => Promise<z.input<A['output']>>;
 
@@ -71,6 +71,8 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppError) return error.toBody();
   // Contention that outlasted the store's own retries: the caller may simply try again.
   if (error instanceof TransactionConflictError) return { code: 'CONFLICT', message: ERRORS.CONFLICT.message };
+  // The database did not answer in time: an outage of the moment, not a fault to hide behind INTERNAL.
+  if (error instanceof StoreUnavailableError) return { code: 'STORE_UNAVAILABLE', message: ERRORS.STORE_UNAVAILABLE.message };
   if (error instanceof InvalidCursorError) {
     return { code: 'INVALID_INPUT', message: '分页参数无效，请刷新列表', fields: { cursor: '分页参数无效' } };
   }

@@ -57,6 +57,8 @@ export const ERRORS = {
   STARTING: { status: 503, message: '系统正在启动，请稍后重试' },
   /** The database lacks a unique index a write relies on (CloudBase not fully set up); the message names it. */
   UNIQUE_INDEX_MISSING: { status: 503, message: '数据库缺少唯一索引，此项操作暂停，请联系管理员' },
+  /** The database did not answer in time (or dropped the connection): whether the change landed is unknown. */
+  STORE_UNAVAILABLE: { status: 503, message: '数据库响应超时，本次操作可能未完成，请稍后刷新查看，需要时再试一次' },
   ...FILING_ERRORS,
   ...OPENWEEK_ERRORS,
   ...CREATIONLOG_ERRORS,

@@ -1,7 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
 import { DuplicateKeyError, TransactionConflictError } from '../../cloudfunctions/app/ports/store';
-import { FakeCloudbase, MAX_QUERY_LIMIT } from '../support/fake-cloudbase';
+import { FakeCloudbase, MAX_QUERY_LIMIT, TRANSACTION_LIFETIME_MS } from '../support/fake-cloudbase';
 
 /**
  * The stand-in is strict where CloudBase is strict (the rules and their documentation are in
@@ -113,6 +113,27 @@ test('a plain write to a document an open transaction has written conflicts, and
   await open.commit();
   expect(await store.update('items', 'held', { inc: { n: 1 } })).toBe(true);
   expect(await store.get('items', 'held')).toMatchObject({ n: 2 });
+});
+
+test('a transaction left open past 30 s is dropped with its writes and no longer holds its documents', async () => {
+  const app = connect();
+  const db = app.database();
+  const store = new CloudbaseStore(app);
+  await store.insert('items', { id: 'abandoned', code: 'AB', n: 0 });
+  let clock = Date.now();
+  fake.options.now = () => clock;
+  try {
+    const open = await db.startTransaction();
+    await open.collection('items').doc('abandoned').update({ n: 1 });
+    clock += TRANSACTION_LIFETIME_MS - 1;
+    expect(await rejection(store.update('items', 'abandoned', { set: { n: 5 } }))).toBeInstanceOf(TransactionConflictError);
+    clock += 2;
+    expect(await store.update('items', 'abandoned', { set: { n: 5 } })).toBe(true);
+    expect(await rejection(open.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL', message: 'Transaction does not exist' });
+    expect(await store.get('items', 'abandoned')).toMatchObject({ n: 5 });
+  } finally {
+    fake.options.now = undefined;
+  }
 });
 
 test('with a latency configured, every call waits at least its lower bound', async () => {

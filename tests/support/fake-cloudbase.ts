@@ -36,6 +36,10 @@ import { indexName, type IndexSpec } from '../../cloudfunctions/app/collections/
  * 6. Every call takes time: `latencyMs: [min, max]` delays each answer by a uniform random time in
  *    that range, half before the database acts and half after, so concurrent calls interleave as
  *    they do over a network.
+ * 7. A transaction lives at most 30 s: "transaction must be committed or aborted within 30 seconds"
+ *    (https://docs.cloudbase.net/en/error-code/DATABASE_TRANSACTION_FAIL). One its caller abandoned (a call
+ *    of it, or its rollback, timed out) is then dropped with its writes, and no longer holds its documents;
+ *    calling it answers DATABASE_TRANSACTION_FAIL "Transaction does not exist".
  * It is a model, not CloudBase: only the real-environment suite proves the real thing.
  */
 
@@ -52,6 +56,8 @@ type Entry = { doc: Document; version: number };
  */
 interface TransactionState {
   startSeq: number;
+  /** When it started (options.now), for rule 7. */
+  startedAt: number;
   overlay: Map<string, Entry | null>;
 }
 
@@ -72,7 +78,12 @@ interface Environment {
 export interface FakeCloudbaseOptions {
   /** Each call's delay in ms, uniform in [min, max]. */
   latencyMs?: [number, number];
+  /** The stand-in's clock in ms, for rule 7 (Date.now unless a test moves time). */
+  now?: () => number;
 }
+
+/** Rule 7: how long a transaction may stay open. */
+export const TRANSACTION_LIFETIME_MS = 30_000;
 
 /** The server's cap on documents per query (rule 1). */
 export const MAX_QUERY_LIMIT = 1000;
@@ -389,9 +400,13 @@ export class FakeCloudbase {
 
   private handle(env: Environment, body: Record<string, Value>): unknown {
     const action = String(body.action);
+    const now = (this.options.now ?? Date.now)();
+    for (const [id, tx] of env.transactions) {
+      if (now - tx.startedAt > TRANSACTION_LIFETIME_MS) env.transactions.delete(id);
+    }
     if (action === 'database.startTransaction') {
       const id = `tx-${this.nextId++}`;
-      env.transactions.set(id, { startSeq: env.seq, overlay: new Map() });
+      env.transactions.set(id, { startSeq: env.seq, startedAt: now, overlay: new Map() });
       return { transactionId: id };
     }
     if (action === 'database.commitTransaction') return this.commit(env, String(body.transactionId));

@@ -14,6 +14,7 @@ import {
   type Scalar,
   type Store,
   type StoreOps,
+  StoreUnavailableError,
 } from '../../app/ports/store';
 
 type Db = ReturnType<CloudBase['database']>;
@@ -62,7 +63,7 @@ export class CloudbaseStore implements Store {
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
-    const res = checked(await this.db.collection(collection).doc(id).get()) as { data?: RawDoc[] };
+    const res = checked(await reachable(this.db.collection(collection).doc(id).get())) as { data?: RawDoc[] };
     const raw = res.data?.[0];
     return raw ? fromStored<T>(raw) : null;
   }
@@ -71,7 +72,7 @@ export class CloudbaseStore implements Store {
     try {
       checked(await this.db.collection(collection).add(toStored(doc)));
     } catch (error) {
-      throw asConflict(asDuplicateKey(collection, error));
+      throw asUnavailable(asConflict(asDuplicateKey(collection, error)));
     }
   }
 
@@ -84,13 +85,13 @@ export class CloudbaseStore implements Store {
     try {
       updated = (checked(await matching().update(data)) as { updated?: number }).updated ?? 0;
     } catch (error) {
-      throw asConflict(asDuplicateKey(collection, error));
+      throw asUnavailable(asConflict(asDuplicateKey(collection, error)));
     }
     if (updated > 0) return true;
     // `updated` counts modified documents: a matching document the patch would not change counts 0.
     // SQLite answers true for it, so look: if it matches now and already holds the patch, it applied.
     if (!isIdempotent(patch)) return false;
-    const res = checked(await matching().limit(1).get()) as { data?: RawDoc[] };
+    const res = checked(await reachable(matching().limit(1).get())) as { data?: RawDoc[] };
     const raw = res.data?.[0];
     return raw !== undefined && alreadyPatched(fromStored(raw), patch);
   }
@@ -100,7 +101,7 @@ export class CloudbaseStore implements Store {
       const res = checked(await this.db.collection(collection).doc(id).remove()) as { deleted?: number };
       return (res.deleted ?? 0) > 0;
     } catch (error) {
-      throw asConflict(error);
+      throw asUnavailable(asConflict(error));
     }
   }
 
@@ -124,7 +125,7 @@ export class CloudbaseStore implements Store {
         ? this.db.collection(collection).where(this.where(clauses))
         : this.db.collection(collection);
       for (const key of keys) q = q.orderBy(key, direction);
-      const res = checked(await q.limit(size).get()) as { data?: RawDoc[] };
+      const res = checked(await reachable(q.limit(size).get())) as { data?: RawDoc[] };
       const batch = res.data ?? [];
       rows.push(...batch);
       if (batch.length < size) break;
@@ -141,7 +142,7 @@ export class CloudbaseStore implements Store {
   async count(collection: string, where: Filter = {}): Promise<number> {
     const clauses = this.filterClauses(where);
     if (clauses.length === 0) {
-      return (checked(await this.db.collection(collection).count()) as { total?: number }).total ?? 0;
+      return (checked(await reachable(this.db.collection(collection).count())) as { total?: number }).total ?? 0;
     }
     return this.countWhere(collection, this.where(clauses));
   }
@@ -158,7 +159,7 @@ export class CloudbaseStore implements Store {
       return await run.call(this.db, (t: Transaction) => fn(this.transactionOps(t)), 0);
     } catch (error) {
       // A unique index is checked again at commit, against what others committed meanwhile.
-      throw asConflict(asDuplicateKey(collectionOf(error), error));
+      throw asUnavailable(asConflict(asDuplicateKey(collectionOf(error), error)));
     }
   }
 
@@ -202,7 +203,7 @@ export class CloudbaseStore implements Store {
   }
 
   private async countWhere(collection: string, where: object): Promise<number> {
-    const res = checked(await this.db.collection(collection).where(where).count()) as { total?: number };
+    const res = checked(await reachable(this.db.collection(collection).where(where).count())) as { total?: number };
     return res.total ?? 0;
   }
 
@@ -378,6 +379,28 @@ function asConflict(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.includes('TRANSACTION_CONFLICT')) return new TransactionConflictError(String((error as Error).message));
   return error;
+}
+
+/**
+ * The SDK's own failures to reach the database: its per-call timeout (`timeout` in tcb.init; ESOCKETTIMEDOUT
+ * once connected, ETIMEDOUT while connecting, as request-core.js names them) or a dropped connection. The
+ * database may still have acted on the call, so this is not a conflict to retry but an unknown outcome.
+ */
+const UNREACHABLE = new Set(['ESOCKETTIMEDOUT', 'ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+
+function asUnavailable(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && UNREACHABLE.has(code)) return new StoreUnavailableError(`${code}: ${String((error as Error).message)}`);
+  return error;
+}
+
+/** A read through the SDK, its failure to reach the database in the port's terms. */
+async function reachable<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    throw asUnavailable(error);
+  }
 }
 
 /** The collection a duplicate-key message names (`… collection: <name> index: …`), for errors raised at commit. */

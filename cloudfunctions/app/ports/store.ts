@@ -100,6 +100,17 @@ export class TransactionConflictError extends Error {
   }
 }
 
+/**
+ * The store did not answer in time or dropped the connection. Whether a write landed is unknown, so
+ * nothing retries it blindly: the caller is told to look and try again.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(detail: string) {
+    super(`store unavailable: ${detail}`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 export class InvalidCursorError extends Error {
   constructor() {
     super('invalid cursor');
