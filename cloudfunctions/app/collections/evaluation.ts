@@ -39,6 +39,9 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['unitL1', 'escalated', 'escalatedAt'] },
     { fields: ['unitL2', 'escalated', 'escalatedAt'] },
     { fields: ['unitL3', 'escalated', 'escalatedAt'] },
+    { fields: ['unitL1', 'campaignId', 'status', 'dueAt'] },
+    { fields: ['unitL1', 'campaignId', 'answeredOnTime'] },
+    { fields: ['unitL1', 'campaignId', 'escalated'] },
   ],
   /**
    * One appeal (申诉) per evaluation (id = the evaluation's id): decided by the collective's level-1 admin
@@ -149,6 +152,10 @@ export interface EvaluationCaseDoc {
   unitL1: string;
   unitL2: string;
   unitL3: string;
+  /** The evaluation's campaign (null when its collective had no filing), so a 考评 round counts its own term's cases. */
+  campaignId: string | null;
+  /** Set with the answer: whether it came before the deadline (absent while unanswered). */
+  answeredOnTime?: boolean;
   /** Sent to the managing unit's admins (their queue), once. */
   escalated: boolean;
   escalatedAt: string | null;

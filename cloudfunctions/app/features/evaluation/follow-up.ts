@@ -23,7 +23,7 @@ export async function syncCase(tx: StoreOps, evaluation: EvaluationDoc, at: stri
   if (negative && !existing) {
     const [, unitL1 = '', unitL2 = '', unitL3 = ''] = pathIds(evaluation.unitPath);
     await tx.insert<EvaluationCaseDoc>('evaluationCases', {
-      id: evaluation.id, collectiveId: evaluation.collectiveId, unitPath: evaluation.unitPath, unitL1, unitL2, unitL3,
+      id: evaluation.id, collectiveId: evaluation.collectiveId, unitPath: evaluation.unitPath, unitL1, unitL2, unitL3, campaignId: evaluation.campaignId,
       status: 'open', openedAt: at, dueAt, reply: null, escalated: false, escalatedAt: null, escalation: null, updatedAt: at, version: 1,
     });
     await countFollowUp(tx, evaluation.collectiveId, { cases: 1 });
