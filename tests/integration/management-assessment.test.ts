@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { EvaluationCaseDoc } from '../../cloudfunctions/app/collections/evaluation';
-import type { FilingDoc } from '../../cloudfunctions/app/collections/filing';
+import type { EvaluationCaseDoc, PublicPageDoc } from '../../cloudfunctions/app/collections/evaluation';
+import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
 import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
 import type { Caller } from '../../cloudfunctions/app/context';
 import { sheetId } from '../../cloudfunctions/app/features/management/assessment';
@@ -120,7 +120,28 @@ describe('the 考评 of managing units', () => {
     });
   });
 
-  test('items 9 and 11 say what the product does not record yet; upheld appeals are not counted as complaints', async () => {
+  test('item 9 counts the unit’s active collectives whose 三亮 page has commitment, address and service hours all filled', async () => {
+    const item9 = async () => (await app.ok('management', 'assessmentSheet', { roundId }, w.admin1.caller)).sheet.evidence.items.find((i) => i.no === 9)!;
+    const values = async () => (await item9()).facts.map((f) => f.value);
+    await app.ok('evaluation', 'ownPublicPage', {}, w.countyCollective.caller); // 岳阳县’s collective has a page too: not 交通’s
+    const own = await app.ok('evaluation', 'ownPublicPage', {}, w.collective.caller);
+    expect(await values()).toEqual([1, 0, 0]);
+
+    const partial = await app.ok('evaluation', 'updatePublicPage', { commitment: '微笑服务，首问负责，限时办结。', address: '岳阳市岳阳楼区站前路1号', version: own.version }, w.collective.caller);
+    expect(await values()).toEqual([1, 0, 0]);
+    await app.ok('evaluation', 'updatePublicPage', { commitment: partial.commitment!, address: partial.address!, serviceHours: '每日 6:00—22:00', version: partial.version }, w.collective.caller);
+    const shown = await item9();
+    expect(shown.facts.map((f) => [f.label, f.value])).toEqual([['辖区在册集体', 1], ['“三亮”页面完整的集体（公开承诺、服务地址、服务时间均已填写）', 1], ['“三亮”页面完整率', 100]]);
+    expect(shown.awaiting).toEqual(['创建日志的公开记录：公开功能尚未上线，暂无记录']);
+
+    // The same figures, read off the collectives and their pages.
+    const active = (await findAll<CollectiveDoc>(app.store, 'collectives', { orderBy: { fields: ['createdAt'], direction: 'asc' } }))
+      .filter((c) => isWithin(w.units.transport.path, c.unitPath) && c.status === 'active');
+    const pages = await Promise.all(active.map((c) => app.store.get<PublicPageDoc>('publicPages', c.id)));
+    expect(await values()).toEqual([active.length, pages.filter((p) => p?.commitment && p.address && p.serviceHours).length, 100]);
+  });
+
+  test('item 11 says 投诉 is not built yet; upheld appeals against evaluations are not counted as complaints', async () => {
     const { sheet } = await app.ok('management', 'assessmentSheet', { roundId }, w.admin1.caller);
     expect(sheet.evidence.items.find((i) => i.no === 11)).toEqual({ no: 11, facts: [], awaiting: ['投诉功能尚未上线，暂无经核实的投诉记录'] });
   });

@@ -5,9 +5,10 @@ import type { IndexSpec } from './index-spec';
 export const EVALUATION_COLLECTIONS = {
   /**
    * A collective's public page (id = the collective's id), found by its short public code — what a QR
-   * code or a shared link carries — through the unique index.
+   * code or a shared link carries — through the unique index; the 考评 counts a subtree's pages of active
+   * collectives, complete or not (active, complete, unitPath).
    */
-  publicPages: [{ fields: ['code'], unique: true }],
+  publicPages: [{ fields: ['code'], unique: true }, { fields: ['active', 'complete', 'unitPath'] }],
   /**
    * The public's comments on a collective newest first (collectiveId, commentShown, updatedAt); the
    * collective's own list, held ones left out (collectiveId, held, updatedAt); a visitor's own (visitorId, updatedAt).
@@ -65,6 +66,11 @@ export interface PublicPageDoc {
   commitment: string | null;
   address: string | null;
   serviceHours: string | null;
+  /** The collective's unit path and whether it is active, kept with the collective's moves and ends. */
+  unitPath: string;
+  active: boolean;
+  /** Commitment, address and service hours all filled (pageComplete). */
+  complete: boolean;
   updatedAt: string;
   version: number;
 }
