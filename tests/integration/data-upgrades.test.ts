@@ -1,5 +1,7 @@
 import { runDataUpgrades } from '../../cloudfunctions/app/jobs/data-upgrades';
 import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
+import type { PublicPageDoc } from '../../cloudfunctions/app/collections/evaluation';
+import type { CollectiveDoc } from '../../cloudfunctions/app/collections/filing';
 import { seedHierarchy, TestApp } from '../support/harness';
 import { demoCampaign } from '../support/filing';
 import { eventFields } from '../support/openweek';
@@ -54,5 +56,19 @@ describe('upgrades of older data', () => {
     expect(new Set(codes).size).toBe(2);
     expect(await app.store.get('collectives', h.countyCollective.accountId)).toMatchObject({ accountId: h.countyCollective.accountId, status: 'active', name: '岳阳县人民医院青年护理组' });
     expect(await app.store.get('dataUpgrades', 'publicPages')).toMatchObject({ completedAt: app.clock.toISOString() });
+  });
+
+  test('pages from before they carried their collective’s place get its unit path, standing and completeness', async () => {
+    const h = await seedHierarchy(app);
+    const own = await app.ok('evaluation', 'ownPublicPage', {}, h.collective.caller);
+    await app.ok('evaluation', 'updatePublicPage', { commitment: '微笑服务', address: '站前路1号', serviceHours: '每日 6:00—22:00', version: own.version }, h.collective.caller);
+    const { unitPath: _u, active: _a, complete: _c, ...oldShape } = (await app.store.get<PublicPageDoc>('publicPages', h.collective.accountId))!;
+    await app.store.remove('publicPages', h.collective.accountId);
+    await app.store.insert('publicPages', oldShape);
+
+    await runDataUpgrades(app.deps);
+    const collective = await app.store.get<CollectiveDoc>('collectives', h.collective.accountId);
+    expect(await app.store.get<PublicPageDoc>('publicPages', h.collective.accountId)).toEqual({ ...oldShape, unitPath: collective!.unitPath, active: true, complete: true });
+    expect(await app.store.get('dataUpgrades', 'pagePlaces')).toMatchObject({ completedAt: app.clock.toISOString() });
   });
 });

@@ -3,7 +3,7 @@ import { RATINGS } from '../../../shared/domain/evaluation/rules';
 import type { EvaluationCountsDoc, PublicPageDoc } from '../collections/evaluation';
 import type { CollectiveDoc } from '../collections/filing';
 import type { Deps } from '../context';
-import { DuplicateKeyError, type Store, type StoreOps } from '../ports/store';
+import { DuplicateKeyError, eachDocument, type Store, type StoreOps } from '../ports/store';
 import { transact } from '../ports/transaction-retry';
 
 /** Lower-case letters and digits without look-alikes; account codes are upper-case, so the two never meet. */
@@ -80,4 +80,23 @@ export async function pageFigures(store: Pick<Store, 'count'>, unitPath: string)
     store.count('publicPages', { active: true, complete: true, unitPath: { $prefix: unitPath } }),
   ]);
   return { collectives, complete };
+}
+
+/**
+ * The data upgrade of pages written before they carried their collective's place: each gets its
+ * collective's unit path and standing and whether it is complete, read and written in one transaction so a
+ * transfer or revocation landing meanwhile is not overwritten with what stood before it.
+ */
+export async function upgradePagePlaces(deps: Deps): Promise<number> {
+  let placed = 0;
+  for await (const found of eachDocument<PublicPageDoc>(deps.store, 'publicPages', { orderBy: { fields: [], direction: 'asc' } })) {
+    if (typeof found.active === 'boolean') continue;
+    const done = await transact(deps.store, async (tx) => {
+      const [page, collective] = [await tx.get<PublicPageDoc>('publicPages', found.id), await tx.get<CollectiveDoc>('collectives', found.id)];
+      if (!page || !collective || typeof page.active === 'boolean') return false;
+      return tx.update('publicPages', page.id, { set: { unitPath: collective.unitPath, active: collective.status === 'active', complete: pageComplete(page) } });
+    });
+    if (done) placed++;
+  }
+  return placed;
 }
