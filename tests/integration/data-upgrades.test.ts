@@ -1,9 +1,10 @@
 import { runDataUpgrades } from '../../cloudfunctions/app/jobs/data-upgrades';
 import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
-import type { PublicPageDoc } from '../../cloudfunctions/app/collections/evaluation';
+import type { EvaluationCaseDoc, PublicPageDoc } from '../../cloudfunctions/app/collections/evaluation';
+import { wechatVisitor } from '../support/evaluation';
 import type { CollectiveDoc } from '../../cloudfunctions/app/collections/filing';
 import { seedHierarchy, TestApp } from '../support/harness';
-import { demoCampaign } from '../support/filing';
+import { demoCampaign, seedFiling, submitComplete } from '../support/filing';
 import { eventFields } from '../support/openweek';
 
 describe('upgrades of older data', () => {
@@ -70,5 +71,25 @@ describe('upgrades of older data', () => {
     const collective = await app.store.get<CollectiveDoc>('collectives', h.collective.accountId);
     expect(await app.store.get<PublicPageDoc>('publicPages', h.collective.accountId)).toEqual({ ...oldShape, unitPath: collective!.unitPath, active: true, complete: true });
     expect(await app.store.get('dataUpgrades', 'pagePlaces')).toMatchObject({ completedAt: app.clock.toISOString() });
+  });
+
+  test('差评 cases from before they carried their campaign and timeliness get them from their evaluation and answer', async () => {
+    const h = await seedFiling(app);
+    await submitComplete(app, h.campaignId, h.collective.caller);
+    const { code } = await app.ok('evaluation', 'ownPublicPage', {}, h.collective.caller);
+    const answered = (await app.ok('evaluation', 'evaluate', { code, rating: 1 }, wechatVisitor(1))).evaluation;
+    const open = (await app.ok('evaluation', 'evaluate', { code, rating: 2 }, wechatVisitor(2))).evaluation;
+    await app.ok('evaluation', 'replyToCase', { caseId: answered.id, kind: 'explanation', text: '已回访评价人并说明情况' }, h.collective.caller);
+    const olds = [];
+    for (const id of [answered.id, open.id]) {
+      const { campaignId: _c, answeredOnTime: _a, ...oldShape } = (await app.store.get<EvaluationCaseDoc>('evaluationCases', id))!;
+      await app.store.remove('evaluationCases', id);
+      await app.store.insert('evaluationCases', oldShape);
+      olds.push(oldShape);
+    }
+
+    await runDataUpgrades(app.deps);
+    expect(await app.store.get('evaluationCases', answered.id)).toEqual({ ...olds[0], campaignId: h.campaignId, answeredOnTime: true });
+    expect(await app.store.get('evaluationCases', open.id)).toEqual({ ...olds[1], campaignId: h.campaignId });
   });
 });
