@@ -40,7 +40,7 @@ async function seed(evaluations: number): Promise<{ store: SqliteStore; dir: str
         id: `c${i}`, accountId: `a${i}`, code: `JT${i}`, unitId: unit.id, unitPath: unit.path, name: `集体${i}`, normalizedName: `集体${i}`, formerNames: [], formerCodes: [],
         status: 'active', predecessorId: null, createdAt: benchTime(i), updatedAt: benchTime(i), version: 1,
       };
-      const page: PublicPageDoc = { id: collective.id, code: codeOf(i), commitment: '微笑服务，首问负责，限时办结。', address: '岳阳市', serviceHours: '8:30—17:30', updatedAt: benchTime(i), version: 1 };
+      const page: PublicPageDoc = { id: collective.id, code: codeOf(i), commitment: '微笑服务，首问负责，限时办结。', address: '岳阳市', serviceHours: '8:30—17:30', unitPath: collective.unitPath, active: true, complete: true, updatedAt: benchTime(i), version: 1 };
       await tx.insert('collectives', collective);
       await tx.insert('publicPages', page);
     }

@@ -1,3 +1,4 @@
+import type { PublicPageDoc } from '../../cloudfunctions/app/collections/evaluation';
 import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
 import { activate, TestApp } from '../support/harness';
 import { eventFields } from '../support/openweek';
@@ -256,6 +257,8 @@ describe("changes over a collective's life", () => {
     expect(oldSignIn).toMatchObject({ ok: false, error: { code: 'ACCOUNT_CANCELLED' } });
     const collective = await app.store.get<CollectiveDoc>('collectives', h.collective.accountId);
     expect(collective).toMatchObject({ formerCodes: [h.collective.code], unitId: county.id, pendingTransferId: null });
+    // Its 三亮 page counts for the receiving branch now (the 考评's item 9).
+    expect(await app.store.get<PublicPageDoc>('publicPages', h.collective.accountId)).toMatchObject({ unitPath: collective!.unitPath, active: true });
     const stored = await app.store.get<FilingDoc>('filings', filing.id);
     expect(stored).toMatchObject({ unitId: county.id, stage: 1, stageUnitId: county.id, status: 'filed' });
     expect(stored?.history.map((x) => x.action)).toEqual(['filing.submit', 'review.transfer']);
@@ -351,6 +354,10 @@ describe("changes over a collective's life", () => {
     expect(await app.store.get<CollectiveDoc>('collectives', h.collective.accountId)).toMatchObject({ status: 'closed' });
     expect(await app.store.get<FilingDoc>('filings', filing.id)).toMatchObject({ status: 'closed' });
     expect(await app.store.get<CollectiveDoc>('collectives', result.collectiveId)).toMatchObject({ predecessorId: h.collective.accountId, status: 'active' });
+    // Only the successor's 三亮 page counts among the unit's active collectives.
+    expect(await app.store.get<PublicPageDoc>('publicPages', h.collective.accountId)).toMatchObject({ active: false });
+    const successor = await app.store.get<CollectiveDoc>('collectives', result.collectiveId);
+    expect(await app.store.get<PublicPageDoc>('publicPages', result.collectiveId)).toMatchObject({ active: true, unitPath: successor!.unitPath });
   });
 
   test('revocation: an admin requests with reasons, the office approves, the filing is revoked, the account cancelled and the collective told', async () => {
@@ -365,6 +372,7 @@ describe("changes over a collective's life", () => {
     await app.ok('review', 'decideRevocation', { revocationId: revocation.id, approve: true, comment: '经核实，同意取消' }, h.office.caller);
     expect(await app.store.get<FilingDoc>('filings', filing.id)).toMatchObject({ status: 'revoked' });
     expect(await app.account(h.countyCollective.code)).toMatchObject({ status: 'cancelled' });
+    expect(await app.store.get<PublicPageDoc>('publicPages', h.countyCollective.accountId)).toMatchObject({ active: false });
     const told = (await app.mailbox()).filter((m) => m.to.includes(h.countyCollective.accountId) && m.subject.includes('取消创建资格'));
     expect(told).toHaveLength(1);
     const list = await app.ok('review', 'listRevocations', {}, h.office.caller);

@@ -1,14 +1,17 @@
 import ExcelJS from 'exceljs';
-import type { FilingDoc } from '../../cloudfunctions/app/collections/filing';
+import type { EvaluationCaseDoc, PublicPageDoc } from '../../cloudfunctions/app/collections/evaluation';
+import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
 import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
 import type { Caller } from '../../cloudfunctions/app/context';
 import { sheetId } from '../../cloudfunctions/app/features/management/assessment';
+import { escalateOverdueCases } from '../../cloudfunctions/app/jobs/evaluation-escalation';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import type { EvidenceView } from '../../shared/contract/management-assessment';
 import { SUBMITTED } from '../../shared/domain/filing/tally';
 import { isWithin } from '../../shared/domain/unit-tree';
 import { expectOutcome, matrixCases } from '../support/authorization';
 import { submitted } from '../support/creationlog';
+import { wechatVisitor } from '../support/evaluation';
 import { seedFiling, submitComplete } from '../support/filing';
 import { TestApp } from '../support/harness';
 import { eventFields } from '../support/openweek';
@@ -68,7 +71,7 @@ describe('the 考评 of managing units', () => {
     expect(factOf(sheet.evidence, 4, '五个一·检查调研')).toMatchObject({ value: 0, entries: [] });
     expect(factOf(sheet.evidence, 5, '辖区集体提交的创建日志')?.value).toBe(1);
     expect(factOf(sheet.evidence, 8, '开放周活动（已发布或已举办）')?.value).toBe(events.length);
-    expect(sheet.evidence.items.filter((i) => i.awaiting.length > 0).map((i) => i.no)).toEqual([4, 9, 11]);
+    expect(sheet.evidence.items.filter((i) => i.awaiting.length > 0).map((i) => i.no)).toEqual([9, 11]);
     expect(sheet).toMatchObject({ unitKind: 'industry', applicable: [2, 3, 4, 5, 7, 8, 9, 10, 11], submittedAt: null, scores: null, total: null });
 
     const after = await app.ok('management', 'submitAssessmentReport', { roundId, report: REPORT, ledgerConfirmed: true }, w.admin1.caller);
@@ -78,6 +81,69 @@ describe('the 考评 of managing units', () => {
     const seen = await app.ok('management', 'assessmentSheet', { roundId, unitId: w.units.transport.id }, w.office.caller);
     expect(factOf(seen.sheet.evidence, 1, '五个一·专题会议')?.value).toBe(1);
     expect(seen.sheet.evidence).toEqual(after.sheet.evidence);
+  });
+
+  test('item 4 shows the 差评 cases of the unit’s collectives in the campaign as they stand: opened, answered in time, overdue, escalated', async () => {
+    await submitComplete(app, w.campaignId, w.collective.caller);
+    await submitComplete(app, w.campaignId, w.countyCollective.caller);
+    const codeOf = async (collectiveId: string) => (await app.ok('evaluation', 'publicPage', { collectiveId })).collective.code;
+    const [ours, theirs] = [await codeOf(w.collective.accountId), await codeOf(w.countyCollective.accountId)];
+    const inTime = (await app.ok('evaluation', 'evaluate', { code: ours, rating: 1, comment: '态度恶劣' }, wechatVisitor(1))).evaluation;
+    const late = (await app.ok('evaluation', 'evaluate', { code: ours, rating: 2 }, wechatVisitor(2))).evaluation;
+    await app.ok('evaluation', 'evaluate', { code: ours, rating: 2 }, wechatVisitor(3));
+    await app.ok('evaluation', 'evaluate', { code: ours, rating: 5 }, wechatVisitor(4));
+    await app.ok('evaluation', 'evaluate', { code: theirs, rating: 1 }, wechatVisitor(5)); // 岳阳县’s, not 交通’s
+    await app.ok('evaluation', 'replyToCase', { caseId: inTime.id, kind: 'rectification', text: '已约谈当班人员并增加高峰期窗口' }, w.collective.caller);
+
+    // Sessions lapse over the fortnight below: each call signs in afresh.
+    const signIn = async (who: World['admin1']) => ({ token: (await app.ok('account', 'signIn', { code: who.code, password: who.password })).token });
+    const item4 = async () => (await app.ok('management', 'assessmentSheet', { roundId }, await signIn(w.admin1))).sheet.evidence.items.find((i) => i.no === 4)!;
+    const figures = async () => Object.fromEntries((await item4()).facts.slice(1).map((f) => [f.label.replace('差评回访整改：', ''), f.value]));
+    expect(await figures()).toEqual({ 立案: 3, 按期答复: 1, '逾期（超期未答复或超期答复）': 0, 转交管理单位: 0 });
+
+    app.advance(14 * 24 * 60); // past every deadline: the job sends the two unanswered cases to the managing unit
+    await escalateOverdueCases(app.deps);
+    await app.ok('evaluation', 'replyToCase', { caseId: late.id, kind: 'explanation', text: '已回访评价人并说明情况' }, await signIn(w.collective));
+    const held = await item4();
+    expect(held.awaiting).toEqual([]);
+    expect(await figures()).toEqual({ 立案: 3, 按期答复: 1, '逾期（超期未答复或超期答复）': 2, 转交管理单位: 2 });
+
+    // The same figures, read off the cases themselves.
+    const cases = (await findAll<EvaluationCaseDoc>(app.store, 'evaluationCases', { orderBy: { fields: ['updatedAt'], direction: 'asc' } }))
+      .filter((c) => c.unitL1 === w.units.transport.id && c.campaignId === w.campaignId && c.status !== 'withdrawn');
+    const now = app.clock.toISOString();
+    expect(await figures()).toEqual({
+      立案: cases.length,
+      按期答复: cases.filter((c) => c.reply && c.reply.at < c.dueAt).length,
+      '逾期（超期未答复或超期答复）': cases.filter((c) => (c.reply ? c.reply.at >= c.dueAt : now >= c.dueAt)).length,
+      转交管理单位: cases.filter((c) => c.escalated).length,
+    });
+  });
+
+  test('item 9 counts the unit’s active collectives whose 三亮 page has commitment, address and service hours all filled', async () => {
+    const item9 = async () => (await app.ok('management', 'assessmentSheet', { roundId }, w.admin1.caller)).sheet.evidence.items.find((i) => i.no === 9)!;
+    const values = async () => (await item9()).facts.map((f) => f.value);
+    await app.ok('evaluation', 'ownPublicPage', {}, w.countyCollective.caller); // 岳阳县’s collective has a page too: not 交通’s
+    const own = await app.ok('evaluation', 'ownPublicPage', {}, w.collective.caller);
+    expect(await values()).toEqual([1, 0, 0]);
+
+    const partial = await app.ok('evaluation', 'updatePublicPage', { commitment: '微笑服务，首问负责，限时办结。', address: '岳阳市岳阳楼区站前路1号', version: own.version }, w.collective.caller);
+    expect(await values()).toEqual([1, 0, 0]);
+    await app.ok('evaluation', 'updatePublicPage', { commitment: partial.commitment!, address: partial.address!, serviceHours: '每日 6:00—22:00', version: partial.version }, w.collective.caller);
+    const shown = await item9();
+    expect(shown.facts.map((f) => [f.label, f.value])).toEqual([['辖区在册集体', 1], ['“三亮”页面完整的集体（公开承诺、服务地址、服务时间均已填写）', 1], ['“三亮”页面完整率', 100]]);
+    expect(shown.awaiting).toEqual(['创建日志的公开记录：公开功能尚未上线，暂无记录']);
+
+    // The same figures, read off the collectives and their pages.
+    const active = (await findAll<CollectiveDoc>(app.store, 'collectives', { orderBy: { fields: ['createdAt'], direction: 'asc' } }))
+      .filter((c) => isWithin(w.units.transport.path, c.unitPath) && c.status === 'active');
+    const pages = await Promise.all(active.map((c) => app.store.get<PublicPageDoc>('publicPages', c.id)));
+    expect(await values()).toEqual([active.length, pages.filter((p) => p?.commitment && p.address && p.serviceHours).length, 100]);
+  });
+
+  test('item 11 says 投诉 is not built yet; upheld appeals against evaluations are not counted as complaints', async () => {
+    const { sheet } = await app.ok('management', 'assessmentSheet', { roundId }, w.admin1.caller);
+    expect(sheet.evidence.items.find((i) => i.no === 11)).toEqual({ no: 11, facts: [], awaiting: ['投诉功能尚未上线，暂无经核实的投诉记录'] });
   });
 
   test('a report of 2,000 characters (whitespace not counted) is taken, one more is refused by name', async () => {

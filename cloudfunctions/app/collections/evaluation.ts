@@ -5,9 +5,10 @@ import type { IndexSpec } from './index-spec';
 export const EVALUATION_COLLECTIONS = {
   /**
    * A collective's public page (id = the collective's id), found by its short public code — what a QR
-   * code or a shared link carries — through the unique index.
+   * code or a shared link carries — through the unique index; the 考评 counts a subtree's pages of active
+   * collectives, complete or not (active, complete, unitPath).
    */
-  publicPages: [{ fields: ['code'], unique: true }],
+  publicPages: [{ fields: ['code'], unique: true }, { fields: ['active', 'complete', 'unitPath'] }],
   /**
    * The public's comments on a collective newest first (collectiveId, commentShown, updatedAt); the
    * collective's own list, held ones left out (collectiveId, held, updatedAt); a visitor's own (visitorId, updatedAt).
@@ -39,6 +40,9 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['unitL1', 'escalated', 'escalatedAt'] },
     { fields: ['unitL2', 'escalated', 'escalatedAt'] },
     { fields: ['unitL3', 'escalated', 'escalatedAt'] },
+    { fields: ['unitL1', 'campaignId', 'status', 'dueAt'] },
+    { fields: ['unitL1', 'campaignId', 'answeredOnTime'] },
+    { fields: ['unitL1', 'campaignId', 'escalated'] },
   ],
   /**
    * One appeal (申诉) per evaluation (id = the evaluation's id): decided by the collective's level-1 admin
@@ -62,6 +66,11 @@ export interface PublicPageDoc {
   commitment: string | null;
   address: string | null;
   serviceHours: string | null;
+  /** The collective's unit path and whether it is active, kept with the collective's moves and ends. */
+  unitPath: string;
+  active: boolean;
+  /** Commitment, address and service hours all filled (pageComplete). */
+  complete: boolean;
   updatedAt: string;
   version: number;
 }
@@ -149,6 +158,10 @@ export interface EvaluationCaseDoc {
   unitL1: string;
   unitL2: string;
   unitL3: string;
+  /** The evaluation's campaign (null when its collective had no filing), so a 考评 round counts its own term's cases. */
+  campaignId: string | null;
+  /** Set with the answer: whether it came before the deadline (absent while unanswered). */
+  answeredOnTime?: boolean;
   /** Sent to the managing unit's admins (their queue), once. */
   escalated: boolean;
   escalatedAt: string | null;

@@ -46,7 +46,7 @@ export async function collectiveOfAccount(store: Pick<Store, 'find'>, account: A
  */
 export async function insertCollective(tx: StoreOps, at: Date, actor: AuditActor, collective: CollectiveDoc): Promise<void> {
   await tx.insert('collectives', collective);
-  await openPublicPage(tx, collective.id, at);
+  await openPublicPage(tx, collective, at);
   await audit(tx, at, {
     actor,
     action: 'filing.createCollective',
@@ -98,7 +98,7 @@ export async function upgradePublicPages(deps: Deps): Promise<number> {
   }
   for await (const collective of eachDocument<CollectiveDoc>(deps.store, 'collectives', { orderBy: { fields: [], direction: 'asc' } })) {
     if (await deps.store.get('publicPages', collective.id)) continue;
-    await ensurePublicPage(deps, collective.id);
+    await ensurePublicPage(deps, collective);
     added++;
   }
   return added;

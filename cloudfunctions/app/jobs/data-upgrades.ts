@@ -5,6 +5,8 @@ import { upgradeFilingTallies } from './filing-tallies';
 import { upgradeSignupIds } from './opaque-signup-ids';
 import { upgradeCreationActivity } from '../common/creation-activity';
 import { upgradePublicPages } from '../common/collectives';
+import { upgradePagePlaces } from '../common/public-pages';
+import { upgradeCaseFields } from '../features/evaluation/follow-up';
 
 /**
  * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
@@ -22,6 +24,10 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   filingTallies: upgradeFilingTallies,
   // Collectives from before the 三亮 page's public code came with their document (issue #12) get it.
   publicPages: upgradePublicPages,
+  // Pages from before they carried their collective's unit path and standing (the 考评's item 9 counts by them) get them.
+  pagePlaces: upgradePagePlaces,
+  // 差评 cases from before they carried their campaign and whether they were answered in time (the 考评's item 4) get both.
+  caseFields: upgradeCaseFields,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

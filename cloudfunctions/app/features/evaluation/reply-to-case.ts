@@ -28,18 +28,19 @@ export const replyToCase: Handler<typeof contract.evaluation.replyToCase> = asyn
   }
   const at = ctx.now().toISOString();
   const reply = { kind: input.kind, text: input.text, at };
-  const next: EvaluationCaseDoc = { ...found, status: 'answered', reply, updatedAt: at, version: found.version + 1 };
+  const answeredOnTime = at < found.dueAt;
+  const next: EvaluationCaseDoc = { ...found, status: 'answered', reply, answeredOnTime, updatedAt: at, version: found.version + 1 };
   await transact(ctx.store, async (tx) => {
-    const applied = await tx.update('evaluationCases', found.id, { set: { status: next.status, reply, updatedAt: at, version: next.version } }, { version: found.version, status: 'open' });
+    const applied = await tx.update('evaluationCases', found.id, { set: { status: next.status, reply, answeredOnTime, updatedAt: at, version: next.version } }, { version: found.version, status: 'open' });
     if (!applied) throw new AppError('CONFLICT');
-    if (at < found.dueAt) await countFollowUp(tx, found.collectiveId, { answeredOnTime: 1 });
+    if (answeredOnTime) await countFollowUp(tx, found.collectiveId, { answeredOnTime: 1 });
     await audit(tx, ctx.now(), {
       actor: account,
       action: 'evaluation.replyToCase',
       objectType: 'collective',
       objectId: collective.id,
       unitPath: collective.unitPath,
-      after: { caseId: found.id, kind: input.kind, onTime: at < found.dueAt },
+      after: { caseId: found.id, kind: input.kind, onTime: answeredOnTime },
     });
   });
   const view = await caseView(ctx.store, next, ctx.now());

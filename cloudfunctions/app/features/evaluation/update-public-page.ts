@@ -4,7 +4,7 @@ import { audit } from '../../common/audit';
 import type { PublicPageDoc } from '../../collections/evaluation';
 import { accountOf } from '../../context';
 import { openCollective } from '../../common/collectives';
-import { ensurePublicPage } from '../../common/public-pages';
+import { ensurePublicPage, pageComplete } from '../../common/public-pages';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { ownPublicPageView } from './own-public-page';
@@ -19,7 +19,7 @@ const FIELD_LABELS = { commitment: '公开承诺', address: '服务地址', serv
 export const updatePublicPage: Handler<typeof contract.evaluation.updatePublicPage> = async (ctx, input) => {
   const account = accountOf(ctx);
   const collective = await openCollective(ctx, account);
-  const page = await ensurePublicPage(ctx, collective.id);
+  const page = await ensurePublicPage(ctx, collective);
   const fields = { commitment: input.commitment || null, address: input.address || null, serviceHours: input.serviceHours || null };
   for (const name of Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>) {
     const text = fields[name];
@@ -29,9 +29,10 @@ export const updatePublicPage: Handler<typeof contract.evaluation.updatePublicPa
       throw new AppError('CONTENT_REJECTED', message, { [name]: message });
     }
   }
-  const next: PublicPageDoc = { ...page, ...fields, updatedAt: ctx.now().toISOString(), version: page.version + 1 };
+  const complete = pageComplete(fields);
+  const next: PublicPageDoc = { ...page, ...fields, complete, updatedAt: ctx.now().toISOString(), version: page.version + 1 };
   await transact(ctx.store, async (tx) => {
-    if (input.version !== page.version || !(await tx.update('publicPages', page.id, { set: { ...fields, updatedAt: next.updatedAt, version: next.version } }, { version: page.version }))) {
+    if (input.version !== page.version || !(await tx.update('publicPages', page.id, { set: { ...fields, complete, updatedAt: next.updatedAt, version: next.version } }, { version: page.version }))) {
       throw new AppError('CONFLICT');
     }
     await audit(tx, ctx.now(), {

@@ -5,7 +5,9 @@ import { FIVE_ONE_LABELS, type FiveOne } from '../../../../shared/domain/managem
 import { AppError } from '../../../../shared/errors';
 import type { AccountDoc, UnitDoc } from '../../collections';
 import type { AssessmentRoundDoc, AssessmentSheetDoc, LedgerEntryDoc } from '../../collections/management';
+import { caseFigures } from '../../common/case-counts';
 import { totalsOf, unitMonthCounts } from '../../common/creation-counts';
+import { pageFigures } from '../../common/public-pages';
 import { unitInScope } from '../../common/scope';
 import { accountOf, type UseCaseContext } from '../../context';
 import type { StoreOps } from '../../ports/store';
@@ -74,17 +76,21 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
 /**
  * What the unit's own records hold for each item, from the same counters the dashboard and the creation
  * log show (never a scan): 报备 against target and the 往届/非公 shares (7), its 五个一 ledger (1, 3, 4, 8; meetings under 3 too, so a 行业 unit, not assessed on 1, shows them),
- * review timeliness and creation-log entries of its subtree (5), open-week events of its collectives (8).
- * Items 4, 9 and 11 also draw on the evaluation records of issue #12, which are not on this branch: they
- * are named in `awaiting` until that feature provides them.
+ * review timeliness and creation-log entries of its subtree (5), open-week events of its collectives (8),
+ * the 差评 cases of its subtree's collectives in the campaign (4) and its active collectives with a complete
+ * 三亮 page (9: commitment, address and service hours all filled), both counted through indexes.
+ * What the product does not record yet is named in `awaiting`: public creation-log entries (9, 公开 is not
+ * built) and complaints (11, 投诉 is not built; upheld appeals against evaluations are another thing and not counted).
  */
 export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc, unit: UnitDoc): Promise<EvidenceView> {
-  const [figures, counts, entries, creation, events] = await Promise.all([
+  const [figures, counts, entries, creation, events, cases, pages] = await Promise.all([
     dashboardFigures(ctx, { campaignId: round.campaignId, unitId: unit.id, overdueDays: EVIDENCE_OVERDUE_DAYS }),
     ledgerCounts(ctx.store, round.term, [unit.id]),
     ctx.store.find<LedgerEntryDoc>('ledgerEntries', { where: { unitId: unit.id, term: round.term }, orderBy: { fields: ['date'], direction: 'desc' }, limit: LEDGER_ENTRIES_SHOWN }),
     unitMonthCounts(ctx.store, round.campaignId, unit.id),
     ctx.store.count('events', { campaignId: round.campaignId, unitPath: { $prefix: unit.path }, status: { $in: ['published', 'finished'] }, hidden: false }),
+    caseFigures(ctx.store, round.campaignId, unit.id, ctx.now()),
+    pageFigures(ctx.store, unit.path),
   ]);
   const total = figures.total;
   const ledger = counts.get(unit.id);
@@ -98,7 +104,13 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
   const facts: Record<number, EvidenceView['items'][number]['facts']> = {
     1: [ledgerFact('meeting'), ledgerFact('liaisonPlatform')],
     3: [ledgerFact('training'), ledgerFact('meeting')],
-    4: [ledgerFact('inspection')],
+    4: [
+      ledgerFact('inspection'),
+      fact('差评回访整改：立案', cases.opened, '件'),
+      fact('差评回访整改：按期答复', cases.answeredOnTime, '件'),
+      fact('差评回访整改：逾期（超期未答复或超期答复）', cases.overdue, '件'),
+      fact('差评回访整改：转交管理单位', cases.escalated, '件'),
+    ],
     5: [
       fact(`超${EVIDENCE_OVERDUE_DAYS}天待一级审核`, total.overdue.level1, '件'),
       fact(`超${EVIDENCE_OVERDUE_DAYS}天待二级审核`, total.overdue.level2, '件'),
@@ -116,11 +128,15 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
       fact('非公占比', percent(total.nonPublicShare), '%'),
     ],
     8: [fact('开放周活动（已发布或已举办）', events, '场'), ledgerFact('themeActivity')],
+    9: [
+      fact('辖区在册集体', pages.collectives, '个'),
+      fact('“三亮”页面完整的集体（公开承诺、服务地址、服务时间均已填写）', pages.complete, '个'),
+      fact('“三亮”页面完整率', percent(pages.collectives === 0 ? null : pages.complete / pages.collectives), '%'),
+    ],
   };
   const awaiting: Record<number, string[]> = {
-    4: ['超期差评的处理（评价功能 #12 合入后提供）'],
-    9: ['“三亮”页面完整、公开记录的集体占比（评价功能 #12 合入后提供）'],
-    11: ['经核实的投诉（评价功能 #12 合入后提供）'],
+    9: ['创建日志的公开记录：公开功能尚未上线，暂无记录'],
+    11: ['投诉功能尚未上线，暂无经核实的投诉记录'],
   };
   return {
     asOf: ctx.now().toISOString(),

@@ -9,6 +9,7 @@ import { accountOf } from '../../context';
 import { cancelInTx } from './account-cancellation';
 import { commitFiling, historyEntry } from '../../common/filing-write';
 import { revocationView } from '../../common/filing-views';
+import { placePublicPage } from '../../common/public-pages';
 import { afterCommit } from '../../outbox/perform';
 import { enqueue, type OutboxDoc } from '../../outbox/records';
 import type { Handler } from '../../router';
@@ -57,6 +58,7 @@ export const decideRevocation: Handler<typeof contract.review.decideRevocation> 
         if (!(await tx.update('collectives', collective.id, { set: { status: 'revoked', updatedAt: at, version: collective.version + 1 } }, { version: collective.version }))) {
           throw new AppError('CONFLICT');
         }
+        await placePublicPage(tx, collective.id, { active: false });
         if (account && account.status !== 'cancelled' && !(await cancelInTx(tx, account, at))) throw new AppError('CONFLICT');
         if (!account) return;
         told = await enqueue(tx, now, {

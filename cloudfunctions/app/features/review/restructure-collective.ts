@@ -8,7 +8,7 @@ import type { FilingDoc, WrittenFiling } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { cancelInTx } from './account-cancellation';
 import { newCollective } from '../../common/collectives';
-import { openPublicPage } from '../../common/public-pages';
+import { openPublicPage, placePublicPage } from '../../common/public-pages';
 import { newAccount } from '../../common/new-account';
 import { moveCount } from '../../common/filing-counts';
 import { TALLY_VERSION } from '../../../../shared/domain/filing/tally';
@@ -43,11 +43,12 @@ export const restructureCollective: Handler<typeof contract.review.restructureCo
   await transact(ctx.store, async (tx) => {
     await tx.insert('accounts', account);
     await tx.insert('collectives', successor);
-    await openPublicPage(tx, successor.id, now);
+    await openPublicPage(tx, successor, now);
     if (!(await cancelInTx(tx, oldAccount, at))) throw new AppError('CONFLICT');
     if (!(await tx.update('collectives', old.id, { set: { status: 'closed', updatedAt: at, version: old.version + 1 } }, { version: old.version }))) {
       throw new AppError('CONFLICT');
     }
+    await placePublicPage(tx, old.id, { active: false });
     for (const [before, after] of closed) {
       const { id: _f, ...set } = after;
       void _f;

@@ -21,6 +21,7 @@ import { historyEntry } from '../../common/filing-write';
 import { possibleDuplicates } from '../../common/duplicate-names';
 import { pathIds } from '../../../../shared/domain/unit-tree';
 import { transact } from '../../ports/transaction-retry';
+import { placePublicPage } from '../../common/public-pages';
 
 /** The unit that takes a collective over: in the caller's scope, and an admin unit (level 1 or below). */
 export async function receivingUnit(ctx: UseCaseContext, toUnitId: string): Promise<UnitDoc> {
@@ -117,6 +118,7 @@ export async function moveCollective(ctx: UseCaseContext, move: Move) {
     const { id: _c, ...fields } = moved;
     void _c;
     if (!(await tx.update('collectives', collective.id, { set: fields }, { version: collective.version }))) throw new AppError('CONFLICT');
+    await placePublicPage(tx, collective.id, { unitPath: moved.unitPath });
     for (const [i, f] of movedFilings.entries()) {
       const { id: _f, ...set } = f;
       void _f;
