@@ -13,7 +13,8 @@ import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { TestApp } from '../support/harness';
 import { seedFiling, submitComplete } from '../support/filing';
 import { eventFields, HOUR } from '../support/openweek';
-import { completeContent, draft, PNG, submitted } from '../support/creationlog';
+import { checkedVideo, completeContent, draft, PNG, putVideo, submitted } from '../support/creationlog';
+import { mp4File } from '../support/mp4';
 
 /**
  * Nothing a member of the public can be tracked by — an OPENID (`wx:…`) or an H5 visitor id (`h5:…`) —
@@ -61,7 +62,9 @@ async function world(app: TestApp) {
   const pending = (await app.ok('openweek', 'listSignups', { eventId: approval }, h.collective.caller)).items.map((s) => s.id);
   const { request } = await app.ok('review', 'requestTransfer', { code: h.countyCollective.code, name: '岳阳县人民医院青年护理组', toUnitId: h.units.transport.id, reason: '应由交通归口' }, h.admin1.caller);
   const { revocation } = await app.ok('review', 'requestRevocation', { filingId: filing.id, reasons: '核查中发现问题' }, h.admin1.caller);
-  const entry = await submitted(app, h.collective.caller);
+  // The submitted entry carries a video, so approving it has something to approve; a second one waits to be checked.
+  const entry = await submitted(app, h.collective.caller, { video: await checkedVideo(app, h.collective.caller, mp4File()) });
+  const videoUrl = await putVideo(app, h.collective.caller, mp4File({ seconds: 30 }));
   const creationDraft = await draft(app, h.collective.caller);
   // The 考评 round is open before the first reads, which end signed out.
   await app.ok('management', 'openAssessment', { campaignId: h.campaignId }, h.office.caller);
@@ -78,7 +81,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, publicCode, caseId, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -208,6 +211,9 @@ const WRITES: Record<string, Drive> = {
   'creationlog.addGuidance': { input: (w) => ({ entryId: w.entry.id, text: '请补充活动照片。' }) },
   'creationlog.submit': { input: (w) => ({ entryId: w.creationDraft.id, version: w.creationDraft.version }) },
   'creationlog.discardDraft': { input: (w) => ({ entryId: w.creationDraft.id }) },
+  'creationlog.videoUploadPath': { input: () => ({}) },
+  'creationlog.checkVideo': { input: (w) => ({ url: w.videoUrl }) },
+  'creationlog.approveVideo': { input: (w) => ({ entryId: w.entry.id }) },
   'account.signOut': { input: () => ({}) },
 };
 
