@@ -127,6 +127,7 @@ const READS: Record<string, Drive> = {
   'management.exportAssessment': { input: (w) => ({ roundId: w.campaignId }) },
   'evaluation.publicPage': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.comments': { input: (w) => ({ code: w.publicCode }) },
+  'evaluation.publicEntries': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.evaluationForm': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.myEvaluations': { input: () => ({}) },
   'evaluation.collectiveEvaluations': { input: () => ({}) },
@@ -208,6 +209,10 @@ const WRITES: Record<string, Drive> = {
   'creationlog.addGuidance': { input: (w) => ({ entryId: w.entry.id, text: '请补充活动照片。' }) },
   'creationlog.submit': { input: (w) => ({ entryId: w.creationDraft.id, version: w.creationDraft.version }) },
   'creationlog.discardDraft': { input: (w) => ({ entryId: w.creationDraft.id }) },
+  'creationlog.setPublic': { input: (w) => ({ entryId: w.entry.id, public: true, version: w.entry.version }) },
+  'creationlog.videoUploadPath': { input: () => ({}) },
+  'creationlog.checkVideo': { input: () => ({ url: 'https://example.invalid/video.mp4' }) },
+  'creationlog.approveVideo': { input: (w) => ({ entryId: w.entry.id }) },
   'account.signOut': { input: () => ({}) },
 };
 
