@@ -9,6 +9,7 @@ import { EventCard } from '../components/EventList';
 import { LoadFailed } from '../components/LoadFailed';
 import { LoadMore } from '../components/LoadMore';
 import { Picture } from '../components/Picture';
+import { Tappable } from '../components/Tappable';
 import { ComplaintSection, CreationMark, EvaluationCard, PledgeSection, SummaryCard } from '../components/PublicFace';
 import { Screen, Section } from '../components/Screen';
 import { usePagedList, type PagedList } from '../hooks/usePagedList';
@@ -114,36 +115,53 @@ function CommentsSection({ code, first }: { code: string; first: PublicPageView[
   );
 }
 
+/** Longer texts open folded to six lines, as comments fold to three. */
+const FOLDED_ENTRY_CHARS = 150;
+
+/** One public entry: title, category and date, its text (folded when long), images, and an approved video. */
+function PublicEntryCard({ entry }: { entry: PublicEntryView }) {
+  const [open, setOpen] = useState(false);
+  const long = entry.text.length > FOLDED_ENTRY_CHARS;
+  return (
+    <View className="cl-card public-entry">
+      <View className="cl-card__title public-entry__title">{entry.title}</View>
+      <View className="cl-card__meta public-entry__meta">
+        {categoryLabel(entry.category)}
+        {entry.workDate ? ` · ${entry.workDate}` : ''}
+      </View>
+      <View className={`cl-text public-entry__text ${long && !open ? 'public-entry__text--folded' : ''}`}>{entry.text}</View>
+      {long ? (
+        <Tappable className="link public-entry__toggle" onTap={() => setOpen(!open)}>
+          {open ? '收起' : '展开全文'}
+        </Tappable>
+      ) : null}
+      {entry.images.length ? (
+        <View className="cl-images">
+          {entry.images.map((url, i) => (
+            <View key={url} className="cl-image public-entry__image">
+              <Picture src={url} alt={`${entry.title} 图片${i + 1}`} mode="aspectFill" />
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {entry.video ? (
+        <View className="cl-video public-entry__video">
+          <View className="cl-video__box">
+            <Video className="cl-video__player" src={entry.video.url} controls objectFit="contain" />
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
 /** 创建日志: the entries the collective made public, newest first; a video only once its managing unit approved it. */
 function EntriesSection({ code, first }: { code: string; first: PublicPageView['entries'] }) {
   const list = useMore<PublicEntryView>(first, (cursor) => publicEntries({ code, cursor }));
   return (
     <Section title="创建日志" className="public-entries">
       {list.items.map((entry) => (
-        <View key={entry.id} className="cl-card public-entry">
-          <View className="cl-card__title public-entry__title">{entry.title}</View>
-          <View className="cl-card__meta public-entry__meta">
-            {categoryLabel(entry.category)}
-            {entry.workDate ? ` · ${entry.workDate}` : ''}
-          </View>
-          <View className="cl-text public-entry__text">{entry.text}</View>
-          {entry.images.length ? (
-            <View className="cl-images">
-              {entry.images.map((url, i) => (
-                <View key={url} className="cl-image public-entry__image">
-                  <Picture src={url} alt={`${entry.title} 图片${i + 1}`} mode="aspectFill" />
-                </View>
-              ))}
-            </View>
-          ) : null}
-          {entry.video ? (
-            <View className="cl-video public-entry__video">
-              <View className="cl-video__box">
-                <Video className="cl-video__player" src={entry.video.url} controls objectFit="contain" />
-              </View>
-            </View>
-          ) : null}
-        </View>
+        <PublicEntryCard key={entry.id} entry={entry} />
       ))}
       <LoadMore list={list} empty="还没有公开的创建日志" />
     </Section>

@@ -36,14 +36,16 @@ function PublicToggle({ entry, onChange }: { entry: Entry; onChange: (entry: Ent
   };
   return (
     <Section title="公开到三亮主页" className="cl-public">
-      <View className={`cl-card__meta entry-public-state entry-public-state--${entry.publicState ?? 'none'}`}>{PUBLIC_STATE_TEXT[entry.publicState ?? 'none']}</View>
-      {entry.video && entry.video.approvedByUnitName === null ? (
-        <View className="cl-card__meta entry-public-video">视频待管理单位审核，通过前三亮主页只显示文字和图片。</View>
-      ) : null}
-      <Notice className="entry-public-error">{error}</Notice>
-      <Button className="btn-entry-public" block loading={busy} disabled={busy} type={shown ? 'default' : 'primary'} onClick={toggle}>
-        {shown ? '撤回公开' : '公开（先经内容安全检查）'}
-      </Button>
+      <View className="cl-public__body">
+        <View className={`cl-card__meta entry-public-state entry-public-state--${entry.publicState ?? 'none'}`}>{PUBLIC_STATE_TEXT[entry.publicState ?? 'none']}</View>
+        {entry.video && entry.video.approvedByUnitName === null ? (
+          <View className="cl-card__meta entry-public-video">视频待管理单位审核，通过前三亮主页只显示文字和图片。</View>
+        ) : null}
+        <Notice className="entry-public-error">{error}</Notice>
+        <Button className="btn-entry-public" block loading={busy} disabled={busy} type={shown ? 'default' : 'primary'} onClick={toggle}>
+          {shown ? '撤回公开' : '公开（先经内容安全检查）'}
+        </Button>
+      </View>
     </Section>
   );
 }
