@@ -146,8 +146,9 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     expect(await page.locator('.public-entry__image').count()).toBe(2);
     expect(await page.locator('.public-entry__video').count()).toBe(1);
     expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.locator('.public-entries').scrollIntoViewIfNeeded();
-    await visitor.screenshot({ path: 'dist/screens/collective-public-entries.png', fullPage: true });
+    // The long text opens folded, one tap from the whole of it.
+    await expectTexts(page.locator('.public-entry__toggle'), ['展开全文']);
+    await page.locator('.public-entries').screenshot({ path: 'dist/screens/collective-public-entries.png' });
   });
 
   test('what the collective types is kept on the device: closed before it reached the server, it comes back and is saved', async () => {
