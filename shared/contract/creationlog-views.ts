@@ -37,6 +37,8 @@ export const entryCardView = z.object({
   correctsId: z.string().nullable(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** 公开 on the 三亮 page (public), held while content security reviews it (review), or not public (null). */
+  publicState: z.enum(['public', 'review']).nullable(),
   /** In an admin's feed: this admin has not opened it yet. Always false for the collective. */
   unread: z.boolean(),
 });
@@ -70,3 +72,16 @@ export const silentCollectiveView = z.object({
   silentDays: z.number().int().nullable(),
 });
 export type SilentCollectiveView = z.infer<typeof silentCollectiveView>;
+
+/** A public entry as the 三亮 page shows it: its video only once a managing admin approved it. */
+export const publicEntryView = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.enum(ENTRY_CATEGORIES).nullable(),
+  workDate: z.string().nullable(),
+  text: z.string(),
+  images: z.array(z.string()),
+  video: z.object({ url: z.string(), seconds: z.number() }).nullable(),
+  submittedAt: z.string(),
+});
+export type PublicEntryView = z.infer<typeof publicEntryView>;

@@ -119,6 +119,12 @@ export const creationlog = {
     output: z.object({ video: checkedVideoView }),
     roles: ['collective'],
   }),
+  setPublic: defineAction({
+    summary: '公开或撤回一条已提交的创建日志：公开前标题、正文和图片经内容安全检查（待复核的暂不显示）；视频经管理单位审核通过后才公开',
+    input: entryTarget.extend({ public: z.boolean({ error: '是否公开：格式不正确' }), version: z.number().int() }),
+    output: one,
+    roles: ['collective'],
+  }),
   approveVideo: defineAction({
     summary: '审核通过一条创建日志的视频（通过前视频不公开）',
     input: entryTarget,

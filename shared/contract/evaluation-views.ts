@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicEntryView } from './creationlog-views';
 import { APPEAL_GROUNDS, EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS } from '../domain/evaluation/rules';
 
 /** Evaluations at one level. */
@@ -103,6 +104,8 @@ export const publicPageView = z.object({
   summary: evaluationSummaryView,
   /** The first page of public comments, newest first. */
   comments: z.object({ items: z.array(evaluationView), nextCursor: z.string().nullable() }),
+  /** The first page of the collective's public creation-log entries, newest first. */
+  entries: z.object({ items: z.array(publicEntryView), nextCursor: z.string().nullable() }),
 });
 export type PublicPageView = z.infer<typeof publicPageView>;
 

@@ -14,6 +14,7 @@ import {
   ownPublicPageView,
   publicPageView,
 } from './evaluation-views';
+import { publicEntryView } from './creationlog-views';
 
 /** The public code of a collective's page: what links and QR codes carry. */
 const publicCode = z
@@ -96,6 +97,12 @@ export const evaluation = {
     summary: '集体的公开评价（通过内容安全检查的，新的在前），按页',
     input: z.object({ code: publicCode, ...pageInput }),
     output: page(evaluationView),
+    roles: ['public'],
+  }),
+  publicEntries: defineAction({
+    summary: '集体公开的创建日志（新的在前），按页',
+    input: z.object({ code: publicCode, ...pageInput }),
+    output: page(publicEntryView),
     roles: ['public'],
   }),
   evaluationForm: defineAction({

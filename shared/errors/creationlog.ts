@@ -10,6 +10,10 @@ export const CREATIONLOG_ERRORS = {
   VIDEO_NOT_UPLOADED: { status: 400, message: '视频：请通过“添加视频”上传' },
   /** A video that is not an MP4 file of at most 60 seconds and 50 MB (by its bytes); the message names the rule. */
   VIDEO_INVALID: { status: 400, message: '视频：请上传60秒以内、50MB以内的 MP4 视频' },
+  /** Only a submitted entry (the log's record) can be made public; a draft is the collective's workspace. */
+  ENTRY_NOT_SUBMITTED: { status: 409, message: '草稿不能公开，请先提交创建日志' },
+  /** The entry's title, text or an image failed content security: it is not made public. */
+  ENTRY_CONTENT_REJECTED: { status: 400, message: '该创建日志含有不宜公开的信息（内容安全检查未通过），不能公开' },
   /** The collective has no campaign to log its work under. */
   NO_CAMPAIGN: { status: 409, message: '当前没有进行中的创建活动' },
 } as const satisfies Record<string, ErrorSpec>;

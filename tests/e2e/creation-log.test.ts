@@ -122,6 +122,35 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     await expectTexts(entry.locator('.guidance-text'), [guidance]);
   });
 
+  test('the collective makes the entry 公开 and it shows on its 三亮 page, with its approved video', async () => {
+    const entry = screen(collective, 'cl-entry');
+    await expectTexts(entry.locator('.entry-public-state'), ['未公开：仅本集体和上级管理单位可见']);
+    await entry.locator('.btn-entry-public').click();
+    await expectTexts(entry.locator('.entry-public-state'), ['已公开：显示在本集体的三亮主页上']);
+    await collective.screenshot({ path: 'dist/screens/creation-log-public-toggle.png', fullPage: true });
+
+    const post = client(session.running.host.url);
+    const signedIn = await must(post, 'account', 'signIn', { code: accounts.collective.code, password: 'Youth2025pass' });
+    const auth = { authorization: `Bearer ${signedIn.token}` };
+    const own = await must(post, 'evaluation', 'ownPublicPage', {}, auth);
+    // A second public entry with the longest title and a long unbroken text: the page must wrap it, not widen.
+    const longTitle = `公交一路${'青年志愿服务'.repeat(9)}`.slice(0, 60);
+    const saved = await must(post, 'creationlog', 'saveDraft', { content: { title: longTitle, workDate: chinaToday(), text: 'ABCDEFGHIJ'.repeat(300), category: 'volunteer' } }, auth);
+    const sent = await must(post, 'creationlog', 'submit', { entryId: saved.entry.id, version: saved.entry.version }, auth);
+    await must(post, 'creationlog', 'setPublic', { entryId: sent.entry.id, public: true, version: sent.entry.version }, auth);
+
+    const visitor = await session.newUser(PHONE);
+    await open(visitor, session.running.host.url, `/events/collective?code=${own.code as string}`);
+    const page = screen(visitor, 'collective-page');
+    await expectTexts(page.locator('.public-entry__title'), [longTitle, title]);
+    expect(await page.locator('.public-entry__image').count()).toBe(2);
+    expect(await page.locator('.public-entry__video').count()).toBe(1);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The long text opens folded, one tap from the whole of it.
+    await expectTexts(page.locator('.public-entry__toggle'), ['展开全文']);
+    await page.locator('.public-entries').screenshot({ path: 'dist/screens/collective-public-entries.png' });
+  });
+
   test('what the collective types is kept on the device: closed before it reached the server, it comes back and is saved', async () => {
     await open(collective, session.running.host.url, '/collective/creationlog/edit');
     const form = screen(collective, 'cl-edit');

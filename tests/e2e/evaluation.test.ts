@@ -79,6 +79,9 @@ describe('a visitor rates a service they attended, and the 三亮 page shows it'
     await expectTexts(page.locator('.web-evaluations'), ['网页评价 1 条（差评 1 条）']);
     await expectTexts(page.locator('.satisfaction-rate'), ['暂无']);
     await expectTexts(page.locator('.evaluation-summary__caption'), ['满意率 · 0 条微信评价']);
+    // Nothing made public from its creation log yet: the section says so.
+    await expectTexts(page.locator('.public-entries .list-end'), ['还没有公开的创建日志']);
+    await page.locator('.public-entries').screenshot({ path: 'dist/screens/collective-public-entries-empty.png' });
     await expectTexts(page.locator('.rate-rule'), ['满意率 =（非常满意 + 满意 + 基本满意）÷ 微信评价总数；网页评价单独列出，不计入']);
     await expectTexts(page.locator('.public-comments .evaluation-comment'), [comment]);
     await expectTexts(page.locator('.public-comments .evaluation-tag'), ['办事效率']);

@@ -5,7 +5,7 @@ import { campaignIdOf, checkedVideo, completeContent, draft, PNG, putVideo, subm
 import { mp4File } from '../support/mp4';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
-type World = Hierarchy & { draftId: string; draftVersion: number; entryId: string; campaignId: string; videoUrl: string };
+type World = Hierarchy & { draftId: string; draftVersion: number; entryId: string; entryVersion: number; campaignId: string; videoUrl: string };
 type Who = 'anonymous' | 'collective' | 'otherCollective' | 'admin3' | 'admin2' | 'admin1' | 'adminOutOfScope' | 'office';
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_IN_SCOPE' | 'VIDEO_NOT_UPLOADED';
 
@@ -61,6 +61,8 @@ const matrix: Array<{ action: string; input: (w: World) => Record<string, unknow
   { action: 'videoUploadPath', input: () => ({}), expect: ANY_COLLECTIVE },
   // A video the collective put into its own folder: no other collective can check it in as theirs.
   { action: 'checkVideo', input: (w) => ({ url: w.videoUrl }), expect: { ...OWN, otherCollective: 'VIDEO_NOT_UPLOADED' } },
+  // Only the owning collective makes its submitted entry 公开 (or withdraws it).
+  { action: 'setPublic', input: (w) => ({ entryId: w.entryId, public: true, version: w.entryVersion }), expect: OWN },
   { action: 'approveVideo', input: (w) => ({ entryId: w.entryId }), expect: CHAIN },
   { action: 'feed', input: (w) => ({ campaignId: w.campaignId, unitId: w.units.station.id }), expect: CHAIN },
   { action: 'readEntry', input: (w) => ({ entryId: w.entryId }), expect: CHAIN },
@@ -81,7 +83,7 @@ describe('who may call each creation-log action', () => {
       const videoUrl = await putVideo(app, h.collective.caller, mp4File({ seconds: 30 }));
       const image = await uploadImage(app, h.collective.caller);
       const open = await draft(app, h.collective.caller, completeContent({ images: [image] }));
-      const world: World = { ...h, draftId: open.id, draftVersion: open.version, entryId: entry.id, campaignId: await campaignIdOf(app, h.office.caller), videoUrl };
+      const world: World = { ...h, draftId: open.id, draftVersion: open.version, entryId: entry.id, entryVersion: entry.version, campaignId: await campaignIdOf(app, h.office.caller), videoUrl };
       await expectOutcome(app, () => app.call('creationlog', action as never, input(world), callers[who](h)), outcome);
     } finally {
       await app.close();

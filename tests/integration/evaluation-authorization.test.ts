@@ -43,6 +43,7 @@ const OFFICE_ONLY: Record<Who, Outcome> = {
 const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Record<string, unknown> | Promise<Record<string, unknown>>; expect: Record<Who, Outcome> }> = [
   { action: 'publicPage', input: (w) => ({ code: w.code }), expect: PUBLIC_ALL },
   { action: 'comments', input: (w) => ({ code: w.code }), expect: PUBLIC_ALL },
+  { action: 'publicEntries', input: (w) => ({ code: w.code }), expect: PUBLIC_ALL },
   { action: 'evaluationForm', input: (w) => ({ code: w.code }), expect: VISITORS_ONLY },
   { action: 'evaluate', input: (w) => ({ code: w.code, rating: 4 }), expect: VISITORS_ONLY },
   { action: 'myEvaluations', input: () => ({}), expect: VISITORS_ONLY },

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationCaseDoc, PublicPageDoc } from '../../cloudfunctions/app/collections/evaluation';
+import type { CreationEntryDoc } from '../../cloudfunctions/app/collections/creationlog';
 import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
 import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
 import type { Caller } from '../../cloudfunctions/app/context';
@@ -55,7 +56,10 @@ describe('the 考评 of managing units', () => {
     await app.ok('management', 'recordLedgerEntry', ledgerEntry(w.campaignId, 'meeting', '创建工作推进会'), w.admin1.caller);
     await app.ok('management', 'recordLedgerEntry', ledgerEntry(w.campaignId, 'training', '青年文明号号长培训班'), w.admin1.caller);
     await submitComplete(app, w.campaignId, w.collective.caller);
-    await submitted(app, w.collective.caller);
+    const entry = await submitted(app, w.collective.caller);
+    await app.ok('creationlog', 'setPublic', { entryId: entry.id, public: true, version: entry.version }, w.collective.caller);
+    await submitted(app, w.countyCollective.caller).then((e) => app.ok('creationlog', 'setPublic', { entryId: e.id, public: true, version: e.version }, w.countyCollective.caller));
+    await submitted(app, w.collective.caller); // submitted, not public
     const { event } = await app.ok('openweek', 'createEvent', eventFields(app.clock.getTime(), w.campaignId), w.collective.caller);
     await app.ok('openweek', 'publishEvent', { eventId: event.id }, w.collective.caller);
 
@@ -69,9 +73,13 @@ describe('the 考评 of managing units', () => {
     expect(factOf(sheet.evidence, 1, '五个一·专题会议')).toMatchObject({ value: 1, entries: ['2018-11-25 创建工作推进会'] });
     expect(factOf(sheet.evidence, 3, '五个一·集中培训')).toMatchObject({ value: 1, entries: ['2018-11-25 青年文明号号长培训班'] });
     expect(factOf(sheet.evidence, 4, '五个一·检查调研')).toMatchObject({ value: 0, entries: [] });
-    expect(factOf(sheet.evidence, 5, '辖区集体提交的创建日志')?.value).toBe(1);
+    expect(factOf(sheet.evidence, 5, '辖区集体提交的创建日志')?.value).toBe(2);
+    const entries = await findAll<CreationEntryDoc>(app.store, 'creationEntries', { orderBy: { fields: ['updatedAt'], direction: 'asc' } });
+    const publicOfUnit = entries.filter((e) => isWithin(w.units.transport.path, e.unitPath) && e.publicState === 'public');
+    expect(publicOfUnit).toHaveLength(1);
+    expect(factOf(sheet.evidence, 9, '辖区集体公开的创建日志')?.value).toBe(publicOfUnit.length);
     expect(factOf(sheet.evidence, 8, '开放周活动（已发布或已举办）')?.value).toBe(events.length);
-    expect(sheet.evidence.items.filter((i) => i.awaiting.length > 0).map((i) => i.no)).toEqual([9, 11]);
+    expect(sheet.evidence.items.filter((i) => i.awaiting.length > 0).map((i) => i.no)).toEqual([11]);
     expect(sheet).toMatchObject({ unitKind: 'industry', applicable: [2, 3, 4, 5, 7, 8, 9, 10, 11], submittedAt: null, scores: null, total: null });
 
     const after = await app.ok('management', 'submitAssessmentReport', { roundId, report: REPORT, ledgerConfirmed: true }, w.admin1.caller);
@@ -120,25 +128,30 @@ describe('the 考评 of managing units', () => {
     });
   });
 
-  test('item 9 counts the unit’s active collectives whose 三亮 page has commitment, address and service hours all filled', async () => {
+  test('item 9 counts the unit’s active collectives whose 三亮 page has commitment, address and service hours all filled, and their public entries', async () => {
     const item9 = async () => (await app.ok('management', 'assessmentSheet', { roundId }, w.admin1.caller)).sheet.evidence.items.find((i) => i.no === 9)!;
     const values = async () => (await item9()).facts.map((f) => f.value);
     await app.ok('evaluation', 'ownPublicPage', {}, w.countyCollective.caller); // 岳阳县’s collective has a page too: not 交通’s
     const own = await app.ok('evaluation', 'ownPublicPage', {}, w.collective.caller);
-    expect(await values()).toEqual([1, 0, 0]);
+    expect(await values()).toEqual([1, 0, 0, 0]);
 
     const partial = await app.ok('evaluation', 'updatePublicPage', { commitment: '微笑服务，首问负责，限时办结。', address: '岳阳市岳阳楼区站前路1号', version: own.version }, w.collective.caller);
-    expect(await values()).toEqual([1, 0, 0]);
+    expect(await values()).toEqual([1, 0, 0, 0]);
     await app.ok('evaluation', 'updatePublicPage', { commitment: partial.commitment!, address: partial.address!, serviceHours: '每日 6:00—22:00', version: partial.version }, w.collective.caller);
     const shown = await item9();
-    expect(shown.facts.map((f) => [f.label, f.value])).toEqual([['辖区在册集体', 1], ['“三亮”页面完整的集体（公开承诺、服务地址、服务时间均已填写）', 1], ['“三亮”页面完整率', 100]]);
-    expect(shown.awaiting).toEqual(['创建日志的公开记录：公开功能尚未上线，暂无记录']);
+    expect(shown.facts.map((f) => [f.label, f.value])).toEqual([
+      ['辖区在册集体', 1],
+      ['“三亮”页面完整的集体（公开承诺、服务地址、服务时间均已填写）', 1],
+      ['“三亮”页面完整率', 100],
+      ['辖区集体公开的创建日志', 0],
+    ]);
+    expect(shown.awaiting).toEqual([]);
 
     // The same figures, read off the collectives and their pages.
     const active = (await findAll<CollectiveDoc>(app.store, 'collectives', { orderBy: { fields: ['createdAt'], direction: 'asc' } }))
       .filter((c) => isWithin(w.units.transport.path, c.unitPath) && c.status === 'active');
     const pages = await Promise.all(active.map((c) => app.store.get<PublicPageDoc>('publicPages', c.id)));
-    expect(await values()).toEqual([active.length, pages.filter((p) => p?.commitment && p.address && p.serviceHours).length, 100]);
+    expect(await values()).toEqual([active.length, pages.filter((p) => p?.commitment && p.address && p.serviceHours).length, 100, 0]);
   });
 
   test('item 11 says 投诉 is not built yet; upheld appeals against evaluations are not counted as complaints', async () => {

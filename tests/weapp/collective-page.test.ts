@@ -60,6 +60,7 @@ const face: FixtureOf<'evaluation.publicPage'> = {
     items: [{ id: 'ev-1', rating: 2, ratingLabel: '不满意', tags: ['办事效率'], comment: '等候时间太长', channel: 'perService', source: 'wechat', changed: false, excluded: null, at: iso(-HOURS) }],
     nextCursor: null,
   },
+  entries: { items: [], nextCursor: null },
 };
 
 /** A collective's 三亮 page in the real weapp build, opened as an event's organizer link opens it (`?id=`). */

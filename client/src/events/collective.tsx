@@ -1,17 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text, Video, View } from '@tarojs/components';
 import type { CollectivePageView } from '../../../shared/contract/collective-page-views';
+import type { PublicEntryView } from '../../../shared/contract/creationlog-views';
 import type { EvaluationView, PublicPageView } from '../../../shared/contract/evaluation-views';
 import { UNIT_KIND_LABELS } from '../../../shared/contract/views';
 import { EventCard } from '../components/EventList';
 import { LoadFailed } from '../components/LoadFailed';
 import { LoadMore } from '../components/LoadMore';
+import { Picture } from '../components/Picture';
+import { Tappable } from '../components/Tappable';
 import { ComplaintSection, CreationMark, EvaluationCard, PledgeSection, SummaryCard } from '../components/PublicFace';
 import { Screen, Section } from '../components/Screen';
 import { usePagedList, type PagedList } from '../hooks/usePagedList';
-import { collectivePage, publicComments, publicPage } from '../services';
+import { categoryLabel } from '../creationlog-format';
+import { collectivePage, publicComments, publicEntries, publicPage } from '../services';
 import { go, ROUTES, urlOf } from '../routes';
+import '../components/creationlog.css';
 import '../components/openweek.css';
 import './collective.css';
 
@@ -71,9 +76,11 @@ function EventsSection({ list, counts }: { list: Events; counts: CollectivePageV
   );
 }
 
-/** 公众评价: the page's first comments, then more on request; folded to three lines each. */
-function CommentsSection({ code, first }: { code: string; first: PublicPageView['comments'] }) {
-  const [items, setItems] = useState<EvaluationView[]>(first.items);
+type Paged<T> = { items: T[]; nextCursor: string | null };
+
+/** A list the page answered with its first items, then more on request through `more(cursor)`. */
+function useMore<T>(first: Paged<T>, more: (cursor: string) => Promise<{ ok: true; data: Paged<T> } | { ok: false; error: { message: string } }>) {
+  const [items, setItems] = useState<T[]>(first.items);
   const [cursor, setCursor] = useState<string | null>(first.nextCursor);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -85,19 +92,78 @@ function CommentsSection({ code, first }: { code: string; first: PublicPageView[
     if (!cursor || loading) return;
     setLoading(true);
     setError(null);
-    void publicComments({ code, cursor }).then((r) => {
+    void more(cursor).then((r) => {
       setLoading(false);
       if (!r.ok) return setError(r.error.message);
       setItems((prev) => [...prev, ...r.data.items]);
       setCursor(r.data.nextCursor);
     });
   };
+  return { items, hasMore: cursor !== null, loading, error, loadMore, reload: loadMore };
+}
+
+/** 公众评价: the page's first comments, then more on request; folded to three lines each. */
+function CommentsSection({ code, first }: { code: string; first: PublicPageView['comments'] }) {
+  const list = useMore<EvaluationView>(first, (cursor) => publicComments({ code, cursor }));
   return (
     <Section title="公众评价" className="public-comments">
-      {items.map((e) => (
+      {list.items.map((e) => (
         <EvaluationCard key={e.id} evaluation={e} />
       ))}
-      <LoadMore list={{ items, hasMore: cursor !== null, loading, error, loadMore, reload: loadMore }} empty="还没有公开的评价内容" />
+      <LoadMore list={list} empty="还没有公开的评价内容" />
+    </Section>
+  );
+}
+
+/** Longer texts open folded to six lines, as comments fold to three. */
+const FOLDED_ENTRY_CHARS = 150;
+
+/** One public entry: title, category and date, its text (folded when long), images, and an approved video. */
+function PublicEntryCard({ entry }: { entry: PublicEntryView }) {
+  const [open, setOpen] = useState(false);
+  const long = entry.text.length > FOLDED_ENTRY_CHARS;
+  return (
+    <View className="cl-card public-entry">
+      <View className="cl-card__title public-entry__title">{entry.title}</View>
+      <View className="cl-card__meta public-entry__meta">
+        {categoryLabel(entry.category)}
+        {entry.workDate ? ` · ${entry.workDate}` : ''}
+      </View>
+      <View className={`cl-text public-entry__text ${long && !open ? 'public-entry__text--folded' : ''}`}>{entry.text}</View>
+      {long ? (
+        <Tappable className="link public-entry__toggle" onTap={() => setOpen(!open)}>
+          {open ? '收起' : '展开全文'}
+        </Tappable>
+      ) : null}
+      {entry.images.length ? (
+        <View className="cl-images">
+          {entry.images.map((url, i) => (
+            <View key={url} className="cl-image public-entry__image">
+              <Picture src={url} alt={`${entry.title} 图片${i + 1}`} mode="aspectFill" />
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {entry.video ? (
+        <View className="cl-video public-entry__video">
+          <View className="cl-video__box">
+            <Video className="cl-video__player" src={entry.video.url} controls objectFit="contain" />
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** 创建日志: the entries the collective made public, newest first; a video only once its managing unit approved it. */
+function EntriesSection({ code, first }: { code: string; first: PublicPageView['entries'] }) {
+  const list = useMore<PublicEntryView>(first, (cursor) => publicEntries({ code, cursor }));
+  return (
+    <Section title="创建日志" className="public-entries">
+      {list.items.map((entry) => (
+        <PublicEntryCard key={entry.id} entry={entry} />
+      ))}
+      <LoadMore list={list} empty="还没有公开的创建日志" />
     </Section>
   );
 }
@@ -141,6 +207,7 @@ export default function CollectivePage() {
       <PledgeSection page={page} />
       <ComplaintSection complaint={page.complaint} />
       <EventsSection list={events} counts={counts} />
+      <EntriesSection code={page.collective.code} first={page.entries} />
       <CommentsSection code={page.collective.code} first={page.comments} />
     </Screen>
   );

@@ -19,6 +19,7 @@ export const addGuidance = action('creationlog', 'addGuidance');
 export const silentCollectives = action('creationlog', 'silentCollectives');
 export const creationLogStats = action('creationlog', 'stats');
 export const approveVideo = action('creationlog', 'approveVideo');
+export const setEntryPublic = action('creationlog', 'setPublic');
 const uploadEntryImage = action('creationlog', 'uploadImage');
 const videoUploadPath = action('creationlog', 'videoUploadPath');
 const checkVideo = action('creationlog', 'checkVideo');

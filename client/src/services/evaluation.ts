@@ -11,6 +11,8 @@ import { visitorAction } from './visitor-call';
 export const publicPage = action('evaluation', 'publicPage');
 /** More public comments after the page's first ones. */
 export const publicComments = action('evaluation', 'comments');
+/** More public creation-log entries after the page's first ones. */
+export const publicEntries = action('evaluation', 'publicEntries');
 /** The form for 一次一评 of a checked-in signup, or 综合点评 of a collective by its public code. */
 export const evaluationForm = visitorAction('evaluation', 'evaluationForm');
 export const evaluate = visitorAction('evaluation', 'evaluate');

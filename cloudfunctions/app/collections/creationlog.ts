@@ -15,7 +15,15 @@ const feedIndexes: IndexSpec[] = [
 /** Collections of the creation log (issue #13), with the indexes their queries need. */
 export const CREATIONLOG_COLLECTIONS = {
   /** A collective's own entries: drafts by last change, submitted ones by submission. */
-  creationEntries: [...feedIndexes, { fields: ['collectiveId', 'status', 'updatedAt'] }, { fields: ['collectiveId', 'status', 'submittedAt'] }],
+  creationEntries: [
+    ...feedIndexes,
+    { fields: ['collectiveId', 'status', 'updatedAt'] },
+    { fields: ['collectiveId', 'status', 'submittedAt'] },
+    /** The 三亮 page's public entries of one collective, newest first (common/public-entries.ts). */
+    { fields: ['collectiveId', 'publicState', 'submittedAt'] },
+    /** The 考评's item 9: public entries of a unit's subtree in a campaign, counted through this index. */
+    { fields: ['campaignId', 'publicState', 'unitPath'] },
+  ],
   /** One document per admin who opened an entry (`${entryId}:${adminId}`); a feed page finds its own by (adminId, entryId). */
   creationReads: [{ fields: ['adminId', 'entryId'] }],
   /** Per collective, when it last submitted: the silent list of a subtree, oldest silence first. */
@@ -38,6 +46,8 @@ export interface CreationVideoDoc {
   bytes: number;
   checkedAt: string;
 }
+
+export type PublicState = 'public' | 'review';
 
 /** An entry's video; never public until an admin of its chain approves it (WeChat has no automatic video check). */
 export interface EntryVideo {
@@ -81,6 +91,11 @@ export interface CreationEntryDoc {
   /** The video's state kept beside it, so the feed can filter on it (有视频, 视频待审核); absent or null: none. */
   videoStatus?: 'pending' | 'approved' | null;
   category: EntryCategory | null;
+  /**
+   * 公开 on the collective's 三亮 page: public once content security passed its title, text and images;
+   * review while a verdict is pending (shown to nobody); absent or null: not public.
+   */
+  publicState?: PublicState | null;
   eventId: string | null;
   eventTitle: string | null;
   correctsId: string | null;

@@ -6,4 +6,5 @@ export const CREATIONLOG_AUDIT_ACTIONS = {
   'creationlog.readEntry': '阅读创建日志（已阅）',
   'creationlog.addGuidance': '对创建日志提出指导意见',
   'creationlog.approveVideo': '审核通过创建日志的视频',
+  'creationlog.setPublic': '公开或撤回创建日志',
 } as const satisfies Record<string, string>;

@@ -66,6 +66,7 @@ export function entryCard(entry: CreationEntryDoc, unread = false): EntryCardVie
     correctsId: entry.correctsId,
     submittedAt: entry.submittedAt,
     updatedAt: entry.updatedAt,
+    publicState: entry.publicState ?? null,
     unread,
   };
 }

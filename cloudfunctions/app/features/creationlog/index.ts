@@ -10,6 +10,7 @@ import { listMine } from './list-mine';
 import { overview } from './overview';
 import { readEntry } from './read-entry';
 import { saveDraft } from './save-draft';
+import { setPublic } from './set-public';
 import { silentCollectives } from './silent-collectives';
 import { stats } from './stats';
 import { submit } from './submit';
@@ -28,6 +29,7 @@ export const creationlogHandlers: FunctionHandlers<'creationlog'> = {
   uploadImage,
   videoUploadPath,
   checkVideo,
+  setPublic,
   approveVideo,
   feed,
   readEntry,

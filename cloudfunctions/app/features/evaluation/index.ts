@@ -12,6 +12,7 @@ import { evaluate } from './evaluate';
 import { evaluationForm } from './evaluation-form';
 import { myEvaluations } from './my-evaluations';
 import { ownPublicPage } from './own-public-page';
+import { publicEntries } from './public-entries';
 import { publicPage } from './public-page';
 import { rateHandling } from './rate-handling';
 import { replyToCase } from './reply-to-case';
@@ -23,6 +24,7 @@ import { updatePublicPage } from './update-public-page';
 export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   publicPage,
   comments,
+  publicEntries,
   evaluationForm,
   evaluate,
   myEvaluations,

@@ -3,6 +3,7 @@ import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { UnitDoc } from '../../collections';
 import type { ComplaintChannelDoc } from '../../collections/evaluation';
 import { placeOf } from '../../common/collective-place';
+import { publicEntriesPage } from '../../common/public-entries';
 import type { Store } from '../../ports/store';
 import type { Handler } from '../../router';
 import { markView, standingOf } from './campaign-of';
@@ -12,6 +13,8 @@ import { targetByCode, targetOfAccount } from './pages';
 
 /** Comments on the page itself; more through `comments`. */
 export const FIRST_COMMENTS = 10;
+/** Public creation-log entries on the page itself; more through `publicEntries`. */
+export const FIRST_ENTRIES = 5;
 
 /** The complaint channel of the nearest unit, from the collective's own up to its 行业/地方, that published one. */
 async function complaintChannelOf(store: Store, unitPath: string) {
@@ -49,5 +52,6 @@ export const publicPage: Handler<typeof contract.evaluation.publicPage> = async 
     acceptsEvaluations: collective.status === 'active',
     summary: await readSummary(ctx.store, collective.id),
     comments: await commentsPage(ctx.store, collective.id, undefined, FIRST_COMMENTS),
+    entries: await publicEntriesPage(ctx.store, collective.id, undefined, FIRST_ENTRIES),
   };
 };

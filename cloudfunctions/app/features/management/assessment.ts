@@ -7,6 +7,7 @@ import type { AccountDoc, UnitDoc } from '../../collections';
 import type { AssessmentRoundDoc, AssessmentSheetDoc, LedgerEntryDoc } from '../../collections/management';
 import { caseFigures } from '../../common/case-counts';
 import { totalsOf, unitMonthCounts } from '../../common/creation-counts';
+import { publicEntryCount } from '../../common/public-entries';
 import { pageFigures } from '../../common/public-pages';
 import { unitInScope } from '../../common/scope';
 import { accountOf, type UseCaseContext } from '../../context';
@@ -78,12 +79,12 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
  * log show (never a scan): 报备 against target and the 往届/非公 shares (7), its 五个一 ledger (1, 3, 4, 8; meetings under 3 too, so a 行业 unit, not assessed on 1, shows them),
  * review timeliness and creation-log entries of its subtree (5), open-week events of its collectives (8),
  * the 差评 cases of its subtree's collectives in the campaign (4) and its active collectives with a complete
- * 三亮 page (9: commitment, address and service hours all filled), both counted through indexes.
- * What the product does not record yet is named in `awaiting`: public creation-log entries (9, 公开 is not
- * built) and complaints (11, 投诉 is not built; upheld appeals against evaluations are another thing and not counted).
+ * 三亮 page (9: commitment, address and service hours all filled) with the creation-log entries they made
+ * public in the campaign (9), all counted through indexes.
+ * What the product does not record yet is named in `awaiting`: complaints (11, 投诉 is not built; upheld appeals against evaluations are another thing and not counted).
  */
 export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc, unit: UnitDoc): Promise<EvidenceView> {
-  const [figures, counts, entries, creation, events, cases, pages] = await Promise.all([
+  const [figures, counts, entries, creation, events, cases, pages, publicEntries] = await Promise.all([
     dashboardFigures(ctx, { campaignId: round.campaignId, unitId: unit.id, overdueDays: EVIDENCE_OVERDUE_DAYS }),
     ledgerCounts(ctx.store, round.term, [unit.id]),
     ctx.store.find<LedgerEntryDoc>('ledgerEntries', { where: { unitId: unit.id, term: round.term }, orderBy: { fields: ['date'], direction: 'desc' }, limit: LEDGER_ENTRIES_SHOWN }),
@@ -91,6 +92,7 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
     ctx.store.count('events', { campaignId: round.campaignId, unitPath: { $prefix: unit.path }, status: { $in: ['published', 'finished'] }, hidden: false }),
     caseFigures(ctx.store, round.campaignId, unit.id, ctx.now()),
     pageFigures(ctx.store, unit.path),
+    publicEntryCount(ctx.store, round.campaignId, unit.path),
   ]);
   const total = figures.total;
   const ledger = counts.get(unit.id);
@@ -132,10 +134,10 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
       fact('辖区在册集体', pages.collectives, '个'),
       fact('“三亮”页面完整的集体（公开承诺、服务地址、服务时间均已填写）', pages.complete, '个'),
       fact('“三亮”页面完整率', percent(pages.collectives === 0 ? null : pages.complete / pages.collectives), '%'),
+      fact('辖区集体公开的创建日志', publicEntries, '篇'),
     ],
   };
   const awaiting: Record<number, string[]> = {
-    9: ['创建日志的公开记录：公开功能尚未上线，暂无记录'],
     11: ['投诉功能尚未上线，暂无经核实的投诉记录'],
   };
   return {
