@@ -5,6 +5,7 @@ import { FIVE_ONE_LABELS, type FiveOne } from '../../../../shared/domain/managem
 import { AppError } from '../../../../shared/errors';
 import type { AccountDoc, UnitDoc } from '../../collections';
 import type { AssessmentRoundDoc, AssessmentSheetDoc, LedgerEntryDoc } from '../../collections/management';
+import { complaintFigures } from '../../common/complaint-counts';
 import { caseFigures } from '../../common/case-counts';
 import { totalsOf, unitMonthCounts } from '../../common/creation-counts';
 import { pageFigures } from '../../common/public-pages';
@@ -80,10 +81,11 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
  * the 差评 cases of its subtree's collectives in the campaign (4) and its active collectives with a complete
  * 三亮 page (9: commitment, address and service hours all filled), both counted through indexes.
  * What the product does not record yet is named in `awaiting`: public creation-log entries (9, 公开 is not
- * built) and complaints (11, 投诉 is not built; upheld appeals against evaluations are another thing and not counted).
+ * built). Item 11 (减分项) shows the complaints about its subtree's collectives in the campaign, upheld (属实) ones
+ * first; upheld appeals against evaluations are another thing and not counted.
  */
 export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc, unit: UnitDoc): Promise<EvidenceView> {
-  const [figures, counts, entries, creation, events, cases, pages] = await Promise.all([
+  const [figures, counts, entries, creation, events, cases, pages, complaints] = await Promise.all([
     dashboardFigures(ctx, { campaignId: round.campaignId, unitId: unit.id, overdueDays: EVIDENCE_OVERDUE_DAYS }),
     ledgerCounts(ctx.store, round.term, [unit.id]),
     ctx.store.find<LedgerEntryDoc>('ledgerEntries', { where: { unitId: unit.id, term: round.term }, orderBy: { fields: ['date'], direction: 'desc' }, limit: LEDGER_ENTRIES_SHOWN }),
@@ -91,6 +93,7 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
     ctx.store.count('events', { campaignId: round.campaignId, unitPath: { $prefix: unit.path }, status: { $in: ['published', 'finished'] }, hidden: false }),
     caseFigures(ctx.store, round.campaignId, unit.id, ctx.now()),
     pageFigures(ctx.store, unit.path),
+    complaintFigures(ctx.store, round.campaignId, unit.id),
   ]);
   const total = figures.total;
   const ledger = counts.get(unit.id);
@@ -133,10 +136,14 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
       fact('“三亮”页面完整的集体（公开承诺、服务地址、服务时间均已填写）', pages.complete, '个'),
       fact('“三亮”页面完整率', percent(pages.collectives === 0 ? null : pages.complete / pages.collectives), '%'),
     ],
+    11: [
+      fact('辖区集体经核实属实的投诉', complaints.upheld, '件'),
+      fact('辖区集体收到的投诉', complaints.filed, '件'),
+      fact('按期答复的投诉', complaints.respondedOnTime, '件'),
+    ],
   };
   const awaiting: Record<number, string[]> = {
     9: ['创建日志的公开记录：公开功能尚未上线，暂无记录'],
-    11: ['投诉功能尚未上线，暂无经核实的投诉记录'],
   };
   return {
     asOf: ctx.now().toISOString(),
