@@ -107,7 +107,7 @@ describe('投诉 (complaints) from the 三亮 page, handled by the managing unit
 
   test('item 11 of the 考评 shows the upheld complaints about the branch’s collectives, equal to the records', async () => {
     const roundId = (await app.ok('management', 'openAssessment', { campaignId: w.campaignId }, w.office.caller)).round.id;
-    const filed = [];
+    const filed: string[] = [];
     for (const n of [1, 2, 3, 4]) filed.push((await complain(wechatVisitor(n))).complaint.id);
     await app.ok('evaluation', 'respondToComplaint', { complaintId: filed[0], verdict: 'upheld', text: '经核实属实，已责令整改。' }, w.admin3.caller);
     await app.ok('evaluation', 'respondToComplaint', { complaintId: filed[1], verdict: 'rejected', text: '经核实不属实。' }, w.admin3.caller);
