@@ -143,4 +143,9 @@ export {
   setAspectTags,
   setComplaintChannel,
   updatePublicPage,
+  complain,
+  myComplaints,
+  unitComplaints,
+  respondToComplaint,
+  recordRectification,
 } from './evaluation';
