@@ -29,6 +29,7 @@ function Respond({ complaint, onDone }: { complaint: UnitComplaintView; onDone: 
         label="答复内容（投诉人可见）"
         maxLength={1000}
         approveLabel="核实属实"
+        rejectLabel="核实不属实"
         approveClass="btn-uphold-complaint"
         rejectClass="btn-reject-complaint"
         className="complaint-decide"
