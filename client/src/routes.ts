@@ -28,6 +28,10 @@ export const ROUTES = {
   evaluate: '/events/evaluate',
   /** The visitor's own evaluations. */
   myEvaluations: '/events/evaluations',
+  /** The complaint form about a collective (`code`). */
+  complain: '/events/complain',
+  /** The visitor's own complaints and the managing units' responses. */
+  myComplaints: '/events/complaints',
   /** The collective's editor of its 三亮 page (公开承诺, address, hours). */
   collectivePublicPage: '/collective/public/index',
   /** The evaluations the collective received. */
@@ -71,6 +75,8 @@ export const ROUTES = {
   adminEscalatedCases: '/admin/evaluation/cases',
   /** Appeals to decide (level-1 admins: their branch; the office: all). */
   adminAppeals: '/admin/evaluation/appeals',
+  /** Complaints about the caller's collectives: verify and respond. */
+  adminComplaints: '/admin/evaluation/complaints',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLAINT_CATEGORIES, COMPLAINT_VERDICTS } from '../domain/evaluation/complaints';
 import { publicEntryView } from './creationlog-views';
 import { APPEAL_GROUNDS, EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS } from '../domain/evaluation/rules';
 
@@ -162,3 +163,37 @@ export const appealView = z.object({
   createdAt: z.string(),
 });
 export type AppealView = z.infer<typeof appealView>;
+
+/** The managing unit's answer to a complaint, and for an upheld one the rectification asked for and recorded. */
+export const complaintResponseView = z.object({
+  verdict: z.enum(COMPLAINT_VERDICTS),
+  verdictLabel: z.string(),
+  text: z.string(),
+  at: z.string(),
+  rectificationRequest: z.string().nullable(),
+  rectification: z.object({ text: z.string(), at: z.string() }).nullable(),
+});
+
+/** A complaint as its writer sees it (我的投诉): never the contact phone, which only the unit's admins read. */
+export const myComplaintView = z.object({
+  id: z.string(),
+  collective: z.object({ code: z.string(), name: z.string() }),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  categoryLabel: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['pending', 'responded']),
+  response: complaintResponseView.nullable(),
+});
+
+/** A complaint in the managing unit's queue: with the contact phone, never who filed it. */
+export const unitComplaintView = myComplaintView.extend({
+  phone: z.string().nullable(),
+  unitName: z.string(),
+  /** The first instant that is late for the unit's response. */
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  respondedOnTime: z.boolean().nullable(),
+});
+export type MyComplaintView = z.infer<typeof myComplaintView>;
+export type UnitComplaintView = z.infer<typeof unitComplaintView>;

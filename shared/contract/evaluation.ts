@@ -3,8 +3,11 @@ import { defineAction } from './define';
 import { email, id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { ADMINS } from '../domain/roles';
 import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
+import { COMPLAINT_CATEGORIES, COMPLAINT_VERDICTS, MAX_COMPLAINT_LENGTH } from '../domain/evaluation/complaints';
 import {
   appealView,
+  myComplaintView,
+  unitComplaintView,
   caseView,
   escalatedCaseView,
   evaluationFormView,
@@ -84,6 +87,25 @@ const phone = z
   .trim()
   .regex(/^[0-9+\-() ]{7,20}$/, '投诉电话：请填写有效的电话号码')
   .optional();
+
+export const complainInput = z.object({
+  code: publicCode,
+  category: oneOf('投诉类别', COMPLAINT_CATEGORIES),
+  text: text('投诉内容', { min: 5, max: MAX_COMPLAINT_LENGTH }),
+  phone: z
+    .string({ error: '联系电话：格式不正确' })
+    .trim()
+    .regex(/^[0-9+\-() ]{7,20}$/, '联系电话：请填写有效的电话号码')
+    .optional(),
+});
+
+export const respondToComplaintInput = z.object({
+  complaintId: id('投诉'),
+  verdict: oneOf('核实结果', COMPLAINT_VERDICTS),
+  text: text('答复内容', { min: 5, max: 1000 }),
+  /** Only for an upheld complaint: what the collective is asked to put right. */
+  rectificationRequest: optionalText('整改要求', 500),
+});
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
 export const evaluation = {
@@ -213,5 +235,35 @@ export const evaluation = {
     }),
     output: z.object({ campaignId: z.string(), tags: z.array(z.string()), isDefault: z.boolean() }),
     roles: ['office'],
+  }),
+  complain: defineAction({
+    summary: '在三亮主页投诉一个集体：由其管理单位核实答复；联系电话只给管理单位看',
+    input: complainInput,
+    output: z.object({ complaint: myComplaintView }),
+    roles: ['public'],
+  }),
+  myComplaints: defineAction({
+    summary: '我的投诉与管理单位的答复（新的在前）',
+    input: z.object(pageInput),
+    output: page(myComplaintView),
+    roles: ['public'],
+  }),
+  unitComplaints: defineAction({
+    summary: '辖区内集体收到的投诉：待核实的或已答复的（新的在前）',
+    input: z.object({ status: oneOf('状态', ['pending', 'responded']).default('pending'), ...pageInput }),
+    output: page(unitComplaintView),
+    roles: ADMINS,
+  }),
+  respondToComplaint: defineAction({
+    summary: '核实并答复一条投诉：属实（可要求集体整改）或不属实；记录在案',
+    input: respondToComplaintInput,
+    output: z.object({ complaint: unitComplaintView }),
+    roles: ADMINS,
+  }),
+  recordRectification: defineAction({
+    summary: '记录集体对一条属实投诉的整改情况',
+    input: z.object({ complaintId: id('投诉'), text: text('整改情况', { min: 5, max: 1000 }) }),
+    output: z.object({ complaint: unitComplaintView }),
+    roles: ADMINS,
   }),
 };

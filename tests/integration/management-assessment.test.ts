@@ -79,7 +79,7 @@ describe('the 考评 of managing units', () => {
     expect(publicOfUnit).toHaveLength(1);
     expect(factOf(sheet.evidence, 9, '辖区集体公开的创建日志')?.value).toBe(publicOfUnit.length);
     expect(factOf(sheet.evidence, 8, '开放周活动（已发布或已举办）')?.value).toBe(events.length);
-    expect(sheet.evidence.items.filter((i) => i.awaiting.length > 0).map((i) => i.no)).toEqual([11]);
+    expect(sheet.evidence.items.filter((i) => i.awaiting.length > 0).map((i) => i.no)).toEqual([]);
     expect(sheet).toMatchObject({ unitKind: 'industry', applicable: [2, 3, 4, 5, 7, 8, 9, 10, 11], submittedAt: null, scores: null, total: null });
 
     const after = await app.ok('management', 'submitAssessmentReport', { roundId, report: REPORT, ledgerConfirmed: true }, w.admin1.caller);
@@ -154,9 +154,11 @@ describe('the 考评 of managing units', () => {
     expect(await values()).toEqual([active.length, pages.filter((p) => p?.commitment && p.address && p.serviceHours).length, 100, 0]);
   });
 
-  test('item 11 says 投诉 is not built yet; upheld appeals against evaluations are not counted as complaints', async () => {
+  test('item 11 counts complaints only: before any, it shows none upheld (upheld appeals against evaluations are not complaints)', async () => {
     const { sheet } = await app.ok('management', 'assessmentSheet', { roundId }, w.admin1.caller);
-    expect(sheet.evidence.items.find((i) => i.no === 11)).toEqual({ no: 11, facts: [], awaiting: ['投诉功能尚未上线，暂无经核实的投诉记录'] });
+    const item11 = sheet.evidence.items.find((i) => i.no === 11);
+    expect(item11?.awaiting).toEqual([]);
+    expect(item11?.facts.map((f) => [f.label, f.value])).toEqual([['辖区集体经核实属实的投诉', 0], ['辖区集体收到的投诉', 0], ['按期答复的投诉', 0]]);
   });
 
   test('a report of 2,000 characters (whitespace not counted) is taken, one more is refused by name', async () => {

@@ -73,6 +73,8 @@ async function world(app: TestApp) {
   for (const visitor of visitors.slice(1)) await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到' }, visitor);
   // One 差评, which the collective will answer.
   const caseId = (await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 1, comment: '等候太久' }, visitors[0])).evaluation.id;
+  // One complaint with a contact phone, which the managing unit will answer.
+  const complaintId = (await app.ok('evaluation', 'complain', { code: publicCode, category: 'attitude', text: '窗口工作人员态度冷淡，等候近一小时。', phone: '13987654321' }, visitors[0])).complaint.id;
   const byRole: Record<Audience, Caller[]> = {
     public: [{}, ...visitors],
     office: [h.office.caller],
@@ -81,7 +83,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, complaintId, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -140,6 +142,8 @@ const READS: Record<string, Drive> = {
   'evaluation.collectiveCases': { input: () => ({}) },
   'evaluation.escalatedCases': { input: () => ({}) },
   'evaluation.appeals': { input: () => ({}) },
+  'evaluation.myComplaints': { input: () => ({}) },
+  'evaluation.unitComplaints': { input: () => ({}) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -163,6 +167,13 @@ const WRITES: Record<string, Drive> = {
   'evaluation.rateHandling': { input: (w) => ({ evaluationId: w.caseId, rating: 'dissatisfied' }) },
   'evaluation.appeal': { input: (w) => ({ evaluationId: w.caseId, ground: 'mistaken', reasons: '评价人并未到访本窗口，内容与本集体无关' }) },
   'evaluation.decideAppeal': { input: (w) => ({ appealId: w.caseId, uphold: true, comment: '核实为误评' }) },
+  // The creation log's video steps (listed so their answers are scanned; the world holds no uploaded video).
+  'creationlog.videoUploadPath': { input: () => ({}) },
+  'creationlog.checkVideo': { input: () => ({ url: 'cloud://env/collectives/none.mp4' }) },
+  'creationlog.approveVideo': { input: (w) => ({ entryId: w.entry.id }) },
+  'evaluation.complain': { input: (w) => ({ code: w.publicCode, category: 'other', text: '再投诉一次：服务时间与公示不符。' }) },
+  'evaluation.respondToComplaint': { input: (w) => ({ complaintId: w.complaintId, verdict: 'upheld', text: '经核实情况属实，已约谈。', rectificationRequest: '公示等候时间' }) },
+  'evaluation.recordRectification': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间并回访。' }) },
   'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
   'filing.saveDraft': { input: (w) => ({ campaignId: w.campaignId, content: { name: '岳阳市公交一路青年班组' } }) },
   'filing.submit': { input: (w) => ({ campaignId: w.campaignId, content: {} }) },

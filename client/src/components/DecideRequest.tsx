@@ -10,6 +10,8 @@ export interface DecideRequestProps {
   label: string;
   maxLength: number;
   approveLabel: string;
+  /** The rejecting button's text; 驳回 unless the decision is another kind (核实不属实). */
+  rejectLabel?: string;
   /** Class names the page's tests find the buttons by. */
   approveClass: string;
   rejectClass: string;
@@ -21,7 +23,7 @@ export interface DecideRequestProps {
 }
 
 /** Approve or reject a request with a written opinion; a refusal is shown at the opinion, which keeps what was typed. */
-export function DecideRequest({ label, maxLength, approveLabel, approveClass, rejectClass, danger, className, decide, onDone }: DecideRequestProps) {
+export function DecideRequest({ label, maxLength, approveLabel, rejectLabel = '驳回', approveClass, rejectClass, danger, className, decide, onDone }: DecideRequestProps) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | undefined>();
   const run = async (approve: boolean) => {
@@ -34,7 +36,7 @@ export function DecideRequest({ label, maxLength, approveLabel, approveClass, re
       <FormField name="comment" label={label} multiline maxLength={maxLength} value={comment} error={error} onChange={setComment} />
       <View className="form-actions">
         <Button className={approveClass} type={danger ? 'danger' : 'primary'} block onClick={() => void run(true)}>{approveLabel}</Button>
-        <Button className={rejectClass} block onClick={() => void run(false)}>驳回</Button>
+        <Button className={rejectClass} block onClick={() => void run(false)}>{rejectLabel}</Button>
       </View>
     </View>
   );

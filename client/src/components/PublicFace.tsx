@@ -77,9 +77,14 @@ export function PledgeSection({ page }: { page: Pick<PublicPageView, 'commitment
 }
 
 /** 投诉渠道: the managing unit's published phone and e-mail. */
-export function ComplaintSection({ complaint }: { complaint: PublicPageView['complaint'] }) {
+export function ComplaintSection({ complaint, onComplain }: { complaint: PublicPageView['complaint']; onComplain?: () => void }) {
   return (
     <Section title="投诉渠道" className="complaint-channel">
+      {onComplain ? (
+        <Tappable className="link link-complain" onTap={onComplain}>
+          我要投诉（由管理单位核实答复）
+        </Tappable>
+      ) : null}
       {complaint ? (
         <View className="pledge__text">
           <View>受理单位：{complaint.unitName}</View>

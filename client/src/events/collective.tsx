@@ -205,7 +205,7 @@ export default function CollectivePage() {
       <CollectiveHead page={page} counts={counts} />
       <SummaryCard summary={page.summary} onEvaluate={page.acceptsEvaluations ? () => go(ROUTES.evaluate, { code: page.collective.code }) : undefined} />
       <PledgeSection page={page} />
-      <ComplaintSection complaint={page.complaint} />
+      <ComplaintSection complaint={page.complaint} onComplain={page.acceptsEvaluations ? () => go(ROUTES.complain, { code: page.collective.code }) : undefined} />
       <EventsSection list={events} counts={counts} />
       <EntriesSection code={page.collective.code} first={page.entries} />
       <CommentsSection code={page.collective.code} first={page.comments} />

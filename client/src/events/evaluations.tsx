@@ -64,6 +64,11 @@ export default function MyEvaluations() {
         </View>
       ))}
       <LoadMore list={list} empty="还没有评价过" />
+      <View className="links">
+        <Tappable className="link link-my-complaints" onTap={() => go(ROUTES.myComplaints)}>
+          我的投诉及管理单位的答复
+        </Tappable>
+      </View>
       {!list.loading && !list.error && list.items.length === 0 ? (
         <View className="links">
           <Tappable className="link link-my-signups" onTap={() => go(ROUTES.mySignups)}>

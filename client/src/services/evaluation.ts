@@ -34,3 +34,10 @@ export const complaintChannel = action('evaluation', 'complaintChannel');
 export const setComplaintChannel = action('evaluation', 'setComplaintChannel');
 export const aspectTags = action('evaluation', 'aspectTags');
 export const setAspectTags = action('evaluation', 'setAspectTags');
+
+/** 投诉: the public files one and reads the responses; the managing units' admins verify and respond. */
+export const complain = visitorAction('evaluation', 'complain');
+export const myComplaints = visitorAction('evaluation', 'myComplaints');
+export const unitComplaints = action('evaluation', 'unitComplaints');
+export const respondToComplaint = action('evaluation', 'respondToComplaint');
+export const recordRectification = action('evaluation', 'recordRectification');

@@ -145,4 +145,9 @@ export {
   setAspectTags,
   setComplaintChannel,
   updatePublicPage,
+  complain,
+  myComplaints,
+  unitComplaints,
+  respondToComplaint,
+  recordRectification,
 } from './evaluation';

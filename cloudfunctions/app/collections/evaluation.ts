@@ -1,4 +1,5 @@
 import type { AppealGround, EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
+import type { ComplaintCategory, ComplaintVerdict } from '../../../shared/domain/evaluation/complaints';
 import type { IndexSpec } from './index-spec';
 
 /** Collections of public evaluation and the 三亮 page (issue #12), with the indexes their queries need. */
@@ -55,6 +56,20 @@ export const EVALUATION_COLLECTIONS = {
   ],
   /** A campaign's aspect tags (id = the campaign's id); absent: the default list. */
   evaluationSettings: [],
+  /**
+   * 投诉 from the 三亮 page: the writer's own (visitorId, createdAt); the managing units' queue for the office
+   * (status, createdAt) and for a level-k admin's subtree (unitLk, status, createdAt); the 考评's counts per
+   * level-1 unit and campaign (unitL1, campaignId, verdict) and (unitL1, campaignId, respondedOnTime).
+   */
+  complaints: [
+    { fields: ['visitorId', 'createdAt'] },
+    { fields: ['status', 'createdAt'] },
+    { fields: ['unitL1', 'status', 'createdAt'] },
+    { fields: ['unitL2', 'status', 'createdAt'] },
+    { fields: ['unitL3', 'status', 'createdAt'] },
+    { fields: ['unitL1', 'campaignId', 'verdict'] },
+    { fields: ['unitL1', 'campaignId', 'respondedOnTime'] },
+  ],
 } satisfies Record<string, IndexSpec[]>;
 
 export interface PublicPageDoc {
@@ -191,5 +206,33 @@ export interface EvaluationAppealDoc {
   status: AppealStatus;
   decision: { by: string; byName: string; comment: string; at: string } | null;
   createdAt: string;
+  version: number;
+}
+
+/** A complaint about a collective, handled by its managing unit. */
+export interface ComplaintDoc {
+  /** Random: nothing about the writer can be read from it. */
+  id: string;
+  collectiveId: string;
+  /** The collective's unit path when filed, and its ancestors per level ('' when none): admins read their subtree. */
+  unitPath: string;
+  unitL1: string;
+  unitL2: string;
+  unitL3: string;
+  campaignId: string | null;
+  /** `wx:<OPENID>` or `h5:<id>`: kept in the back end only. */
+  visitorId: string;
+  category: ComplaintCategory;
+  text: string;
+  /** The writer's contact phone: shown to the managing unit's admins only. */
+  phone: string | null;
+  status: 'pending' | 'responded';
+  /** The first late instant for the unit's response (the 差评 follow-up's working days). */
+  dueAt: string;
+  verdict: ComplaintVerdict | null;
+  respondedOnTime: boolean | null;
+  response: { text: string; at: string; rectificationRequest: string | null; rectification: { text: string; at: string } | null } | null;
+  createdAt: string;
+  updatedAt: string;
   version: number;
 }

@@ -32,6 +32,10 @@ const POLICIES = {
     { rule: 'evaluationsPerIp', by: 'ip' },
     { rule: 'evaluationsPerVisitor', by: 'visitor' },
   ],
+  complain: [
+    { rule: 'complaintsPerIp', by: 'ip' },
+    { rule: 'complaintsPerVisitor', by: 'visitor' },
+  ],
   upload: [
     { rule: 'uploadsPerCollective', by: 'collective' },
     { rule: 'uploadBytesPerCollective', by: 'collective', cost: 'bytes' },

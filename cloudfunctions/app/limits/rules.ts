@@ -32,6 +32,10 @@ export const LIMIT_SETTINGS = {
   evaluationsPerVisitor: { env: 'RATE_EVALUATIONS_PER_VISITOR', default: '10/1h' },
   /** Evaluations from one address. */
   evaluationsPerIp: { env: 'RATE_EVALUATIONS_PER_IP', default: '60/10m' },
+  /** Complaints (投诉, refusals included) by one visitor. */
+  complaintsPerVisitor: { env: 'RATE_COMPLAINTS_PER_VISITOR', default: '5/1d' },
+  /** Complaints from one address. */
+  complaintsPerIp: { env: 'RATE_COMPLAINTS_PER_IP', default: '30/1h' },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_SETTINGS;

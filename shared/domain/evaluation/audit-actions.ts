@@ -8,4 +8,7 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.appeal': '集体对评价提出申诉',
   'evaluation.upholdAppeal': '申诉成立，评价不计入',
   'evaluation.rejectAppeal': '申诉不成立',
+  'evaluation.upholdComplaint': '核实投诉属实并答复',
+  'evaluation.rejectComplaint': '核实投诉不属实并答复',
+  'evaluation.recordRectification': '记录属实投诉的整改情况',
 } as const satisfies Record<string, string>;

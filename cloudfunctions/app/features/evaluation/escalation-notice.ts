@@ -13,7 +13,7 @@ const WHY: Record<EscalationReason, string> = { overdue: '逾期未答复', diss
  * Who is told of an escalated case: the active admins of the collective's own unit, or, when it has none,
  * of the nearest unit above it that has some (the office's own cases reach nobody by message).
  */
-async function adminsFor(deps: Deps, unitPath: string): Promise<AccountDoc[]> {
+export async function adminsFor(deps: Deps, unitPath: string): Promise<AccountDoc[]> {
   const ids = pathIds(unitPath);
   for (let level = ids.length - 1; level >= 1; level--) {
     const path = `/${ids.slice(0, level + 1).join('/')}/`;

@@ -6,18 +6,23 @@ import { aspectTags } from './aspect-tags';
 import { collectiveCases } from './collective-cases';
 import { collectiveEvaluations } from './collective-evaluations';
 import { comments } from './comments';
+import { complain } from './complain';
 import { complaintChannel } from './complaint-channel';
 import { escalatedCases } from './escalated-cases';
 import { evaluate } from './evaluate';
 import { evaluationForm } from './evaluation-form';
+import { myComplaints } from './my-complaints';
 import { myEvaluations } from './my-evaluations';
 import { ownPublicPage } from './own-public-page';
 import { publicEntries } from './public-entries';
 import { publicPage } from './public-page';
 import { rateHandling } from './rate-handling';
+import { recordRectification } from './record-rectification';
 import { replyToCase } from './reply-to-case';
+import { respondToComplaint } from './respond-to-complaint';
 import { setAspectTags } from './set-aspect-tags';
 import { setComplaintChannel } from './set-complaint-channel';
+import { unitComplaints } from './unit-complaints';
 import { updatePublicPage } from './update-public-page';
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
@@ -42,4 +47,9 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   setComplaintChannel,
   aspectTags,
   setAspectTags,
+  complain,
+  myComplaints,
+  unitComplaints,
+  respondToComplaint,
+  recordRectification,
 };

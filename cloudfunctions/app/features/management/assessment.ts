@@ -5,6 +5,7 @@ import { FIVE_ONE_LABELS, type FiveOne } from '../../../../shared/domain/managem
 import { AppError } from '../../../../shared/errors';
 import type { AccountDoc, UnitDoc } from '../../collections';
 import type { AssessmentRoundDoc, AssessmentSheetDoc, LedgerEntryDoc } from '../../collections/management';
+import { complaintFigures } from '../../common/complaint-counts';
 import { caseFigures } from '../../common/case-counts';
 import { totalsOf, unitMonthCounts } from '../../common/creation-counts';
 import { publicEntryCount } from '../../common/public-entries';
@@ -80,11 +81,11 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
  * review timeliness and creation-log entries of its subtree (5), open-week events of its collectives (8),
  * the 差评 cases of its subtree's collectives in the campaign (4) and its active collectives with a complete
  * 三亮 page (9: commitment, address and service hours all filled) with the creation-log entries they made
- * public in the campaign (9), all counted through indexes.
- * What the product does not record yet is named in `awaiting`: complaints (11, 投诉 is not built; upheld appeals against evaluations are another thing and not counted).
+ * public in the campaign (9), and the complaints about its subtree's collectives in the campaign (11, upheld (属实)
+ * ones first; upheld appeals against evaluations are another thing and not counted), all counted through indexes.
  */
 export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc, unit: UnitDoc): Promise<EvidenceView> {
-  const [figures, counts, entries, creation, events, cases, pages, publicEntries] = await Promise.all([
+  const [figures, counts, entries, creation, events, cases, pages, publicEntries, complaints] = await Promise.all([
     dashboardFigures(ctx, { campaignId: round.campaignId, unitId: unit.id, overdueDays: EVIDENCE_OVERDUE_DAYS }),
     ledgerCounts(ctx.store, round.term, [unit.id]),
     ctx.store.find<LedgerEntryDoc>('ledgerEntries', { where: { unitId: unit.id, term: round.term }, orderBy: { fields: ['date'], direction: 'desc' }, limit: LEDGER_ENTRIES_SHOWN }),
@@ -93,6 +94,7 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
     caseFigures(ctx.store, round.campaignId, unit.id, ctx.now()),
     pageFigures(ctx.store, unit.path),
     publicEntryCount(ctx.store, round.campaignId, unit.path),
+    complaintFigures(ctx.store, round.campaignId, unit.id),
   ]);
   const total = figures.total;
   const ledger = counts.get(unit.id);
@@ -136,10 +138,14 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
       fact('“三亮”页面完整率', percent(pages.collectives === 0 ? null : pages.complete / pages.collectives), '%'),
       fact('辖区集体公开的创建日志', publicEntries, '篇'),
     ],
+    11: [
+      fact('辖区集体经核实属实的投诉', complaints.upheld, '件'),
+      fact('辖区集体收到的投诉', complaints.filed, '件'),
+      fact('按期答复的投诉', complaints.respondedOnTime, '件'),
+    ],
   };
-  const awaiting: Record<number, string[]> = {
-    11: ['投诉功能尚未上线，暂无经核实的投诉记录'],
-  };
+  // Every item's evidence is recorded today; an item whose records the product lacks names them here.
+  const awaiting: Record<number, string[]> = {};
   return {
     asOf: ctx.now().toISOString(),
     items: ASSESSMENT_ITEM_NOS.map((no) => ({ no, facts: facts[no] ?? [], awaiting: awaiting[no] ?? [] })),

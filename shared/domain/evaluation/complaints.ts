@@ -1,0 +1,18 @@
+/** 投诉 (complaints) from the 三亮 page, handled by the collective's managing unit (issue #12). */
+
+export const COMPLAINT_CATEGORIES = ['attitude', 'efficiency', 'fees', 'commitment', 'other'] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, string> = {
+  attitude: '服务态度',
+  efficiency: '办事效率',
+  fees: '违规收费',
+  commitment: '承诺未兑现',
+  other: '其他',
+};
+
+/** 核实属实 (upheld) or 不属实 (rejected). */
+export const COMPLAINT_VERDICTS = ['upheld', 'rejected'] as const;
+export type ComplaintVerdict = (typeof COMPLAINT_VERDICTS)[number];
+export const COMPLAINT_VERDICT_LABELS: Record<ComplaintVerdict, string> = { upheld: '核实属实', rejected: '核实不属实' };
+
+export const MAX_COMPLAINT_LENGTH = 500;
