@@ -159,3 +159,13 @@ export const appealView = z.object({
   createdAt: z.string(),
 });
 export type AppealView = z.infer<typeof appealView>;
+
+/** What the QR poster shows: the mark (创建集体 only), the name, the 公开承诺, and how to draw its QR. */
+export const posterView = z.object({
+  code: z.string(),
+  name: z.string(),
+  mark: creationMarkView.nullable(),
+  commitment: z.string().nullable(),
+  /** The mini-program code's file id (CloudBase); null on the local host, where the client draws a QR of the H5 page. */
+  miniProgramCode: z.string().nullable(),
+});

@@ -12,6 +12,7 @@ import { evaluate } from './evaluate';
 import { evaluationForm } from './evaluation-form';
 import { myEvaluations } from './my-evaluations';
 import { ownPublicPage } from './own-public-page';
+import { posterOf } from './poster-of';
 import { publicPage } from './public-page';
 import { rateHandling } from './rate-handling';
 import { replyToCase } from './reply-to-case';
@@ -36,6 +37,7 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   decideAppeal,
   ownPublicPage,
   updatePublicPage,
+  posterOf,
   complaintChannel,
   setComplaintChannel,
   aspectTags,
