@@ -168,4 +168,6 @@ export const posterView = z.object({
   commitment: z.string().nullable(),
   /** The mini-program code's file id (CloudBase); null on the local host, where the client draws a QR of the H5 page. */
   miniProgramCode: z.string().nullable(),
+  /** The 三亮 page in H5 (PUBLIC_URL): what the QR encodes where there is no mini-program code. */
+  pageUrl: z.string(),
 });

@@ -30,7 +30,10 @@ describe('the QR poster of a collective’s 三亮 page', () => {
     const { version } = await app.ok('evaluation', 'ownPublicPage', {}, h.collective.caller);
     await app.ok('evaluation', 'updatePublicPage', { commitment: '准点发车，文明服务，有诉必应', address: '岳阳市岳阳楼区车站路 1 号', serviceHours: '6:00–22:00', version }, h.collective.caller);
     const poster = await app.ok('evaluation', 'posterOf', {}, h.collective.caller);
-    expect(poster).toEqual({ code: await codeOf(h.collective.accountId), name: '岳阳市公交一路青年班组', mark: null, commitment: '准点发车，文明服务，有诉必应', miniProgramCode: null });
+    const code = await codeOf(h.collective.accountId);
+    expect(poster).toEqual({
+      code, name: '岳阳市公交一路青年班组', mark: null, commitment: '准点发车，文明服务，有诉必应', miniProgramCode: null, pageUrl: `http://h5.test/#/events/collective?code=${code}`,
+    });
   });
 
   test('only a 创建集体 carries the 创建标识 on its poster', async () => {

@@ -53,5 +53,6 @@ export const posterOf: Handler<typeof contract.evaluation.posterOf> = async (ctx
     mark: mark ? markView(mark) : null,
     commitment: page.commitment,
     miniProgramCode: await miniProgramCodeOf(ctx, page),
+    pageUrl: `${ctx.config.publicUrl}/#/${POSTER_PAGE}?code=${page.code}`,
   };
 };
