@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { CollectivePageView } from '../../../shared/contract/collective-page-views';
 import type { EvaluationView, PublicPageView } from '../../../shared/contract/evaluation-views';
 import { UNIT_KIND_LABELS } from '../../../shared/contract/views';
+import { codeOfScene } from '../../../shared/domain/evaluation/poster';
 import { EventCard } from '../components/EventList';
 import { LoadFailed } from '../components/LoadFailed';
 import { LoadMore } from '../components/LoadMore';
@@ -108,7 +109,9 @@ function CommentsSection({ code, first }: { code: string; first: PublicPageView[
  */
 export default function CollectivePage() {
   const { params } = useRouter();
-  const { code, id } = params;
+  // A scanned poster's mini-program code opens this page with its public code as `scene` (shared/domain/evaluation/poster.ts).
+  const code = params.code ?? codeOfScene(params.scene) ?? undefined;
+  const { id } = params;
   const [page, setPage] = useState<PublicPageView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {

@@ -136,6 +136,7 @@ export {
   listAppeals,
   myEvaluations,
   ownPublicPage,
+  posterOf,
   publicComments,
   publicPage,
   rateHandling,
