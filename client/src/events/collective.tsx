@@ -8,9 +8,11 @@ import { codeOfScene } from '../../../shared/domain/evaluation/poster';
 import { EventCard } from '../components/EventList';
 import { LoadFailed } from '../components/LoadFailed';
 import { LoadMore } from '../components/LoadMore';
+import { Tappable } from '../components/Tappable';
 import { ComplaintSection, CreationMark, EvaluationCard, PledgeSection, SummaryCard } from '../components/PublicFace';
 import { Screen, Section } from '../components/Screen';
 import { usePagedList, type PagedList } from '../hooks/usePagedList';
+import { useSession } from '../hooks/useSession';
 import { collectivePage, publicComments, publicPage } from '../services';
 import { go, ROUTES, urlOf } from '../routes';
 import '../components/openweek.css';
@@ -112,6 +114,7 @@ export default function CollectivePage() {
   // A scanned poster's mini-program code opens this page with its public code as `scene` (shared/domain/evaluation/poster.ts).
   const code = params.code ?? codeOfScene(params.scene) ?? undefined;
   const { id } = params;
+  const session = useSession();
   const [page, setPage] = useState<PublicPageView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -145,6 +148,12 @@ export default function CollectivePage() {
       <ComplaintSection complaint={page.complaint} />
       <EventsSection list={events} counts={counts} />
       <CommentsSection code={page.collective.code} first={page.comments} />
+      {/* Admins print a collective's poster from its page (the server refuses one outside their scope); the collective from its editor. */}
+      {session.status === 'signedIn' && session.account.role !== 'collective' ? (
+        <Tappable className="link poster-link" onTap={() => go(ROUTES.collectivePoster, { code: page.collective.code })}>
+          打印本集体的二维码海报
+        </Tappable>
+      ) : null}
     </Screen>
   );
 }
