@@ -131,6 +131,7 @@ const READS: Record<string, Drive> = {
   'evaluation.myEvaluations': { input: () => ({}) },
   'evaluation.collectiveEvaluations': { input: () => ({}) },
   'evaluation.ownPublicPage': { input: () => ({}) },
+  'evaluation.posterOf': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.complaintChannel': { input: (w) => ({ unitId: w.units.bureau.id }) },
   'evaluation.aspectTags': { input: (w) => ({ campaignId: w.campaignId }) },
   'evaluation.collectiveCases': { input: () => ({}) },
