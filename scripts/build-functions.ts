@@ -32,8 +32,8 @@ async function main(): Promise<void> {
       metafile: true,
       logLevel: 'warning',
     });
-    // 云调用 permissions: subscribe messages are sent from any function whose use case notifies someone; content checks and the user risk rank from those that take public text.
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: ['subscribeMessage.send', 'security.msgSecCheck', 'security.mediaCheckAsync', 'riskControl.getUserRiskRank'] } }, null, 2));
+    // 云调用 permissions: subscribe messages are sent from any function whose use case notifies someone; content checks and the user risk rank from those that take public text; mini-program codes for the QR poster.
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: ['subscribeMessage.send', 'security.msgSecCheck', 'security.mediaCheckAsync', 'riskControl.getUserRiskRank', 'wxacode.getUnlimited'] } }, null, 2));
     writeFileSync(
       join(dir, 'package.json'),
       JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: Object.fromEntries(SDKS.map((sdk) => [sdk, dependencies[sdk]])) }, null, 2),

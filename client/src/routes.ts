@@ -34,6 +34,8 @@ export const ROUTES = {
   myComplaints: '/events/complaints',
   /** The collective's editor of its 三亮 page (公开承诺, address, hours). */
   collectivePublicPage: '/collective/public/index',
+  /** The printable QR poster of a 三亮 page: the collective's own, or `code` (admins). */
+  collectivePoster: '/collective/public/poster',
   /** The evaluations the collective received. */
   collectiveEvaluations: '/collective/public/evaluations',
   /** The collective's 差评 to follow up, and its answers. */

@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../../shared/domain/working-days';
 import type { AccountDoc } from './collections';
 import type { ContentSecurity } from './ports/content-security';
+import type { MiniProgramCodes } from './ports/mini-program-code';
 import type { RiskControl } from './ports/risk-control';
 import type { LimitRules } from './limits/rules';
 import type { FileStorage } from './ports/files';
@@ -59,6 +60,8 @@ export interface Deps {
   riskControl: RiskControl;
   /** Uploaded files (summary photos); absent where no storage is configured, and uploads are then refused. */
   files?: FileStorage;
+  /** Mini-program codes for the QR poster (WeChat's on CloudBase); absent on the local host, whose poster shows an H5 QR. */
+  miniProgramCodes?: MiniProgramCodes;
   /** Asks this process's job loop to run the outbox soon (the local host); absent on CloudBase, whose timer runs it. */
   wakeJobs?: () => void;
 }

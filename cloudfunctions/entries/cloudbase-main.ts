@@ -13,6 +13,7 @@ import { DevMailboxNotifier } from '../adapters/mail/dev-mailbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { SubscribeMessageNotifier } from '../adapters/wechat/subscribe-message-notifier';
 import { WechatContentSecurity } from '../adapters/wechat/wechat-content-security';
+import { WechatMiniProgramCodes } from '../adapters/wechat/wechat-mini-program-code';
 import { WechatRiskControl } from '../adapters/wechat/wechat-risk-control';
 import { COLLECTIONS } from '../app/collections';
 import { UniqueIndexGuard } from '../app/collections/unique-index-guard';
@@ -82,6 +83,7 @@ function composeCloudbase(connect: () => CloudBase): Deps {
     now,
     config: { sessionTtlHours: c.SESSION_TTL_HOURS, publicUrl: c.PUBLIC_URL, wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS, workCalendar: calendarFromEnv(c), ...limitsFromEnv(c) },
     files: new CloudbaseFiles(app),
+    miniProgramCodes: new WechatMiniProgramCodes(app, c.WX_MINIPROGRAM_STATE),
   };
 }
 

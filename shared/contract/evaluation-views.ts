@@ -197,3 +197,15 @@ export const unitComplaintView = myComplaintView.extend({
 });
 export type MyComplaintView = z.infer<typeof myComplaintView>;
 export type UnitComplaintView = z.infer<typeof unitComplaintView>;
+
+/** What the QR poster shows: the mark (创建集体 only), the name, the 公开承诺, and how to draw its QR. */
+export const posterView = z.object({
+  code: z.string(),
+  name: z.string(),
+  mark: creationMarkView.nullable(),
+  commitment: z.string().nullable(),
+  /** The mini-program code's file id (CloudBase); null on the local host, where the client draws a QR of the H5 page. */
+  miniProgramCode: z.string().nullable(),
+  /** The 三亮 page in H5 (PUBLIC_URL): what the QR encodes where there is no mini-program code. */
+  pageUrl: z.string(),
+});

@@ -15,6 +15,7 @@ import {
   evaluationView,
   myEvaluationView,
   ownPublicPageView,
+  posterView,
   publicPageView,
 } from './evaluation-views';
 import { publicEntryView } from './creationlog-views';
@@ -156,6 +157,12 @@ export const evaluation = {
     input: z.object({}),
     output: ownPublicPageView,
     roles: ['collective'],
+  }),
+  posterOf: defineAction({
+    summary: '三亮主页二维码海报：创建标识、名称、公开承诺和小程序码（本集体，或辖区内集体的管理员按公开编号）',
+    input: z.object({ code: publicCode.optional() }),
+    output: posterView,
+    roles: ['collective', ...ADMINS],
   }),
   updatePublicPage: defineAction({
     summary: '修改本集体的公开承诺、服务地址和服务时间（经内容安全检查）',

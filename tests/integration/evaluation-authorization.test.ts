@@ -93,6 +93,12 @@ const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Recor
   { action: 'setComplaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id, phone: '0730-1234567' }), expect: ADMINS_IN_SCOPE },
   { action: 'aspectTags', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },
   { action: 'setAspectTags', input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }), expect: OFFICE_ONLY },
+  {
+    action: 'posterOf',
+    input: (w) => ({ code: w.code }),
+    // The collective's own poster, or one its admins print; another collective may not print it.
+    expect: { anonymous: 'UNAUTHENTICATED', visitor: 'UNAUTHENTICATED', collective: 'ok', otherCollective: 'FORBIDDEN', admin3: 'ok', adminInScope: 'ok', adminOutOfScope: 'NOT_IN_SCOPE', office: 'ok' },
+  },
 ];
 
 let app: TestApp;

@@ -137,6 +137,7 @@ const READS: Record<string, Drive> = {
   'evaluation.myEvaluations': { input: () => ({}) },
   'evaluation.collectiveEvaluations': { input: () => ({}) },
   'evaluation.ownPublicPage': { input: () => ({}) },
+  'evaluation.posterOf': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.complaintChannel': { input: (w) => ({ unitId: w.units.bureau.id }) },
   'evaluation.aspectTags': { input: (w) => ({ campaignId: w.campaignId }) },
   'evaluation.collectiveCases': { input: () => ({}) },
@@ -168,9 +169,6 @@ const WRITES: Record<string, Drive> = {
   'evaluation.appeal': { input: (w) => ({ evaluationId: w.caseId, ground: 'mistaken', reasons: '评价人并未到访本窗口，内容与本集体无关' }) },
   'evaluation.decideAppeal': { input: (w) => ({ appealId: w.caseId, uphold: true, comment: '核实为误评' }) },
   // The creation log's video steps (listed so their answers are scanned; the world holds no uploaded video).
-  'creationlog.videoUploadPath': { input: () => ({}) },
-  'creationlog.checkVideo': { input: () => ({ url: 'cloud://env/collectives/none.mp4' }) },
-  'creationlog.approveVideo': { input: (w) => ({ entryId: w.entry.id }) },
   'evaluation.complain': { input: (w) => ({ code: w.publicCode, category: 'other', text: '再投诉一次：服务时间与公示不符。' }) },
   'evaluation.respondToComplaint': { input: (w) => ({ complaintId: w.complaintId, verdict: 'upheld', text: '经核实情况属实，已约谈。', rectificationRequest: '公示等候时间' }) },
   'evaluation.recordRectification': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间并回访。' }) },

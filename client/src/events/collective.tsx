@@ -5,6 +5,7 @@ import type { CollectivePageView } from '../../../shared/contract/collective-pag
 import type { PublicEntryView } from '../../../shared/contract/creationlog-views';
 import type { EvaluationView, PublicPageView } from '../../../shared/contract/evaluation-views';
 import { UNIT_KIND_LABELS } from '../../../shared/contract/views';
+import { codeOfScene } from '../../../shared/domain/evaluation/poster';
 import { EventCard } from '../components/EventList';
 import { LoadFailed } from '../components/LoadFailed';
 import { LoadMore } from '../components/LoadMore';
@@ -14,6 +15,7 @@ import { ComplaintSection, CreationMark, EvaluationCard, PledgeSection, SummaryC
 import { Screen, Section } from '../components/Screen';
 import { usePagedList, type PagedList } from '../hooks/usePagedList';
 import { categoryLabel } from '../creationlog-format';
+import { useSession } from '../hooks/useSession';
 import { collectivePage, publicComments, publicEntries, publicPage } from '../services';
 import { go, ROUTES, urlOf } from '../routes';
 import '../components/creationlog.css';
@@ -174,7 +176,10 @@ function EntriesSection({ code, first }: { code: string; first: PublicPageView['
  */
 export default function CollectivePage() {
   const { params } = useRouter();
-  const { code, id } = params;
+  // A scanned poster's mini-program code opens this page with its public code as `scene` (shared/domain/evaluation/poster.ts).
+  const code = params.code ?? codeOfScene(params.scene) ?? undefined;
+  const { id } = params;
+  const session = useSession();
   const [page, setPage] = useState<PublicPageView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -209,6 +214,12 @@ export default function CollectivePage() {
       <EventsSection list={events} counts={counts} />
       <EntriesSection code={page.collective.code} first={page.entries} />
       <CommentsSection code={page.collective.code} first={page.comments} />
+      {/* Admins print a collective's poster from its page (the server refuses one outside their scope); the collective from its editor. */}
+      {session.status === 'signedIn' && session.account.role !== 'collective' ? (
+        <Tappable className="link poster-link" onTap={() => go(ROUTES.collectivePoster, { code: page.collective.code })}>
+          打印本集体的二维码海报
+        </Tappable>
+      ) : null}
     </Screen>
   );
 }

@@ -25,6 +25,8 @@ export const ownPublicPage = action('evaluation', 'ownPublicPage');
 export const collectiveCases = action('evaluation', 'collectiveCases');
 export const replyToCase = action('evaluation', 'replyToCase');
 export const updatePublicPage = action('evaluation', 'updatePublicPage');
+/** What the QR poster shows: the collective's own, or (admins) the one a public code names. */
+export const posterOf = action('evaluation', 'posterOf');
 
 export const escalatedCases = action('evaluation', 'escalatedCases');
 export const appealEvaluation = action('evaluation', 'appeal');

@@ -137,6 +137,7 @@ export {
   listAppeals,
   myEvaluations,
   ownPublicPage,
+  posterOf,
   publicComments,
   publicEntries,
   publicPage,

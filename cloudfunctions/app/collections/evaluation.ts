@@ -86,6 +86,8 @@ export interface PublicPageDoc {
   active: boolean;
   /** Commitment, address and service hours all filled (pageComplete). */
   complete: boolean;
+  /** The file id of its mini-program code for the QR poster, made once on CloudBase and reused; absent until then. */
+  miniProgramCode?: string;
   updatedAt: string;
   version: number;
 }

@@ -69,6 +69,9 @@ export default function OwnPublicPage() {
         <Button className="btn-view-public-page" block onClick={() => go(ROUTES.collective, { code: own.code })}>
           查看三亮主页
         </Button>
+        <Button className="btn-poster" block onClick={() => go(ROUTES.collectivePoster)}>
+          二维码海报（打印张贴）
+        </Button>
       </View>
     </Screen>
   );

@@ -14,6 +14,7 @@ import { evaluationForm } from './evaluation-form';
 import { myComplaints } from './my-complaints';
 import { myEvaluations } from './my-evaluations';
 import { ownPublicPage } from './own-public-page';
+import { posterOf } from './poster-of';
 import { publicEntries } from './public-entries';
 import { publicPage } from './public-page';
 import { rateHandling } from './rate-handling';
@@ -43,6 +44,7 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   decideAppeal,
   ownPublicPage,
   updatePublicPage,
+  posterOf,
   complaintChannel,
   setComplaintChannel,
   aspectTags,
