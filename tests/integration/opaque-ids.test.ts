@@ -168,7 +168,6 @@ const WRITES: Record<string, Drive> = {
   'evaluation.rateHandling': { input: (w) => ({ evaluationId: w.caseId, rating: 'dissatisfied' }) },
   'evaluation.appeal': { input: (w) => ({ evaluationId: w.caseId, ground: 'mistaken', reasons: '评价人并未到访本窗口，内容与本集体无关' }) },
   'evaluation.decideAppeal': { input: (w) => ({ appealId: w.caseId, uphold: true, comment: '核实为误评' }) },
-  // The creation log's video steps (listed so their answers are scanned; the world holds no uploaded video).
   'evaluation.complain': { input: (w) => ({ code: w.publicCode, category: 'other', text: '再投诉一次：服务时间与公示不符。' }) },
   'evaluation.respondToComplaint': { input: (w) => ({ complaintId: w.complaintId, verdict: 'upheld', text: '经核实情况属实，已约谈。', rectificationRequest: '公示等候时间' }) },
   'evaluation.recordRectification': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间并回访。' }) },
