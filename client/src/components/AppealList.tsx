@@ -10,10 +10,13 @@ import { EvaluationCard } from './PublicFace';
 type Status = 'pending' | 'upheld' | 'rejected';
 const TABS: Array<[Status, string]> = [['pending', '待复核'], ['upheld', '成立'], ['rejected', '不成立']];
 
-/** Appeals by status (the caller's own, their branch's, or all), each under its evaluation; `action` adds what the viewer may do. */
-export function AppealList({ action }: { action?: (appeal: AppealView, reload: () => void) => ReactNode }) {
+/**
+ * Appeals by status (the caller's own, their branch's, or all), each under its evaluation; `action` adds what the
+ * viewer may do. Nothing is asked until `enabled` (a guarded page: once its guard lets the account in).
+ */
+export function AppealList({ action, enabled = true }: { action?: (appeal: AppealView, reload: () => void) => ReactNode; enabled?: boolean }) {
   const [status, setStatus] = useState<Status>('pending');
-  const list = usePagedList((cursor) => listAppeals({ status, cursor }), status);
+  const list = usePagedList((cursor) => listAppeals({ status, cursor }), status, enabled);
   return (
     <View>
       <View className="ow-filters">

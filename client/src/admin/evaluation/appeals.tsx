@@ -8,8 +8,8 @@ import { ISSUERS } from '../../../../shared/domain/roles';
 import { AppealList } from '../../components/AppealList';
 import { ChoiceField } from '../../components/ChoiceField';
 import { FormField } from '../../components/FormField';
+import { GuardedScreen } from '../../components/GuardedScreen';
 import { Notice } from '../../components/Notice';
-import { Screen } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
 import { decideAppeal } from '../../services';
@@ -49,12 +49,9 @@ function Decide({ appeal, onDecided }: { appeal: AppealView; onDecided: () => vo
 /** 评价申诉 for the office and level-1 admins: each pending appeal under its evaluation, decided here. */
 export default function AdminAppeals() {
   const guard = useSignedIn({ audiences: ISSUERS });
-  if (guard.state === 'unreachable') return <Screen title="评价申诉"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="评价申诉"><Notice>只有一级管理员和组委会办公室可以复核申诉</Notice></Screen>;
-  if (guard.state !== 'ready') return <Screen title="评价申诉" className="admin-appeals"><View className="list-foot list-loading">加载中…</View></Screen>;
   return (
-    <Screen title="评价申诉" className="admin-appeals">
-      <AppealList action={(appeal, reload) => <Decide appeal={appeal} onDecided={reload} />} />
-    </Screen>
+    <GuardedScreen guard={guard} title="评价申诉" className="admin-appeals" denied="只有一级管理员和组委会办公室可以复核申诉">
+      <AppealList enabled={guard.state === 'ready'} action={(appeal, reload) => <Decide appeal={appeal} onDecided={reload} />} />
+    </GuardedScreen>
   );
 }

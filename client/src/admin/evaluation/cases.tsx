@@ -2,9 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { chinaDate } from '../../../../shared/domain/working-days';
 import { LoadMore } from '../../components/LoadMore';
-import { Notice } from '../../components/Notice';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { EvaluationCard } from '../../components/PublicFace';
-import { Screen } from '../../components/Screen';
 import { Tappable } from '../../components/Tappable';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
@@ -18,10 +17,8 @@ import '../../components/evaluation.css';
 export default function EscalatedCases() {
   const guard = useSignedIn({ audiences: ADMINS });
   const list = usePagedList((cursor) => escalatedCases({ cursor }), 'escalated', guard.state === 'ready');
-  if (guard.state === 'unreachable') return <Screen title="转来的差评"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="转来的差评"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   return (
-    <Screen title="转来的差评" className="escalated-cases">
+    <GuardedScreen guard={guard} title="转来的差评" className="escalated-cases" denied={ADMIN_ONLY}>
       {list.items.map((item) => (
         <View key={item.id} className="case-card escalated-case">
           <View className="case-card__due">
@@ -44,6 +41,6 @@ export default function EscalatedCases() {
         </View>
       ))}
       <LoadMore list={list} empty="没有转来的差评" />
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -8,8 +8,7 @@ import { chinaDate } from '../../../../shared/domain/working-days';
 import { DecideRequest } from '../../components/DecideRequest';
 import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
-import { Notice } from '../../components/Notice';
-import { Screen } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { Tappable } from '../../components/Tappable';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
@@ -71,10 +70,8 @@ export default function UnitComplaints() {
   const guard = useSignedIn({ audiences: ADMINS });
   const [status, setStatus] = useState<'pending' | 'responded'>('pending');
   const list = usePagedList((cursor) => unitComplaints({ status, cursor }), `complaints-${status}`, guard.state === 'ready');
-  if (guard.state === 'unreachable') return <Screen title="投诉处理"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="投诉处理"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   return (
-    <Screen title="投诉处理" className="unit-complaints">
+    <GuardedScreen guard={guard} title="投诉处理" className="unit-complaints" denied={ADMIN_ONLY}>
       <View className="ow-filters">
         {TABS.map(([value, label]) => (
           <Text key={value} className={`ow-chip tab-${value} ${status === value ? 'ow-chip--on' : ''}`} onClick={() => setStatus(value)}>
@@ -109,6 +106,6 @@ export default function UnitComplaints() {
         </View>
       ))}
       <LoadMore list={list} empty={status === 'pending' ? '没有待核实的投诉' : '没有已答复的投诉'} />
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -5,8 +5,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { FormField } from '../../components/FormField';
 import { LoadFailed } from '../../components/LoadFailed';
+import { GuardedScreen } from '../../components/GuardedScreen';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
 import { aspectTags, setAspectTags } from '../../services';
 
@@ -32,10 +33,9 @@ export default function AspectTags() {
     });
   }, [guard.state, campaignId]);
 
-  if (guard.state === 'unreachable') return <Screen title="评价方面标签"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="评价方面标签"><Notice>只有组委会办公室可以设置</Notice></Screen>;
-  if (error) return <Screen title="评价方面标签" className="aspect-tags"><LoadFailed message={error} /></Screen>;
-  if (text === null) return <Screen title="评价方面标签" className="aspect-tags"><View className="list-foot list-loading">加载中…</View></Screen>;
+  const frame = { guard, title: '评价方面标签', className: 'aspect-tags', denied: '只有组委会办公室可以设置' };
+  if (error) return <GuardedScreen {...frame}><LoadFailed message={error} /></GuardedScreen>;
+  if (text === null) return <GuardedScreen {...frame}><View className="list-foot list-loading">加载中…</View></GuardedScreen>;
 
   const save = async () => {
     setSaving(true);
@@ -49,7 +49,7 @@ export default function AspectTags() {
   };
 
   return (
-    <Screen title="评价方面标签" className="aspect-tags">
+    <GuardedScreen {...frame}>
       <Section title={isDefault ? '当前为默认标签' : '本创建工作的标签'}>
         <FormField name="tags" label="评价方面" multiline maxLength={120} value={text} error={fieldError} hint="每行一项，1—10项，每项不超过8个字" onChange={(value) => { setText(value); setFieldError(undefined); }} />
       </Section>
@@ -59,6 +59,6 @@ export default function AspectTags() {
           保存
         </Button>
       </View>
-    </Screen>
+    </GuardedScreen>
   );
 }

@@ -7,8 +7,9 @@ import { contract } from '../../../../shared/contract';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { FormField } from '../../components/FormField';
 import { LoadFailed } from '../../components/LoadFailed';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { Notice } from '../../components/Notice';
-import { Screen, Section } from '../../components/Screen';
+import { Section } from '../../components/Screen';
 import { useForm } from '../../hooks/useForm';
 import { useSignedIn } from '../../hooks/useSession';
 import { complaintChannel, setComplaintChannel, type CallOutput } from '../../services';
@@ -40,10 +41,9 @@ export default function ComplaintChannel() {
     // Loaded once the sign-in is known; the form then holds what is typed.
   }, [guard.state, unitId]);
 
-  if (guard.state === 'unreachable') return <Screen title="投诉渠道"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="投诉渠道"><Notice>当前身份无权访问管理后台</Notice></Screen>;
-  if (error) return <Screen title="投诉渠道" className="complaint-channel-page"><LoadFailed message={error} /></Screen>;
-  if (!channel) return <Screen title="投诉渠道" className="complaint-channel-page"><View className="list-foot list-loading">加载中…</View></Screen>;
+  const frame = { guard, title: '投诉渠道', className: 'complaint-channel-page', denied: ADMIN_ONLY };
+  if (error) return <GuardedScreen {...frame}><LoadFailed message={error} /></GuardedScreen>;
+  if (!channel) return <GuardedScreen {...frame}><View className="list-foot list-loading">加载中…</View></GuardedScreen>;
 
   const save = async () => {
     const result = await form.submit((input) => setComplaintChannel(input));
@@ -54,7 +54,7 @@ export default function ComplaintChannel() {
   };
 
   return (
-    <Screen title="投诉渠道" className="complaint-channel-page">
+    <GuardedScreen {...frame}>
       <Section title={channel.unitName}>
         <FormField {...form.field('phone')} kind="phone" label="投诉电话" maxLength={20} placeholder="如：0730-8888888" />
         <FormField {...form.field('email')} kind="email" label="投诉邮箱" maxLength={120} />
@@ -66,6 +66,6 @@ export default function ComplaintChannel() {
           保存
         </Button>
       </View>
-    </Screen>
+    </GuardedScreen>
   );
 }
