@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { AppealView } from '../../../shared/contract/evaluation-views';
 import { usePagedList } from '../hooks/usePagedList';
 import { chinaTime } from '../openweek-format';
 import { listAppeals } from '../services';
 import { LoadMore } from './LoadMore';
 import { EvaluationCard } from './PublicFace';
+import { StatusTabs } from './StatusTabs';
 
 type Status = 'pending' | 'upheld' | 'rejected';
 const TABS: Array<[Status, string]> = [['pending', '待复核'], ['upheld', '成立'], ['rejected', '不成立']];
@@ -19,13 +20,7 @@ export function AppealList({ action, enabled = true }: { action?: (appeal: Appea
   const list = usePagedList((cursor) => listAppeals({ status, cursor }), status, enabled);
   return (
     <View>
-      <View className="ow-filters">
-        {TABS.map(([value, label]) => (
-          <Text key={value} className={`ow-chip tab-${value} ${status === value ? 'ow-chip--on' : ''}`} onClick={() => setStatus(value)}>
-            {label}
-          </Text>
-        ))}
-      </View>
+      <StatusTabs tabs={TABS} value={status} onChange={setStatus} />
       {list.items.map((a) => (
         <View key={a.id} className="case-card appeal-card">
           <EvaluationCard evaluation={a.evaluation} heading={a.collective.name} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { UnitComplaintView } from '../../../../shared/contract/evaluation-views';
@@ -8,6 +8,7 @@ import { chinaDate } from '../../../../shared/domain/working-days';
 import { DecideRequest } from '../../components/DecideRequest';
 import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
+import { StatusTabs } from '../../components/StatusTabs';
 import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { Tappable } from '../../components/Tappable';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -72,13 +73,7 @@ export default function UnitComplaints() {
   const list = usePagedList((cursor) => unitComplaints({ status, cursor }), `complaints-${status}`, guard.state === 'ready');
   return (
     <GuardedScreen guard={guard} title="投诉处理" className="unit-complaints" denied={ADMIN_ONLY}>
-      <View className="ow-filters">
-        {TABS.map(([value, label]) => (
-          <Text key={value} className={`ow-chip tab-${value} ${status === value ? 'ow-chip--on' : ''}`} onClick={() => setStatus(value)}>
-            {label}
-          </Text>
-        ))}
-      </View>
+      <StatusTabs tabs={TABS} value={status} onChange={setStatus} />
       {list.items.map((c) => (
         <View key={c.id} className="case-card unit-complaint">
           <View className="case-card__due">

@@ -12,6 +12,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { EvaluationCard } from '../../components/PublicFace';
 import { Screen } from '../../components/Screen';
+import { StatusTabs } from '../../components/StatusTabs';
 import { useForm } from '../../hooks/useForm';
 import { usePagedList } from '../../hooks/usePagedList';
 import { chinaTime } from '../../openweek-format';
@@ -47,6 +48,11 @@ function OpenCase({ item, onAnswered }: { item: CaseView; onAnswered: () => void
   );
 }
 
+const TABS = [
+  ['open', '待答复'],
+  ['answered', '已答复'],
+] as const;
+
 /**
  * 差评回访: each 差评 is answered within the working days allowed (deadline shown, overdue marked), with
  * 整改 or 说明; the evaluator reads the answer. Answered ones are listed apart.
@@ -56,14 +62,7 @@ export default function CollectiveCases() {
   const list = usePagedList((cursor) => collectiveCases({ status, cursor }), status);
   return (
     <Screen title="差评回访" className="collective-cases">
-      <View className="ow-filters">
-        <Text className={`ow-chip tab-open ${status === 'open' ? 'ow-chip--on' : ''}`} onClick={() => setStatus('open')}>
-          待答复
-        </Text>
-        <Text className={`ow-chip tab-answered ${status === 'answered' ? 'ow-chip--on' : ''}`} onClick={() => setStatus('answered')}>
-          已答复
-        </Text>
-      </View>
+      <StatusTabs tabs={TABS} value={status} onChange={setStatus} />
       {list.items.map((item) =>
         item.status === 'open' ? (
           <OpenCase key={item.id} item={item} onAnswered={list.reload} />
