@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { FilingView, OpinionView } from '../../../../shared/contract/filing-views';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { Notice } from '../../components/Notice';
 import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { PrintButton } from '../../components/PrintButton';
 import { useSignedIn } from '../../hooks/useSession';
 import { getFiling } from '../../services';
 import './filings.css';
@@ -91,13 +90,7 @@ export default function ApplicationForm() {
           <View className="af__cell af__span5">{box('office')}</View>
         </View>
       </View>
-      {process.env.TARO_ENV === 'h5' ? (
-        <View className="form-actions no-print">
-          <Button className="btn-print" type="primary" block onClick={() => window.print()}>
-            打印 / 另存为 PDF
-          </Button>
-        </View>
-      ) : null}
+      <PrintButton />
     </GuardedScreen>
   );
 }

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { GuardedScreen } from '../../components/GuardedScreen';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Picture } from '../../components/Picture';
+import { PrintButton } from '../../components/PrintButton';
 import { qrDataUrl } from '../../components/qr';
 import { useSignedIn } from '../../hooks/useSession';
 import { posterOf, type CallOutput } from '../../services';
@@ -64,15 +63,7 @@ export default function PosterPage() {
           <View className="poster__public-code">公开编号 {poster.code}</View>
         </View>
       </View>
-      {process.env.TARO_ENV === 'h5' ? (
-        <View className="form-actions no-print">
-          <Button className="btn-print" type="primary" block onClick={() => window.print()}>
-            打印 / 另存为 PDF
-          </Button>
-        </View>
-      ) : (
-        <View className="poster-page__hint">在电脑浏览器中打开网页版并登录，可打印 A4 海报。</View>
-      )}
+      <PrintButton elsewhere={<View className="poster-page__hint">在电脑浏览器中打开网页版并登录，可打印 A4 海报。</View>} />
     </GuardedScreen>
   );
 }
