@@ -184,13 +184,28 @@ function serveStatic(root: string, urlPath: string, res: ServerResponse, base: O
 }
 
 /** An uploaded file (a summary photo, a cover); unknown or unsafe keys are 404. Never a document that runs anything. */
+/**
+ * The types stored files are opened in the browser as, by the extension they are kept under: what uploads keep
+ * (common/uploads.ts checks the leading bytes before it names the file), generated posters and checked videos.
+ * These are inert. Anything else (HTML, SVG, a name without a known extension) could run as a page of this
+ * origin, so it is only ever a download.
+ */
+const STORED_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4',
+};
+
 function serveFile(files: LocalDiskFiles, key: string, res: ServerResponse, base: OutgoingHttpHeaders, send: Send): void {
   const file = files.pathOf(key);
   if (!file || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'Not Found', 'text/plain');
+  const type = STORED_TYPES[extname(file).toLowerCase()];
   res.writeHead(200, {
     ...base,
     'content-security-policy': NOTHING_CSP,
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': type ?? 'application/octet-stream',
+    'content-disposition': type ? 'inline' : 'attachment',
     'cache-control': 'public, max-age=86400',
   });
   createReadStream(file).pipe(res);

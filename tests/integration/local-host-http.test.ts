@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
 import { TransactionConflictError } from '../../cloudfunctions/app/ports/store';
 import { toErrorBody } from '../../cloudfunctions/app/router';
 import { loadConfig } from '../../cloudfunctions/local-host/config';
@@ -64,6 +65,26 @@ describe('the local host over real HTTP', () => {
     expect(put.status).toBe(403);
     expect(await put.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '上传地址无效或已过期，请重新选择文件' } });
     expect((await fetch(`${host.url}/files/${key}`)).status).toBe(404);
+  });
+
+  test('stored files open in the browser as their type (a ledger PDF too), and anything that could run as a page downloads', async () => {
+    const files = new LocalDiskFiles(join(dir, 'files'));
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF');
+    const stored = {
+      [`ledger/unit/${'b'.repeat(32)}.pdf`]: { bytes: pdf, type: 'application/pdf', disposition: 'inline' },
+      [`creationlog/someone/${'c'.repeat(32)}.jpg`]: { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), type: 'image/jpeg', disposition: 'inline' },
+      ['posters/ABC123.png']: { bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47]), type: 'image/png', disposition: 'inline' },
+      ['stray/page.html']: { bytes: Buffer.from('<script>alert(1)</script>'), type: 'application/octet-stream', disposition: 'attachment' },
+      ['stray/mark.svg']: { bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), type: 'application/octet-stream', disposition: 'attachment' },
+      ['stray/no-extension']: { bytes: pdf, type: 'application/octet-stream', disposition: 'attachment' },
+    };
+    for (const [key, { bytes }] of Object.entries(stored)) await files.save(key, bytes);
+    for (const [key, { bytes, type, disposition }] of Object.entries(stored)) {
+      const response = await fetch(`${host.url}/files/${key}`);
+      expect([key, response.status, response.headers.get('content-type'), response.headers.get('content-disposition')]).toEqual([key, 200, type, disposition]);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+    }
   });
 
   test('identity is never taken from the body', async () => {
