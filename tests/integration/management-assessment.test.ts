@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationCaseDoc, PublicPageDoc } from '../../cloudfunctions/app/collections/evaluation';
-import type { CreationEntryDoc } from '../../cloudfunctions/app/collections/creationlog';
+import type { CreationCountDoc, CreationEntryDoc } from '../../cloudfunctions/app/collections/creationlog';
 import type { CollectiveDoc, FilingDoc } from '../../cloudfunctions/app/collections/filing';
 import type { EventDoc } from '../../cloudfunctions/app/collections/openweek';
 import type { Caller } from '../../cloudfunctions/app/context';
 import { sheetId } from '../../cloudfunctions/app/features/management/assessment';
+import { runDataUpgrades } from '../../cloudfunctions/app/jobs/data-upgrades';
 import { escalateOverdueCases } from '../../cloudfunctions/app/jobs/evaluation-escalation';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import type { EvidenceView } from '../../shared/contract/management-assessment';
@@ -89,6 +90,59 @@ describe('the 考评 of managing units', () => {
     const seen = await app.ok('management', 'assessmentSheet', { roundId, unitId: w.units.transport.id }, w.office.caller);
     expect(factOf(seen.sheet.evidence, 1, '五个一·专题会议')?.value).toBe(1);
     expect(seen.sheet.evidence).toEqual(after.sheet.evidence);
+  });
+
+  describe('item 5 counts the creation-log guidance given by the unit’s own admins and those below it', () => {
+    const GUIDANCE = '本单位及下级单位对创建日志的指导意见';
+    const guidanceShown = async (unitId: string) => factOf((await app.ok('management', 'assessmentSheet', { roundId, unitId }, w.office.caller)).sheet.evidence, 5, GUIDANCE)?.value;
+    /** The guidance the records hold, given by admins of the unit's subtree. */
+    const guidanceHeld = async (unitPath: string) =>
+      (await findAll<CreationEntryDoc>(app.store, 'creationEntries', { orderBy: { fields: ['updatedAt'], direction: 'asc' } }))
+        .flatMap((e) => e.guidance)
+        .filter((g) => g.authorUnitPath !== undefined && isWithin(unitPath, g.authorUnitPath)).length;
+    const guide = (entryId: string, who: World['admin1']) => app.ok('creationlog', 'addGuidance', { entryId, text: '请补充服务人次的统计方法。' }, who.caller);
+
+    beforeEach(async () => {
+      const ours = await submitted(app, w.collective.caller);
+      const theirs = await submitted(app, w.countyCollective.caller);
+      await guide(ours.id, w.admin2);
+      await guide(ours.id, w.admin3);
+      await guide(ours.id, w.office); // the office's own guidance is not the unit's work
+      await guide(theirs.id, w.countyAdmin1); // another branch's
+    });
+
+    test('the evidence equals the guidance the records hold, given in the unit’s subtree and no other', async () => {
+      expect(await guidanceShown(w.units.transport.id)).toBe(2);
+      expect(await guidanceShown(w.units.transport.id)).toBe(await guidanceHeld(w.units.transport.path));
+      expect(await guidanceShown(w.units.county.id)).toBe(1);
+      expect(await guidanceShown(w.units.county.id)).toBe(await guidanceHeld(w.units.county.path));
+      // The entries stay in the month lists as before: guidance adds no month of its own.
+      const stats = await app.ok('creationlog', 'stats', { campaignId: w.campaignId }, w.admin1.caller);
+      expect(stats.months.map((m) => m.total)).toEqual([1]);
+    });
+
+    test('guidance given before it was counted is counted by the data upgrade once, and guidance after it once more', async () => {
+      // As an older version left them: records without their author's path, counters without guidance.
+      for (const entry of await findAll<CreationEntryDoc>(app.store, 'creationEntries', { orderBy: { fields: ['updatedAt'], direction: 'asc' } })) {
+        const legacy = entry.guidance.map(({ authorUnitPath: _path, ...record }) => (void _path, record));
+        await app.store.update('creationEntries', entry.id, { set: { guidance: legacy } });
+      }
+      for (const shard of await findAll<CreationCountDoc>(app.store, 'creationCounts', { where: { campaignId: w.campaignId }, orderBy: { fields: ['unitId'], direction: 'asc' } })) {
+        await app.store.update('creationCounts', shard.id, { set: { guidance: 0 } });
+      }
+      expect(await guidanceShown(w.units.transport.id)).toBe(0);
+
+      await runDataUpgrades(app.deps);
+      await runDataUpgrades(app.deps);
+      expect(await guidanceShown(w.units.transport.id)).toBe(2);
+      expect(await guidanceShown(w.units.county.id)).toBe(1);
+      expect(await guidanceShown(w.units.transport.id)).toBe(await guidanceHeld(w.units.transport.path));
+
+      const ours = (await findAll<CreationEntryDoc>(app.store, 'creationEntries', { orderBy: { fields: ['updatedAt'], direction: 'asc' } })).find((e) => isWithin(w.units.transport.path, e.unitPath))!;
+      await guide(ours.id, w.admin1);
+      expect(await guidanceShown(w.units.transport.id)).toBe(3);
+      expect(await guidanceShown(w.units.transport.id)).toBe(await guidanceHeld(w.units.transport.path));
+    });
   });
 
   test('item 4 shows the 差评 cases of the unit’s collectives in the campaign as they stand: opened, answered in time, overdue, escalated', async () => {

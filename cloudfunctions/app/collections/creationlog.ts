@@ -66,6 +66,11 @@ export interface GuidanceRecord {
   authorUnitName: string;
   text: string;
   at: string;
+  /**
+   * The author's unit path, under which the guidance is counted (creationCounts' `guidance`). Absent on guidance
+   * given before it was counted: the data upgrade `guidanceCounts` counts it and fills this in.
+   */
+  authorUnitPath?: string;
 }
 
 export interface CreationEntryDoc {
@@ -142,6 +147,11 @@ export interface CreationCountDoc extends Partial<Record<EntryCategory, number>>
   month: string;
   shard: number;
   total: number;
+  /**
+   * 指导意见 given by admins of the unit's subtree (never to a collective's own counter), on entries submitted in
+   * `month`: the month of an entry the guidance was on, so a month never appears for guidance alone.
+   */
+  guidance?: number;
 }
 
 export interface CreationActiveDayDoc {

@@ -13,9 +13,12 @@ export const collectiveKey = (collectiveId: string) => `c:${collectiveId}`;
 
 const emptyByCategory = () => Object.fromEntries(ENTRY_CATEGORIES.map((c) => [c, 0])) as Record<EntryCategory, number>;
 
-/** Entries per month (newest first) and per category: of a unit's subtree in a campaign, or (campaignId '') of one collective. */
-async function monthCounts(store: Store, campaignId: string, unitId: string): Promise<MonthCountsView[]> {
-  const shards = await findAll<CreationCountDoc>(store, 'creationCounts', { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' } });
+/** The counter shards of a unit's subtree in a campaign, or (campaignId '') of one collective. */
+const shardsOf = (store: Store, campaignId: string, unitId: string) =>
+  findAll<CreationCountDoc>(store, 'creationCounts', { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' } });
+
+/** Entries per month (newest first) and per category, summed over the shards. */
+function monthsOf(shards: CreationCountDoc[]): MonthCountsView[] {
   const months = new Map<string, MonthCountsView>();
   for (const shard of shards) {
     const month = months.get(shard.month) ?? { month: shard.month, total: 0, byCategory: emptyByCategory() };
@@ -26,8 +29,14 @@ async function monthCounts(store: Store, campaignId: string, unitId: string): Pr
   return [...months.values()].sort((a, b) => (a.month < b.month ? 1 : -1));
 }
 
-export const unitMonthCounts = (store: Store, campaignId: string, unitId: string) => monthCounts(store, campaignId, unitId);
-export const collectiveMonthCounts = (store: Store, collectiveId: string) => monthCounts(store, '', collectiveKey(collectiveId));
+export const unitMonthCounts = async (store: Store, campaignId: string, unitId: string) => monthsOf(await shardsOf(store, campaignId, unitId));
+export const collectiveMonthCounts = async (store: Store, collectiveId: string) => monthsOf(await shardsOf(store, '', collectiveKey(collectiveId)));
+
+/** A unit's subtree in a campaign: its entries per month, and the 指导意见 its admins gave (one read of the counters). */
+export async function unitCreationFigures(store: Store, campaignId: string, unitId: string): Promise<{ months: MonthCountsView[]; guidance: number }> {
+  const shards = await shardsOf(store, campaignId, unitId);
+  return { months: monthsOf(shards), guidance: shards.reduce((sum, shard) => sum + (shard.guidance ?? 0), 0) };
+}
 
 /** The months summed: entries in total and per category. */
 export function totalsOf(months: MonthCountsView[]): { total: number; byCategory: Record<EntryCategory, number> } {

@@ -10,12 +10,13 @@ import { enqueue, type OutboxDoc } from '../../outbox/records';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
+import { countGuidance } from './counts';
 import { entryInScope, entryView, levelOf } from './entries';
 
 /**
- * 指导意见 on a submitted entry of the admin's subtree: kept on the entry for the collective to read, and
- * the collective is told through the outbox (a subscribe message; the developer mailbox on one machine),
- * written in the same transaction as the guidance and its audit record.
+ * 指导意见 on a submitted entry of the admin's subtree: kept on the entry for the collective to read, counted for
+ * every unit on the author's path (the 考评's item 5), and the collective is told through the outbox (a subscribe
+ * message; the developer mailbox on one machine), written in the same transaction as the guidance and its audit record.
  */
 export const addGuidance: Handler<typeof contract.creationlog.addGuidance> = async (ctx, input) => {
   const actor = accountOf(ctx);
@@ -23,6 +24,7 @@ export const addGuidance: Handler<typeof contract.creationlog.addGuidance> = asy
   const unit = await ctx.store.get<UnitDoc>('units', actor.unitId);
   const collective = await ctx.store.get<CollectiveDoc>('collectives', entry.collectiveId);
   const now = ctx.now();
+  const authorUnitPath = unit?.path ?? '';
   const record: GuidanceRecord = {
     id: newId(),
     authorId: actor.id,
@@ -31,6 +33,7 @@ export const addGuidance: Handler<typeof contract.creationlog.addGuidance> = asy
     authorUnitName: unit?.name ?? '',
     text: input.text,
     at: now.toISOString(),
+    authorUnitPath,
   };
   let told: OutboxDoc | null = null;
   const next = await transact(ctx.store, async (tx) => {
@@ -40,6 +43,7 @@ export const addGuidance: Handler<typeof contract.creationlog.addGuidance> = asy
     if (!(await tx.update('creationEntries', entry.id, { set: { guidance: updated.guidance, version: updated.version } }, { version: current.version }))) {
       throw new AppError('CONFLICT');
     }
+    await countGuidance(tx, current, [authorUnitPath]);
     await audit(tx, now, {
       actor,
       action: 'creationlog.addGuidance',

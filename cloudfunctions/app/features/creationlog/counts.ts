@@ -1,10 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { EntryCategory } from '../../../../shared/domain/creationlog/categories';
+import { chinaMonthOf } from '../../../../shared/domain/creationlog/silence';
 import { addDays, chinaDateOf } from '../../../../shared/domain/filing/window';
 import { pathIds } from '../../../../shared/domain/unit-tree';
-import type { CreationActiveDayDoc, CreationCountDoc } from '../../collections/creationlog';
+import type { CreationActiveDayDoc, CreationCountDoc, CreationEntryDoc, GuidanceRecord } from '../../collections/creationlog';
 import { collectiveKey } from '../../common/creation-counts';
-import { DuplicateKeyError, findAll, TransactionConflictError, type Store, type StoreOps } from '../../ports/store';
+import type { Deps } from '../../context';
+import { DuplicateKeyError, eachDocument, findAll, TransactionConflictError, type Store, type StoreOps } from '../../ports/store';
+import { transact } from '../../ports/transaction-retry';
 
 /**
  * Figures of the creation log, changed in the same transaction as the submit that changes them, so they are
@@ -44,6 +47,59 @@ export async function countSubmission(
     const id = `${owner.campaignId}:${owner.unitId}:${month}:${owner.shard}`;
     await bump<CreationCountDoc>(tx, 'creationCounts', { id, ...owner, month, total: 0 }, inc);
   }
+}
+
+/**
+ * Guidance given on a submitted entry by admins of these unit paths: every unit on each author's path (in the
+ * entry's campaign) counts it, under the month the entry was submitted in. One write per counter document,
+ * however many of the paths share it.
+ */
+export async function countGuidance(
+  tx: StoreOps,
+  entry: Pick<CreationEntryDoc, 'campaignId' | 'submittedAt'>,
+  authorUnitPaths: string[],
+  shard = randomInt(COUNT_SHARDS),
+): Promise<void> {
+  if (!entry.submittedAt) return;
+  const month = chinaMonthOf(new Date(entry.submittedAt));
+  const byUnit = new Map<string, number>();
+  for (const path of authorUnitPaths) for (const unitId of pathIds(path)) byUnit.set(unitId, (byUnit.get(unitId) ?? 0) + 1);
+  for (const [unitId, by] of byUnit) {
+    const fresh: CreationCountDoc = { id: `${entry.campaignId}:${unitId}:${month}:${shard}`, campaignId: entry.campaignId, unitId, month, shard, total: 0 };
+    await bump(tx, 'creationCounts', fresh, { guidance: by });
+  }
+}
+
+/**
+ * The unit path of an old guidance record's author: the entry's ancestor at the author's level (the author had
+ * the entry in scope, so their unit is on its path; the office, level 0, is the root).
+ */
+const authorPathOf = (entry: CreationEntryDoc, record: GuidanceRecord) => `/${pathIds(entry.unitPath).slice(0, record.authorLevel + 1).join('/')}/`;
+
+/**
+ * The data upgrade of guidance given before it was counted (考评 item 5): each entry holding records without an
+ * `authorUnitPath` gets them counted and the path filled in, in one transaction that bumps the entry's version,
+ * so a rerun, or guidance added meanwhile (counted by addGuidance), is never counted twice.
+ */
+export async function upgradeGuidanceCounts(deps: Pick<Deps, 'store'>): Promise<number> {
+  let upgraded = 0;
+  const uncounted = (entry: CreationEntryDoc) => (entry.guidance ?? []).some((g) => g.authorUnitPath === undefined);
+  for await (const found of eachDocument<CreationEntryDoc>(deps.store, 'creationEntries', { orderBy: { fields: [], direction: 'asc' } })) {
+    if (!uncounted(found)) continue;
+    const done = await transact(deps.store, async (tx) => {
+      const entry = await tx.get<CreationEntryDoc>('creationEntries', found.id);
+      if (!entry || !uncounted(entry)) return false;
+      const fresh = entry.guidance.filter((g) => g.authorUnitPath === undefined).map((g) => authorPathOf(entry, g));
+      const guidance = entry.guidance.map((g) => (g.authorUnitPath === undefined ? { ...g, authorUnitPath: authorPathOf(entry, g) } : g));
+      if (!(await tx.update('creationEntries', entry.id, { set: { guidance, version: entry.version + 1 } }, { version: entry.version }))) {
+        throw new TransactionConflictError(`entry ${entry.id} changed`);
+      }
+      await countGuidance(tx, entry, fresh);
+      return true;
+    });
+    if (done) upgraded++;
+  }
+  return upgraded;
 }
 
 /**
