@@ -1,3 +1,4 @@
+import { ASSESSMENT_ITEMS } from '../../../shared/domain/management/assessment';
 import { completeContent } from '../../support/filing-content';
 import type { FixtureOf } from './cloud';
 
@@ -75,6 +76,17 @@ export function entryView(overrides: Partial<EntryFixture> = {}): EntryFixture {
     text: '班组青年在公交站台开展志愿服务，为乘客指路、帮扶老人上下车，共服务乘客三百余人次。',
     images: ['cloud://env/creationlog/acc-1/a.png', 'cloud://env/creationlog/acc-1/b.png'], video: null,
     eventId: null, eventTitle: null, correctsTitle: null, guidance: [], version: 1,
+    ...overrides,
+  };
+}
+
+type RoundFixture = FixtureOf<'management.listAssessments'>['items'][number];
+
+/** The 考评 round of camp-1's term, opened by the office with the notice's eleven items at their default points. */
+export function assessmentRoundView(overrides: Partial<RoundFixture> = {}): RoundFixture {
+  return {
+    id: 'round-1', campaignId: 'camp-1', term: '2017—2018', title: '2017—2018届次管理单位考评', items: ASSESSMENT_ITEMS.map((item) => ({ ...item })),
+    status: 'open', scoringStarted: false, createdAt: '2019-02-01T02:00:00.000Z', publishedAt: null,
     ...overrides,
   };
 }
