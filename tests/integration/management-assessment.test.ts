@@ -92,56 +92,73 @@ describe('the 考评 of managing units', () => {
     expect(seen.sheet.evidence).toEqual(after.sheet.evidence);
   });
 
-  describe('item 5 counts the creation-log guidance given by the unit’s own admins and those below it', () => {
+  describe('item 5 counts the creation-log entries the unit’s admins read and the guidance they gave', () => {
     const GUIDANCE = '本单位及下级单位对创建日志的指导意见';
-    const guidanceShown = async (unitId: string) => factOf((await app.ok('management', 'assessmentSheet', { roundId, unitId }, w.office.caller)).sheet.evidence, 5, GUIDANCE)?.value;
-    /** The guidance the records hold, given by admins of the unit's subtree. */
-    const guidanceHeld = async (unitPath: string) =>
-      (await findAll<CreationEntryDoc>(app.store, 'creationEntries', { orderBy: { fields: ['updatedAt'], direction: 'asc' } }))
-        .flatMap((e) => e.guidance)
-        .filter((g) => g.authorUnitPath !== undefined && isWithin(unitPath, g.authorUnitPath)).length;
+    const READ = '其中管理单位已阅（一至三级管理员阅读过）';
+    const shown = async (unitId: string) => {
+      const { evidence } = (await app.ok('management', 'assessmentSheet', { roundId, unitId }, w.office.caller)).sheet;
+      return { guidance: factOf(evidence, 5, GUIDANCE)?.value, read: factOf(evidence, 5, READ)?.value };
+    };
+    /** What the records hold: guidance given by admins of the unit's subtree, and its entries read in their branch. */
+    const held = async (unitPath: string) => {
+      const entries = await findAll<CreationEntryDoc>(app.store, 'creationEntries', { orderBy: { fields: ['updatedAt'], direction: 'asc' } });
+      return {
+        guidance: entries.flatMap((e) => e.guidance).filter((g) => g.authorUnitPath !== undefined && isWithin(unitPath, g.authorUnitPath)).length,
+        read: entries.filter((e) => isWithin(unitPath, e.unitPath) && (e.readL1 || e.readL2 || e.readL3)).length,
+      };
+    };
     const guide = (entryId: string, who: World['admin1']) => app.ok('creationlog', 'addGuidance', { entryId, text: '请补充服务人次的统计方法。' }, who.caller);
+    const read = (entryId: string, who: World['admin1']) => app.ok('creationlog', 'readEntry', { entryId }, who.caller);
+    let ours = '';
+    let unread = '';
 
     beforeEach(async () => {
-      const ours = await submitted(app, w.collective.caller);
-      const theirs = await submitted(app, w.countyCollective.caller);
-      await guide(ours.id, w.admin2);
-      await guide(ours.id, w.admin3);
-      await guide(ours.id, w.office); // the office's own guidance is not the unit's work
-      await guide(theirs.id, w.countyAdmin1); // another branch's
+      ours = (await submitted(app, w.collective.caller)).id;
+      unread = (await submitted(app, w.collective.caller)).id;
+      const theirs = (await submitted(app, w.countyCollective.caller)).id;
+      await read(ours, w.admin2);
+      await read(ours, w.admin3); // read twice in the branch, counted once
+      await guide(ours, w.admin2);
+      await guide(ours, w.admin3);
+      await read(unread, w.office); // the office's reading and guidance are not the unit's work
+      await guide(ours, w.office);
+      await read(theirs, w.countyAdmin1); // another branch's
+      await guide(theirs, w.countyAdmin1);
     });
 
-    test('the evidence equals the guidance the records hold, given in the unit’s subtree and no other', async () => {
-      expect(await guidanceShown(w.units.transport.id)).toBe(2);
-      expect(await guidanceShown(w.units.transport.id)).toBe(await guidanceHeld(w.units.transport.path));
-      expect(await guidanceShown(w.units.county.id)).toBe(1);
-      expect(await guidanceShown(w.units.county.id)).toBe(await guidanceHeld(w.units.county.path));
-      // The entries stay in the month lists as before: guidance adds no month of its own.
+    test('the evidence equals what the records hold for the unit’s subtree, and nothing of another branch or the office', async () => {
+      expect(await shown(w.units.transport.id)).toEqual({ guidance: 2, read: 1 });
+      expect(await shown(w.units.transport.id)).toEqual(await held(w.units.transport.path));
+      expect(await shown(w.units.county.id)).toEqual({ guidance: 1, read: 1 });
+      expect(await shown(w.units.county.id)).toEqual(await held(w.units.county.path));
+      // The entries stay in the month lists as before: guidance and reads add no month of their own.
       const stats = await app.ok('creationlog', 'stats', { campaignId: w.campaignId }, w.admin1.caller);
-      expect(stats.months.map((m) => m.total)).toEqual([1]);
+      expect(stats.months.map((m) => m.total)).toEqual([2]);
     });
 
-    test('guidance given before it was counted is counted by the data upgrade once, and guidance after it once more', async () => {
-      // As an older version left them: records without their author's path, counters without guidance.
+    test('guidance and reads from before they were counted are counted by the data upgrade once, and later ones once more', async () => {
+      // As an older version left them: guidance without its author's path, reads unmarked, counters without either.
       for (const entry of await findAll<CreationEntryDoc>(app.store, 'creationEntries', { orderBy: { fields: ['updatedAt'], direction: 'asc' } })) {
-        const legacy = entry.guidance.map(({ authorUnitPath: _path, ...record }) => (void _path, record));
-        await app.store.update('creationEntries', entry.id, { set: { guidance: legacy } });
+        const { readCounted: _counted, ...legacy } = entry;
+        void _counted;
+        await app.store.remove('creationEntries', entry.id);
+        await app.store.insert('creationEntries', { ...legacy, guidance: entry.guidance.map(({ authorUnitPath: _path, ...record }) => (void _path, record)) });
       }
       for (const shard of await findAll<CreationCountDoc>(app.store, 'creationCounts', { where: { campaignId: w.campaignId }, orderBy: { fields: ['unitId'], direction: 'asc' } })) {
-        await app.store.update('creationCounts', shard.id, { set: { guidance: 0 } });
+        await app.store.update('creationCounts', shard.id, { set: { guidance: 0, read: 0 } });
       }
-      expect(await guidanceShown(w.units.transport.id)).toBe(0);
+      expect(await shown(w.units.transport.id)).toEqual({ guidance: 0, read: 0 });
 
       await runDataUpgrades(app.deps);
       await runDataUpgrades(app.deps);
-      expect(await guidanceShown(w.units.transport.id)).toBe(2);
-      expect(await guidanceShown(w.units.county.id)).toBe(1);
-      expect(await guidanceShown(w.units.transport.id)).toBe(await guidanceHeld(w.units.transport.path));
+      expect(await shown(w.units.transport.id)).toEqual({ guidance: 2, read: 1 });
+      expect(await shown(w.units.county.id)).toEqual({ guidance: 1, read: 1 });
 
-      const ours = (await findAll<CreationEntryDoc>(app.store, 'creationEntries', { orderBy: { fields: ['updatedAt'], direction: 'asc' } })).find((e) => isWithin(w.units.transport.path, e.unitPath))!;
-      await guide(ours.id, w.admin1);
-      expect(await guidanceShown(w.units.transport.id)).toBe(3);
-      expect(await guidanceShown(w.units.transport.id)).toBe(await guidanceHeld(w.units.transport.path));
+      await guide(ours, w.admin1);
+      await read(ours, w.admin1); // read in the branch already
+      await read(unread, w.admin1); // first read in the branch
+      expect(await shown(w.units.transport.id)).toEqual({ guidance: 3, read: 2 });
+      expect(await shown(w.units.transport.id)).toEqual(await held(w.units.transport.path));
     });
   });
 

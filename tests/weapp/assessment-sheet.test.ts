@@ -14,7 +14,7 @@ const evidence: EvidenceView = {
     no,
     facts:
       no === 3 ? [fact('五个一·集中培训', 2, '次', ['2018-11-25 青年文明号号长培训班', '2018-12-08 创建工作业务培训'])]
-      : no === 5 ? [fact('超7天待一级审核', 1, '件'), fact('辖区集体提交的创建日志', 14, '篇'), fact('本单位及下级单位对创建日志的指导意见', 6, '条')]
+      : no === 5 ? [fact('超7天待一级审核', 1, '件'), fact('辖区集体提交的创建日志', 14, '篇'), fact('其中管理单位已阅（一至三级管理员阅读过）', 11, '篇'), fact('本单位及下级单位对创建日志的指导意见', 6, '条')]
       : no === 7 ? [fact('报备数', 12, '个'), fact('完成率', null, '%')]
       : [],
     awaiting: [],
@@ -47,8 +47,8 @@ describe('a level-1 unit’s 考评 sheet in the mini-program', () => {
   test('asks for its own unit’s sheet and shows each item with the evidence of its records beside it', () => {
     expect(page.cloud.calls.filter((c) => c.data.action === 'assessmentSheet').map((c) => c.data.data)).toEqual([{ roundId: 'round-1' }]);
     expect(page.texts('.page-intro')).toEqual(['交通 · 2017—2018届次管理单位考评 · 进行中']);
-    expect(page.texts('.assessment-item--5 .evidence__label')).toEqual(['超7天待一级审核', '辖区集体提交的创建日志', '本单位及下级单位对创建日志的指导意见']);
-    expect(page.texts('.assessment-item--5 .evidence__value')).toEqual(['1 件', '14 篇', '6 条']);
+    expect(page.texts('.assessment-item--5 .evidence__label')).toEqual(['超7天待一级审核', '辖区集体提交的创建日志', '其中管理单位已阅（一至三级管理员阅读过）', '本单位及下级单位对创建日志的指导意见']);
+    expect(page.texts('.assessment-item--5 .evidence__value')).toEqual(['1 件', '14 篇', '11 篇', '6 条']);
     expect(page.texts('.assessment-item--3 .evidence__entry')).toEqual(['2018-11-25 青年文明号号长培训班', '2018-12-08 创建工作业务培训']);
     expect(page.texts('.assessment-item--7 .evidence__value')).toEqual(['12 个', '—']);
     expect(page.texts('.assessment-item--2 .evidence__none')).toEqual(['系统中无此项记录，依据情况报告评价']);

@@ -68,7 +68,7 @@ export interface GuidanceRecord {
   at: string;
   /**
    * The author's unit path, under which the guidance is counted (creationCounts' `guidance`). Absent on guidance
-   * given before it was counted: the data upgrade `guidanceCounts` counts it and fills this in.
+   * given before it was counted: the data upgrade `creationEntryCounts` counts it and fills this in.
    */
   authorUnitPath?: string;
 }
@@ -111,6 +111,11 @@ export interface CreationEntryDoc {
   readL1: boolean;
   readL2: boolean;
   readL3: boolean;
+  /**
+   * Its first reading by an admin of its branch (readL1–3) is in the counters (creationCounts' `read`). Absent on
+   * entries read before that was counted, until the data upgrade `creationEntryCounts` counts them.
+   */
+  readCounted?: boolean;
   guidance: GuidanceRecord[];
   createdAt: string;
   updatedAt: string;
@@ -148,10 +153,12 @@ export interface CreationCountDoc extends Partial<Record<EntryCategory, number>>
   shard: number;
   total: number;
   /**
-   * 指导意见 given by admins of the unit's subtree (never to a collective's own counter), on entries submitted in
-   * `month`: the month of an entry the guidance was on, so a month never appears for guidance alone.
+   * 指导意见 given by admins of the unit's subtree (never on a collective's own counter), on entries submitted in
+   * `month`: the month of the entry the guidance was on, so a month never appears for guidance alone.
    */
   guidance?: number;
+  /** Entries submitted in `month` that an admin of their branch (levels 1–3) has read, each counted once. */
+  read?: number;
 }
 
 export interface CreationActiveDayDoc {

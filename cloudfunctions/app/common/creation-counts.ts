@@ -32,10 +32,14 @@ function monthsOf(shards: CreationCountDoc[]): MonthCountsView[] {
 export const unitMonthCounts = async (store: Store, campaignId: string, unitId: string) => monthsOf(await shardsOf(store, campaignId, unitId));
 export const collectiveMonthCounts = async (store: Store, collectiveId: string) => monthsOf(await shardsOf(store, '', collectiveKey(collectiveId)));
 
-/** A unit's subtree in a campaign: its entries per month, and the 指导意见 its admins gave (one read of the counters). */
-export async function unitCreationFigures(store: Store, campaignId: string, unitId: string): Promise<{ months: MonthCountsView[]; guidance: number }> {
+/**
+ * A unit's subtree in a campaign, in one read of its counters: its entries per month, how many of them an admin
+ * of their branch has read, and the 指导意见 the unit's admins and those below gave.
+ */
+export async function unitCreationFigures(store: Store, campaignId: string, unitId: string): Promise<{ months: MonthCountsView[]; read: number; guidance: number }> {
   const shards = await shardsOf(store, campaignId, unitId);
-  return { months: monthsOf(shards), guidance: shards.reduce((sum, shard) => sum + (shard.guidance ?? 0), 0) };
+  const sum = (field: 'read' | 'guidance') => shards.reduce((total, shard) => total + (shard[field] ?? 0), 0);
+  return { months: monthsOf(shards), read: sum('read'), guidance: sum('guidance') };
 }
 
 /** The months summed: entries in total and per category. */

@@ -7,7 +7,7 @@ import { upgradeCreationActivity } from '../common/creation-activity';
 import { upgradePublicPages } from '../common/collectives';
 import { upgradePagePlaces } from '../common/public-pages';
 import { upgradeCaseFields } from '../features/evaluation/follow-up';
-import { upgradeGuidanceCounts } from '../features/creationlog/counts';
+import { upgradeEntryCounts } from '../features/creationlog/counts';
 
 /**
  * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
@@ -29,8 +29,8 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   pagePlaces: upgradePagePlaces,
   // 差评 cases from before they carried their campaign and whether they were answered in time (the 考评's item 4) get both.
   caseFields: upgradeCaseFields,
-  // Creation-log guidance from before it was counted (the 考评's item 5 shows it) gets counted, once.
-  guidanceCounts: upgradeGuidanceCounts,
+  // Creation-log guidance given and entries read before they were counted (the 考评's item 5 shows both) get counted, once.
+  creationEntryCounts: upgradeEntryCounts,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

@@ -50,24 +50,37 @@ export async function countSubmission(
 }
 
 /**
- * Guidance given on a submitted entry by admins of these unit paths: every unit on each author's path (in the
- * entry's campaign) counts it, under the month the entry was submitted in. One write per counter document,
- * however many of the paths share it.
+ * Adds to `field` of the counters of these units (in the entry's campaign), under the month the entry was
+ * submitted in, so no month appears for guidance or reads alone. One write per counter document.
  */
-export async function countGuidance(
+async function countOnEntry(
   tx: StoreOps,
   entry: Pick<CreationEntryDoc, 'campaignId' | 'submittedAt'>,
-  authorUnitPaths: string[],
-  shard = randomInt(COUNT_SHARDS),
+  field: 'guidance' | 'read',
+  byUnit: Map<string, number>,
+  shard: number,
 ): Promise<void> {
   if (!entry.submittedAt) return;
   const month = chinaMonthOf(new Date(entry.submittedAt));
-  const byUnit = new Map<string, number>();
-  for (const path of authorUnitPaths) for (const unitId of pathIds(path)) byUnit.set(unitId, (byUnit.get(unitId) ?? 0) + 1);
   for (const [unitId, by] of byUnit) {
     const fresh: CreationCountDoc = { id: `${entry.campaignId}:${unitId}:${month}:${shard}`, campaignId: entry.campaignId, unitId, month, shard, total: 0 };
-    await bump(tx, 'creationCounts', fresh, { guidance: by });
+    await bump(tx, 'creationCounts', fresh, { [field]: by });
   }
+}
+
+/** Guidance given on a submitted entry by admins of these unit paths: every unit on each author's path counts it. */
+export async function countGuidance(tx: StoreOps, entry: Pick<CreationEntryDoc, 'campaignId' | 'submittedAt'>, authorUnitPaths: string[], shard = randomInt(COUNT_SHARDS)): Promise<void> {
+  const byUnit = new Map<string, number>();
+  for (const path of authorUnitPaths) for (const unitId of pathIds(path)) byUnit.set(unitId, (byUnit.get(unitId) ?? 0) + 1);
+  await countOnEntry(tx, entry, 'guidance', byUnit, shard);
+}
+
+/** Whether an admin of the entry's branch (levels 1–3; not the office) has read it. */
+export const readInBranch = (entry: Pick<CreationEntryDoc, 'readL1' | 'readL2' | 'readL3'>) => entry.readL1 || entry.readL2 || entry.readL3;
+
+/** A submitted entry read for the first time by an admin of its branch: every unit on its path counts it once. */
+export async function countRead(tx: StoreOps, entry: Pick<CreationEntryDoc, 'campaignId' | 'submittedAt' | 'unitPath'>, shard = randomInt(COUNT_SHARDS)): Promise<void> {
+  await countOnEntry(tx, entry, 'read', new Map(pathIds(entry.unitPath).map((unitId) => [unitId, 1])), shard);
 }
 
 /**
@@ -76,14 +89,18 @@ export async function countGuidance(
  */
 const authorPathOf = (entry: CreationEntryDoc, record: GuidanceRecord) => `/${pathIds(entry.unitPath).slice(0, record.authorLevel + 1).join('/')}/`;
 
+const guidanceUncounted = (entry: CreationEntryDoc) => (entry.guidance ?? []).some((g) => g.authorUnitPath === undefined);
+const readUncounted = (entry: CreationEntryDoc) => readInBranch(entry) && !entry.readCounted;
+
 /**
- * The data upgrade of guidance given before it was counted (考评 item 5): each entry holding records without an
- * `authorUnitPath` gets them counted and the path filled in, in one transaction that bumps the entry's version,
- * so a rerun, or guidance added meanwhile (counted by addGuidance), is never counted twice.
+ * The data upgrade of guidance given and entries read before either was counted (考评 item 5): each entry
+ * holding guidance without an `authorUnitPath`, or read in its branch without `readCounted`, gets them counted
+ * and marked, in one transaction that bumps the entry's version, so a rerun, or what addGuidance and readEntry
+ * count meanwhile, is never counted twice.
  */
-export async function upgradeGuidanceCounts(deps: Pick<Deps, 'store'>): Promise<number> {
+export async function upgradeEntryCounts(deps: Pick<Deps, 'store'>): Promise<number> {
   let upgraded = 0;
-  const uncounted = (entry: CreationEntryDoc) => (entry.guidance ?? []).some((g) => g.authorUnitPath === undefined);
+  const uncounted = (entry: CreationEntryDoc) => guidanceUncounted(entry) || readUncounted(entry);
   for await (const found of eachDocument<CreationEntryDoc>(deps.store, 'creationEntries', { orderBy: { fields: [], direction: 'asc' } })) {
     if (!uncounted(found)) continue;
     const done = await transact(deps.store, async (tx) => {
@@ -91,10 +108,12 @@ export async function upgradeGuidanceCounts(deps: Pick<Deps, 'store'>): Promise<
       if (!entry || !uncounted(entry)) return false;
       const fresh = entry.guidance.filter((g) => g.authorUnitPath === undefined).map((g) => authorPathOf(entry, g));
       const guidance = entry.guidance.map((g) => (g.authorUnitPath === undefined ? { ...g, authorUnitPath: authorPathOf(entry, g) } : g));
-      if (!(await tx.update('creationEntries', entry.id, { set: { guidance, version: entry.version + 1 } }, { version: entry.version }))) {
-        throw new TransactionConflictError(`entry ${entry.id} changed`);
-      }
-      await countGuidance(tx, entry, fresh);
+      const read = readUncounted(entry);
+      const set = { guidance, ...(read ? { readCounted: true } : {}), version: entry.version + 1 };
+      if (!(await tx.update('creationEntries', entry.id, { set }, { version: entry.version }))) throw new TransactionConflictError(`entry ${entry.id} changed`);
+      const shard = randomInt(COUNT_SHARDS);
+      if (fresh.length > 0) await countGuidance(tx, entry, fresh, shard);
+      if (read) await countRead(tx, entry, shard);
       return true;
     });
     if (done) upgraded++;

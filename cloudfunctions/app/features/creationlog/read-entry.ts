@@ -4,6 +4,7 @@ import type { CreationEntryDoc, CreationReadDoc } from '../../collections/creati
 import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
+import { countRead, readInBranch } from './counts';
 import { entryInScope, entryView, levelOf, readFlag } from './entries';
 
 /**
@@ -21,7 +22,10 @@ export const readEntry: Handler<typeof contract.creationlog.readEntry> = async (
     if (await tx.get<CreationReadDoc>('creationReads', readId)) return null;
     const current = await tx.get<CreationEntryDoc>('creationEntries', entry.id);
     await tx.insert<CreationReadDoc>('creationReads', { id: readId, entryId: entry.id, adminId: actor.id, at: now.toISOString() });
-    if (current && !current[flag]) await tx.update('creationEntries', entry.id, { set: { [flag]: true } });
+    // The first reading in the entry's branch is counted once for the 考评 (item 5); the office's is not the branch's.
+    const firstInBranch = current !== null && flag !== 'readL0' && !readInBranch(current);
+    if (current && !current[flag]) await tx.update('creationEntries', entry.id, { set: { [flag]: true, ...(firstInBranch ? { readCounted: true } : {}) } });
+    if (current && firstInBranch) await countRead(tx, current);
     await audit(tx, now, { actor, action: 'creationlog.readEntry', objectType: 'creationEntry', objectId: entry.id, unitPath: entry.unitPath });
     return current;
   });

@@ -78,7 +78,7 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
 /**
  * What the unit's own records hold for each item, from the same counters the dashboard and the creation
  * log show (never a scan): 报备 against target and the 往届/非公 shares (7), its 五个一 ledger (1, 3, 4, 8; meetings under 3 too, so a 行业 unit, not assessed on 1, shows them),
- * review timeliness, creation-log entries of its subtree and the guidance its admins gave on them (5), open-week events of its collectives (8),
+ * review timeliness, creation-log entries of its subtree, how many its admins read and the guidance they gave (5), open-week events of its collectives (8),
  * the 差评 cases of its subtree's collectives in the campaign (4) and its active collectives with a complete
  * 三亮 page (9: commitment, address and service hours all filled) with the creation-log entries they made
  * public in the campaign (9), and the complaints about its subtree's collectives in the campaign (11, upheld (属实)
@@ -120,6 +120,7 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
       fact(`超${EVIDENCE_OVERDUE_DAYS}天待二级审核`, total.overdue.level2, '件'),
       fact(`超${EVIDENCE_OVERDUE_DAYS}天待三级审核`, total.overdue.level3, '件'),
       fact('辖区集体提交的创建日志', totalsOf(creation.months).total, '篇'),
+      fact('其中管理单位已阅（一至三级管理员阅读过）', creation.read, '篇'),
       fact('本单位及下级单位对创建日志的指导意见', creation.guidance, '条'),
     ],
     7: [
