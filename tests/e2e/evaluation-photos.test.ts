@@ -13,6 +13,11 @@ const PHOTO_HASH = createHash('sha256').update(PHOTO).digest('hex');
 
 const session = useBrowser({ CONTENT_HELD_IMAGES: PHOTO_HASH });
 const PHONE = { width: 390, height: 844 };
+/** Where to save screenshots at 390 × 844 (after the page's slide-in has settled), when asked for. */
+const SHOTS = process.env.SCREENSHOT_DIR;
+const shoot = async (page: Page, name: string) => {
+  if (SHOTS) await page.waitForTimeout(800).then(() => page.screenshot({ path: `${SHOTS}/${name}.png` }));
+};
 
 /**
  * 综合点评 with a photo in the H5 build: the visitor rates the collective from its 三亮 page with a comment and
@@ -36,12 +41,19 @@ describe('a visitor rates with a photo, and it shows on the 三亮 page once it 
     const [chooser] = await Promise.all([visitor.waitForEvent('filechooser'), form.locator('.btn-add-photos').click()]);
     await chooser.setFiles({ name: 'window.png', mimeType: 'image/png', buffer: PHOTO });
     await expectTexts(form.locator('.photo-field .form-field__label'), ['照片（1/3）']);
-    await visitor.screenshot({ path: 'dist/screens/evaluate-with-photo.png' });
+    await shoot(visitor, 'evaluate-with-photo');
 
     await form.locator('.btn-submit-evaluation').click();
     const done = screen(visitor, 'evaluate-result');
     await expectTexts(done.locator('.result-title'), ['感谢你的评价']);
     await expectTexts(done.locator('.photos-review-note'), ['照片审核通过后随评价公开显示']);
+
+    // 我的评价 says the photo waits; the evaluation itself is there with its comment.
+    await done.locator('.btn-my-evaluations').click();
+    const mine = screen(visitor, 'my-evaluations');
+    await expectTexts(mine.locator('.my-photos-note'), ['1 张照片审核中，通过后公开显示']);
+    await shoot(visitor, 'my-evaluations-photo-review');
+    await visitor.goBack();
   });
 
   test('the 三亮 page shows the comment without the photo until its verdict passes, then with it', async () => {
@@ -59,6 +71,6 @@ describe('a visitor rates with a photo, and it shows on the 三亮 page once it 
     await after.locator('.evaluation-photo').first().waitFor();
     expect(await after.locator('.evaluation-photo').count()).toBe(1);
     await after.locator('.evaluation-photo').first().scrollIntoViewIfNeeded();
-    await visitor.screenshot({ path: 'dist/screens/collective-evaluation-photo.png' });
+    await shoot(visitor, 'collective-evaluation-photo');
   });
 });
