@@ -4,6 +4,7 @@ import type { MediaCheckDoc } from '../../cloudfunctions/app/collections/media';
 import { imageHash } from '../../cloudfunctions/adapters/content/word-list-content-security';
 import { wxaMediaCheckEvent } from '../../cloudfunctions/app/media-verdicts/event';
 import { receiveMediaVerdict } from '../../cloudfunctions/app/media-verdicts/receive';
+import { mediaVerdicts } from '../../cloudfunctions/app/jobs/media-verdicts';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { completeContent, draft, PNG } from '../support/creationlog';
 import { seedHierarchy, TestApp } from '../support/harness';
@@ -111,14 +112,39 @@ describe('a creation-log entry held 审核中 until its images’ verdicts arriv
     expect(await verdictAudits(entry.id)).toHaveLength(1);
   });
 
-  test('a trace id nobody recorded, or something that is no verdict, is left alone', async () => {
-    await markedPublic([HELD]);
+  test('something that is no verdict is ignored; a trace id nobody recorded changes nothing and is dropped after an hour', async () => {
+    const entry = await markedPublic([HELD]);
     const before = await app.snapshot();
-    expect(await receiveMediaVerdict(app.deps, wxaMediaCheckEvent('6900aaaa-00000000-unknown', 'pass', app.clock))).toBe('unknown');
     expect(await receiveMediaVerdict(app.deps, { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'x', isrisky: 0, status_code: 0 })).toBe('ignored');
     expect(await receiveMediaVerdict(app.deps, { action: 'evaluate', data: {} })).toBe('ignored');
     expect(await receiveMediaVerdict(app.deps, null)).toBe('ignored');
     expect(await app.snapshot()).toEqual(before);
+
+    const unknown = wxaMediaCheckEvent('6900aaaa-00000000-unknown', 'risky', app.clock);
+    expect(await receiveMediaVerdict(app.deps, unknown)).toBe('unknown');
+    expect(await receiveMediaVerdict(app.deps, unknown)).toBe('unknown');
+    const { earlyMediaVerdicts, ...rest } = await app.snapshot();
+    expect(rest).toEqual({ ...before, earlyMediaVerdicts: undefined });
+    expect(earlyMediaVerdicts).toEqual([expect.objectContaining({ traceId: '6900aaaa-00000000-unknown', suggest: 'risky' })]);
+    await mediaVerdicts.run(app.deps);
+    expect(await findAll(app.store, 'earlyMediaVerdicts', { orderBy: { fields: ['receivedAt'], direction: 'asc' } })).toHaveLength(1);
+    app.advance(61);
+    await mediaVerdicts.run(app.deps);
+    expect(await findAll(app.store, 'earlyMediaVerdicts', { orderBy: { fields: ['receivedAt'], direction: 'asc' } })).toEqual([]);
+    expect(await stateOf(entry.id)).toBe('review');
+  });
+
+  test('a verdict that overtakes the commit of its hold is applied by the job once the hold is there', async () => {
+    const local = app.deps.contentSecurity;
+    // WeChat answered this trace id for the entry's image, and its push arrived before setPublic committed.
+    app.deps.contentSecurity = { checkText: (check) => local.checkText(check), checkImage: async () => ({ verdict: 'review', traceId: '690b03d2-early-push' }) };
+    expect(await receiveMediaVerdict(app.deps, wxaMediaCheckEvent('690b03d2-early-push', 'pass', app.clock))).toBe('unknown');
+    const entry = await markedPublic([PNG]);
+    expect(entry.publicState).toBe('review');
+    await mediaVerdicts.run(app.deps);
+    expect(await stateOf(entry.id)).toBe('public');
+    expect(await publicTitles()).toEqual([entry.title]);
+    expect(await findAll(app.store, 'earlyMediaVerdicts', { orderBy: { fields: ['receivedAt'], direction: 'asc' } })).toEqual([]);
   });
 });
 

@@ -11,6 +11,11 @@ export const MEDIA_COLLECTIONS = {
    * pending oldest first (state, createdAt), for the local host's delivery and an operator's look at what waits.
    */
   mediaChecks: [{ fields: ['state', 'createdAt'] }],
+  /**
+   * A verdict that found no check (id: a hash of its trace id): it may have overtaken the commit that records the
+   * hold, so the `mediaVerdicts` job tries it again, oldest first (receivedAt), until it applies or an hour passed.
+   */
+  earlyMediaVerdicts: [{ fields: ['receivedAt'] }],
   /** A photo uploaded by a member of the public (id: its file name), read by id to check who may use it. */
   photoUploads: [],
 } satisfies Record<string, IndexSpec[]>;
@@ -39,4 +44,12 @@ export interface PhotoUploadDoc {
   owner: string;
   url: string;
   createdAt: string;
+}
+
+/** A verdict kept because no check had its trace id yet (media-verdicts/receive.ts). */
+export interface EarlyMediaVerdictDoc {
+  id: string;
+  traceId: string;
+  suggest: MediaSuggest;
+  receivedAt: string;
 }
