@@ -15,8 +15,8 @@ const SDKS = ['@cloudbase/node-sdk', '@cloudbase/manager-node'];
 
 async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
-  // Every function of the contract, and `jobs`, run by its timer trigger.
-  for (const name of [...Object.keys(contract), 'jobs']) {
+  // Every function of the contract, `jobs`, run by its timer trigger, and `mediacheck`, where WeChat pushes image verdicts.
+  for (const name of [...Object.keys(contract), 'jobs', 'mediacheck']) {
     const dir = join(out, name);
     mkdirSync(dir, { recursive: true });
     const result = await build({

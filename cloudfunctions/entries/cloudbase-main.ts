@@ -21,6 +21,7 @@ import type { Deps } from '../app/context';
 import type { Job } from '../app/jobs';
 import { StoreRateLimiter } from '../app/limits/store-rate-limiter';
 import { dispatch, type FunctionHandlers } from '../app/router';
+import { receiveMediaVerdict } from '../app/media-verdicts/receive';
 import { PasswordHasher } from '../app/security/passwords';
 import { SessionTokens } from '../app/security/session-tokens';
 
@@ -123,5 +124,38 @@ export function cloudbaseJobsMain(jobs: Record<string, Job>, connect = currentEn
       }
     }
     return success(ran);
+  };
+}
+
+/** The first hop of the call source (getWXContext().SOURCE, TCB_SOURCE) when a mini-program user made the call. */
+const USER_SOURCE = /^(wx_client|wx_devtools|wx_localdebug)(,|$)/;
+
+/**
+ * Whether a call came from WeChat's platform (the 消息推送 of an asynchronous verdict) rather than a user: a
+ * mini-program's call names the client (or developer tools) as its source and carries the device's address; a
+ * push does neither. A push names the checked user as its OPENID (FromUserName), so an OPENID alone proves
+ * nothing; but with no source given, one is taken as a user's call, not the platform's.
+ */
+export function isPlatformPush(wx: { TCB_SOURCE?: string; WX_CLIENTIP?: string; WX_CLIENTIPV6?: string; WX_OPENID?: string }): boolean {
+  if (wx.WX_CLIENTIP || wx.WX_CLIENTIPV6) return false;
+  const source = wx.TCB_SOURCE ?? '';
+  if (!source) return !wx.WX_OPENID;
+  return !USER_SOURCE.test(source);
+}
+
+/**
+ * The `main` of the `mediacheck` function, where the CloudBase console's 消息推送 sends WeChat's `wxa_media_check`
+ * events (README: 图片的异步审核). A call from a mini-program user is refused: only the platform delivers
+ * verdicts. Whatever the event turns out to be (applied, a repeat, a trace id nobody recorded, not a verdict), the
+ * answer is `success`, so WeChat does not push it again; a failure to apply throws, and the push may come again.
+ */
+export function cloudbaseMediaCheckMain(connect = currentEnvironment) {
+  let deps: Deps | null = null;
+  return async (event: unknown, context: FunctionContext) => {
+    if (!isPlatformPush(tcb.getCloudbaseContext(context))) return failure({ code: 'FORBIDDEN', message: '图片审核结果只能由微信平台推送' });
+    deps ??= composeCloudbase(connect);
+    const outcome = await receiveMediaVerdict(deps, event);
+    console.log(`[mediacheck] ${outcome}`);
+    return 'success';
   };
 }

@@ -18,6 +18,7 @@ import type { LocalHostConfig } from './config';
 export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps & { usesDevMailbox: boolean; files: LocalDiskFiles } {
   const store = new SqliteStore(join(config.dataDir, 'qnwmh.sqlite'), COLLECTIONS);
   const now = () => new Date();
+  const files = new LocalDiskFiles(join(config.dataDir, 'files'));
   const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new DevMailboxMailer(store, now);
   return {
     store,
@@ -26,11 +27,11 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     passwords: new PasswordHasher(config.scryptCost),
     tokens: new SessionTokens(config.sessionSecret),
     limiter: new StoreRateLimiter(store),
-    contentSecurity: new WordListContentSecurity(config.blockedWords),
+    contentSecurity: new WordListContentSecurity(config.blockedWords, { hashes: config.heldImages, read: (url) => files.read(url) }),
     riskControl: NO_RISK,
     now,
     config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays, workCalendar: config.workCalendar },
     usesDevMailbox: !config.smtpUrl,
-    files: new LocalDiskFiles(join(config.dataDir, 'files')),
+    files,
   };
 }

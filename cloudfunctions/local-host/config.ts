@@ -8,7 +8,7 @@ import { limitsEnv, limitsFromEnv } from '../config/limits';
 import { calendarEnv, calendarFromEnv } from '../config/calendar';
 import type { WorkCalendar } from '../../shared/domain/working-days';
 import type { LimitRules } from '../app/limits/rules';
-import { DEFAULT_BLOCKED_WORDS, parseBlockedWords } from '../adapters/content/word-list-content-security';
+import { DEFAULT_BLOCKED_WORDS, parseBlockedWords, parseHeldImages } from '../adapters/content/word-list-content-security';
 
 /**
  * The local host's configuration, from the environment, with safe defaults for one machine.
@@ -33,6 +33,13 @@ const schema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** Words that make the local content check refuse a comment (comma- or 、-separated); unset: a short default list. */
     CONTENT_BLOCKED_WORDS: optionalVar(z.string()),
+    /** sha256 of images the local content check holds for review (comma-separated); their verdict comes through /dev/media-verdict. */
+    CONTENT_HELD_IMAGES: optionalVar(
+      z
+        .string()
+        .transform(parseHeldImages)
+        .pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be sha256 hashes in hex, comma-separated'))),
+    ),
     ...limitsEnv,
     ...calendarEnv,
   })
@@ -77,6 +84,8 @@ export interface LocalHostConfig {
   wechatBindingMaxAgeDays: number;
   /** The local content check's blocked words (DEFAULT_BLOCKED_WORDS when CONTENT_BLOCKED_WORDS is unset). */
   blockedWords: readonly string[];
+  /** sha256 of images the local content check holds for review (CONTENT_HELD_IMAGES); none by default. */
+  heldImages: readonly string[];
   workCalendar: WorkCalendar;
 }
 
@@ -101,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfi
     ...limitsFromEnv(c),
     wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS,
     blockedWords: c.CONTENT_BLOCKED_WORDS ? parseBlockedWords(c.CONTENT_BLOCKED_WORDS) : DEFAULT_BLOCKED_WORDS,
+    heldImages: c.CONTENT_HELD_IMAGES ?? [],
     workCalendar: calendarFromEnv(c),
   };
 }

@@ -33,7 +33,7 @@ export async function startLocalHost(config: LocalHostConfig): Promise<RunningHo
     await runDataUpgrades(deps);
     const office = config.demo ? await seedDemo(deps) : null;
     // The dev mailbox holds reset links: it is shown only to this machine (config refuses other hosts without SMTP).
-    handler = hostHandler(deps, { h5Dir: config.h5Dir, mailboxPage: deps.usesDevMailbox && isLoopback(config.host), files: deps.files, publicUrl: url, trustProxy: config.trustProxy });
+    handler = hostHandler(deps, { h5Dir: config.h5Dir, mailboxPage: deps.usesDevMailbox && isLoopback(config.host), files: deps.files, publicUrl: url, trustProxy: config.trustProxy, mediaVerdicts: isLoopback(config.host) });
     const jobs = config.jobs ? runJobs(deps) : null;
     if (jobs) deps.wakeJobs = jobs.wake;
     const ready = deps;

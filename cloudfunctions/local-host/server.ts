@@ -12,6 +12,8 @@ import { dispatch, httpStatusOf, retryAfterHeader } from '../app/router';
 import type { LocalDiskFiles } from '../adapters/files/local-disk-files';
 import { MAX_REQUEST_BYTES } from '../../shared/contract/limits';
 import { renderMailbox } from './mailbox-page';
+import { deliverLocalVerdicts } from './media-verdicts';
+import { z } from 'zod';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -234,6 +236,26 @@ export interface HostOptions {
   trustProxy?: number;
   /** The public base URL: HSTS is sent only when it is https. */
   publicUrl?: string;
+  /** Accept POST /dev/media-verdict (the stand-in for WeChat's verdict push): only on loopback. */
+  mediaVerdicts?: boolean;
+}
+
+const localVerdict = z.object({ image: z.string().regex(/^[0-9a-f]{64}$/), suggest: z.enum(['pass', 'review', 'risky']) });
+
+/**
+ * POST /dev/media-verdict `{"image":"<sha256>","suggest":"pass"|"review"|"risky"}`: what WeChat's verdict push does
+ * on CloudBase, for the images the local content check held (CONTENT_HELD_IMAGES), through the same receiver.
+ */
+async function receiveLocalVerdict(deps: Deps, req: IncomingMessage, res: ServerResponse, sendJson: ReturnType<typeof sender>['sendJson']): Promise<void> {
+  let body: unknown = null;
+  try {
+    body = JSON.parse((await readBody(req)) ?? '');
+  } catch {
+    body = null;
+  }
+  const parsed = localVerdict.safeParse(body);
+  if (!parsed.success) return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: '请提供 image（图片的 sha256）和 suggest（pass、review 或 risky）' }));
+  sendJson(res, 200, { ok: true, data: { outcomes: await deliverLocalVerdicts(deps, parsed.data.image, parsed.data.suggest) } });
 }
 
 /** One Node process serving every cloud function at /api/<function>, the contract at /api, and the H5 client. */
@@ -258,6 +280,10 @@ export function hostHandler(deps: Deps, options: HostOptions): RequestListener {
       if (path === '/dev/mailbox') {
         if (!options.mailboxPage) return send(res, 404, 'Not Found', 'text/plain');
         return send(res, 200, await renderMailbox(deps.store), TYPES['.html'], { 'content-security-policy': MAILBOX_CSP });
+      }
+      if (path === '/dev/media-verdict' && req.method === 'POST') {
+        if (!options.mediaVerdicts) return send(res, 404, 'Not Found', 'text/plain');
+        return receiveLocalVerdict(deps, req, res, sendJson);
       }
       if (path.startsWith('/files/') && req.method === 'PUT' && options.files) return receiveFile(options.files, path.slice('/files/'.length), req, res, sendJson);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');

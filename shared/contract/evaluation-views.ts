@@ -38,6 +38,8 @@ export const evaluationView = z.object({
   ratingLabel: z.string(),
   tags: z.array(z.string()),
   comment: z.string().nullable(),
+  /** Photos that passed content security, shown with the comment (none while it is not shown). */
+  photos: z.array(z.string()).default([]),
   channel: z.enum(EVALUATION_CHANNELS),
   source: z.enum(EVALUATION_SOURCES),
   /** A later 综合点评 of the same month replaced it (已修改). */
@@ -64,6 +66,8 @@ export const myEvaluationView = evaluationView.extend({
   reply: caseReplyView.nullable(),
   collective: z.object({ code: z.string(), name: z.string() }),
   commentState: z.enum(['shown', 'review', 'none']),
+  /** Every photo the evaluator added and its check: shown, 审核中, or removed (未通过审核). */
+  myPhotos: z.array(z.object({ url: z.string(), state: z.enum(['shown', 'review', 'removed']) })).default([]),
   /** Held for the managing unit's review (a rater WeChat ranks risky): not counted, not shown. */
   held: z.boolean(),
   eventTitle: z.string().nullable(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineAction } from './define';
-import { email, id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
+import { email, id, imageUpload, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { ADMINS } from '../domain/roles';
-import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
+import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_EVALUATION_PHOTOS, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
 import { COMPLAINT_CATEGORIES, COMPLAINT_VERDICTS, MAX_COMPLAINT_LENGTH } from '../domain/evaluation/complaints';
 import {
   appealView,
@@ -55,6 +55,8 @@ export const evaluateInput = z
       .transform((r) => r as Rating),
     tags: z.array(z.string().trim().min(1).max(20), { error: '评价方面：格式不正确' }).max(MAX_TAGS, `评价方面：最多选${MAX_TAGS}项`).default([]),
     comment: optionalText('评价内容', MAX_COMMENT_LENGTH),
+    /** Addresses `uploadPhoto` answered this visitor. */
+    photos: z.array(z.string().max(500), { error: '照片：格式不正确' }).max(MAX_EVALUATION_PHOTOS, `照片：最多${MAX_EVALUATION_PHOTOS}张`).default([]),
   })
   .superRefine(oneTarget, whenValid(['code', 'signupId']));
 
@@ -132,6 +134,12 @@ export const evaluation = {
     summary: '评价表：评价对象、评价方面标签，以及本人已有的评价（一次一评：这次报名的；综合点评：本月的）',
     input: z.object(evaluationTarget).superRefine(oneTarget, whenValid(['code', 'signupId'])),
     output: evaluationFormView,
+    roles: ['public'],
+  }),
+  uploadPhoto: defineAction({
+    summary: `上传一张评价照片（JPEG 或 PNG，约650KB以内，每次评价最多${MAX_EVALUATION_PHOTOS}张）；评价时以返回的地址引用，通过内容安全检查后随评价公开`,
+    input: z.object(imageUpload('照片')),
+    output: z.object({ url: z.string() }),
     roles: ['public'],
   }),
   evaluate: defineAction({

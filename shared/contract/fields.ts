@@ -1,5 +1,6 @@
 import '../zod-locale';
 import { z } from 'zod';
+import { MAX_PHOTO_BASE64 } from './limits';
 
 /**
  * Field builders that put the field's Chinese label into every message, so a refusal names the field
@@ -76,4 +77,13 @@ export const whenValid = (fields: readonly string[]) => ({
     typeof payload.value === 'object' &&
     payload.value !== null &&
     !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0]))),
+});
+
+/**
+ * One JPEG or PNG image as base64 (a summary photo, an event cover, a photo on an evaluation); messages name `label`.
+ * The server still checks the bytes are the type claimed (cloudfunctions/app/common/uploads.ts).
+ */
+export const imageUpload = (label: string) => ({
+  contentType: oneOf(`${label}格式`, ['image/jpeg', 'image/png']),
+  base64: z.string({ error: `${label}：请选择` }).min(1, `${label}：请选择`).max(MAX_PHOTO_BASE64, `${label}：不能超过约650KB，请压缩后再上传`),
 });

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineAction } from './define';
-import { id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
+import { id, imageUpload, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { attendeeView, eventCardView, eventView, managedEventView, mySignupView, statsRowView } from './openweek-views';
 import { collectivePageView } from './collective-page-views';
 import { ADMINS } from '../domain/roles';
 import { EVENT_TYPES } from '../domain/openweek/event-rules';
-import { MAX_PHOTO_BASE64 } from './limits';
 
 const instant = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label}：请填写有效的日期和时间` }).transform((v) => new Date(v).toISOString());
@@ -65,12 +64,6 @@ export const updateEventInput = eventFields
   .superRefine(checkTimes, whenValid(TIME_FIELDS))
   .superRefine(checkPoint, whenValid(POINT_FIELDS));
 
-
-/** One JPEG or PNG image as base64 (a summary photo, an event cover); messages name `label`. */
-const imageUpload = (label: string) => ({
-  contentType: oneOf(`${label}格式`, ['image/jpeg', 'image/png']),
-  base64: z.string({ error: `${label}：请选择` }).min(1, `${label}：请选择`).max(MAX_PHOTO_BASE64, `${label}：不能超过约650KB，请压缩后再上传`),
-});
 
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 export const signUpInput = z.object({

@@ -10,4 +10,6 @@ export const EVALUATION_ERRORS = {
   ALREADY_EVALUATED: { status: 409, message: '本次活动已评价过，每次服务只能评价一次' },
   /** The collective no longer takes evaluations (closed after a restructure). */
   EVALUATION_CLOSED: { status: 409, message: '该集体已停止接受评价' },
+  /** A photo on an evaluation must be one this visitor uploaded with uploadPhoto. */
+  PHOTO_NOT_UPLOADED: { status: 400, message: '照片：请通过“添加照片”上传' },
 } as const satisfies Record<string, ErrorSpec>;

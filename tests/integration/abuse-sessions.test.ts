@@ -147,6 +147,8 @@ describe('/dev/mailbox and where the host listens', () => {
     try {
       expect(() => loadConfig({ HOST: '0.0.0.0', DATA_DIR: dir })).toThrow(/HOST: 0\.0\.0\.0 is not a loopback address, and SMTP_URL is not set/);
       expect(() => loadConfig({ HOST: '0.0.0.0', DATA_DIR: dir, SMTP_URL: 'smtp://mail.example.org:25' })).not.toThrow();
+      expect(() => loadConfig({ DATA_DIR: dir, CONTENT_HELD_IMAGES: 'not-a-hash' })).toThrow(/CONTENT_HELD_IMAGES/);
+      expect(loadConfig({ DATA_DIR: dir, CONTENT_HELD_IMAGES: `${'A'.repeat(64)}, ${'b'.repeat(64)}` }).heldImages).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -173,6 +175,9 @@ describe('/dev/mailbox and where the host listens', () => {
       const outbox = await fetch(`${base}/dev/mailbox`);
       expect(outbox.status).toBe(404);
       expect(await outbox.text()).not.toContain('本地发件箱');
+      // Nor the stand-in for WeChat's image verdicts: off this machine nobody may push one.
+      const verdict = await fetch(`${base}/dev/media-verdict`, { method: 'POST', body: JSON.stringify({ image: 'a'.repeat(64), suggest: 'pass' }) });
+      expect(verdict.status).toBe(404);
       expect((await fetch(`${base}/healthz`)).headers.get('strict-transport-security')).toBe('max-age=31536000');
     } finally {
       await host.close();

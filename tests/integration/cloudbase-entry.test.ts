@@ -1,7 +1,8 @@
 import { accountHandlers } from '../../cloudfunctions/app/features/account';
 import { adminHandlers } from '../../cloudfunctions/app/features/admin';
 import { JOBS } from '../../cloudfunctions/app/jobs';
-import { cloudbaseJobsMain, cloudbaseMain } from '../../cloudfunctions/entries/cloudbase-main';
+import { cloudbaseJobsMain, cloudbaseMain, cloudbaseMediaCheckMain } from '../../cloudfunctions/entries/cloudbase-main';
+import { wxaMediaCheckEvent } from '../../cloudfunctions/app/media-verdicts/event';
 import { httpAccessEvent, seedCloudbaseDemo, useCloudbaseFunctions, wechatContext } from '../support/cloudbase-functions';
 
 /**
@@ -53,4 +54,29 @@ test('the timer trigger runs every job; a call from a WeChat user is refused', a
     data: Object.fromEntries(Object.keys(JOBS).map((name) => [name, 'ok'])),
   });
   expect(await jobs({ Type: 'Timer' }, wechat('o-curious-visitor'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+describe('the mediacheck function, where WeChat pushes image verdicts', () => {
+  /** The context of a call with this environment (what CloudBase passes in `context.environment`). */
+  const contextWith = (environment: Record<string, string>) => ({ ...wechatContext(''), environment: JSON.stringify(environment) });
+  const push = wxaMediaCheckEvent('6900aaaa-11111111-nobody', 'pass', new Date('2018-11-20T02:00:00.000Z'));
+
+  test('a call from a mini-program user is refused, whatever it carries', async () => {
+    const mediacheck = cloudbaseMediaCheckMain(connect);
+    const refused = { ok: false, error: { code: 'FORBIDDEN', message: '图片审核结果只能由微信平台推送' } };
+    expect(await mediacheck(push, wechat('o-forger'))).toEqual(refused);
+    const fromClient = { WX_OPENID: 'o-forger', WX_APPID: 'wx-test', WX_CLIENTIP: '10.0.0.9', TCB_SOURCE: 'wx_client', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_CLIENTIP', TCB_CONTEXT_KEYS: 'TCB_SOURCE' };
+    expect(await mediacheck(push, contextWith(fromClient))).toEqual(refused);
+    expect(await mediacheck(push, contextWith({ ...fromClient, WX_CLIENTIP: '' }))).toEqual(refused);
+    expect(await mediacheck(push, contextWith({ TCB_SOURCE: 'wx_devtools', TCB_CONTEXT_KEYS: 'TCB_SOURCE' }))).toEqual(refused);
+    // Through another function it called: the chain starts at the client.
+    expect(await mediacheck(push, contextWith({ TCB_SOURCE: 'wx_client,scf', TCB_CONTEXT_KEYS: 'TCB_SOURCE' }))).toEqual(refused);
+  });
+
+  test('the platform’s push (no client, no device address) is received and answered success', async () => {
+    const mediacheck = cloudbaseMediaCheckMain(connect);
+    // A push names the checked user (FromUserName) but no client source or address.
+    expect(await mediacheck(push, contextWith({ WX_OPENID: 'o-checked-user', TCB_SOURCE: 'wx_unknown', TCB_CONTEXT_KEYS: 'TCB_SOURCE', WX_CONTEXT_KEYS: 'WX_OPENID' }))).toBe('success');
+    expect(await mediacheck(push, contextWith({}))).toBe('success');
+  });
 });

@@ -69,7 +69,7 @@ describe('公开 on the 三亮 page', () => {
 
   test('an entry whose check is still under review is held (审核中) and shown to nobody', async () => {
     const entry = await submitted(app, h.collective.caller);
-    app.deps.contentSecurity = { checkText: async () => 'pass', checkImage: async () => 'review' };
+    app.deps.contentSecurity = { checkText: async () => 'pass', checkImage: async () => ({ verdict: 'review' }) };
     expect(await makePublic(entry)).toMatchObject({ publicState: 'review' });
     expect((await app.ok('creationlog', 'getMine', { entryId: entry.id }, h.collective.caller)).entry.publicState).toBe('review');
     expect((await pageOf()).entries.items).toEqual([]);

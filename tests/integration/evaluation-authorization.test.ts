@@ -3,6 +3,7 @@ import { seedHierarchy, TestApp } from '../support/harness';
 import { expectOutcome, matrixCases } from '../support/authorization';
 import { wechatVisitor } from '../support/evaluation';
 import { firstCampaignId } from '../support/openweek';
+import { PNG } from '../support/creationlog';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
 type Who = 'anonymous' | 'visitor' | 'collective' | 'otherCollective' | 'admin3' | 'adminInScope' | 'adminOutOfScope' | 'office';
@@ -46,6 +47,7 @@ const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Recor
   { action: 'publicEntries', input: (w) => ({ code: w.code }), expect: PUBLIC_ALL },
   { action: 'evaluationForm', input: (w) => ({ code: w.code }), expect: VISITORS_ONLY },
   { action: 'evaluate', input: (w) => ({ code: w.code, rating: 4 }), expect: VISITORS_ONLY },
+  { action: 'uploadPhoto', input: () => ({ contentType: 'image/png', base64: PNG.toString('base64') }), expect: VISITORS_ONLY },
   { action: 'myEvaluations', input: () => ({}), expect: VISITORS_ONLY },
   { action: 'collectiveEvaluations', input: () => ({}), expect: COLLECTIVES_ONLY },
   { action: 'ownPublicPage', input: () => ({}), expect: COLLECTIVES_ONLY },

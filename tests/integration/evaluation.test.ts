@@ -93,7 +93,7 @@ describe('社会评价 and the 三亮 page', () => {
   });
 
   test('a comment still under review is stored and shown to its writer, to nobody else, and the rating still counts', async () => {
-    app.deps.contentSecurity = { checkText: async () => 'review', checkImage: async () => 'review' };
+    app.deps.contentSecurity = { checkText: async () => 'review', checkImage: async () => ({ verdict: 'review' }) };
     const code = await codeOf();
     const visitor = wechatVisitor(1);
     await app.ok('evaluation', 'evaluate', { code, rating: 4, comment: '待审核的评价' }, visitor);

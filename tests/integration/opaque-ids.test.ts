@@ -68,9 +68,12 @@ async function world(app: TestApp) {
   const creationDraft = await draft(app, h.collective.caller);
   // The 考评 round is open before the first reads, which end signed out.
   await app.ok('management', 'openAssessment', { campaignId: h.campaignId }, h.office.caller);
-  // Every visitor rates the collective on its 三亮 page, with a comment.
+  // Every visitor rates the collective on its 三亮 page, with a comment and a photo of their own.
   const publicCode = (await app.ok('evaluation', 'publicPage', { collectiveId: h.collective.accountId })).collective.code;
-  for (const visitor of visitors.slice(1)) await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到' }, visitor);
+  for (const visitor of visitors.slice(1)) {
+    const photo = (await app.ok('evaluation', 'uploadPhoto', { contentType: 'image/png', base64: PNG.toString('base64') }, visitor)).url;
+    await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到', photos: [photo] }, visitor);
+  }
   // One 差评, which the collective will answer.
   const caseId = (await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 1, comment: '等候太久' }, visitors[0])).evaluation.id;
   // One complaint with a contact phone, which the managing unit will answer.
@@ -161,6 +164,7 @@ const WRITES: Record<string, Drive> = {
   'openweek.uploadPhoto': { input: (w) => ({ eventId: w.open, fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }) },
   'openweek.uploadCover': { input: () => ({ fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }) },
   'openweek.recordSummary': { input: (w) => ({ eventId: w.open, summary: '活动顺利举行，参观者很满意。' }) },
+  'evaluation.uploadPhoto': { input: () => ({ contentType: 'image/png', base64: PNG.toString('base64') }) },
   'evaluation.evaluate': { input: (w) => ({ code: w.publicCode, rating: 2, comment: '本月再评一次' }) },
   'evaluation.updatePublicPage': { input: () => ({ commitment: '微笑服务，首问负责', version: 2 }) },
   'evaluation.setComplaintChannel': { input: (w) => ({ unitId: w.units.bureau.id, phone: '0730-1234567' }) },

@@ -17,6 +17,8 @@ import { DevMailboxNotifier } from '../../cloudfunctions/adapters/mail/dev-mailb
 import { LocalDiskFiles } from '../../cloudfunctions/adapters/files/local-disk-files';
 import { WordListContentSecurity } from '../../cloudfunctions/adapters/content/word-list-content-security';
 import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
+import type { MediaSuggest } from '../../cloudfunctions/app/ports/content-security';
+import { deliverLocalVerdicts } from '../../cloudfunctions/local-host/media-verdicts';
 import { findAll, type Store } from '../../cloudfunctions/app/ports/store';
 import { seedDemo } from '../../cloudfunctions/local-host/demo/seed-demo';
 import { createTestStore } from './test-store';
@@ -40,7 +42,9 @@ export class TestApp {
   clock = new Date('2018-11-20T02:00:00.000Z');
   readonly deps: Deps;
 
-  constructor(options: { limits?: Partial<LimitRules> } = {}) {
+  /** `heldImages`: sha256 of images the local content check holds for a verdict that `deliverVerdicts` brings later. */
+  constructor(options: { limits?: Partial<LimitRules>; heldImages?: string[] } = {}) {
+    const files = new LocalDiskFiles(join(this.dir, 'files'));
     this.deps = {
       store: this.store,
       mailer: new DevMailboxMailer(this.store, () => this.clock),
@@ -48,12 +52,17 @@ export class TestApp {
       passwords: new PasswordHasher(10),
       tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
       limiter: new StoreRateLimiter(this.store),
-      contentSecurity: new WordListContentSecurity(),
+      contentSecurity: new WordListContentSecurity(undefined, { hashes: options.heldImages ?? [], read: (url) => files.read(url) }),
       riskControl: NO_RISK,
       now: () => this.clock,
       config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(options.limits), signInLockMinutes: 15 },
-      files: new LocalDiskFiles(join(this.dir, 'files')),
+      files,
     };
+  }
+
+  /** WeChat's verdict push for every pending check of the held image with this sha256, through the real receiver. */
+  deliverVerdicts(imageHash: string, suggest: MediaSuggest) {
+    return deliverLocalVerdicts(this.deps, imageHash, suggest);
   }
 
   async call<F extends FunctionName, A extends keyof Contract[F] & string>(

@@ -12,8 +12,8 @@ interface FunctionConfig {
 const functions = (JSON.parse(readFileSync(join(__dirname, '../../cloudbaserc.json'), 'utf8')) as { functions: FunctionConfig[] }).functions;
 
 describe('cloudbaserc.json, what `npm run deploy` gives each function', () => {
-  test('declares every function of the contract, and jobs', () => {
-    expect(functions.map((f) => f.name).sort()).toEqual([...Object.keys(contract), 'jobs'].sort());
+  test('declares every function of the contract, jobs and mediacheck', () => {
+    expect(functions.map((f) => f.name).sort()).toEqual([...Object.keys(contract), 'jobs', 'mediacheck'].sort());
   });
 
   test.each(functions.map((f) => [f.name, f] as const))('%s receives every environment variable the functions read, and states its timeout', (_name, fn) => {

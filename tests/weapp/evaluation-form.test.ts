@@ -66,7 +66,7 @@ describe('the mini-program evaluation form', () => {
     await page.waitFor('.field-error--comment');
     expect(page.texts('.field-error--comment')).toEqual(['含有不宜公开的信息，请修改后再提交']);
     expect(page.valueOf('.field-comment')).toBe('等候太久，像办证刻章一样慢');
-    expect(evaluations(page)[0].data.data).toEqual({ signupId: 'sg-1', rating: 2, tags: ['服务态度'], comment: '等候太久，像办证刻章一样慢' });
+    expect(evaluations(page)[0].data.data).toEqual({ signupId: 'sg-1', rating: 2, tags: ['服务态度'], photos: [], comment: '等候太久，像办证刻章一样慢' });
 
     await page.type('.field-comment', '等候太久，希望增加窗口');
     await page.tap('.btn-submit-evaluation');

@@ -7,6 +7,7 @@ import { CHANNEL_LABELS, formatRate } from '../../../shared/domain/evaluation/ru
 import { chinaTime } from '../openweek-format';
 import { Section } from './Screen';
 import { Tappable } from './Tappable';
+import { Picture } from './Picture';
 import './evaluation.css';
 
 /**
@@ -122,6 +123,13 @@ export function EvaluationCard({ evaluation, heading, footnote, children }: Prop
       ) : null}
       {evaluation.comment ? (
         <View className={`evaluation-card__comment evaluation-comment ${long && !open ? 'evaluation-card__comment--folded' : ''}`}>{evaluation.comment}</View>
+      ) : null}
+      {evaluation.photos.length ? (
+        <View className="evaluation-card__photos">
+          {evaluation.photos.map((url, i) => (
+            <Picture key={url} className="evaluation-photo" src={url} alt={`评价照片${i + 1}`} mode="aspectFill" />
+          ))}
+        </View>
       ) : null}
       {long ? (
         <Tappable className="link evaluation-card__toggle" onTap={() => setOpen(!open)}>

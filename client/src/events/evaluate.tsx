@@ -4,15 +4,16 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { evaluateInput } from '../../../shared/contract/evaluation';
-import { isNegative, MAX_COMMENT_LENGTH, RATING_LABELS, RATINGS, type Rating } from '../../../shared/domain/evaluation/rules';
+import { isNegative, MAX_COMMENT_LENGTH, MAX_EVALUATION_PHOTOS, RATING_LABELS, RATINGS, type Rating } from '../../../shared/domain/evaluation/rules';
 import { FormField } from '../components/FormField';
 import { LoadFailed } from '../components/LoadFailed';
 import { Notice } from '../components/Notice';
+import { PhotoField } from '../components/PhotoField';
 import { EvaluationCard } from '../components/PublicFace';
 import { Screen, Section } from '../components/Screen';
 import { Tappable } from '../components/Tappable';
 import { useForm } from '../hooks/useForm';
-import { evaluate, evaluationForm, type CallOutput } from '../services';
+import { evaluate, evaluationForm, uploadEvaluationPhotos, type CallOutput } from '../services';
 import { go, ROUTES } from '../routes';
 import '../components/openweek.css';
 import '../components/evaluation.css';
@@ -54,7 +55,8 @@ function TagChoices({ tags, picked, onToggle }: { tags: string[]; picked: string
 
 /**
  * 评价: 一次一评 of a checked-in signup (`signup`), or 综合点评 of a collective (`code`). The level is one
- * tap; tags and a comment are optional. A refused comment stays in the box with the reason under it.
+ * tap; tags, a comment and up to 3 photos are optional. A refused comment or photo stays in the form with the
+ * reason under it.
  */
 export default function EvaluatePage() {
   const { params } = useRouter();
@@ -63,6 +65,7 @@ export default function EvaluatePage() {
   const [error, setError] = useState<string | null>(null);
   const [rating, setRating] = useState<Rating | null>(null);
   const [tags, setTags] = useState<string[]>([]);
+  const [photos, setPhotos] = useState<string[]>([]);
   const [done, setDone] = useState<Done | null>(null);
   useEffect(() => {
     void evaluationForm(target).then((r) => (r.ok ? setData(r.data) : setError(r.error.message)));
@@ -71,7 +74,7 @@ export default function EvaluatePage() {
 
   const form = useForm(evaluateInput, {
     initial: { comment: '' },
-    fixed: { ...target, tags, ...(rating ? { rating } : {}) },
+    fixed: { ...target, tags, photos, ...(rating ? { rating } : {}) },
     optional: ['comment'],
     check: (): Record<string, string> => (rating ? {} : { rating: '满意程度：请选择' }),
   });
@@ -90,6 +93,9 @@ export default function EvaluatePage() {
           <View className="signup-result__title result-title">{done ? (done.replaced ? '已替换本月的评价' : '感谢你的评价') : '你已评价过这次活动'}</View>
           {evaluation.held ? <View className="signup-result__detail held-note">此评价需经管理单位审核，审核前不计入满意率</View> : null}
           {evaluation.commentState === 'review' && !evaluation.held ? <View className="signup-result__detail">评价内容审核通过后公开显示</View> : null}
+          {evaluation.myPhotos.some((p) => p.state === 'review') && !evaluation.held ? (
+            <View className="signup-result__detail photos-review-note">照片审核通过后随评价公开显示</View>
+          ) : null}
         </View>
         <EvaluationCard evaluation={evaluation} heading={data.collective.name} />
         <View className="form-actions">
@@ -133,7 +139,10 @@ export default function EvaluatePage() {
       <Section title="评价内容（选填）">
         <FormField {...form.field('comment')} label="评价内容" multiline maxLength={MAX_COMMENT_LENGTH} placeholder="说说你的感受或建议" />
       </Section>
-      <Notice tone="info">评价公开显示时不显示你的身份；评价内容经过内容安全检查后公开。</Notice>
+      <Section title="照片（选填）">
+        <PhotoField name="photos" label="照片" max={MAX_EVALUATION_PHOTOS} photos={photos} onChange={setPhotos} upload={uploadEvaluationPhotos} error={form.errors.photos} />
+      </Section>
+      <Notice tone="info">评价公开显示时不显示你的身份；评价内容和照片经过内容安全检查后公开。</Notice>
       <Notice>{form.notice}</Notice>
       <View className="form-actions">
         <Button className="btn-submit-evaluation" type="primary" block loading={form.submitting} onClick={() => void submit()}>

@@ -47,6 +47,13 @@ function ReplyToMine({ evaluation, onRated }: { evaluation: MyEvaluationView; on
 const STATE_NOTES = { shown: '评价内容已公开', review: '评价内容审核中，通过后公开', none: '' } as const;
 
 /** The visitor's own evaluations, newest first: each with its collective, and what became of its comment. */
+/** What became of the evaluator's photos: those under review or refused are shown to nobody else. */
+function photoNote(e: MyEvaluationView): string {
+  const review = e.myPhotos.filter((p) => p.state === 'review').length;
+  const removed = e.myPhotos.filter((p) => p.state === 'removed').length;
+  return [review ? `${review} 张照片审核中，通过后公开显示` : '', removed ? `${removed} 张照片未通过内容安全检查，不会显示` : ''].filter(Boolean).join('；');
+}
+
 export default function MyEvaluations() {
   const list = usePagedList((cursor) => myEvaluations({ cursor }), 'mine');
   return (
@@ -60,6 +67,7 @@ export default function MyEvaluations() {
               footnote={e.held ? '待管理单位审核，暂不计入满意率' : STATE_NOTES[e.commentState] || undefined}
             />
           </View>
+          {photoNote(e) ? <View className="my-photos-note">{photoNote(e)}</View> : null}
           {e.reply ? <ReplyToMine evaluation={e} onRated={list.reload} /> : null}
         </View>
       ))}

@@ -1,5 +1,6 @@
-import { action } from './call';
+import { action, type CallResult } from './call';
 import { visitorAction } from './visitor-call';
+import { choosePhotos } from './photos';
 
 /**
  * 社会评价 and the 三亮 page, one function per action of `evaluation`. Evaluating, its form and "my
@@ -16,6 +17,15 @@ export const publicEntries = action('evaluation', 'publicEntries');
 /** The form for 一次一评 of a checked-in signup, or 综合点评 of a collective by its public code. */
 export const evaluationForm = visitorAction('evaluation', 'evaluationForm');
 export const evaluate = visitorAction('evaluation', 'evaluate');
+/** One photo for the visitor's evaluation (JPEG or PNG): answers the address `evaluate` takes. */
+export const uploadEvaluationPhoto = visitorAction('evaluation', 'uploadPhoto');
+
+/** Chooses up to `room` photos with the shared picker and uploads them one by one; answers each upload's result (empty when cancelled). */
+export async function uploadEvaluationPhotos(room: number): Promise<Array<CallResult<'evaluation', 'uploadPhoto'>>> {
+  const results: Array<CallResult<'evaluation', 'uploadPhoto'>> = [];
+  for (const photo of await choosePhotos(room)) results.push(await uploadEvaluationPhoto(photo));
+  return results;
+}
 export const myEvaluations = visitorAction('evaluation', 'myEvaluations');
 /** The evaluator's one rating of how the collective handled their 差评. */
 export const rateHandling = visitorAction('evaluation', 'rateHandling');

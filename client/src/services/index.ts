@@ -151,4 +151,6 @@ export {
   unitComplaints,
   respondToComplaint,
   recordRectification,
+  uploadEvaluationPhoto,
+  uploadEvaluationPhotos,
 } from './evaluation';

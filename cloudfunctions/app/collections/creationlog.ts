@@ -49,6 +49,11 @@ export interface CreationVideoDoc {
 
 export type PublicState = 'public' | 'review';
 
+export interface PublicHold {
+  awaiting: string[];
+  alsoHeld: boolean;
+}
+
 /** An entry's video; never public until an admin of its chain approves it (WeChat has no automatic video check). */
 export interface EntryVideo {
   url: string;
@@ -101,6 +106,12 @@ export interface CreationEntryDoc {
    * review while a verdict is pending (shown to nobody); absent or null: not public.
    */
   publicState?: PublicState | null;
+  /**
+   * While `review`: the trace ids of its images whose verdict is still to arrive (media-verdicts/), and whether
+   * something else holds it too (text under review, an image no verdict will come for, or a verdict of review);
+   * it becomes public when the last trace id passes and nothing else holds it. Absent or null otherwise.
+   */
+  publicHold?: PublicHold | null;
   eventId: string | null;
   eventTitle: string | null;
   correctsId: string | null;

@@ -72,6 +72,16 @@ export const EVALUATION_COLLECTIONS = {
   ],
 } satisfies Record<string, IndexSpec[]>;
 
+/** shown: passed content security, shown with the comment; review: waiting for its verdict; removed: risky, never shown. */
+export type PhotoState = 'shown' | 'review' | 'removed';
+
+export interface EvaluationPhoto {
+  url: string;
+  state: PhotoState;
+  /** While `review`: the trace id its verdict will carry (absent when none will come). */
+  traceId?: string;
+}
+
 export interface PublicPageDoc {
   /** The collective's id. */
   id: string;
@@ -125,7 +135,12 @@ export interface EvaluationDoc {
    * public (absent on evaluations from before appeals: not folded).
    */
   excluded?: { reason: string; at: string } | null;
-  /** commentState === 'shown' and not held, as its own field so one index serves the public list. */
+  /** Up to 3 photos with their content-security state (absent on evaluations from before photos). */
+  photos?: EvaluationPhoto[];
+  /**
+   * Whether the public list shows it: not held, and its comment passed (or it has none and a photo passed);
+   * as its own field so one index serves the public list (features/evaluation/photos.ts `shownOnPage`).
+   */
   commentShown: boolean;
   /** When a second 综合点评 in the same month replaced this one's content (shown as 已修改). */
   changedAt: string | null;

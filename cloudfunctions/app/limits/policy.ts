@@ -41,6 +41,10 @@ const POLICIES = {
     { rule: 'uploadBytesPerCollective', by: 'collective', cost: 'bytes' },
   ],
   creationEntry: [{ rule: 'creationEntriesPerCollective', by: 'collective' }],
+  visitorPhoto: [
+    { rule: 'evaluationPhotosPerIp', by: 'ip' },
+    { rule: 'evaluationPhotosPerVisitor', by: 'visitor' },
+  ],
 } as const satisfies Record<string, readonly Step[]>;
 
 export type PolicyName = keyof typeof POLICIES;

@@ -36,6 +36,10 @@ export const LIMIT_SETTINGS = {
   complaintsPerVisitor: { env: 'RATE_COMPLAINTS_PER_VISITOR', default: '5/1d' },
   /** Complaints from one address. */
   complaintsPerIp: { env: 'RATE_COMPLAINTS_PER_IP', default: '30/1h' },
+  /** Photos for evaluations uploaded by one visitor (3 an evaluation; retries and replacements need room). */
+  evaluationPhotosPerVisitor: { env: 'RATE_EVALUATION_PHOTOS_PER_VISITOR', default: '30/1d' },
+  /** Photos for evaluations uploaded from one address. */
+  evaluationPhotosPerIp: { env: 'RATE_EVALUATION_PHOTOS_PER_IP', default: '100/1h' },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_SETTINGS;

@@ -24,11 +24,25 @@ export interface ImageCheck {
   openid?: string;
 }
 
+/**
+ * An image's verdict now. `review` with a `traceId`: the verdict arrives later as a platform event naming that
+ * reference (WeChat's `wxa_media_check` push, media-verdicts/receive.ts), and the caller records what the image is
+ * about under it (common/media-checks.ts). `review` without one: nothing will arrive (no OPENID to check with, or
+ * the checker could not be reached), so the image stays held.
+ */
+export interface ImageVerdict {
+  verdict: ContentVerdict;
+  traceId?: string;
+}
+
+/** What a later verdict says (WeChat's `result.suggest`): risky removes the image from what shows. */
+export type MediaSuggest = 'pass' | 'review' | 'risky';
+
 export interface ContentSecurity {
   checkText(check: TextCheck): Promise<ContentVerdict>;
   /**
-   * Images are checked asynchronously by WeChat (mediaCheckAsync): `review` until its verdict arrives
-   * (applied by the caller when it does); the word-list adapter cannot see pixels and passes them.
+   * Images are checked asynchronously by WeChat (mediaCheckAsync): `review` with its trace id until the verdict
+   * arrives; the word-list adapter passes them at once, unless the image is one configured to be held.
    */
-  checkImage(check: ImageCheck): Promise<ContentVerdict>;
+  checkImage(check: ImageCheck): Promise<ImageVerdict>;
 }

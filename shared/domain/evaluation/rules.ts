@@ -57,6 +57,8 @@ export const HANDLING_RATINGS = ['satisfied', 'basicallySatisfied', 'dissatisfie
 export type HandlingRating = (typeof HANDLING_RATINGS)[number];
 export const HANDLING_RATING_LABELS: Record<HandlingRating, string> = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' };
 export const MAX_TAGS = 10;
+/** Photos on one evaluation (issue #12: up to 3). */
+export const MAX_EVALUATION_PHOTOS = 3;
 
 /** Evaluations per level, 5 … 1. */
 export type RatingCounts = Record<Rating, number>;

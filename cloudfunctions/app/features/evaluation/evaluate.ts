@@ -5,7 +5,7 @@ import type { CommentState, EvaluationDoc, EvaluationSlotDoc } from '../../colle
 import { visitorOf } from '../../common/identity';
 import type { UseCaseContext } from '../../context';
 import { checkLimits } from '../../limits/policy';
-import { DuplicateKeyError } from '../../ports/store';
+import { DuplicateKeyError, type StoreOps } from '../../ports/store';
 import { Retry, withRetries } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
@@ -14,6 +14,8 @@ import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
 import { evaluationTarget, type EvaluationTarget } from './evaluation-target';
 import { myEvaluationView } from './views';
+import { checkedPhotos, shownOnPage } from './photos';
+import { holdForVerdict } from '../../common/media-checks';
 
 const COMMENT_REFUSED = '评价内容：含有不宜公开的信息，请修改后再提交';
 
@@ -43,21 +45,29 @@ async function checkedTags(ctx: UseCaseContext, target: EvaluationTarget, tags: 
  * same transaction as the evaluation and the collective's counters: a first evaluation adds to its level;
  * a second 综合点评 in the month replaces the first (marked changed) and moves the counts from the old level
  * to the new; a second 一次一评 of one signup is refused. Two first evaluations racing for one slot
- * collide on its id and the loser runs again, finding the winner's.
+ * collide on its id and the loser runs again, finding the winner's. Up to 3 photos of the visitor's own uploads
+ * pass content security too: shown with the evaluation once they pass (features/evaluation/photos.ts).
  */
 export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx, input) => {
   const visitorId = visitorOf(ctx);
   await checkLimits(ctx, 'evaluate', { visitor: visitorId });
   // The comment first: a refused one leaves nothing behind, not even the page a first evaluation would make.
   const { comment, state } = await checkedComment(ctx, visitorId, input.comment);
+  const photos = await checkedPhotos(ctx, visitorId, input.photos);
   const target = await evaluationTarget(ctx, visitorId, input);
   if (target.collective.status !== 'active') throw new AppError('EVALUATION_CLOSED');
   const tags = await checkedTags(ctx, target, input.tags);
   const source = visitorId.startsWith('wx:') ? 'wechat' : 'h5';
   const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
-  const content = { rating: input.rating, tags, comment, commentState: state, held, commentShown: state === 'shown' && !held };
+  const content = { rating: input.rating, tags, comment, commentState: state, held, photos, commentShown: shownOnPage({ held, commentState: state, photos }) };
   const dueAt = followUpDeadline(ctx);
 
+  // Photos whose verdict comes later are recorded with the evaluation, by their trace ids.
+  const holdPhotos = async (tx: StoreOps, e: EvaluationDoc) => {
+    for (const photo of e.photos ?? []) {
+      if (photo.traceId) await holdForVerdict(tx, ctx.now(), photo.traceId, { kind: 'evaluationPhoto', evaluationId: e.id, url: photo.url });
+    }
+  };
   const { doc, replaced } = await withRetries(async () => {
     try {
       return await ctx.store.transaction(async (tx) => {
@@ -70,6 +80,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
           const set = { ...content, commentShown: content.commentShown && !before.excluded, changedAt: at, updatedAt: at };
           const after: EvaluationDoc = { ...before, ...set };
           await tx.update('evaluations', before.id, { set });
+          await holdPhotos(tx, after);
           await countEvaluation(tx, target.collective.id, before.source, countedRating(before), countedRating(after));
           await syncCase(tx, after, at, dueAt);
           return { doc: after, replaced: true };
@@ -92,6 +103,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         };
         await tx.insert('evaluationSlots', { id: target.slotId, evaluationId: created.id });
         await tx.insert('evaluations', created);
+        await holdPhotos(tx, created);
         await countEvaluation(tx, target.collective.id, source, null, countedRating(created));
         await syncCase(tx, created, at, dueAt);
         return { doc: created, replaced: false };

@@ -10,6 +10,7 @@ import { complain } from './complain';
 import { complaintChannel } from './complaint-channel';
 import { escalatedCases } from './escalated-cases';
 import { evaluate } from './evaluate';
+import { uploadPhoto } from './upload-photo';
 import { evaluationForm } from './evaluation-form';
 import { myComplaints } from './my-complaints';
 import { myEvaluations } from './my-evaluations';
@@ -32,6 +33,7 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   comments,
   publicEntries,
   evaluationForm,
+  uploadPhoto,
   evaluate,
   myEvaluations,
   collectiveEvaluations,

@@ -5,6 +5,7 @@ import type { CollectiveDoc } from '../../collections/filing';
 import type { EventDoc } from '../../collections/openweek';
 import type { Store } from '../../ports/store';
 import { publicCodeOf } from './pages';
+import { shownPhotos } from './photos';
 import type { Deps } from '../../context';
 
 /** As the public and the collective see it: no evaluator, and the comment only once it passed content security. */
@@ -15,6 +16,7 @@ export function evaluationView(e: EvaluationDoc): EvaluationView {
     ratingLabel: RATING_LABELS[e.rating],
     tags: e.tags,
     comment: e.commentShown ? e.comment : null,
+    photos: shownPhotos(e),
     channel: e.channel,
     source: e.source,
     changed: e.changedAt !== null,
@@ -31,7 +33,17 @@ export const replyView = (c: Pick<EvaluationCaseDoc, 'reply' | 'handlingRating'>
 
 /** As the evaluator sees their own: their comment whatever its state, and the collective's answer to a 差评. */
 export function myEvaluationView(e: EvaluationDoc, collective: { code: string; name: string }, eventTitle: string | null, followUp: EvaluationCaseDoc | null = null): MyEvaluationView {
-  return { ...evaluationView(e), comment: e.comment, commentState: e.commentState, held: e.held, collective, eventTitle, month: e.month, reply: replyView(followUp) };
+  return {
+    ...evaluationView(e),
+    comment: e.comment,
+    commentState: e.commentState,
+    myPhotos: (e.photos ?? []).map(({ url, state }) => ({ url, state })),
+    held: e.held,
+    collective,
+    eventTitle,
+    month: e.month,
+    reply: replyView(followUp),
+  };
 }
 
 /**

@@ -1,0 +1,34 @@
+import { AppError } from '../../../../shared/errors';
+import type { EvaluationDoc, EvaluationPhoto } from '../../collections/evaluation';
+import { checkImages } from '../../common/media-checks';
+import { assertOwnedPhotos } from '../../common/owned-photos';
+import type { UseCaseContext } from '../../context';
+
+/** Where photos on evaluations go: random names, nothing of the evaluator (common/owned-photos.ts). */
+export const PHOTO_FOLDER = 'evaluation/photos/';
+
+const PHOTO_REFUSED = '照片：含有不宜公开的内容，请更换后再提交';
+
+/**
+ * The evaluation's photos: each one this visitor uploaded, each through content security. A passed photo is shown
+ * with the evaluation; one under review waits for its verdict (its trace id kept, recorded as a pending check in
+ * the evaluation's transaction); a rejected one refuses the evaluation, nothing written.
+ */
+export async function checkedPhotos(ctx: UseCaseContext, visitorId: string, urls: readonly string[]): Promise<EvaluationPhoto[]> {
+  const unique = [...new Set(urls)];
+  await assertOwnedPhotos(ctx, PHOTO_FOLDER, visitorId, unique, { code: 'PHOTO_NOT_UPLOADED', field: 'photos' });
+  const openid = visitorId.startsWith('wx:') ? visitorId.slice(3) : undefined;
+  const checked = await checkImages(ctx, unique, 'comment', openid);
+  if (checked.some((c) => c.verdict === 'reject')) throw new AppError('CONTENT_REJECTED', PHOTO_REFUSED, { photos: PHOTO_REFUSED });
+  return checked.map((c) => (c.verdict === 'pass' ? { url: c.url, state: 'shown' } : { url: c.url, state: 'review', ...(c.traceId ? { traceId: c.traceId } : {}) }));
+}
+
+/**
+ * Whether the public list shows an evaluation: not held, not folded, and its comment passed — or, without a
+ * comment, one of its photos did. A comment under review hides its photos too: they are shown with it.
+ */
+export const shownOnPage = (e: Pick<EvaluationDoc, 'held' | 'excluded' | 'commentState' | 'photos'>): boolean =>
+  !e.held && !e.excluded && (e.commentState === 'shown' || (e.commentState === 'none' && (e.photos ?? []).some((p) => p.state === 'shown')));
+
+/** The photos the public sees with a shown evaluation. */
+export const shownPhotos = (e: Pick<EvaluationDoc, 'commentShown' | 'photos'>): string[] => (e.commentShown ? (e.photos ?? []).filter((p) => p.state === 'shown').map((p) => p.url) : []);
