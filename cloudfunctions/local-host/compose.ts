@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { COLLECTIONS } from '../app/collections';
 import type { Deps } from '../app/context';
 import type { Mailer } from '../app/ports/mailer';
-import { StoreRateLimiter } from '../app/limits/store-rate-limiter';
 import { PasswordHasher } from '../app/security/passwords';
 import { SessionTokens } from '../app/security/session-tokens';
 import { DevMailboxMailer } from '../adapters/mail/dev-mailbox-mailer';
@@ -10,6 +9,7 @@ import { DevMailboxNotifier } from '../adapters/mail/dev-mailbox-notifier';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { LocalDiskFiles } from '../adapters/files/local-disk-files';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
+import { MemoryRateLimiter } from '../adapters/limits/memory-rate-limiter';
 import { WordListContentSecurity } from '../adapters/content/word-list-content-security';
 import { NO_RISK } from '../app/ports/risk-control';
 import type { LocalHostConfig } from './config';
@@ -26,7 +26,8 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     notifier: new DevMailboxNotifier(store, now),
     passwords: new PasswordHasher(config.scryptCost),
     tokens: new SessionTokens(config.sessionSecret),
-    limiter: new StoreRateLimiter(store),
+    // One process serves every request here: counters in memory (lost on restart); CloudBase counts in the store.
+    limiter: new MemoryRateLimiter(),
     contentSecurity: new WordListContentSecurity(config.blockedWords, { hashes: config.heldImages, read: (url) => files.read(url) }),
     riskControl: NO_RISK,
     now,

@@ -2,8 +2,9 @@ import tcb from '@cloudbase/node-sdk';
 import { TransactionConflictError, type StoreOps } from '../../cloudfunctions/app/ports/store';
 import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
 import { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store';
+import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
 import { FakeCloudbase } from '../support/fake-cloudbase';
-import { CONTRACT_COLLECTIONS } from './contract-collections';
+import { CONTRACT_COLLECTIONS, RATE_LIMITS } from './contract-collections';
 import { describeRateLimiterContract } from './rate-limiter-contract';
 import { describeStoreContract } from './store-contract';
 
@@ -65,5 +66,5 @@ describe('CloudbaseStore transactions against the model of CloudBase', () => {
 describeRateLimiterContract('CloudbaseStore against the model of CloudBase', async () => {
   fake.reset();
   // Each instance is its own store over the SDK, as each function instance has.
-  return { instances: () => new CloudbaseStore(app), cleanup: async () => fake.reset() };
+  return { instances: () => new StoreRateLimiter(new CloudbaseStore(app), RATE_LIMITS), cleanup: async () => fake.reset() };
 });

@@ -1,26 +1,24 @@
-import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
-import type { RateRule } from '../../cloudfunctions/app/ports/rate-limiter';
-import type { Store } from '../../cloudfunctions/app/ports/store';
-import { RATE_LIMITS } from './contract-collections';
+import type { RateLimiter, RateRule } from '../../cloudfunctions/app/ports/rate-limiter';
 
 /**
- * What the rate limiter must do on every store it runs on. `instances` opens one more connection to the
- * same store each time it is called, standing for another function instance: counters must hold across them.
+ * What every rate limiter must do, on every store it runs on. `instances` answers the limiter of one more
+ * function instance each time it is called (for the store's limiter, one more connection to the same store):
+ * counters must hold across them. A limiter of one process answers itself every time.
  */
-export type LimiterStores = () => Promise<{ instances: () => Store; cleanup: () => Promise<void> }>;
+export type Limiters = () => Promise<{ instances: () => RateLimiter; cleanup: () => Promise<void> }>;
 
 const T0 = new Date('2018-11-20T02:00:00.000Z');
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const perMinute = (limit: number): RateRule => ({ limit, windowSeconds: 60 });
 
-export function describeRateLimiterContract(name: string, makeStores: LimiterStores): void {
+export function describeRateLimiterContract(name: string, makeLimiters: Limiters): void {
   describe(`${name}: the rate limiter`, () => {
-    let instances: () => Store;
+    let instances: () => RateLimiter;
     let cleanup: () => Promise<void>;
-    const limiter = () => new StoreRateLimiter(instances(), RATE_LIMITS);
+    const limiter = () => instances();
 
     beforeEach(async () => {
-      ({ instances, cleanup } = await makeStores());
+      ({ instances, cleanup } = await makeLimiters());
     });
     afterEach(async () => cleanup());
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { DuplicateKeyError } from '../../cloudfunctions/app/ports/store';
-import { CONTRACT_COLLECTIONS, ITEMS } from './contract-collections';
+import { StoreRateLimiter } from '../../cloudfunctions/app/limits/store-rate-limiter';
+import { CONTRACT_COLLECTIONS, ITEMS, RATE_LIMITS } from './contract-collections';
 import { describeRateLimiterContract } from './rate-limiter-contract';
 import { describeStoreContract } from './store-contract';
 
@@ -211,5 +212,5 @@ describe('SqliteStore files from an earlier version', () => {
 describeRateLimiterContract('SQLite', async () => {
   const store = new SqliteStore(newFile(), CONTRACT_COLLECTIONS);
   // One process shares one connection; instances on other machines are CloudBase's case.
-  return { instances: () => store, cleanup: () => store.close() };
+  return { instances: () => new StoreRateLimiter(store, RATE_LIMITS), cleanup: () => store.close() };
 });

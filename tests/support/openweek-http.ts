@@ -12,10 +12,10 @@ export interface HttpAnswer {
 }
 
 /**
- * Rate limits for a crowd that all comes from this one machine (the rush test, the signup benchmark):
- * every visit and signup still passes through the limiter and its counters, none is throttled.
+ * Rate limits for a crowd that all comes from this one machine (the rush test, the signup and evaluation-submit
+ * benchmarks): every visit, signup and evaluation still passes through the limiter and its counters, none is throttled.
  */
-export const CROWD_FROM_ONE_ADDRESS = { RATE_VISITS_PER_IP: '1000000/1m', RATE_SIGNUPS_PER_IP: '1000000/1m' };
+export const CROWD_FROM_ONE_ADDRESS = { RATE_VISITS_PER_IP: '1000000/1m', RATE_SIGNUPS_PER_IP: '1000000/1m', RATE_EVALUATIONS_PER_IP: '1000000/1m' };
 
 export function client(url: string) {
   return async (fn: string, action: string, data: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> => {
@@ -54,14 +54,14 @@ export async function officeHeaders(host: RunningHost): Promise<Record<string, s
   return office;
 }
 
-/** A new collective under 交通, its code and one-time password not yet used (the office is activated once per host). */
-export async function issueCollective(host: RunningHost, name: string): Promise<{ code: string; oneTimePassword: string }> {
+/** A new collective under 交通, its account, code and one-time password not yet used (the office is activated once per host). */
+export async function issueCollective(host: RunningHost, name: string): Promise<{ accountId: string; code: string; oneTimePassword: string }> {
   const post = client(host.url);
   const office = await officeHeaders(host);
   const units = await must(post, 'admin', 'listUnits', {}, office);
   const transport = (units.items as Array<{ id: string; name: string }>).find((u) => u.name === '交通');
   const issued = await must(post, 'admin', 'createAccount', { unitId: transport!.id, role: 'collective', name }, office);
-  return { code: issued.account.code, oneTimePassword: issued.oneTimePassword };
+  return { accountId: issued.account.id, code: issued.account.code, oneTimePassword: issued.oneTimePassword };
 }
 
 /** A published event with `capacity` seats, open for signups now, by a new collective under 交通. */

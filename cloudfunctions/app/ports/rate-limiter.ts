@@ -1,7 +1,9 @@
 /**
- * The rate-limit port: counters with an expiry, kept where every function instance sees them (the
- * store), never in one process's memory. A rule allows `limit` units (requests, or bytes) per window;
- * the window starts with the first unit counted and is the same for every instance.
+ * The rate-limit port: counters with an expiry, kept where every instance that serves requests sees them:
+ * the store on CloudBase, where many function instances serve (limits/store-rate-limiter.ts); the memory
+ * of the one process that is the local host (adapters/limits/memory-rate-limiter.ts). A rule allows
+ * `limit` units (requests, or bytes) per window; the window starts with the first unit counted and is the
+ * same for every instance.
  */
 export interface RateRule {
   limit: number;
