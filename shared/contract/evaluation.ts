@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from './define';
 import { email, id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { ADMINS } from '../domain/roles';
-import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
+import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_FOLLOW_UP_WORKING_DAYS, MAX_TAGS, MIN_FOLLOW_UP_WORKING_DAYS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
 import { COMPLAINT_CATEGORIES, COMPLAINT_VERDICTS, MAX_COMPLAINT_LENGTH } from '../domain/evaluation/complaints';
 import {
   appealView,
@@ -107,6 +107,8 @@ export const respondToComplaintInput = z.object({
   /** Only for an upheld complaint: what the collective is asked to put right. */
   rectificationRequest: optionalText('整改要求', 500),
 });
+
+const followUpPeriodView = z.object({ campaignId: z.string(), workingDays: z.number().int(), isDefault: z.boolean() });
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
 export const evaluation = {
@@ -272,5 +274,24 @@ export const evaluation = {
     input: z.object({ complaintId: id('投诉'), text: text('整改情况', { min: 5, max: 1000 }) }),
     output: z.object({ complaint: unitComplaintView }),
     roles: ADMINS,
+  }),
+  followUpPeriod: defineAction({
+    summary: '创建活动的差评回访和投诉答复期限（工作日；未设置时为默认5个工作日）',
+    input: z.object({ campaignId: id('创建活动') }),
+    output: followUpPeriodView,
+    roles: ['office'],
+  }),
+  setFollowUpPeriod: defineAction({
+    summary: '设置创建活动的差评回访和投诉答复期限（1—30个工作日）；已有的差评和投诉保留原截止时间',
+    input: z.object({
+      campaignId: id('创建活动'),
+      workingDays: z
+        .number({ error: '回访期限：请填写' })
+        .int('回访期限：请填写整数')
+        .min(MIN_FOLLOW_UP_WORKING_DAYS, `回访期限：至少${MIN_FOLLOW_UP_WORKING_DAYS}个工作日`)
+        .max(MAX_FOLLOW_UP_WORKING_DAYS, `回访期限：最多${MAX_FOLLOW_UP_WORKING_DAYS}个工作日`),
+    }),
+    output: followUpPeriodView,
+    roles: ['office'],
   }),
 };

@@ -93,6 +93,8 @@ const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Recor
   { action: 'setComplaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id, phone: '0730-1234567' }), expect: ADMINS_IN_SCOPE },
   { action: 'aspectTags', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },
   { action: 'setAspectTags', input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }), expect: OFFICE_ONLY },
+  { action: 'followUpPeriod', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },
+  { action: 'setFollowUpPeriod', input: (w) => ({ campaignId: w.campaignId, workingDays: 7 }), expect: OFFICE_ONLY },
   {
     action: 'posterOf',
     input: (w) => ({ code: w.code }),

@@ -145,6 +145,7 @@ const READS: Record<string, Drive> = {
   'evaluation.appeals': { input: () => ({}) },
   'evaluation.myComplaints': { input: () => ({}) },
   'evaluation.unitComplaints': { input: () => ({}) },
+  'evaluation.followUpPeriod': { input: (w) => ({ campaignId: w.campaignId }) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -172,6 +173,7 @@ const WRITES: Record<string, Drive> = {
   'evaluation.respondToComplaint': { input: (w) => ({ complaintId: w.complaintId, verdict: 'upheld', text: '经核实情况属实，已约谈。', rectificationRequest: '公示等候时间' }) },
   'evaluation.recordRectification': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间并回访。' }) },
   'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
+  'evaluation.setFollowUpPeriod': { input: (w) => ({ campaignId: w.campaignId, workingDays: 7 }) },
   'filing.saveDraft': { input: (w) => ({ campaignId: w.campaignId, content: { name: '岳阳市公交一路青年班组' } }) },
   'filing.submit': { input: (w) => ({ campaignId: w.campaignId, content: {} }) },
   'review.decide': { input: (w) => ({ filingId: w.filing.id, version: w.filing.version, decision: 'passUp', comment: '同意报送' }) },

@@ -43,3 +43,5 @@ export const myComplaints = visitorAction('evaluation', 'myComplaints');
 export const unitComplaints = action('evaluation', 'unitComplaints');
 export const respondToComplaint = action('evaluation', 'respondToComplaint');
 export const recordRectification = action('evaluation', 'recordRectification');
+export const followUpPeriod = action('evaluation', 'followUpPeriod');
+export const setFollowUpPeriod = action('evaluation', 'setFollowUpPeriod');

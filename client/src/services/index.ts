@@ -151,4 +151,6 @@ export {
   unitComplaints,
   respondToComplaint,
   recordRectification,
+  followUpPeriod,
+  setFollowUpPeriod,
 } from './evaluation';

@@ -156,7 +156,10 @@ export interface ComplaintChannelDoc {
 export interface EvaluationSettingsDoc {
   /** The campaign's id. */
   id: string;
-  aspectTags: string[];
+  /** Absent: the default list. */
+  aspectTags?: string[];
+  /** The working days a new 差评 case or complaint is due in; absent: FOLLOW_UP_WORKING_DAYS. */
+  followUpDays?: number;
   updatedAt: string;
 }
 

@@ -11,4 +11,5 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.upholdComplaint': '核实投诉属实并答复',
   'evaluation.rejectComplaint': '核实投诉不属实并答复',
   'evaluation.recordRectification': '记录属实投诉的整改情况',
+  'evaluation.setFollowUpPeriod': '设置差评回访和投诉答复期限',
 } as const satisfies Record<string, string>;

@@ -39,8 +39,13 @@ export const MAX_COMMENT_LENGTH = 500;
  */
 export const HOLD_AT_RISK_RANK = 3;
 
-/** A 差评 is followed up (回访, then 整改 or 说明) within this many working days (China time). */
+/**
+ * A 差评 (and a complaint) is followed up (回访, then 整改 or 说明) within this many working days (China time)
+ * unless the office sets its campaign's own period, between these bounds.
+ */
 export const FOLLOW_UP_WORKING_DAYS = 5;
+export const MIN_FOLLOW_UP_WORKING_DAYS = 1;
+export const MAX_FOLLOW_UP_WORKING_DAYS = 30;
 
 /** How the collective answers a 差评: 整改 (rectified) or 说明 (explained). */
 export const REPLY_KINDS = ['rectification', 'explanation'] as const;

@@ -7,6 +7,7 @@ import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { appealView } from './appeals-view';
+import { followUpDaysOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
 
@@ -22,7 +23,8 @@ export const decideAppeal: Handler<typeof contract.evaluation.decideAppeal> = as
   if (account.role !== 'office' && found.unitL1 !== account.unitId) throw new AppError('NOT_IN_SCOPE');
   if (found.status !== 'pending') throw new AppError('INVALID_STATE', '该申诉已复核');
   const at = ctx.now().toISOString();
-  const dueAt = followUpDeadline(ctx);
+  const campaignId = (await ctx.store.get<EvaluationDoc>('evaluations', found.id))?.campaignId ?? null;
+  const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, campaignId)).workingDays);
   const decision = { by: account.id, byName: account.name, comment: input.comment, at };
   const next: EvaluationAppealDoc = { ...found, status: input.uphold ? 'upheld' : 'rejected', decision, version: found.version + 1 };
   await transact(ctx.store, async (tx) => {

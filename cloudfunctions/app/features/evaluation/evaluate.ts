@@ -9,7 +9,7 @@ import { DuplicateKeyError } from '../../ports/store';
 import { Retry, withRetries } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { aspectTagsOf } from './campaign-of';
+import { aspectTagsOf, followUpDaysOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
 import { evaluationTarget, type EvaluationTarget } from './evaluation-target';
@@ -56,7 +56,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
   const source = visitorId.startsWith('wx:') ? 'wechat' : 'h5';
   const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
   const content = { rating: input.rating, tags, comment, commentState: state, held, commentShown: state === 'shown' && !held };
-  const dueAt = followUpDeadline(ctx);
+  const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, target.campaignId)).workingDays);
 
   const { doc, replaced } = await withRetries(async () => {
     try {

@@ -25,6 +25,8 @@ import { setAspectTags } from './set-aspect-tags';
 import { setComplaintChannel } from './set-complaint-channel';
 import { unitComplaints } from './unit-complaints';
 import { updatePublicPage } from './update-public-page';
+import { followUpPeriod } from './follow-up-period';
+import { setFollowUpPeriod } from './set-follow-up-period';
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
 export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
@@ -54,4 +56,6 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   unitComplaints,
   respondToComplaint,
   recordRectification,
+  followUpPeriod,
+  setFollowUpPeriod,
 };
