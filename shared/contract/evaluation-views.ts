@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLAINT_CATEGORIES, COMPLAINT_VERDICTS } from '../domain/evaluation/complaints';
+import { COMPLAINT_CATEGORIES, COMPLAINT_ESCALATIONS, COMPLAINT_VERDICTS } from '../domain/evaluation/complaints';
 import { publicEntryView } from './creationlog-views';
 import { APPEAL_GROUNDS, EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS } from '../domain/evaluation/rules';
 
@@ -194,6 +194,9 @@ export const unitComplaintView = myComplaintView.extend({
   dueAt: z.string(),
   overdue: z.boolean(),
   respondedOnTime: z.boolean().nullable(),
+  /** Chased by the escalation job (the unit told), then sent to the level-1 unit; '' label while neither. */
+  escalation: z.enum(COMPLAINT_ESCALATIONS),
+  escalationLabel: z.string(),
 });
 export type MyComplaintView = z.infer<typeof myComplaintView>;
 export type UnitComplaintView = z.infer<typeof unitComplaintView>;

@@ -1,5 +1,5 @@
 import type { AppealGround, EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
-import type { ComplaintCategory, ComplaintVerdict } from '../../../shared/domain/evaluation/complaints';
+import type { ComplaintCategory, ComplaintEscalation, ComplaintVerdict } from '../../../shared/domain/evaluation/complaints';
 import type { IndexSpec } from './index-spec';
 
 /** Collections of public evaluation and the 三亮 page (issue #12), with the indexes their queries need. */
@@ -69,6 +69,9 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['unitL3', 'status', 'createdAt'] },
     { fields: ['unitL1', 'campaignId', 'verdict'] },
     { fields: ['unitL1', 'campaignId', 'respondedOnTime'] },
+    // The escalation job's overdue ones, to chase (status, escalation, dueAt) and then to escalate (status, escalation, escalateAt).
+    { fields: ['status', 'escalation', 'dueAt'] },
+    { fields: ['status', 'escalation', 'escalateAt'] },
   ],
 } satisfies Record<string, IndexSpec[]>;
 
@@ -237,6 +240,10 @@ export interface ComplaintDoc {
   verdict: ComplaintVerdict | null;
   respondedOnTime: boolean | null;
   response: { text: string; at: string; rectificationRequest: string | null; rectification: { text: string; at: string } | null } | null;
+  /** Where the escalation job has it (absent on complaints from before the job: the data upgrade sets 'none'). */
+  escalation?: ComplaintEscalation;
+  /** Set when chased: the instant it goes to the level-1 unit if still unanswered. */
+  escalateAt?: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -7,6 +7,7 @@ import { upgradeCreationActivity } from '../common/creation-activity';
 import { upgradePublicPages } from '../common/collectives';
 import { upgradePagePlaces } from '../common/public-pages';
 import { upgradeCaseFields } from '../features/evaluation/follow-up';
+import { upgradeComplaintEscalation } from './complaint-escalation';
 
 /**
  * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
@@ -28,6 +29,8 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   pagePlaces: upgradePagePlaces,
   // 差评 cases from before they carried their campaign and whether they were answered in time (the 考评's item 4) get both.
   caseFields: upgradeCaseFields,
+  // Complaints from before the complaint escalation job get the step its query finds them by.
+  complaintEscalation: upgradeComplaintEscalation,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

@@ -6,6 +6,7 @@ import { dataUpgrades } from './data-upgrades';
 import { purgeExpired } from './purge-expired';
 import { outbox } from './outbox';
 import { evaluationEscalation } from './evaluation-escalation';
+import { complaintEscalation } from './complaint-escalation';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -25,5 +26,6 @@ export const JOBS: Record<string, Job> = {
   dataUpgrades,
   purgeExpired,
   evaluationEscalation,
+  complaintEscalation,
   outbox,
 };

@@ -12,4 +12,6 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.rejectComplaint': '核实投诉不属实并答复',
   'evaluation.recordRectification': '记录属实投诉的整改情况',
   'evaluation.setFollowUpPeriod': '设置差评回访和投诉答复期限',
+  'evaluation.chaseComplaint': '投诉逾期未答复，催办管理单位',
+  'evaluation.escalateComplaint': '投诉逾期仍未答复，转一级单位督办',
 } as const satisfies Record<string, string>;

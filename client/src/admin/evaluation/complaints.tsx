@@ -92,7 +92,7 @@ export default function UnitComplaints() {
           </View>
           <View className="case-card__due">
             {c.categoryLabel} · {chinaTime(c.createdAt)} · 答复期限 {chinaDate(new Date(Date.parse(c.dueAt) - 1))}
-            {c.overdue ? <View className="case-overdue">已逾期</View> : null}
+            {c.overdue ? <View className="case-overdue">已逾期{c.escalationLabel ? `，${c.escalationLabel}` : ''}</View> : null}
           </View>
           <View className="complaint-text">{c.text}</View>
           <View className="complaint-phone">联系电话：{c.phone ?? '未留'}</View>

@@ -52,6 +52,8 @@ export const complain: Handler<typeof contract.evaluation.complain> = async (ctx
     verdict: null,
     respondedOnTime: null,
     response: null,
+    escalation: 'none',
+    escalateAt: null,
     createdAt: at,
     updatedAt: at,
     version: 1,

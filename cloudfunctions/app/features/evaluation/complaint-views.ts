@@ -1,6 +1,6 @@
 import type { MyComplaintView, UnitComplaintView } from '../../../../shared/contract/evaluation-views';
 import { pathIds } from '../../../../shared/domain/unit-tree';
-import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_VERDICT_LABELS } from '../../../../shared/domain/evaluation/complaints';
+import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_ESCALATION_LABELS, COMPLAINT_VERDICT_LABELS } from '../../../../shared/domain/evaluation/complaints';
 import type { UnitDoc } from '../../collections';
 import type { ComplaintDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
@@ -38,5 +38,7 @@ export async function unitComplaintView(store: Store, c: ComplaintDoc, now: Date
     dueAt: c.dueAt,
     overdue: c.status === 'pending' && now.toISOString() >= c.dueAt,
     respondedOnTime: c.respondedOnTime,
+    escalation: c.escalation ?? 'none',
+    escalationLabel: COMPLAINT_ESCALATION_LABELS[c.escalation ?? 'none'],
   };
 }
