@@ -1,5 +1,6 @@
 import { action } from './call';
 import { visitorAction } from './visitor-call';
+import { requestSubscriptions } from './subscriptions';
 
 /**
  * 社会评价 and the 三亮 page, one function per action of `evaluation`. Evaluating, its form and "my
@@ -45,3 +46,9 @@ export const respondToComplaint = action('evaluation', 'respondToComplaint');
 export const recordRectification = action('evaluation', 'recordRectification');
 export const followUpPeriod = action('evaluation', 'followUpPeriod');
 export const setFollowUpPeriod = action('evaluation', 'setFollowUpPeriod');
+
+/**
+ * Asked in a tap on the admins' 差评 and complaint queues: the one template the topics `evaluationEscalated`,
+ * `complaintFiled`, `complaintOverdue` and `complaintEscalated` share in WX_SUBSCRIBE_TEMPLATES (build-time id).
+ */
+export const askEscalationSubscription = (): Promise<void> => requestSubscriptions([EVALUATION_ESCALATION_TEMPLATE]);

@@ -153,4 +153,5 @@ export {
   recordRectification,
   followUpPeriod,
   setFollowUpPeriod,
+  askEscalationSubscription,
 } from './evaluation';

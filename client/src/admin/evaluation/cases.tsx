@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { chinaDate } from '../../../../shared/domain/working-days';
 import { LoadMore } from '../../components/LoadMore';
+import { EscalationSubscribe } from '../../components/EscalationSubscribe';
 import { Notice } from '../../components/Notice';
 import { EvaluationCard } from '../../components/PublicFace';
 import { Screen } from '../../components/Screen';
@@ -22,6 +23,7 @@ export default function EscalatedCases() {
   if (guard.state === 'denied') return <Screen title="转来的差评"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   return (
     <Screen title="转来的差评" className="escalated-cases">
+      <EscalationSubscribe />
       {list.items.map((item) => (
         <View key={item.id} className="case-card escalated-case">
           <View className="case-card__due">

@@ -8,6 +8,7 @@ import { chinaDate } from '../../../../shared/domain/working-days';
 import { DecideRequest } from '../../components/DecideRequest';
 import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
+import { EscalationSubscribe } from '../../components/EscalationSubscribe';
 import { Notice } from '../../components/Notice';
 import { Screen } from '../../components/Screen';
 import { Tappable } from '../../components/Tappable';
@@ -75,6 +76,7 @@ export default function UnitComplaints() {
   if (guard.state === 'denied') return <Screen title="投诉处理"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   return (
     <Screen title="投诉处理" className="unit-complaints">
+      <EscalationSubscribe />
       <View className="ow-filters">
         {TABS.map(([value, label]) => (
           <Text key={value} className={`ow-chip tab-${value} ${status === value ? 'ow-chip--on' : ''}`} onClick={() => setStatus(value)}>
