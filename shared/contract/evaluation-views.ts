@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMPLAINT_CATEGORIES, COMPLAINT_ESCALATIONS, COMPLAINT_VERDICTS } from '../domain/evaluation/complaints';
 import { publicEntryView } from './creationlog-views';
-import { APPEAL_GROUNDS, EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS } from '../domain/evaluation/rules';
+import { APPEAL_GROUNDS, EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS, REVIEW_OUTCOMES } from '../domain/evaluation/rules';
 
 /** Evaluations at one level. */
 export const ratingCountView = z.object({ rating: z.number().int(), label: z.string(), count: z.number().int() });
@@ -63,7 +63,7 @@ export const myEvaluationView = evaluationView.extend({
   /** The collective's answer to this 差评, once given. */
   reply: caseReplyView.nullable(),
   collective: z.object({ code: z.string(), name: z.string() }),
-  commentState: z.enum(['shown', 'review', 'none']),
+  commentState: z.enum(['shown', 'review', 'hidden', 'none']),
   /** Held for the managing unit's review (a rater WeChat ranks risky): not counted, not shown. */
   held: z.boolean(),
   eventTitle: z.string().nullable(),
@@ -212,3 +212,21 @@ export const posterView = z.object({
   /** The 三亮 page in H5 (PUBLIC_URL): what the QR encodes where there is no mini-program code. */
   pageUrl: z.string(),
 });
+
+/**
+ * A held evaluation or a comment under content review, as its managing unit's admins decide it: the
+ * comment whatever its state (they judge it), never who wrote it.
+ */
+export const evaluationReviewView = z.object({
+  id: z.string(),
+  evaluation: evaluationView,
+  collective: z.object({ code: z.string(), name: z.string() }),
+  unitName: z.string(),
+  /** Why it is here: a rater WeChat ranks risky (held), and/or a comment content security left for review. */
+  held: z.boolean(),
+  commentInReview: z.boolean(),
+  status: z.enum(['pending', 'decided', 'withdrawn']),
+  decision: z.object({ outcome: z.enum(REVIEW_OUTCOMES), outcomeLabel: z.string(), reason: z.string().nullable(), byName: z.string(), at: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type EvaluationReviewView = z.infer<typeof evaluationReviewView>;

@@ -17,6 +17,7 @@ import {
   ownPublicPageView,
   posterView,
   publicPageView,
+  evaluationReviewView,
 } from './evaluation-views';
 import { publicEntryView } from './creationlog-views';
 
@@ -293,5 +294,21 @@ export const evaluation = {
     }),
     output: followUpPeriodView,
     roles: ['office'],
+  }),
+  evaluationReviews: defineAction({
+    summary: '辖区内待审核的评价（高风险评价人的评价、审核中的评价内容）或已审核的（新的在前），不含评价人身份',
+    input: z.object({ status: oneOf('状态', ['pending', 'decided']).default('pending'), ...pageInput }),
+    output: page(evaluationReviewView),
+    roles: ADMINS,
+  }),
+  decideEvaluationReview: defineAction({
+    summary: '审核一条待审评价：计入（计入满意率、公开评价内容）或不计入（须写明原因）；记录在案',
+    input: z
+      .object({ evaluationId: id('评价'), count: z.boolean({ error: '审核结果：请选择' }), reason: optionalText('不计入原因', 200) })
+      .superRefine((value, ctx) => {
+        if (!value.count && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不计入原因：请填写' });
+      }, whenValid(['count', 'reason'])),
+    output: z.object({ review: evaluationReviewView }),
+    roles: ADMINS,
   }),
 };

@@ -1,3 +1,4 @@
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,10 @@ async function world(app: TestApp) {
   for (const visitor of visitors.slice(1)) await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 4, comment: '服务周到' }, visitor);
   // One 差评, which the collective will answer.
   const caseId = (await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 1, comment: '等候太久' }, visitors[0])).evaluation.id;
+  // A risky rater's second 综合点评 this month is held for the managing unit's review, with its comment.
+  app.deps.riskControl = { rankOf: async () => 4 };
+  const heldId = (await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 2, comment: '服务一般' }, visitors[1])).evaluation.id;
+  app.deps.riskControl = NO_RISK;
   // One complaint with a contact phone, which the managing unit will answer.
   const complaintId = (await app.ok('evaluation', 'complain', { code: publicCode, category: 'attitude', text: '窗口工作人员态度冷淡，等候近一小时。', phone: '13987654321' }, visitors[0])).complaint.id;
   const byRole: Record<Audience, Caller[]> = {
@@ -83,7 +88,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, complaintId, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, complaintId, heldId, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -146,6 +151,7 @@ const READS: Record<string, Drive> = {
   'evaluation.myComplaints': { input: () => ({}) },
   'evaluation.unitComplaints': { input: () => ({}) },
   'evaluation.followUpPeriod': { input: (w) => ({ campaignId: w.campaignId }) },
+  'evaluation.evaluationReviews': { input: () => ({}) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -162,6 +168,8 @@ const WRITES: Record<string, Drive> = {
   'openweek.uploadPhoto': { input: (w) => ({ eventId: w.open, fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }) },
   'openweek.uploadCover': { input: () => ({ fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }) },
   'openweek.recordSummary': { input: (w) => ({ eventId: w.open, summary: '活动顺利举行，参观者很满意。' }) },
+  // Before the visitors evaluate again: their replacement would take the held evaluation out of review.
+  'evaluation.decideEvaluationReview': { input: (w) => ({ evaluationId: w.heldId, count: false, reason: '疑似刷评' }) },
   'evaluation.evaluate': { input: (w) => ({ code: w.publicCode, rating: 2, comment: '本月再评一次' }) },
   'evaluation.updatePublicPage': { input: () => ({ commitment: '微笑服务，首问负责', version: 2 }) },
   'evaluation.setComplaintChannel': { input: (w) => ({ unitId: w.units.bureau.id, phone: '0730-1234567' }) },

@@ -1,4 +1,4 @@
-import type { AppealGround, EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
+import type { AppealGround, EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind, ReviewOutcome } from '../../../shared/domain/evaluation/rules';
 import type { ComplaintCategory, ComplaintEscalation, ComplaintVerdict } from '../../../shared/domain/evaluation/complaints';
 import type { IndexSpec } from './index-spec';
 
@@ -73,6 +73,17 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['status', 'escalation', 'dueAt'] },
     { fields: ['status', 'escalation', 'escalateAt'] },
   ],
+  /**
+   * One review per evaluation held for its managing unit (id = the evaluation's id): a high-risk rater's, or
+   * one whose comment is under content review. The office's queue (status, createdAt); a level-k admin's
+   * subtree as an equality on the ancestor at that level (unitLk, status, createdAt).
+   */
+  evaluationReviews: [
+    { fields: ['status', 'createdAt'] },
+    { fields: ['unitL1', 'status', 'createdAt'] },
+    { fields: ['unitL2', 'status', 'createdAt'] },
+    { fields: ['unitL3', 'status', 'createdAt'] },
+  ],
 } satisfies Record<string, IndexSpec[]>;
 
 export interface PublicPageDoc {
@@ -95,8 +106,11 @@ export interface PublicPageDoc {
   version: number;
 }
 
-/** Shown, under review (stored, shown to nobody but its writer), or no comment at all. */
-export type CommentState = 'shown' | 'review' | 'none';
+/**
+ * Shown, under review (stored, shown to nobody but its writer), kept off the page by the managing unit's
+ * review (hidden), or no comment at all.
+ */
+export type CommentState = 'shown' | 'review' | 'hidden' | 'none';
 
 export interface EvaluationDoc {
   /** Random: nothing about the evaluator can be read from it. */
@@ -244,6 +258,28 @@ export interface ComplaintDoc {
   escalation?: ComplaintEscalation;
   /** Set when chased: the instant it goes to the level-1 unit if still unanswered. */
   escalateAt?: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** pending: awaiting the managing unit; decided; withdrawn: its writer replaced the evaluation with one that needs none. */
+export type EvaluationReviewStatus = 'pending' | 'decided' | 'withdrawn';
+
+/** A held evaluation or a comment under content review, in its managing unit's queue. Nothing of its writer. */
+export interface EvaluationReviewDoc {
+  /** The evaluation's id. */
+  id: string;
+  collectiveId: string;
+  unitPath: string;
+  unitL1: string;
+  unitL2: string;
+  unitL3: string;
+  /** What it awaits, as of its last (re)opening: a risky rater's evaluation to count, a comment to show. */
+  held: boolean;
+  commentInReview: boolean;
+  status: EvaluationReviewStatus;
+  decision: { outcome: ReviewOutcome; reason: string | null; by: string; byName: string; at: string } | null;
   createdAt: string;
   updatedAt: string;
   version: number;

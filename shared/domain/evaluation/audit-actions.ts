@@ -14,4 +14,6 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.setFollowUpPeriod': '设置差评回访和投诉答复期限',
   'evaluation.chaseComplaint': '投诉逾期未答复，催办管理单位',
   'evaluation.escalateComplaint': '投诉逾期仍未答复，转一级单位督办',
+  'evaluation.countReviewed': '审核待审评价：计入（评价内容公开）',
+  'evaluation.excludeReviewed': '审核待审评价：不计入',
 } as const satisfies Record<string, string>;

@@ -95,3 +95,11 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 export function chinaMonth(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 7);
 }
+
+/**
+ * The managing unit's review of a held evaluation or of a comment under content review: 计入 (counted; the
+ * comment shown) or 不计入 (excluded, with a reason: the evaluation folded, or only the comment kept off the page).
+ */
+export const REVIEW_OUTCOMES = ['counted', 'excluded'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = { counted: '计入', excluded: '不计入' };

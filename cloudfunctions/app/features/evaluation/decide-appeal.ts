@@ -10,6 +10,7 @@ import { appealView } from './appeals-view';
 import { followUpDaysOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
+import { syncReview } from './reviews';
 
 /**
  * The level-1 admin of the collective's branch (or the office) decides a pending appeal. Upheld, the
@@ -39,6 +40,7 @@ export const decideAppeal: Handler<typeof contract.evaluation.decideAppeal> = as
       const after: EvaluationDoc = { ...before, excluded, commentShown: false };
       await countEvaluation(tx, before.collectiveId, before.source, countedRating(before), countedRating(after));
       await syncCase(tx, after, at, dueAt);
+      await syncReview(tx, after, at);
     }
     await audit(tx, ctx.now(), {
       actor: account,

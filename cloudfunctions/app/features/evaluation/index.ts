@@ -27,6 +27,8 @@ import { unitComplaints } from './unit-complaints';
 import { updatePublicPage } from './update-public-page';
 import { followUpPeriod } from './follow-up-period';
 import { setFollowUpPeriod } from './set-follow-up-period';
+import { evaluationReviews } from './evaluation-reviews';
+import { decideEvaluationReview } from './decide-evaluation-review';
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
 export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
@@ -58,4 +60,6 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   recordRectification,
   followUpPeriod,
   setFollowUpPeriod,
+  evaluationReviews,
+  decideEvaluationReview,
 };
