@@ -79,6 +79,8 @@ export const ROUTES = {
   adminAppeals: '/admin/evaluation/appeals',
   /** Complaints about the caller's collectives: verify and respond. */
   adminComplaints: '/admin/evaluation/complaints',
+  /** Held evaluations and comments under review in the caller's subtree: 计入 or 不计入. */
+  adminEvaluationReviews: '/admin/evaluation/reviews',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

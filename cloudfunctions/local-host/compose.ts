@@ -26,7 +26,7 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     passwords: new PasswordHasher(config.scryptCost),
     tokens: new SessionTokens(config.sessionSecret),
     limiter: new StoreRateLimiter(store),
-    contentSecurity: new WordListContentSecurity(config.blockedWords),
+    contentSecurity: new WordListContentSecurity(config.blockedWords, config.reviewWords),
     riskControl: NO_RISK,
     now,
     config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays, workCalendar: config.workCalendar },

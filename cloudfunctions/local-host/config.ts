@@ -33,6 +33,8 @@ const schema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** Words that make the local content check refuse a comment (comma- or 、-separated); unset: a short default list. */
     CONTENT_BLOCKED_WORDS: optionalVar(z.string()),
+    /** Words that leave a comment for review (stored, not shown until the managing unit decides); unset: none. */
+    CONTENT_REVIEW_WORDS: optionalVar(z.string()),
     ...limitsEnv,
     ...calendarEnv,
   })
@@ -77,6 +79,8 @@ export interface LocalHostConfig {
   wechatBindingMaxAgeDays: number;
   /** The local content check's blocked words (DEFAULT_BLOCKED_WORDS when CONTENT_BLOCKED_WORDS is unset). */
   blockedWords: readonly string[];
+  /** The local content check's words that leave a text for review (CONTENT_REVIEW_WORDS; none when unset). */
+  reviewWords: readonly string[];
   workCalendar: WorkCalendar;
 }
 
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfi
     ...limitsFromEnv(c),
     wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS,
     blockedWords: c.CONTENT_BLOCKED_WORDS ? parseBlockedWords(c.CONTENT_BLOCKED_WORDS) : DEFAULT_BLOCKED_WORDS,
+    reviewWords: c.CONTENT_REVIEW_WORDS ? parseBlockedWords(c.CONTENT_REVIEW_WORDS) : [],
     workCalendar: calendarFromEnv(c),
   };
 }

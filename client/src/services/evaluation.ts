@@ -52,3 +52,6 @@ export const setFollowUpPeriod = action('evaluation', 'setFollowUpPeriod');
  * `complaintFiled`, `complaintOverdue` and `complaintEscalated` share in WX_SUBSCRIBE_TEMPLATES (build-time id).
  */
 export const askEscalationSubscription = (): Promise<void> => requestSubscriptions([EVALUATION_ESCALATION_TEMPLATE]);
+/** The managing unit's review queue: held evaluations and comments under review. */
+export const evaluationReviews = action('evaluation', 'evaluationReviews');
+export const decideEvaluationReview = action('evaluation', 'decideEvaluationReview');

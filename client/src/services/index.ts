@@ -154,4 +154,6 @@ export {
   followUpPeriod,
   setFollowUpPeriod,
   askEscalationSubscription,
+  evaluationReviews,
+  decideEvaluationReview,
 } from './evaluation';

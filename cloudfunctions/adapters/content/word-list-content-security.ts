@@ -17,16 +17,22 @@ export function parseBlockedWords(text: string): string[] {
 /** Spaces and common separators people put between characters to slip a word past a filter. */
 const FILLER = /[\s\u3000·.。,，、_\-*|/\\]+/g;
 
+const normalized = (words: readonly string[]) => words.map((w) => w.replace(FILLER, '').toLowerCase()).filter((w) => w.length > 0);
+
 export class WordListContentSecurity implements ContentSecurity {
   private readonly words: string[];
+  private readonly reviewWords: string[];
 
-  constructor(words: readonly string[] = DEFAULT_BLOCKED_WORDS) {
-    this.words = words.map((w) => w.replace(FILLER, '').toLowerCase()).filter((w) => w.length > 0);
+  /** `reviewWords` leave a text for review, as msgSecCheck does when unsure (CONTENT_REVIEW_WORDS; none by default). */
+  constructor(words: readonly string[] = DEFAULT_BLOCKED_WORDS, reviewWords: readonly string[] = []) {
+    this.words = normalized(words);
+    this.reviewWords = normalized(reviewWords);
   }
 
   async checkText(check: TextCheck): Promise<ContentVerdict> {
     const plain = check.text.replace(FILLER, '').toLowerCase();
-    return this.words.some((word) => plain.includes(word)) ? 'reject' : 'pass';
+    if (this.words.some((word) => plain.includes(word))) return 'reject';
+    return this.reviewWords.some((word) => plain.includes(word)) ? 'review' : 'pass';
   }
 
   async checkImage(_check: ImageCheck): Promise<ContentVerdict> {

@@ -20,13 +20,13 @@ export interface HostWithClient {
   stop(): Promise<void>;
 }
 
-/** The local host on a free port and a fresh data directory, serving the built H5 client. */
-export async function startHostWithClient(): Promise<HostWithClient> {
+/** The local host on a free port and a fresh data directory, serving the built H5 client; `env` adds configuration. */
+export async function startHostWithClient(env: Record<string, string> = {}): Promise<HostWithClient> {
   if (!existsSync(join(H5_DIR, 'index.html'))) {
     throw new Error(`No H5 build in ${H5_DIR}. Run \`npm run build:h5\` first (npm test builds it before jest).`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'qnwmh-e2e-'));
-  const host = await startLocalHost(loadConfig({ PORT: '0', DATA_DIR: dataDir, SCRYPT_COST: '12', H5_DIR }));
+  const host = await startLocalHost(loadConfig({ PORT: '0', DATA_DIR: dataDir, SCRYPT_COST: '12', H5_DIR, ...env }));
   if (!host.office) throw new Error('The local host did not seed the office on an empty store');
   return {
     host,
@@ -154,7 +154,7 @@ export async function issueCode(page: Page, role: 'collective' | 'admin', name: 
  * the file's tests and stopped after them. Each `newUser()` is one person at one device: a browser
  * context of their own (own storage, so own session or visitor token).
  */
-export function useBrowser() {
+export function useBrowser(env: Record<string, string> = {}) {
   let running: HostWithClient | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -164,7 +164,7 @@ export function useBrowser() {
     expect(violations.splice(0)).toEqual([]);
   });
   beforeAll(async () => {
-    running = await startHostWithClient();
+    running = await startHostWithClient(env);
     browser = await launchChromium();
   });
   afterAll(async () => {
