@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLAINT_CATEGORIES, COMPLAINT_ESCALATIONS, COMPLAINT_VERDICTS } from '../domain/evaluation/complaints';
+import { COMPLAINT_CATEGORIES, COMPLAINT_ESCALATIONS, COMPLAINT_VERDICTS, RECTIFICATION_STATES } from '../domain/evaluation/complaints';
 import { publicEntryView } from './creationlog-views';
 import { APPEAL_GROUNDS, EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS, REVIEW_OUTCOMES } from '../domain/evaluation/rules';
 
@@ -186,6 +186,26 @@ export const myComplaintView = z.object({
   response: complaintResponseView.nullable(),
 });
 
+/** The collective's own account of its rectification, and the managing unit's confirmation or return. */
+export const collectiveRectificationView = z.object({
+  text: z.string(),
+  at: z.string(),
+  state: z.enum(RECTIFICATION_STATES),
+  stateLabel: z.string(),
+  review: z.object({ comment: z.string().nullable(), byName: z.string(), at: z.string() }).nullable(),
+});
+
+/** An upheld complaint as the collective asked to rectify sees it: the unit's response and request, not the complaint's text or writer. */
+export const collectiveComplaintView = z.object({
+  id: z.string(),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  categoryLabel: z.string(),
+  createdAt: z.string(),
+  response: complaintResponseView,
+  collectiveRectification: collectiveRectificationView.nullable(),
+});
+export type CollectiveComplaintView = z.infer<typeof collectiveComplaintView>;
+
 /** A complaint in the managing unit's queue: with the contact phone, never who filed it. */
 export const unitComplaintView = myComplaintView.extend({
   phone: z.string().nullable(),
@@ -197,6 +217,7 @@ export const unitComplaintView = myComplaintView.extend({
   /** Chased by the escalation job (the unit told), then sent to the level-1 unit; '' label while neither. */
   escalation: z.enum(COMPLAINT_ESCALATIONS),
   escalationLabel: z.string(),
+  collectiveRectification: collectiveRectificationView.nullable(),
 });
 export type MyComplaintView = z.infer<typeof myComplaintView>;
 export type UnitComplaintView = z.infer<typeof unitComplaintView>;

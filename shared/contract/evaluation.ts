@@ -18,6 +18,7 @@ import {
   posterView,
   publicPageView,
   evaluationReviewView,
+  collectiveComplaintView,
 } from './evaluation-views';
 import { publicEntryView } from './creationlog-views';
 
@@ -309,6 +310,28 @@ export const evaluation = {
         if (!value.count && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不计入原因：请填写' });
       }, whenValid(['count', 'reason'])),
     output: z.object({ review: evaluationReviewView }),
+    roles: ADMINS,
+  }),
+  collectiveComplaints: defineAction({
+    summary: '本集体经核实属实、被要求整改的投诉：管理单位的答复和整改要求，以及本集体报告的整改情况（新的在前）',
+    input: z.object(pageInput),
+    output: page(collectiveComplaintView),
+    roles: ['collective'],
+  }),
+  rectifyComplaint: defineAction({
+    summary: '集体报告一条属实投诉的整改情况（经内容安全检查），由管理单位确认或退回；退回后可重新报告',
+    input: z.object({ complaintId: id('投诉'), text: text('整改情况', { min: 5, max: 1000 }) }),
+    output: z.object({ complaint: collectiveComplaintView }),
+    roles: ['collective'],
+  }),
+  reviewComplaintRectification: defineAction({
+    summary: '管理单位确认集体报告的整改情况，或退回（须写明原因）；记录在案',
+    input: z
+      .object({ complaintId: id('投诉'), confirm: z.boolean({ error: '确认结果：请选择' }), comment: optionalText('退回原因', 500) })
+      .superRefine((value, ctx) => {
+        if (!value.confirm && !value.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: '退回原因：请填写' });
+      }, whenValid(['confirm', 'comment'])),
+    output: z.object({ complaint: unitComplaintView }),
     roles: ADMINS,
   }),
 };

@@ -1,6 +1,6 @@
 import type { AuditDoc } from '../../cloudfunctions/app/collections';
 import type { ComplaintDoc } from '../../cloudfunctions/app/collections/evaluation';
-import { escalateOverdueComplaints, upgradeComplaintEscalation } from '../../cloudfunctions/app/jobs/complaint-escalation';
+import { escalateOverdueComplaints, upgradeComplaintFields } from '../../cloudfunctions/app/jobs/complaint-escalation';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { wechatVisitor } from '../support/evaluation';
 import { seedFiling, submitComplete } from '../support/filing';
@@ -90,8 +90,8 @@ describe('overdue complaints are chased, then sent to the level-1 unit', () => {
     const doc = (await app.store.get<ComplaintDoc>('complaints', filed.id))!;
     const { escalation: _escalation, escalateAt: _escalateAt, ...older } = doc;
     await app.store.insert('complaints', { ...older, id: 'older-complaint' });
-    expect(await upgradeComplaintEscalation(app.deps)).toBe(1);
-    expect(await upgradeComplaintEscalation(app.deps)).toBe(0);
+    expect(await upgradeComplaintFields(app.deps)).toBe(1);
+    expect(await upgradeComplaintFields(app.deps)).toBe(0);
     app.clock = LATE;
     expect(await escalateOverdueComplaints(app.deps)).toBe(2);
   });

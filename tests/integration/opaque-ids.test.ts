@@ -152,6 +152,7 @@ const READS: Record<string, Drive> = {
   'evaluation.unitComplaints': { input: () => ({}) },
   'evaluation.followUpPeriod': { input: (w) => ({ campaignId: w.campaignId }) },
   'evaluation.evaluationReviews': { input: () => ({}) },
+  'evaluation.collectiveComplaints': { input: () => ({}) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -179,6 +180,9 @@ const WRITES: Record<string, Drive> = {
   'evaluation.decideAppeal': { input: (w) => ({ appealId: w.caseId, uphold: true, comment: '核实为误评' }) },
   'evaluation.complain': { input: (w) => ({ code: w.publicCode, category: 'other', text: '再投诉一次：服务时间与公示不符。' }) },
   'evaluation.respondToComplaint': { input: (w) => ({ complaintId: w.complaintId, verdict: 'upheld', text: '经核实情况属实，已约谈。', rectificationRequest: '公示等候时间' }) },
+  // The collective reports its rectification and the unit returns it, before the unit records one itself.
+  'evaluation.rectifyComplaint': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间。' }) },
+  'evaluation.reviewComplaintRectification': { input: (w) => ({ complaintId: w.complaintId, confirm: false, comment: '请补充照片' }) },
   'evaluation.recordRectification': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间并回访。' }) },
   'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
   'evaluation.setFollowUpPeriod': { input: (w) => ({ campaignId: w.campaignId, workingDays: 7 }) },

@@ -1,5 +1,5 @@
 import type { AppealGround, EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind, ReviewOutcome } from '../../../shared/domain/evaluation/rules';
-import type { ComplaintCategory, ComplaintEscalation, ComplaintVerdict } from '../../../shared/domain/evaluation/complaints';
+import type { ComplaintCategory, ComplaintEscalation, ComplaintVerdict, RectificationState } from '../../../shared/domain/evaluation/complaints';
 import type { IndexSpec } from './index-spec';
 
 /** Collections of public evaluation and the 三亮 page (issue #12), with the indexes their queries need. */
@@ -72,6 +72,8 @@ export const EVALUATION_COLLECTIONS = {
     // The escalation job's overdue ones, to chase (status, escalation, dueAt) and then to escalate (status, escalation, escalateAt).
     { fields: ['status', 'escalation', 'dueAt'] },
     { fields: ['status', 'escalation', 'escalateAt'] },
+    // The collective's upheld complaints that ask it to put something right, newest first.
+    { fields: ['collectiveId', 'rectificationRequested', 'createdAt'] },
   ],
   /**
    * One review per evaluation held for its managing unit (id = the evaluation's id): a high-risk rater's, or
@@ -258,6 +260,13 @@ export interface ComplaintDoc {
   escalation?: ComplaintEscalation;
   /** Set when chased: the instant it goes to the level-1 unit if still unanswered. */
   escalateAt?: string | null;
+  /** Upheld with a 整改要求: the collective's own list (absent on older complaints: the data upgrade sets it). */
+  rectificationRequested?: boolean;
+  /**
+   * The collective's own account of its rectification and the managing unit's review of it; once confirmed
+   * it is also the response's `rectification`.
+   */
+  collectiveRectification?: { text: string; at: string; state: RectificationState; review: { comment: string | null; byName: string; at: string } | null } | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -73,16 +73,18 @@ export async function escalateOverdueComplaints(deps: Deps): Promise<number> {
 }
 
 /**
- * The data upgrade of complaints filed before the escalation job: they get `escalation: 'none'` (what its
- * query finds), each read and written in one transaction. An overdue one is then chased on the next run.
+ * The data upgrade of complaints filed before the escalation job and the collective's own rectification:
+ * they get `escalation: 'none'` (what the job's query finds; an overdue one is chased on the next run) and
+ * whether they ask the collective to rectify (its list's index), each read and written in one transaction.
  */
-export async function upgradeComplaintEscalation(deps: Pick<Deps, 'store'>): Promise<number> {
+export async function upgradeComplaintFields(deps: Pick<Deps, 'store'>): Promise<number> {
   let upgraded = 0;
   for await (const found of eachDocument<ComplaintDoc>(deps.store, 'complaints', { orderBy: { fields: [], direction: 'asc' } })) {
     if (found.escalation !== undefined) continue;
     const done = await transact(deps.store, async (tx) => {
       const c = await tx.get<ComplaintDoc>('complaints', found.id);
-      return c && c.escalation === undefined ? tx.update('complaints', c.id, { set: { escalation: 'none', escalateAt: null } }) : false;
+      if (!c || c.escalation !== undefined) return false;
+      return tx.update('complaints', c.id, { set: { escalation: 'none', escalateAt: null, rectificationRequested: !!c.response?.rectificationRequest && c.verdict === 'upheld', collectiveRectification: null } });
     });
     if (done) upgraded++;
   }

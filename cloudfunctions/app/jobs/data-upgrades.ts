@@ -7,7 +7,7 @@ import { upgradeCreationActivity } from '../common/creation-activity';
 import { upgradePublicPages } from '../common/collectives';
 import { upgradePagePlaces } from '../common/public-pages';
 import { upgradeCaseFields } from '../features/evaluation/follow-up';
-import { upgradeComplaintEscalation } from './complaint-escalation';
+import { upgradeComplaintFields } from './complaint-escalation';
 
 /**
  * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
@@ -29,8 +29,8 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   pagePlaces: upgradePagePlaces,
   // 差评 cases from before they carried their campaign and whether they were answered in time (the 考评's item 4) get both.
   caseFields: upgradeCaseFields,
-  // Complaints from before the complaint escalation job get the step its query finds them by.
-  complaintEscalation: upgradeComplaintEscalation,
+  // Complaints from before the escalation job and the collective's own rectification get the fields their queries find them by.
+  complaintFields: upgradeComplaintFields,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

@@ -16,4 +16,7 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.escalateComplaint': '投诉逾期仍未答复，转一级单位督办',
   'evaluation.countReviewed': '审核待审评价：计入（评价内容公开）',
   'evaluation.excludeReviewed': '审核待审评价：不计入',
+  'evaluation.rectifyComplaint': '集体报告属实投诉的整改情况',
+  'evaluation.confirmRectification': '确认集体报告的整改情况',
+  'evaluation.returnRectification': '退回集体报告的整改情况',
 } as const satisfies Record<string, string>;

@@ -26,3 +26,8 @@ export const COMPLAINT_ESCALATION_WORKING_DAYS = 2;
 export const COMPLAINT_ESCALATIONS = ['none', 'chased', 'escalated'] as const;
 export type ComplaintEscalation = (typeof COMPLAINT_ESCALATIONS)[number];
 export const COMPLAINT_ESCALATION_LABELS: Record<ComplaintEscalation, string> = { none: '', chased: '逾期已催办', escalated: '逾期已转一级单位督办' };
+
+/** The collective's own account of its rectification: submitted, then confirmed or returned by the managing unit. */
+export const RECTIFICATION_STATES = ['submitted', 'confirmed', 'returned'] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = { submitted: '待管理单位确认', confirmed: '管理单位已确认', returned: '管理单位退回，请重新提交' };

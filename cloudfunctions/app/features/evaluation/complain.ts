@@ -54,6 +54,8 @@ export const complain: Handler<typeof contract.evaluation.complain> = async (ctx
     response: null,
     escalation: 'none',
     escalateAt: null,
+    rectificationRequested: false,
+    collectiveRectification: null,
     createdAt: at,
     updatedAt: at,
     version: 1,

@@ -29,6 +29,9 @@ import { followUpPeriod } from './follow-up-period';
 import { setFollowUpPeriod } from './set-follow-up-period';
 import { evaluationReviews } from './evaluation-reviews';
 import { decideEvaluationReview } from './decide-evaluation-review';
+import { collectiveComplaints } from './collective-complaints';
+import { rectifyComplaint } from './rectify-complaint';
+import { reviewComplaintRectification } from './review-complaint-rectification';
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
 export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
@@ -62,4 +65,7 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   setFollowUpPeriod,
   evaluationReviews,
   decideEvaluationReview,
+  collectiveComplaints,
+  rectifyComplaint,
+  reviewComplaintRectification,
 };
