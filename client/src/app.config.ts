@@ -21,7 +21,7 @@ export default defineAppConfig({
     /** 开放周 for collectives: publish, signups and approval, check-in, export, summary. */
     { root: 'openweek', pages: ['index', 'edit', 'manage'] },
     /** 报备 for collectives: the profile, plan and achievements form, and where the filing is; its 创建日志; its 三亮 page and evaluations. */
-    { root: 'collective', pages: ['filing/index', 'filing/status', 'creationlog/index', 'creationlog/edit', 'creationlog/entry', 'public/index', 'public/evaluations', 'public/cases', 'public/appeals', 'public/poster'] },
+    { root: 'collective', pages: ['filing/index', 'filing/status', 'creationlog/index', 'creationlog/edit', 'creationlog/entry', 'public/index', 'public/evaluations', 'public/cases', 'public/appeals', 'public/poster', 'public/complaints'] },
   ],
   /**
    * Every page is one tap from home: 首页 (the public open-week list, for everyone), 报名 (my signups), 我的

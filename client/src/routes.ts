@@ -42,6 +42,8 @@ export const ROUTES = {
   collectiveCases: '/collective/public/cases',
   /** The collective's appeals (申诉) and their decisions. */
   collectiveAppeals: '/collective/public/appeals',
+  /** The collective's upheld complaints with a 整改要求: its report of the rectification. */
+  collectiveComplaints: '/collective/public/complaints',
   owEvents: '/openweek/index',
   owEdit: '/openweek/edit',
   owManage: '/openweek/manage',

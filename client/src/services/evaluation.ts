@@ -55,3 +55,7 @@ export const askEscalationSubscription = (): Promise<void> => requestSubscriptio
 /** The managing unit's review queue: held evaluations and comments under review. */
 export const evaluationReviews = action('evaluation', 'evaluationReviews');
 export const decideEvaluationReview = action('evaluation', 'decideEvaluationReview');
+/** The collective's upheld complaints with a 整改要求, its report of the rectification, and the unit's review of it. */
+export const collectiveComplaints = action('evaluation', 'collectiveComplaints');
+export const rectifyComplaint = action('evaluation', 'rectifyComplaint');
+export const reviewComplaintRectification = action('evaluation', 'reviewComplaintRectification');

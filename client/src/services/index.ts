@@ -156,4 +156,7 @@ export {
   askEscalationSubscription,
   evaluationReviews,
   decideEvaluationReview,
+  collectiveComplaints,
+  rectifyComplaint,
+  reviewComplaintRectification,
 } from './evaluation';

@@ -15,7 +15,7 @@ import { Tappable } from '../../components/Tappable';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { chinaTime } from '../../openweek-format';
-import { recordRectification, respondToComplaint, unitComplaints } from '../../services';
+import { recordRectification, respondToComplaint, reviewComplaintRectification, unitComplaints } from '../../services';
 import { go, ROUTES } from '../../routes';
 import '../../components/openweek.css';
 import '../../components/evaluation.css';
@@ -59,6 +59,23 @@ function Rectification({ complaint, onDone }: { complaint: UnitComplaintView; on
         记录整改情况
       </Button>
     </View>
+  );
+}
+
+/** The collective's reported rectification: confirm it, or return it with a reason. */
+function ReviewReport({ complaint, onDone }: { complaint: UnitComplaintView; onDone: () => void }) {
+  return (
+    <DecideRequest
+      label="退回原因（退回时填写）"
+      maxLength={500}
+      approveLabel="确认整改"
+      rejectLabel="退回"
+      approveClass="btn-confirm-rectification"
+      rejectClass="btn-return-rectification"
+      className="rectification-review"
+      decide={(confirm, comment) => reviewComplaintRectification({ complaintId: complaint.id, confirm, ...(comment.trim() ? { comment } : {}) })}
+      onDone={onDone}
+    />
   );
 }
 
@@ -107,7 +124,14 @@ export default function UnitComplaints() {
           ) : (
             <Respond complaint={c} onDone={list.reload} />
           )}
-          {c.response?.verdict === 'upheld' && !c.response.rectification ? <Rectification complaint={c} onDone={list.reload} /> : null}
+          {c.collectiveRectification && !c.response?.rectification ? (
+            <View className="case-reply collective-rectification">
+              集体报告的整改情况（{c.collectiveRectification.stateLabel}）：{c.collectiveRectification.text}
+              {c.collectiveRectification.review?.comment ? `\n退回原因：${c.collectiveRectification.review.comment}` : ''}
+            </View>
+          ) : null}
+          {c.collectiveRectification?.state === 'submitted' ? <ReviewReport complaint={c} onDone={list.reload} /> : null}
+          {c.response?.verdict === 'upheld' && !c.response.rectification && c.collectiveRectification?.state !== 'submitted' ? <Rectification complaint={c} onDone={list.reload} /> : null}
         </View>
       ))}
       <LoadMore list={list} empty={status === 'pending' ? '没有待核实的投诉' : '没有已答复的投诉'} />

@@ -166,6 +166,7 @@ function Member({ account }: { account: AccountView }) {
           <Entry className="entry-evaluations" title="收到的评价" desc="满意率和公众的评价" route={ROUTES.collectiveEvaluations} />
           <Entry className="entry-cases" title="差评回访" desc="限期答复：整改或说明" route={ROUTES.collectiveCases} />
           <Entry className="entry-appeals" title="申诉" desc="对误评、恶意评价的申诉及复核结果" route={ROUTES.collectiveAppeals} />
+          <Entry className="entry-collective-complaints" title="投诉整改" desc="属实投诉的整改要求，报告整改情况" route={ROUTES.collectiveComplaints} />
         </Section>
       ) : null}
 
