@@ -1,5 +1,5 @@
 import { client, issueCollective, must, officeHeaders, visitors } from '../support/openweek-http';
-import { expectTexts, open, screen, signInFirstTime, useBrowser } from './support/h5';
+import { expectTexts, open, screen, signedInHome, signInFirstTime, submitSignIn, textOf, useBrowser } from './support/h5';
 
 const session = useBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -45,7 +45,20 @@ describe('the collective reports how it put an upheld complaint right', () => {
     await expectTexts(reloaded.locator('.complaint-rectification-state'), [`待管理单位确认：${report}`]);
     if (SHOTS) await page.waitForTimeout(500).then(() => page.screenshot({ path: `${SHOTS}/collective-complaints-reported.png`, fullPage: true }));
 
-    await must(post, 'evaluation', 'reviewComplaintRectification', { complaintId: complaint.id, confirm: true }, office);
+    // The office confirms it on its 投诉处理 queue (already answered: the 已答复 tab).
+    const admin = await session.newUser({ viewport: PHONE });
+    await open(admin, session.running.host.url, '/pages/auth/sign-in');
+    await submitSignIn(admin, session.running.host.office!.code, 'Passw0rd!');
+    await signedInHome(admin).waitFor();
+    await screen(admin, 'mine').locator('.entry-complaints').click();
+    const queue = screen(admin, 'unit-complaints');
+    await queue.locator('.tab-responded').click();
+    await expectTexts(queue.locator('.collective-rectification'), [`集体报告的整改情况（待管理单位确认）：${report}`]);
+    if (SHOTS) await admin.waitForTimeout(500).then(() => admin.screenshot({ path: `${SHOTS}/complaints-rectification-review.png`, fullPage: true }));
+    await queue.locator('.btn-confirm-rectification').click();
+    // Confirmed, it is the complaint's recorded rectification, which the complainant reads.
+    await expectTexts(queue.locator('.collective-rectification'), []);
+    expect(await textOf(queue.locator('.complaint-response'))).toContain(`整改情况：${report}`);
     await open(page, session.running.host.url, '/collective/public/complaints');
     await expectTexts(screen(page, 'collective-complaints').locator('.complaint-rectification-state'), [`管理单位已确认：${report}`]);
   });

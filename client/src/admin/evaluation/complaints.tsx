@@ -66,7 +66,7 @@ function Rectification({ complaint, onDone }: { complaint: UnitComplaintView; on
 function ReviewReport({ complaint, onDone }: { complaint: UnitComplaintView; onDone: () => void }) {
   return (
     <DecideRequest
-      label="退回原因（退回时填写）"
+      label="退回原因"
       maxLength={500}
       approveLabel="确认整改"
       rejectLabel="退回"
