@@ -41,6 +41,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       FILING_REMINDER_TEMPLATE: JSON.stringify(process.env.FILING_REMINDER_TEMPLATE ?? ''),
       /** Subscribe-message template id of guidance on a creation-log entry (issue #13), asked at 提交创建日志; empty: not asked. */
       CREATIONLOG_GUIDANCE_TEMPLATE: JSON.stringify(process.env.CREATIONLOG_GUIDANCE_TEMPLATE ?? ''),
+      /** Subscribe-message template id of 差评 and complaint escalations (issue #12), asked on the admins' queues; empty: not asked. */
+      EVALUATION_ESCALATION_TEMPLATE: JSON.stringify(process.env.EVALUATION_ESCALATION_TEMPLATE ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

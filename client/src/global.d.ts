@@ -23,6 +23,9 @@ declare const FILING_REMINDER_TEMPLATE: string;
 /** Subscribe-message template id of guidance on a creation-log entry (`CREATIONLOG_GUIDANCE_TEMPLATE=…`). */
 declare const CREATIONLOG_GUIDANCE_TEMPLATE: string;
 
+/** Subscribe-message template id of 差评 and complaint escalations to admins (`EVALUATION_ESCALATION_TEMPLATE=…`). */
+declare const EVALUATION_ESCALATION_TEMPLATE: string;
+
 // The root tsconfig checks client and server code together, so this stays optional (no burden on Node code).
 declare namespace NodeJS {
   interface ProcessEnv {

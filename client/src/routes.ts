@@ -42,6 +42,8 @@ export const ROUTES = {
   collectiveCases: '/collective/public/cases',
   /** The collective's appeals (申诉) and their decisions. */
   collectiveAppeals: '/collective/public/appeals',
+  /** The collective's upheld complaints with a 整改要求: its report of the rectification. */
+  collectiveComplaints: '/collective/public/complaints',
   owEvents: '/openweek/index',
   owEdit: '/openweek/edit',
   owManage: '/openweek/manage',
@@ -79,6 +81,8 @@ export const ROUTES = {
   adminAppeals: '/admin/evaluation/appeals',
   /** Complaints about the caller's collectives: verify and respond. */
   adminComplaints: '/admin/evaluation/complaints',
+  /** Held evaluations and comments under review in the caller's subtree: 计入 or 不计入. */
+  adminEvaluationReviews: '/admin/evaluation/reviews',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

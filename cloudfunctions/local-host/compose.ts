@@ -28,7 +28,10 @@ export function composeLocal(config: LocalHostConfig, publicUrl: string): Deps &
     tokens: new SessionTokens(config.sessionSecret),
     // One process serves every request here: counters in memory (lost on restart); CloudBase counts in the store.
     limiter: new MemoryRateLimiter(),
-    contentSecurity: new WordListContentSecurity(config.blockedWords, { hashes: config.heldImages, read: (url) => files.read(url) }),
+    contentSecurity: new WordListContentSecurity(config.blockedWords, {
+      held: { hashes: config.heldImages, read: (url) => files.read(url) },
+      reviewWords: config.reviewWords,
+    }),
     riskControl: NO_RISK,
     now,
     config: { sessionTtlHours: config.sessionTtlHours, publicUrl, limits: config.limits, signInLockMinutes: config.signInLockMinutes, wechatBindingMaxAgeDays: config.wechatBindingMaxAgeDays, workCalendar: config.workCalendar },

@@ -40,6 +40,8 @@ const schema = z
         .transform(parseHeldImages)
         .pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be sha256 hashes in hex, comma-separated'))),
     ),
+    /** Words that leave a comment for review (stored, not shown until the managing unit decides); unset: none. */
+    CONTENT_REVIEW_WORDS: optionalVar(z.string()),
     ...limitsEnv,
     ...calendarEnv,
   })
@@ -86,6 +88,8 @@ export interface LocalHostConfig {
   blockedWords: readonly string[];
   /** sha256 of images the local content check holds for review (CONTENT_HELD_IMAGES); none by default. */
   heldImages: readonly string[];
+  /** The local content check's words that leave a text for review (CONTENT_REVIEW_WORDS; none when unset). */
+  reviewWords: readonly string[];
   workCalendar: WorkCalendar;
 }
 
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LocalHostConfi
     wechatBindingMaxAgeDays: c.WECHAT_BINDING_MAX_AGE_DAYS,
     blockedWords: c.CONTENT_BLOCKED_WORDS ? parseBlockedWords(c.CONTENT_BLOCKED_WORDS) : DEFAULT_BLOCKED_WORDS,
     heldImages: c.CONTENT_HELD_IMAGES ?? [],
+    reviewWords: c.CONTENT_REVIEW_WORDS ? parseBlockedWords(c.CONTENT_REVIEW_WORDS) : [],
     workCalendar: calendarFromEnv(c),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { COMPLAINT_CATEGORIES, COMPLAINT_VERDICTS } from '../domain/evaluation/complaints';
+import { COMPLAINT_CATEGORIES, COMPLAINT_ESCALATIONS, COMPLAINT_VERDICTS, RECTIFICATION_STATES } from '../domain/evaluation/complaints';
 import { publicEntryView } from './creationlog-views';
-import { APPEAL_GROUNDS, EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS } from '../domain/evaluation/rules';
+import { APPEAL_GROUNDS, EVALUATION_CHANNELS, EVALUATION_SOURCES, HANDLING_RATINGS, REPLY_KINDS, REVIEW_OUTCOMES } from '../domain/evaluation/rules';
 
 /** Evaluations at one level. */
 export const ratingCountView = z.object({ rating: z.number().int(), label: z.string(), count: z.number().int() });
@@ -65,7 +65,7 @@ export const myEvaluationView = evaluationView.extend({
   /** The collective's answer to this 差评, once given. */
   reply: caseReplyView.nullable(),
   collective: z.object({ code: z.string(), name: z.string() }),
-  commentState: z.enum(['shown', 'review', 'none']),
+  commentState: z.enum(['shown', 'review', 'hidden', 'none']),
   /** Every photo the evaluator added and its check: shown, 审核中, or removed (未通过审核). */
   myPhotos: z.array(z.object({ url: z.string(), state: z.enum(['shown', 'review', 'removed']) })).default([]),
   /** Held for the managing unit's review (a rater WeChat ranks risky): not counted, not shown. */
@@ -190,6 +190,26 @@ export const myComplaintView = z.object({
   response: complaintResponseView.nullable(),
 });
 
+/** The collective's own account of its rectification, and the managing unit's confirmation or return. */
+export const collectiveRectificationView = z.object({
+  text: z.string(),
+  at: z.string(),
+  state: z.enum(RECTIFICATION_STATES),
+  stateLabel: z.string(),
+  review: z.object({ comment: z.string().nullable(), byName: z.string(), at: z.string() }).nullable(),
+});
+
+/** An upheld complaint as the collective asked to rectify sees it: the unit's response and request, not the complaint's text or writer. */
+export const collectiveComplaintView = z.object({
+  id: z.string(),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  categoryLabel: z.string(),
+  createdAt: z.string(),
+  response: complaintResponseView,
+  collectiveRectification: collectiveRectificationView.nullable(),
+});
+export type CollectiveComplaintView = z.infer<typeof collectiveComplaintView>;
+
 /** A complaint in the managing unit's queue: with the contact phone, never who filed it. */
 export const unitComplaintView = myComplaintView.extend({
   phone: z.string().nullable(),
@@ -198,6 +218,10 @@ export const unitComplaintView = myComplaintView.extend({
   dueAt: z.string(),
   overdue: z.boolean(),
   respondedOnTime: z.boolean().nullable(),
+  /** Chased by the escalation job (the unit told), then sent to the level-1 unit; '' label while neither. */
+  escalation: z.enum(COMPLAINT_ESCALATIONS),
+  escalationLabel: z.string(),
+  collectiveRectification: collectiveRectificationView.nullable(),
 });
 export type MyComplaintView = z.infer<typeof myComplaintView>;
 export type UnitComplaintView = z.infer<typeof unitComplaintView>;
@@ -213,3 +237,21 @@ export const posterView = z.object({
   /** The 三亮 page in H5 (PUBLIC_URL): what the QR encodes where there is no mini-program code. */
   pageUrl: z.string(),
 });
+
+/**
+ * A held evaluation or a comment under content review, as its managing unit's admins decide it: the
+ * comment whatever its state (they judge it), never who wrote it.
+ */
+export const evaluationReviewView = z.object({
+  id: z.string(),
+  evaluation: evaluationView,
+  collective: z.object({ code: z.string(), name: z.string() }),
+  unitName: z.string(),
+  /** Why it is here: a rater WeChat ranks risky (held), and/or a comment content security left for review. */
+  held: z.boolean(),
+  commentInReview: z.boolean(),
+  status: z.enum(['pending', 'decided', 'withdrawn']),
+  decision: z.object({ outcome: z.enum(REVIEW_OUTCOMES), outcomeLabel: z.string(), reason: z.string().nullable(), byName: z.string(), at: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type EvaluationReviewView = z.infer<typeof evaluationReviewView>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from './define';
 import { email, id, imageUpload, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { ADMINS } from '../domain/roles';
-import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_EVALUATION_PHOTOS, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
+import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_EVALUATION_PHOTOS, MAX_FOLLOW_UP_WORKING_DAYS, MAX_TAGS, MIN_FOLLOW_UP_WORKING_DAYS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
 import { COMPLAINT_CATEGORIES, COMPLAINT_VERDICTS, MAX_COMPLAINT_LENGTH } from '../domain/evaluation/complaints';
 import {
   appealView,
@@ -17,6 +17,8 @@ import {
   ownPublicPageView,
   posterView,
   publicPageView,
+  evaluationReviewView,
+  collectiveComplaintView,
 } from './evaluation-views';
 import { publicEntryView } from './creationlog-views';
 
@@ -109,6 +111,8 @@ export const respondToComplaintInput = z.object({
   /** Only for an upheld complaint: what the collective is asked to put right. */
   rectificationRequest: optionalText('整改要求', 500),
 });
+
+const followUpPeriodView = z.object({ campaignId: z.string(), workingDays: z.number().int(), isDefault: z.boolean() });
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
 export const evaluation = {
@@ -278,6 +282,63 @@ export const evaluation = {
   recordRectification: defineAction({
     summary: '记录集体对一条属实投诉的整改情况',
     input: z.object({ complaintId: id('投诉'), text: text('整改情况', { min: 5, max: 1000 }) }),
+    output: z.object({ complaint: unitComplaintView }),
+    roles: ADMINS,
+  }),
+  followUpPeriod: defineAction({
+    summary: '创建活动的差评回访和投诉答复期限（工作日；未设置时为默认5个工作日）',
+    input: z.object({ campaignId: id('创建活动') }),
+    output: followUpPeriodView,
+    roles: ['office'],
+  }),
+  setFollowUpPeriod: defineAction({
+    summary: '设置创建活动的差评回访和投诉答复期限（1—30个工作日）；已有的差评和投诉保留原截止时间',
+    input: z.object({
+      campaignId: id('创建活动'),
+      workingDays: z
+        .number({ error: '回访期限：请填写' })
+        .int('回访期限：请填写整数')
+        .min(MIN_FOLLOW_UP_WORKING_DAYS, `回访期限：至少${MIN_FOLLOW_UP_WORKING_DAYS}个工作日`)
+        .max(MAX_FOLLOW_UP_WORKING_DAYS, `回访期限：最多${MAX_FOLLOW_UP_WORKING_DAYS}个工作日`),
+    }),
+    output: followUpPeriodView,
+    roles: ['office'],
+  }),
+  evaluationReviews: defineAction({
+    summary: '辖区内待审核的评价（高风险评价人的评价、审核中的评价内容）或已审核的（新的在前），不含评价人身份',
+    input: z.object({ status: oneOf('状态', ['pending', 'decided']).default('pending'), ...pageInput }),
+    output: page(evaluationReviewView),
+    roles: ADMINS,
+  }),
+  decideEvaluationReview: defineAction({
+    summary: '审核一条待审评价：计入（计入满意率、公开评价内容）或不计入（须写明原因）；记录在案',
+    input: z
+      .object({ evaluationId: id('评价'), count: z.boolean({ error: '审核结果：请选择' }), reason: optionalText('不计入原因', 200) })
+      .superRefine((value, ctx) => {
+        if (!value.count && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不计入原因：请填写' });
+      }, whenValid(['count', 'reason'])),
+    output: z.object({ review: evaluationReviewView }),
+    roles: ADMINS,
+  }),
+  collectiveComplaints: defineAction({
+    summary: '本集体经核实属实、被要求整改的投诉：管理单位的答复和整改要求，以及本集体报告的整改情况（新的在前）',
+    input: z.object(pageInput),
+    output: page(collectiveComplaintView),
+    roles: ['collective'],
+  }),
+  rectifyComplaint: defineAction({
+    summary: '集体报告一条属实投诉的整改情况（经内容安全检查），由管理单位确认或退回；退回后可重新报告',
+    input: z.object({ complaintId: id('投诉'), text: text('整改情况', { min: 5, max: 1000 }) }),
+    output: z.object({ complaint: collectiveComplaintView }),
+    roles: ['collective'],
+  }),
+  reviewComplaintRectification: defineAction({
+    summary: '管理单位确认集体报告的整改情况，或退回（须写明原因）；记录在案',
+    input: z
+      .object({ complaintId: id('投诉'), confirm: z.boolean({ error: '确认结果：请选择' }), comment: optionalText('退回原因', 500) })
+      .superRefine((value, ctx) => {
+        if (!value.confirm && !value.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: '退回原因：请填写' });
+      }, whenValid(['confirm', 'comment'])),
     output: z.object({ complaint: unitComplaintView }),
     roles: ADMINS,
   }),

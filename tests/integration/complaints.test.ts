@@ -137,18 +137,25 @@ interface Matrix {
   /** Pending, for the responses; upheld already, for the rectification. */
   pending: string;
   upheld: string;
+  /** Upheld with a 整改要求, for the collective's report; and one it reported, for the unit's review. */
+  requested: string;
+  reported: string;
   callers: Record<Who, Caller>;
 }
 const ADMINS_ALL: Record<Who, Outcome> = { anonymous: 'UNAUTHENTICATED', visitor: 'UNAUTHENTICATED', collective: 'FORBIDDEN', admin3: 'ok', adminInScope: 'ok', adminOutOfScope: 'ok', office: 'ok' };
 const VISITORS: Record<Who, Outcome> = { anonymous: 'VISITOR_REQUIRED', visitor: 'ok', collective: 'VISITOR_REQUIRED', admin3: 'VISITOR_REQUIRED', adminInScope: 'VISITOR_REQUIRED', adminOutOfScope: 'VISITOR_REQUIRED', office: 'VISITOR_REQUIRED' };
 /** The station's admin answers first; the others in scope then find it answered, the other branch may not touch it. */
 const ONCE_IN_SCOPE: Record<Who, Outcome> = { ...ADMINS_ALL, admin3: 'ok', adminInScope: 'INVALID_STATE', adminOutOfScope: 'NOT_IN_SCOPE', office: 'INVALID_STATE' };
+const COLLECTIVE_ONLY: Record<Who, Outcome> = { anonymous: 'UNAUTHENTICATED', visitor: 'UNAUTHENTICATED', collective: 'ok', admin3: 'FORBIDDEN', adminInScope: 'FORBIDDEN', adminOutOfScope: 'FORBIDDEN', office: 'FORBIDDEN' };
 const rows: Array<{ action: string; input: (m: Matrix) => Record<string, unknown>; expect: Record<Who, Outcome> }> = [
   { action: 'complain', input: (m) => ({ code: m.code, category: 'efficiency', text: TEXT }), expect: VISITORS },
   { action: 'myComplaints', input: () => ({}), expect: VISITORS },
   { action: 'unitComplaints', input: () => ({}), expect: ADMINS_ALL },
   { action: 'respondToComplaint', input: (m) => ({ complaintId: m.pending, verdict: 'upheld', text: '经核实情况属实。' }), expect: ONCE_IN_SCOPE },
   { action: 'recordRectification', input: (m) => ({ complaintId: m.upheld, text: '已完成整改并回访。' }), expect: ONCE_IN_SCOPE },
+  { action: 'collectiveComplaints', input: () => ({}), expect: COLLECTIVE_ONLY },
+  { action: 'rectifyComplaint', input: (m) => ({ complaintId: m.requested, text: '已增开窗口并公示等候时间。' }), expect: COLLECTIVE_ONLY },
+  { action: 'reviewComplaintRectification', input: (m) => ({ complaintId: m.reported, confirm: true }), expect: ONCE_IN_SCOPE },
 ];
 
 describe('who may call each complaint action', () => {
@@ -162,11 +169,16 @@ describe('who may call each complaint action', () => {
     const pending = await file(7);
     const upheld = await file(8);
     await app.ok('evaluation', 'respondToComplaint', { complaintId: upheld, verdict: 'upheld', text: '经核实情况属实。' }, w.office.caller);
+    const [requested, reported] = [await file(9), await file(10)];
+    for (const id of [requested, reported]) await app.ok('evaluation', 'respondToComplaint', { complaintId: id, verdict: 'upheld', text: '经核实情况属实。', rectificationRequest: '公示等候时间' }, w.office.caller);
+    await app.ok('evaluation', 'rectifyComplaint', { complaintId: reported, text: '已公示等候时间。' }, w.collective.caller);
     m = {
       w,
       code,
       pending,
       upheld,
+      requested,
+      reported,
       callers: { anonymous: {}, visitor: wechatVisitor(1), collective: w.collective.caller, admin3: w.admin3.caller, adminInScope: w.admin1.caller, adminOutOfScope: w.countyAdmin1.caller, office: w.office.caller },
     };
   });

@@ -1,3 +1,4 @@
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 import type { Caller } from '../../cloudfunctions/app/context';
 import { seedHierarchy, TestApp } from '../support/harness';
 import { expectOutcome, matrixCases } from '../support/authorization';
@@ -21,6 +22,8 @@ interface World {
   campaignId: string;
   /** A 差评 of the 公交一路 collective awaiting its answer. */
   caseId: string;
+  /** A risky rater's evaluation of it, held for the managing unit's review. */
+  heldId: string;
   callers: Record<Who, Caller>;
 }
 
@@ -95,6 +98,20 @@ const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Recor
   { action: 'setComplaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id, phone: '0730-1234567' }), expect: ADMINS_IN_SCOPE },
   { action: 'aspectTags', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },
   { action: 'setAspectTags', input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }), expect: OFFICE_ONLY },
+  { action: 'followUpPeriod', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },
+  { action: 'setFollowUpPeriod', input: (w) => ({ campaignId: w.campaignId, workingDays: 7 }), expect: OFFICE_ONLY },
+  {
+    action: 'evaluationReviews',
+    input: () => ({}),
+    // Every admin reads their own subtree's queue (empty one branch over).
+    expect: { anonymous: 'UNAUTHENTICATED', visitor: 'UNAUTHENTICATED', collective: 'FORBIDDEN', otherCollective: 'FORBIDDEN', admin3: 'ok', adminInScope: 'ok', adminOutOfScope: 'ok', office: 'ok' },
+  },
+  {
+    action: 'decideEvaluationReview',
+    input: (w) => ({ evaluationId: w.heldId, count: false, reason: '疑似刷评' }),
+    // The station's admin (its managing unit) decides first; the branch and the office may too, but not twice.
+    expect: { ...ADMINS_IN_SCOPE, admin3: 'ok', adminInScope: 'INVALID_STATE', office: 'INVALID_STATE' },
+  },
   {
     action: 'posterOf',
     input: (w) => ({ code: w.code }),
@@ -111,10 +128,14 @@ beforeAll(async () => {
   const h = await seedHierarchy(app);
   const code = (await app.ok('evaluation', 'publicPage', { collectiveId: h.collective.accountId })).collective.code;
   const negative = await app.ok('evaluation', 'evaluate', { code, rating: 1, comment: '等候太久' }, wechatVisitor(5));
+  app.deps.riskControl = { rankOf: async () => 4 };
+  const held = await app.ok('evaluation', 'evaluate', { code, rating: 2, comment: '服务一般' }, wechatVisitor(6));
+  app.deps.riskControl = NO_RISK;
   world = {
     h,
     code,
     caseId: negative.evaluation.id,
+    heldId: held.evaluation.id,
     campaignId: await firstCampaignId(app),
     callers: {
       anonymous: {},

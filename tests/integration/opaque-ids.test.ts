@@ -1,3 +1,4 @@
+import { NO_RISK } from '../../cloudfunctions/app/ports/risk-control';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +77,10 @@ async function world(app: TestApp) {
   }
   // One 差评, which the collective will answer.
   const caseId = (await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 1, comment: '等候太久' }, visitors[0])).evaluation.id;
+  // A risky rater's second 综合点评 this month is held for the managing unit's review, with its comment.
+  app.deps.riskControl = { rankOf: async () => 4 };
+  const heldId = (await app.ok('evaluation', 'evaluate', { code: publicCode, rating: 2, comment: '服务一般' }, visitors[1])).evaluation.id;
+  app.deps.riskControl = NO_RISK;
   // One complaint with a contact phone, which the managing unit will answer.
   const complaintId = (await app.ok('evaluation', 'complain', { code: publicCode, category: 'attitude', text: '窗口工作人员态度冷淡，等候近一小时。', phone: '13987654321' }, visitors[0])).complaint.id;
   const byRole: Record<Audience, Caller[]> = {
@@ -86,7 +91,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, complaintId, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, complaintId, heldId, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -148,6 +153,9 @@ const READS: Record<string, Drive> = {
   'evaluation.appeals': { input: () => ({}) },
   'evaluation.myComplaints': { input: () => ({}) },
   'evaluation.unitComplaints': { input: () => ({}) },
+  'evaluation.followUpPeriod': { input: (w) => ({ campaignId: w.campaignId }) },
+  'evaluation.evaluationReviews': { input: () => ({}) },
+  'evaluation.collectiveComplaints': { input: () => ({}) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -165,6 +173,8 @@ const WRITES: Record<string, Drive> = {
   'openweek.uploadCover': { input: () => ({ fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }) },
   'openweek.recordSummary': { input: (w) => ({ eventId: w.open, summary: '活动顺利举行，参观者很满意。' }) },
   'evaluation.uploadPhoto': { input: () => ({ contentType: 'image/png', base64: PNG.toString('base64') }) },
+  // Before the visitors evaluate again: their replacement would take the held evaluation out of review.
+  'evaluation.decideEvaluationReview': { input: (w) => ({ evaluationId: w.heldId, count: false, reason: '疑似刷评' }) },
   'evaluation.evaluate': { input: (w) => ({ code: w.publicCode, rating: 2, comment: '本月再评一次' }) },
   'evaluation.updatePublicPage': { input: () => ({ commitment: '微笑服务，首问负责', version: 2 }) },
   'evaluation.setComplaintChannel': { input: (w) => ({ unitId: w.units.bureau.id, phone: '0730-1234567' }) },
@@ -174,8 +184,12 @@ const WRITES: Record<string, Drive> = {
   'evaluation.decideAppeal': { input: (w) => ({ appealId: w.caseId, uphold: true, comment: '核实为误评' }) },
   'evaluation.complain': { input: (w) => ({ code: w.publicCode, category: 'other', text: '再投诉一次：服务时间与公示不符。' }) },
   'evaluation.respondToComplaint': { input: (w) => ({ complaintId: w.complaintId, verdict: 'upheld', text: '经核实情况属实，已约谈。', rectificationRequest: '公示等候时间' }) },
+  // The collective reports its rectification and the unit returns it, before the unit records one itself.
+  'evaluation.rectifyComplaint': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间。' }) },
+  'evaluation.reviewComplaintRectification': { input: (w) => ({ complaintId: w.complaintId, confirm: false, comment: '请补充照片' }) },
   'evaluation.recordRectification': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间并回访。' }) },
   'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
+  'evaluation.setFollowUpPeriod': { input: (w) => ({ campaignId: w.campaignId, workingDays: 7 }) },
   'filing.saveDraft': { input: (w) => ({ campaignId: w.campaignId, content: { name: '岳阳市公交一路青年班组' } }) },
   'filing.submit': { input: (w) => ({ campaignId: w.campaignId, content: {} }) },
   'review.decide': { input: (w) => ({ filingId: w.filing.id, version: w.filing.version, decision: 'passUp', comment: '同意报送' }) },

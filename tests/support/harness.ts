@@ -52,7 +52,7 @@ export class TestApp {
       passwords: new PasswordHasher(10),
       tokens: new SessionTokens('test-secret-that-is-long-enough-for-hmac-signing'),
       limiter: new StoreRateLimiter(this.store),
-      contentSecurity: new WordListContentSecurity(undefined, { hashes: options.heldImages ?? [], read: (url) => files.read(url) }),
+      contentSecurity: new WordListContentSecurity(undefined, { held: { hashes: options.heldImages ?? [], read: (url) => files.read(url) } }),
       riskControl: NO_RISK,
       now: () => this.clock,
       config: { sessionTtlHours: 12, publicUrl: 'http://h5.test', limits: limitRules(options.limits), signInLockMinutes: 15 },

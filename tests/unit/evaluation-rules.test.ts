@@ -47,6 +47,13 @@ describe('the local content check (word list)', () => {
     expect(await check.checkText({ text: '开具发票很及时', scene: 'comment' })).toBe('pass');
   });
 
+  test('leaves text with a review word for review, unless a blocked word refuses it outright', async () => {
+    const check = new WordListContentSecurity(['代开发票'], { reviewWords: ['微信号'] });
+    expect(await check.checkText({ text: '加我 微信号 详聊', scene: 'comment' })).toBe('review');
+    expect(await check.checkText({ text: '微信号代开发票', scene: 'comment' })).toBe('reject');
+    expect(await check.checkText({ text: '服务很好', scene: 'comment' })).toBe('pass');
+  });
+
   test('reads CONTENT_BLOCKED_WORDS separated by commas or 、, ignoring blanks', () => {
     expect(parseBlockedWords('赌博, 诈骗、 ,枪支，')).toEqual(['赌博', '诈骗', '枪支']);
   });

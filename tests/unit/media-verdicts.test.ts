@@ -60,7 +60,7 @@ describe('the image checks', () => {
   test('the word list passes images at once, except those configured to be held, which wait under a trace id', async () => {
     const held = Buffer.concat([PNG_BYTES, Buffer.from('held')]);
     const files: Record<string, Buffer> = { '/files/a.png': PNG_BYTES, '/files/b.png': held };
-    const check = new WordListContentSecurity(undefined, { hashes: [imageHash(held)], read: async (url) => files[url] ?? null });
+    const check = new WordListContentSecurity(undefined, { held: { hashes: [imageHash(held)], read: async (url) => files[url] ?? null } });
     expect(await check.checkImage({ url: '/files/a.png', scene: 'comment' })).toEqual({ verdict: 'pass' });
     expect(await check.checkImage({ url: '/files/missing.png', scene: 'comment' })).toEqual({ verdict: 'pass' });
     const first = await check.checkImage({ url: '/files/b.png', scene: 'comment' });

@@ -44,7 +44,7 @@ function ReplyToMine({ evaluation, onRated }: { evaluation: MyEvaluationView; on
   );
 }
 
-const STATE_NOTES = { shown: '评价内容已公开', review: '评价内容审核中，通过后公开', none: '' } as const;
+const STATE_NOTES = { shown: '评价内容已公开', review: '评价内容审核中，通过后公开', hidden: '评价内容经管理单位审核不公开', none: '' } as const;
 
 /** The visitor's own evaluations, newest first: each with its collective, and what became of its comment. */
 /** What became of the evaluator's photos: those under review or refused are shown to nobody else. */
@@ -64,7 +64,7 @@ export default function MyEvaluations() {
             <EvaluationCard
               evaluation={e}
               heading={e.eventTitle ? `${e.collective.name} · ${e.eventTitle}` : e.collective.name}
-              footnote={e.held ? '待管理单位审核，暂不计入满意率' : STATE_NOTES[e.commentState] || undefined}
+              footnote={e.held && !e.excluded ? '待管理单位审核，暂不计入满意率' : STATE_NOTES[e.commentState] || undefined}
             />
           </View>
           {photoNote(e) ? <View className="my-photos-note">{photoNote(e)}</View> : null}

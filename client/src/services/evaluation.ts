@@ -1,6 +1,7 @@
 import { action, type CallResult } from './call';
 import { visitorAction } from './visitor-call';
 import { choosePhotos } from './photos';
+import { requestSubscriptions } from './subscriptions';
 
 /**
  * 社会评价 and the 三亮 page, one function per action of `evaluation`. Evaluating, its form and "my
@@ -53,3 +54,18 @@ export const myComplaints = visitorAction('evaluation', 'myComplaints');
 export const unitComplaints = action('evaluation', 'unitComplaints');
 export const respondToComplaint = action('evaluation', 'respondToComplaint');
 export const recordRectification = action('evaluation', 'recordRectification');
+export const followUpPeriod = action('evaluation', 'followUpPeriod');
+export const setFollowUpPeriod = action('evaluation', 'setFollowUpPeriod');
+
+/**
+ * Asked in a tap on the admins' 差评 and complaint queues: the one template the topics `evaluationEscalated`,
+ * `complaintFiled`, `complaintOverdue` and `complaintEscalated` share in WX_SUBSCRIBE_TEMPLATES (build-time id).
+ */
+export const askEscalationSubscription = (): Promise<void> => requestSubscriptions([EVALUATION_ESCALATION_TEMPLATE]);
+/** The managing unit's review queue: held evaluations and comments under review. */
+export const evaluationReviews = action('evaluation', 'evaluationReviews');
+export const decideEvaluationReview = action('evaluation', 'decideEvaluationReview');
+/** The collective's upheld complaints with a 整改要求, its report of the rectification, and the unit's review of it. */
+export const collectiveComplaints = action('evaluation', 'collectiveComplaints');
+export const rectifyComplaint = action('evaluation', 'rectifyComplaint');
+export const reviewComplaintRectification = action('evaluation', 'reviewComplaintRectification');

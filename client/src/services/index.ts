@@ -153,4 +153,12 @@ export {
   recordRectification,
   uploadEvaluationPhoto,
   uploadEvaluationPhotos,
+  followUpPeriod,
+  setFollowUpPeriod,
+  askEscalationSubscription,
+  evaluationReviews,
+  decideEvaluationReview,
+  collectiveComplaints,
+  rectifyComplaint,
+  reviewComplaintRectification,
 } from './evaluation';

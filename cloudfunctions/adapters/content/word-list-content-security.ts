@@ -36,19 +36,27 @@ export interface HeldImages {
   read(url: string): Promise<Buffer | null>;
 }
 
+const normalized = (words: readonly string[]) => words.map((w) => w.replace(FILLER, '').toLowerCase()).filter((w) => w.length > 0);
+
 export class WordListContentSecurity implements ContentSecurity {
   private readonly words: string[];
+  private readonly reviewWords: string[];
+  private readonly held: HeldImages | null;
 
-  constructor(
-    words: readonly string[] = DEFAULT_BLOCKED_WORDS,
-    private readonly held: HeldImages | null = null,
-  ) {
-    this.words = words.map((w) => w.replace(FILLER, '').toLowerCase()).filter((w) => w.length > 0);
+  /**
+   * `reviewWords` leave a text for review, as msgSecCheck does when unsure (CONTENT_REVIEW_WORDS; none by default);
+   * `held` images are held for review (CONTENT_HELD_IMAGES).
+   */
+  constructor(words: readonly string[] = DEFAULT_BLOCKED_WORDS, options: { held?: HeldImages; reviewWords?: readonly string[] } = {}) {
+    this.words = normalized(words);
+    this.reviewWords = normalized(options.reviewWords ?? []);
+    this.held = options.held ?? null;
   }
 
   async checkText(check: TextCheck): Promise<ContentVerdict> {
     const plain = check.text.replace(FILLER, '').toLowerCase();
-    return this.words.some((word) => plain.includes(word)) ? 'reject' : 'pass';
+    if (this.words.some((word) => plain.includes(word))) return 'reject';
+    return this.reviewWords.some((word) => plain.includes(word)) ? 'review' : 'pass';
   }
 
   /**

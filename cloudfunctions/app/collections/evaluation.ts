@@ -1,5 +1,5 @@
-import type { AppealGround, EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind } from '../../../shared/domain/evaluation/rules';
-import type { ComplaintCategory, ComplaintVerdict } from '../../../shared/domain/evaluation/complaints';
+import type { AppealGround, EvaluationChannel, EvaluationSource, HandlingRating, Rating, ReplyKind, ReviewOutcome } from '../../../shared/domain/evaluation/rules';
+import type { ComplaintCategory, ComplaintEscalation, ComplaintVerdict, RectificationState } from '../../../shared/domain/evaluation/complaints';
 import type { IndexSpec } from './index-spec';
 
 /** Collections of public evaluation and the 三亮 page (issue #12), with the indexes their queries need. */
@@ -69,6 +69,22 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['unitL3', 'status', 'createdAt'] },
     { fields: ['unitL1', 'campaignId', 'verdict'] },
     { fields: ['unitL1', 'campaignId', 'respondedOnTime'] },
+    // The escalation job's overdue ones, to chase (status, escalation, dueAt) and then to escalate (status, escalation, escalateAt).
+    { fields: ['status', 'escalation', 'dueAt'] },
+    { fields: ['status', 'escalation', 'escalateAt'] },
+    // The collective's upheld complaints that ask it to put something right, newest first.
+    { fields: ['collectiveId', 'rectificationRequested', 'createdAt'] },
+  ],
+  /**
+   * One review per evaluation held for its managing unit (id = the evaluation's id): a high-risk rater's, or
+   * one whose comment is under content review. The office's queue (status, createdAt); a level-k admin's
+   * subtree as an equality on the ancestor at that level (unitLk, status, createdAt).
+   */
+  evaluationReviews: [
+    { fields: ['status', 'createdAt'] },
+    { fields: ['unitL1', 'status', 'createdAt'] },
+    { fields: ['unitL2', 'status', 'createdAt'] },
+    { fields: ['unitL3', 'status', 'createdAt'] },
   ],
 } satisfies Record<string, IndexSpec[]>;
 
@@ -102,8 +118,11 @@ export interface PublicPageDoc {
   version: number;
 }
 
-/** Shown, under review (stored, shown to nobody but its writer), or no comment at all. */
-export type CommentState = 'shown' | 'review' | 'none';
+/**
+ * Shown, under review (stored, shown to nobody but its writer), kept off the page by the managing unit's
+ * review (hidden), or no comment at all.
+ */
+export type CommentState = 'shown' | 'review' | 'hidden' | 'none';
 
 export interface EvaluationDoc {
   /** Random: nothing about the evaluator can be read from it. */
@@ -171,7 +190,10 @@ export interface ComplaintChannelDoc {
 export interface EvaluationSettingsDoc {
   /** The campaign's id. */
   id: string;
-  aspectTags: string[];
+  /** Absent: the default list. */
+  aspectTags?: string[];
+  /** The working days a new 差评 case or complaint is due in; absent: FOLLOW_UP_WORKING_DAYS. */
+  followUpDays?: number;
   updatedAt: string;
 }
 
@@ -249,6 +271,39 @@ export interface ComplaintDoc {
   verdict: ComplaintVerdict | null;
   respondedOnTime: boolean | null;
   response: { text: string; at: string; rectificationRequest: string | null; rectification: { text: string; at: string } | null } | null;
+  /** Where the escalation job has it (absent on complaints from before the job: the data upgrade sets 'none'). */
+  escalation?: ComplaintEscalation;
+  /** Set when chased: the instant it goes to the level-1 unit if still unanswered. */
+  escalateAt?: string | null;
+  /** Upheld with a 整改要求: the collective's own list (absent on older complaints: the data upgrade sets it). */
+  rectificationRequested?: boolean;
+  /**
+   * The collective's own account of its rectification and the managing unit's review of it; once confirmed
+   * it is also the response's `rectification`.
+   */
+  collectiveRectification?: { text: string; at: string; state: RectificationState; review: { comment: string | null; byName: string; at: string } | null } | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** pending: awaiting the managing unit; decided; withdrawn: its writer replaced the evaluation with one that needs none. */
+export type EvaluationReviewStatus = 'pending' | 'decided' | 'withdrawn';
+
+/** A held evaluation or a comment under content review, in its managing unit's queue. Nothing of its writer. */
+export interface EvaluationReviewDoc {
+  /** The evaluation's id. */
+  id: string;
+  collectiveId: string;
+  unitPath: string;
+  unitL1: string;
+  unitL2: string;
+  unitL3: string;
+  /** What it awaits, as of its last (re)opening: a risky rater's evaluation to count, a comment to show. */
+  held: boolean;
+  commentInReview: boolean;
+  status: EvaluationReviewStatus;
+  decision: { outcome: ReviewOutcome; reason: string | null; by: string; byName: string; at: string } | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -8,6 +8,7 @@ import { upgradePublicPages } from '../common/collectives';
 import { upgradePagePlaces } from '../common/public-pages';
 import { upgradeCaseFields } from '../features/evaluation/follow-up';
 import { upgradeEntryCounts } from '../features/creationlog/counts';
+import { upgradeComplaintFields } from './complaint-escalation';
 
 /**
  * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
@@ -31,6 +32,8 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   caseFields: upgradeCaseFields,
   // Creation-log guidance given and entries read before they were counted (the 考评's item 5 shows both) get counted, once.
   creationEntryCounts: upgradeEntryCounts,
+  // Complaints from before the escalation job and the collective's own rectification get the fields their queries find them by.
+  complaintFields: upgradeComplaintFields,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

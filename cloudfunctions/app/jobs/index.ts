@@ -7,6 +7,7 @@ import { purgeExpired } from './purge-expired';
 import { outbox } from './outbox';
 import { evaluationEscalation } from './evaluation-escalation';
 import { mediaVerdicts } from './media-verdicts';
+import { complaintEscalation } from './complaint-escalation';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -27,5 +28,6 @@ export const JOBS: Record<string, Job> = {
   purgeExpired,
   evaluationEscalation,
   mediaVerdicts,
+  complaintEscalation,
   outbox,
 };

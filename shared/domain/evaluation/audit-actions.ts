@@ -11,4 +11,12 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.upholdComplaint': '核实投诉属实并答复',
   'evaluation.rejectComplaint': '核实投诉不属实并答复',
   'evaluation.recordRectification': '记录属实投诉的整改情况',
+  'evaluation.setFollowUpPeriod': '设置差评回访和投诉答复期限',
+  'evaluation.chaseComplaint': '投诉逾期未答复，催办管理单位',
+  'evaluation.escalateComplaint': '投诉逾期仍未答复，转一级单位督办',
+  'evaluation.countReviewed': '审核待审评价：计入（评价内容公开）',
+  'evaluation.excludeReviewed': '审核待审评价：不计入',
+  'evaluation.rectifyComplaint': '集体报告属实投诉的整改情况',
+  'evaluation.confirmRectification': '确认集体报告的整改情况',
+  'evaluation.returnRectification': '退回集体报告的整改情况',
 } as const satisfies Record<string, string>;

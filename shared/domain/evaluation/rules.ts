@@ -39,8 +39,13 @@ export const MAX_COMMENT_LENGTH = 500;
  */
 export const HOLD_AT_RISK_RANK = 3;
 
-/** A 差评 is followed up (回访, then 整改 or 说明) within this many working days (China time). */
+/**
+ * A 差评 (and a complaint) is followed up (回访, then 整改 or 说明) within this many working days (China time)
+ * unless the office sets its campaign's own period, between these bounds.
+ */
 export const FOLLOW_UP_WORKING_DAYS = 5;
+export const MIN_FOLLOW_UP_WORKING_DAYS = 1;
+export const MAX_FOLLOW_UP_WORKING_DAYS = 30;
 
 /** How the collective answers a 差评: 整改 (rectified) or 说明 (explained). */
 export const REPLY_KINDS = ['rectification', 'explanation'] as const;
@@ -92,3 +97,11 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 export function chinaMonth(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 7);
 }
+
+/**
+ * The managing unit's review of a held evaluation or of a comment under content review: 计入 (counted; the
+ * comment shown) or 不计入 (excluded, with a reason: the evaluation folded, or only the comment kept off the page).
+ */
+export const REVIEW_OUTCOMES = ['counted', 'excluded'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = { counted: '计入', excluded: '不计入' };

@@ -3,6 +3,7 @@ import { ADMINS } from '../../../../shared/domain/roles';
 import { chinaDate } from '../../../../shared/domain/working-days';
 import { LoadMore } from '../../components/LoadMore';
 import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { EscalationSubscribe } from '../../components/EscalationSubscribe';
 import { EvaluationCard } from '../../components/PublicFace';
 import { Tappable } from '../../components/Tappable';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -19,6 +20,7 @@ export default function EscalatedCases() {
   const list = usePagedList((cursor) => escalatedCases({ cursor }), 'escalated', guard.state === 'ready');
   return (
     <GuardedScreen guard={guard} title="转来的差评" className="escalated-cases" denied={ADMIN_ONLY}>
+      <EscalationSubscribe />
       {list.items.map((item) => (
         <View key={item.id} className="case-card escalated-case">
           <View className="case-card__due">

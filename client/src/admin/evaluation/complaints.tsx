@@ -10,11 +10,12 @@ import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
 import { StatusTabs } from '../../components/StatusTabs';
 import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { EscalationSubscribe } from '../../components/EscalationSubscribe';
 import { Tappable } from '../../components/Tappable';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
 import { chinaTime } from '../../openweek-format';
-import { recordRectification, respondToComplaint, unitComplaints } from '../../services';
+import { recordRectification, respondToComplaint, reviewComplaintRectification, unitComplaints } from '../../services';
 import { go, ROUTES } from '../../routes';
 import '../../components/openweek.css';
 import '../../components/evaluation.css';
@@ -61,6 +62,23 @@ function Rectification({ complaint, onDone }: { complaint: UnitComplaintView; on
   );
 }
 
+/** The collective's reported rectification: confirm it, or return it with a reason. */
+function ReviewReport({ complaint, onDone }: { complaint: UnitComplaintView; onDone: () => void }) {
+  return (
+    <DecideRequest
+      label="退回原因"
+      maxLength={500}
+      approveLabel="确认整改"
+      rejectLabel="退回"
+      approveClass="btn-confirm-rectification"
+      rejectClass="btn-return-rectification"
+      className="rectification-review"
+      decide={(confirm, comment) => reviewComplaintRectification({ complaintId: complaint.id, confirm, ...(comment.trim() ? { comment } : {}) })}
+      onDone={onDone}
+    />
+  );
+}
+
 const TABS = [
   ['pending', '待核实'],
   ['responded', '已答复'],
@@ -73,6 +91,7 @@ export default function UnitComplaints() {
   const list = usePagedList((cursor) => unitComplaints({ status, cursor }), `complaints-${status}`, guard.state === 'ready');
   return (
     <GuardedScreen guard={guard} title="投诉处理" className="unit-complaints" denied={ADMIN_ONLY}>
+      <EscalationSubscribe />
       <StatusTabs tabs={TABS} value={status} onChange={setStatus} />
       {list.items.map((c) => (
         <View key={c.id} className="case-card unit-complaint">
@@ -84,7 +103,7 @@ export default function UnitComplaints() {
           </View>
           <View className="case-card__due">
             {c.categoryLabel} · {chinaTime(c.createdAt)} · 答复期限 {chinaDate(new Date(Date.parse(c.dueAt) - 1))}
-            {c.overdue ? <View className="case-overdue">已逾期</View> : null}
+            {c.overdue ? <View className="case-overdue">已逾期{c.escalationLabel ? `，${c.escalationLabel}` : ''}</View> : null}
           </View>
           <View className="complaint-text">{c.text}</View>
           <View className="complaint-phone">联系电话：{c.phone ?? '未留'}</View>
@@ -97,7 +116,14 @@ export default function UnitComplaints() {
           ) : (
             <Respond complaint={c} onDone={list.reload} />
           )}
-          {c.response?.verdict === 'upheld' && !c.response.rectification ? <Rectification complaint={c} onDone={list.reload} /> : null}
+          {c.collectiveRectification && !c.response?.rectification ? (
+            <View className="case-reply collective-rectification">
+              集体报告的整改情况（{c.collectiveRectification.stateLabel}）：{c.collectiveRectification.text}
+              {c.collectiveRectification.review?.comment ? `\n退回原因：${c.collectiveRectification.review.comment}` : ''}
+            </View>
+          ) : null}
+          {c.collectiveRectification?.state === 'submitted' ? <ReviewReport complaint={c} onDone={list.reload} /> : null}
+          {c.response?.verdict === 'upheld' && !c.response.rectification && c.collectiveRectification?.state !== 'submitted' ? <Rectification complaint={c} onDone={list.reload} /> : null}
         </View>
       ))}
       <LoadMore list={list} empty={status === 'pending' ? '没有待核实的投诉' : '没有已答复的投诉'} />

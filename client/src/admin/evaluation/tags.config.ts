@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '评价方面标签' });
+export default definePageConfig({ navigationBarTitleText: '社会评价设置' });

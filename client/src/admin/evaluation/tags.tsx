@@ -9,12 +9,15 @@ import { GuardedScreen } from '../../components/GuardedScreen';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Screen';
 import { useSignedIn } from '../../hooks/useSession';
-import { aspectTags, setAspectTags } from '../../services';
+import { aspectTags, followUpPeriod, setAspectTags, setFollowUpPeriod } from '../../services';
 
 /** One tag per line, blanks dropped: how the office types the list. */
 const linesOf = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
-/** The office sets the aspects evaluators may tag in a campaign (`campaignId`); without its own list, the default one. */
+/**
+ * The office sets the aspects evaluators may tag in a campaign (`campaignId`), without its own list the
+ * default one, and the working days its new 差评 cases and complaints are due in.
+ */
 export default function AspectTags() {
   const { params } = useRouter();
   const campaignId = params.campaignId ?? '';
@@ -24,18 +27,23 @@ export default function AspectTags() {
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
+  const [days, setDays] = useState<string | null>(null);
+  const [daysError, setDaysError] = useState<string | undefined>(undefined);
+  const [savingDays, setSavingDays] = useState(false);
   useEffect(() => {
     if (guard.state !== 'ready') return;
-    void aspectTags({ campaignId }).then((r) => {
-      if (!r.ok) return setError(r.error.message);
-      setText(r.data.tags.join('\n'));
-      setIsDefault(r.data.isDefault);
+    void Promise.all([aspectTags({ campaignId }), followUpPeriod({ campaignId })]).then(([tags, period]) => {
+      if (!tags.ok) return setError(tags.error.message);
+      if (!period.ok) return setError(period.error.message);
+      setText(tags.data.tags.join('\n'));
+      setIsDefault(tags.data.isDefault);
+      setDays(String(period.data.workingDays));
     });
   }, [guard.state, campaignId]);
 
-  const frame = { guard, title: '评价方面标签', className: 'aspect-tags', denied: '只有组委会办公室可以设置' };
+  const frame = { guard, title: '社会评价设置', className: 'aspect-tags', denied: '只有组委会办公室可以设置' };
   if (error) return <GuardedScreen {...frame}><LoadFailed message={error} /></GuardedScreen>;
-  if (text === null) return <GuardedScreen {...frame}><View className="list-foot list-loading">加载中…</View></GuardedScreen>;
+  if (text === null || days === null) return <GuardedScreen {...frame}><View className="list-foot list-loading">加载中…</View></GuardedScreen>;
 
   const save = async () => {
     setSaving(true);
@@ -48,6 +56,16 @@ export default function AspectTags() {
     void Taro.showToast({ title: '已保存', icon: 'success' });
   };
 
+  const saveDays = async () => {
+    setSavingDays(true);
+    const result = await setFollowUpPeriod({ campaignId, workingDays: Number(days) });
+    setSavingDays(false);
+    if (!result.ok) return setDaysError(Object.values(result.error.fields ?? {})[0] ?? result.error.message);
+    setDaysError(undefined);
+    setDays(String(result.data.workingDays));
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+  };
+
   return (
     <GuardedScreen {...frame}>
       <Section title={isDefault ? '当前为默认标签' : '本创建工作的标签'}>
@@ -57,6 +75,15 @@ export default function AspectTags() {
       <View className="form-actions">
         <Button className="btn-save-tags" type="primary" block loading={saving} onClick={() => void save()}>
           保存
+        </Button>
+      </View>
+      <Section title="差评回访期限">
+        <FormField name="workingDays" label="回访期限" kind="integer" unit="个工作日" value={days} error={daysError} hint="1—30个工作日，默认5个" onChange={(value) => { setDays(value); setDaysError(undefined); }} />
+      </Section>
+      <Notice tone="info">新的差评和投诉按此期限答复；已有的保留原来的截止时间。</Notice>
+      <View className="form-actions">
+        <Button className="btn-save-period" type="primary" block loading={savingDays} onClick={() => void saveDays()}>
+          保存期限
         </Button>
       </View>
     </GuardedScreen>

@@ -154,7 +154,7 @@ export default function CampaignRules() {
         </Button>
         {creating ? null : (
           <Button className="btn-aspect-tags" block onClick={() => go(ROUTES.adminAspectTags, { campaignId: campaign.id })}>
-            社会评价的评价方面标签
+            社会评价设置（评价方面、回访期限）
           </Button>
         )}
         <Button

@@ -119,6 +119,7 @@ function Member({ account }: { account: AccountView }) {
           <Entry className="entry-admin-creation-log" title="创建日志" desc="辖区内集体提交的创建日志、指导意见、未提交的集体" route={ROUTES.adminCreationLog} />
           <Entry className="entry-escalated-cases" title="转来的差评" desc="逾期未答复、评价人对处理不满意的差评" route={ROUTES.adminEscalatedCases} />
           <Entry className="entry-complaints" title="投诉处理" desc="辖区内集体收到的投诉：核实、答复、记录整改" route={ROUTES.adminComplaints} />
+          <Entry className="entry-evaluation-reviews" title="待审核评价" desc="高风险评价人的评价、待审核的评价内容：计入或不计入" route={ROUTES.adminEvaluationReviews} />
           {isIssuer ? <Entry className="entry-appeals" title="评价申诉" desc="复核集体对误评、恶意评价的申诉" route={ROUTES.adminAppeals} /> : null}
         </Section>
       ) : null}
@@ -165,6 +166,7 @@ function Member({ account }: { account: AccountView }) {
           <Entry className="entry-evaluations" title="收到的评价" desc="满意率和公众的评价" route={ROUTES.collectiveEvaluations} />
           <Entry className="entry-cases" title="差评回访" desc="限期答复：整改或说明" route={ROUTES.collectiveCases} />
           <Entry className="entry-appeals" title="申诉" desc="对误评、恶意评价的申诉及复核结果" route={ROUTES.collectiveAppeals} />
+          <Entry className="entry-collective-complaints" title="投诉整改" desc="属实投诉的整改要求，报告整改情况" route={ROUTES.collectiveComplaints} />
         </Section>
       ) : null}
 

@@ -1,5 +1,5 @@
 import { TITLE_LEVEL_LABELS } from '../../../../shared/domain/filing/rules';
-import { DEFAULT_ASPECT_TAGS } from '../../../../shared/domain/evaluation/rules';
+import { DEFAULT_ASPECT_TAGS, FOLLOW_UP_WORKING_DAYS } from '../../../../shared/domain/evaluation/rules';
 import type { CampaignDoc } from '../../collections';
 import type { EvaluationSettingsDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
@@ -26,5 +26,11 @@ export const markView = (campaign: CampaignDoc) => ({
 /** The aspect tags evaluators choose from: the campaign's own, or the default list. */
 export async function aspectTagsOf(store: Store, campaignId: string | null): Promise<{ tags: string[]; isDefault: boolean }> {
   const settings = campaignId ? await store.get<EvaluationSettingsDoc>('evaluationSettings', campaignId) : null;
-  return settings ? { tags: settings.aspectTags, isDefault: false } : { tags: [...DEFAULT_ASPECT_TAGS], isDefault: true };
+  return settings?.aspectTags ? { tags: settings.aspectTags, isDefault: false } : { tags: [...DEFAULT_ASPECT_TAGS], isDefault: true };
+}
+
+/** The working days a campaign's new 差评 cases and complaints are due in: its own setting, or the default. */
+export async function followUpDaysOf(store: Store, campaignId: string | null): Promise<{ workingDays: number; isDefault: boolean }> {
+  const settings = campaignId ? await store.get<EvaluationSettingsDoc>('evaluationSettings', campaignId) : null;
+  return settings?.followUpDays ? { workingDays: settings.followUpDays, isDefault: false } : { workingDays: FOLLOW_UP_WORKING_DAYS, isDefault: true };
 }

@@ -9,7 +9,7 @@ import type { Message } from '../../ports/notifier';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { standingOf } from './campaign-of';
+import { followUpDaysOf, standingOf } from './campaign-of';
 import { myComplaintViews } from './complaint-views';
 import { adminsFor, enqueueMessages } from './escalation-notice';
 import { followUpDeadline } from './follow-up';
@@ -48,10 +48,14 @@ export const complain: Handler<typeof contract.evaluation.complain> = async (ctx
     text: input.text,
     phone: input.phone || null,
     status: 'pending',
-    dueAt: followUpDeadline(ctx),
+    dueAt: followUpDeadline(ctx, (await followUpDaysOf(ctx.store, campaignId)).workingDays),
     verdict: null,
     respondedOnTime: null,
     response: null,
+    escalation: 'none',
+    escalateAt: null,
+    rectificationRequested: false,
+    collectiveRectification: null,
     createdAt: at,
     updatedAt: at,
     version: 1,

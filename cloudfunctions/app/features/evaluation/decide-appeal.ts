@@ -7,8 +7,10 @@ import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { appealView } from './appeals-view';
+import { followUpDaysOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
+import { syncReview } from './reviews';
 
 /**
  * The level-1 admin of the collective's branch (or the office) decides a pending appeal. Upheld, the
@@ -22,7 +24,8 @@ export const decideAppeal: Handler<typeof contract.evaluation.decideAppeal> = as
   if (account.role !== 'office' && found.unitL1 !== account.unitId) throw new AppError('NOT_IN_SCOPE');
   if (found.status !== 'pending') throw new AppError('INVALID_STATE', '该申诉已复核');
   const at = ctx.now().toISOString();
-  const dueAt = followUpDeadline(ctx);
+  const campaignId = (await ctx.store.get<EvaluationDoc>('evaluations', found.id))?.campaignId ?? null;
+  const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, campaignId)).workingDays);
   const decision = { by: account.id, byName: account.name, comment: input.comment, at };
   const next: EvaluationAppealDoc = { ...found, status: input.uphold ? 'upheld' : 'rejected', decision, version: found.version + 1 };
   await transact(ctx.store, async (tx) => {
@@ -37,6 +40,7 @@ export const decideAppeal: Handler<typeof contract.evaluation.decideAppeal> = as
       const after: EvaluationDoc = { ...before, excluded, commentShown: false };
       await countEvaluation(tx, before.collectiveId, before.source, countedRating(before), countedRating(after));
       await syncCase(tx, after, at, dueAt);
+      await syncReview(tx, after, at);
     }
     await audit(tx, ctx.now(), {
       actor: account,

@@ -23,6 +23,14 @@ export async function adminsFor(deps: Deps, unitPath: string): Promise<AccountDo
   return [];
 }
 
+/** The active admins of the collective's level-1 unit: where an escalation goes after its managing unit. */
+export async function level1AdminsFor(deps: Deps, unitPath: string): Promise<AccountDoc[]> {
+  const [root, level1] = pathIds(unitPath);
+  if (!level1) return [];
+  const { items } = await deps.store.find<AccountDoc>('accounts', { where: { unitPath: `/${root}/${level1}/`, role: 'admin', status: 'active' }, orderBy: { fields: ['createdAt'], direction: 'asc' }, limit: 50 });
+  return items;
+}
+
 /** The messages an escalation sends, found before its transaction (which allows no query). */
 export async function escalationMessages(deps: Deps, c: EvaluationCaseDoc, reason: EscalationReason): Promise<Message[]> {
   const collective = await deps.store.get<CollectiveDoc>('collectives', c.collectiveId);

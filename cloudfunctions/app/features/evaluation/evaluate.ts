@@ -9,10 +9,11 @@ import { DuplicateKeyError, type StoreOps } from '../../ports/store';
 import { Retry, withRetries } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { aspectTagsOf } from './campaign-of';
+import { aspectTagsOf, followUpDaysOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
 import { evaluationTarget, type EvaluationTarget } from './evaluation-target';
+import { syncReview } from './reviews';
 import { myEvaluationView } from './views';
 import { checkedPhotos, shownOnPage } from './photos';
 import { holdForVerdict } from '../../common/media-checks';
@@ -41,7 +42,7 @@ async function checkedTags(ctx: UseCaseContext, target: EvaluationTarget, tags: 
 
 /**
  * Records an evaluation. A WeChat rater the platform ranks risky is held (stored, not counted, not shown)
- * for the managing unit's review; a counted 差评 opens a follow-up case due in N working days. The slot (a signup; a person, collective and month) is read and written in the
+ * for the managing unit's review (as is a comment content security leaves for review, see reviews.ts); a counted 差评 opens a follow-up case due in N working days. The slot (a signup; a person, collective and month) is read and written in the
  * same transaction as the evaluation and the collective's counters: a first evaluation adds to its level;
  * a second 综合点评 in the month replaces the first (marked changed) and moves the counts from the old level
  * to the new; a second 一次一评 of one signup is refused. Two first evaluations racing for one slot
@@ -60,7 +61,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
   const source = visitorId.startsWith('wx:') ? 'wechat' : 'h5';
   const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
   const content = { rating: input.rating, tags, comment, commentState: state, held, photos, commentShown: shownOnPage({ held, commentState: state, photos }) };
-  const dueAt = followUpDeadline(ctx);
+  const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, target.campaignId)).workingDays);
 
   // Photos whose verdict comes later are recorded with the evaluation, by their trace ids.
   const holdPhotos = async (tx: StoreOps, e: EvaluationDoc) => {
@@ -83,6 +84,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
           await holdPhotos(tx, after);
           await countEvaluation(tx, target.collective.id, before.source, countedRating(before), countedRating(after));
           await syncCase(tx, after, at, dueAt);
+          await syncReview(tx, after, at);
           return { doc: after, replaced: true };
         }
         const created: EvaluationDoc = {
@@ -106,6 +108,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         await holdPhotos(tx, created);
         await countEvaluation(tx, target.collective.id, source, null, countedRating(created));
         await syncCase(tx, created, at, dueAt);
+        await syncReview(tx, created, at);
         return { doc: created, replaced: false };
       });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_WORKING_DAYS, isNegative } from '../../../../shared/domain/evaluation/rules';
+import { isNegative } from '../../../../shared/domain/evaluation/rules';
 import { WEEKENDS_ONLY, workingDaysDeadline } from '../../../../shared/domain/working-days';
 import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { EscalationReason, EvaluationCaseDoc, EvaluationDoc } from '../../collections/evaluation';
@@ -7,9 +7,9 @@ import { eachDocument, type StoreOps } from '../../ports/store';
 import { transact } from '../../ports/transaction-retry';
 import { countedRating, countFollowUp } from './counts';
 
-/** When a 差评 given now must be answered by: N working days on the configured calendar. */
-export const followUpDeadline = (deps: Pick<Deps, 'now' | 'config'>): string =>
-  workingDaysDeadline(deps.now(), FOLLOW_UP_WORKING_DAYS, deps.config.workCalendar ?? WEEKENDS_ONLY).toISOString();
+/** When a 差评 or complaint given now must be answered by: its campaign's N working days on the configured calendar. */
+export const followUpDeadline = (deps: Pick<Deps, 'now' | 'config'>, workingDays: number): string =>
+  workingDaysDeadline(deps.now(), workingDays, deps.config.workCalendar ?? WEEKENDS_ONLY).toISOString();
 
 /**
  * Keeps the evaluation's follow-up case in step with it, inside its transaction: a counted 差评 has an

@@ -26,6 +26,13 @@ import { setAspectTags } from './set-aspect-tags';
 import { setComplaintChannel } from './set-complaint-channel';
 import { unitComplaints } from './unit-complaints';
 import { updatePublicPage } from './update-public-page';
+import { followUpPeriod } from './follow-up-period';
+import { setFollowUpPeriod } from './set-follow-up-period';
+import { evaluationReviews } from './evaluation-reviews';
+import { decideEvaluationReview } from './decide-evaluation-review';
+import { collectiveComplaints } from './collective-complaints';
+import { rectifyComplaint } from './rectify-complaint';
+import { reviewComplaintRectification } from './review-complaint-rectification';
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
 export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
@@ -56,4 +63,11 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   unitComplaints,
   respondToComplaint,
   recordRectification,
+  followUpPeriod,
+  setFollowUpPeriod,
+  evaluationReviews,
+  decideEvaluationReview,
+  collectiveComplaints,
+  rectifyComplaint,
+  reviewComplaintRectification,
 };

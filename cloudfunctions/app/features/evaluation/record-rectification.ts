@@ -14,6 +14,7 @@ export const recordRectification: Handler<typeof contract.evaluation.recordRecti
   const found = await loadInScope<ComplaintDoc>(ctx, 'complaints', input.complaintId, '未找到该投诉', (c) => c.unitPath);
   if (found.verdict !== 'upheld' || !found.response) throw new AppError('INVALID_STATE', '只有核实属实的投诉才能记录整改');
   if (found.response.rectification) throw new AppError('INVALID_STATE', '该投诉已记录整改情况');
+  if (found.collectiveRectification?.state === 'submitted') throw new AppError('INVALID_STATE', '集体已提交整改情况，请确认或退回');
   const at = ctx.now().toISOString();
   const set = { response: { ...found.response, rectification: { text: input.text, at } }, updatedAt: at, version: found.version + 1 };
   await transact(ctx.store, async (tx) => {

@@ -38,7 +38,7 @@ export const respondToComplaint: Handler<typeof contract.evaluation.respondToCom
       : [];
   const at = ctx.now().toISOString();
   const respondedOnTime = at < found.dueAt;
-  const set = { status: 'responded' as const, verdict: input.verdict, respondedOnTime, response: { text: input.text, at, rectificationRequest: request, rectification: null }, updatedAt: at, version: found.version + 1 };
+  const set = { status: 'responded' as const, verdict: input.verdict, rectificationRequested: request !== null, respondedOnTime, response: { text: input.text, at, rectificationRequest: request, rectification: null }, updatedAt: at, version: found.version + 1 };
   const records = await transact(ctx.store, async (tx) => {
     if (!(await tx.update('complaints', found.id, { set }, { version: found.version, status: 'pending' }))) throw new AppError('CONFLICT');
     await audit(tx, ctx.now(), {

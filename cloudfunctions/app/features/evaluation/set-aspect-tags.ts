@@ -25,5 +25,5 @@ export const setAspectTags: Handler<typeof contract.evaluation.setAspectTags> = 
       after: next.aspectTags,
     });
   });
-  return { campaignId: campaign.id, tags: next.aspectTags, isDefault: false };
+  return { campaignId: campaign.id, tags: input.tags, isDefault: false };
 };

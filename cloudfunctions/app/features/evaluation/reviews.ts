@@ -1,0 +1,55 @@
+import type { EvaluationReviewView } from '../../../../shared/contract/evaluation-views';
+import { REVIEW_OUTCOME_LABELS } from '../../../../shared/domain/evaluation/rules';
+import { pathIds } from '../../../../shared/domain/unit-tree';
+import type { UnitDoc } from '../../collections';
+import type { EvaluationDoc, EvaluationReviewDoc } from '../../collections/evaluation';
+import type { CollectiveDoc } from '../../collections/filing';
+import type { Store, StoreOps } from '../../ports/store';
+import { publicCodeOf } from './pages';
+import { evaluationView } from './views';
+
+/** A folded evaluation awaits nothing; otherwise a held one awaits counting, a comment in review its showing. */
+const awaits = (e: EvaluationDoc) => ({ held: e.held && !e.excluded, commentInReview: e.commentState === 'review' && !e.excluded });
+
+/**
+ * Keeps the evaluation's review in step with it, inside its transaction: an evaluation held or with a
+ * comment under review is in its managing unit's queue (back in it when a replacement needs a new decision);
+ * one that no longer needs review (replaced, or folded by an appeal) leaves a pending review withdrawn.
+ */
+export async function syncReview(tx: StoreOps, e: EvaluationDoc, at: string): Promise<void> {
+  const { held, commentInReview } = awaits(e);
+  const existing = await tx.get<EvaluationReviewDoc>('evaluationReviews', e.id);
+  if (held || commentInReview) {
+    if (!existing) {
+      const [, unitL1 = '', unitL2 = '', unitL3 = ''] = pathIds(e.unitPath);
+      await tx.insert<EvaluationReviewDoc>('evaluationReviews', {
+        id: e.id, collectiveId: e.collectiveId, unitPath: e.unitPath, unitL1, unitL2, unitL3, held, commentInReview, status: 'pending', decision: null, createdAt: at, updatedAt: at, version: 1,
+      });
+    } else if (existing.status !== 'pending' || existing.held !== held || existing.commentInReview !== commentInReview) {
+      await tx.update('evaluationReviews', e.id, { set: { held, commentInReview, status: 'pending', decision: null, createdAt: at, updatedAt: at, version: existing.version + 1 } });
+    }
+  } else if (existing?.status === 'pending') {
+    await tx.update('evaluationReviews', e.id, { set: { status: 'withdrawn', updatedAt: at, version: existing.version + 1 } });
+  }
+}
+
+/** As the managing unit's admins decide it: the comment whatever its state, never its writer. */
+export async function evaluationReviewView(store: Store, r: EvaluationReviewDoc): Promise<EvaluationReviewView | null> {
+  const [evaluation, collective, unit] = await Promise.all([
+    store.get<EvaluationDoc>('evaluations', r.id),
+    store.get<CollectiveDoc>('collectives', r.collectiveId),
+    store.get<UnitDoc>('units', pathIds(r.unitPath).at(-1) ?? ''),
+  ]);
+  if (!evaluation || !collective) return null;
+  return {
+    id: r.id,
+    evaluation: { ...evaluationView(evaluation), comment: evaluation.comment },
+    collective: { code: await publicCodeOf(store, collective.id), name: collective.name },
+    unitName: unit?.name ?? '',
+    held: r.held,
+    commentInReview: r.commentInReview,
+    status: r.status,
+    decision: r.decision ? { outcome: r.decision.outcome, outcomeLabel: REVIEW_OUTCOME_LABELS[r.decision.outcome], reason: r.decision.reason, byName: r.decision.byName, at: r.decision.at } : null,
+    createdAt: r.createdAt,
+  };
+}
