@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from './define';
 import { email, id, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { ADMINS } from '../domain/roles';
-import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
+import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_TAGS, REPLY_KINDS } from '../domain/evaluation/rules';
 import { COMPLAINT_CATEGORIES, COMPLAINT_VERDICTS, MAX_COMPLAINT_LENGTH } from '../domain/evaluation/complaints';
 import {
   appealView,
@@ -19,13 +19,8 @@ import {
   publicPageView,
 } from './evaluation-views';
 import { publicEntryView } from './creationlog-views';
-
-/** The public code of a collective's page: what links and QR codes carry. */
-const publicCode = z
-  .string({ error: '集体编号：缺少' })
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]{4,32}$/, '集体编号：格式不正确');
+import { publicCode, ratingField, tagsField } from './evaluation-fields';
+import { supervision } from './evaluation-supervision';
 
 /** The page of a collective, by its public code or by the id its open-week events carry. */
 const pageTarget = z
@@ -47,13 +42,8 @@ function oneTarget(value: { code?: string; signupId?: string }, ctx: z.Refinemen
 export const evaluateInput = z
   .object({
     ...evaluationTarget,
-    rating: z
-      .number({ error: '满意程度：请选择' })
-      .int('满意程度：请选择')
-      .min(1, '满意程度：请选择')
-      .max(5, '满意程度：请选择')
-      .transform((r) => r as Rating),
-    tags: z.array(z.string().trim().min(1).max(20), { error: '评价方面：格式不正确' }).max(MAX_TAGS, `评价方面：最多选${MAX_TAGS}项`).default([]),
+    rating: ratingField,
+    tags: tagsField,
     comment: optionalText('评价内容', MAX_COMMENT_LENGTH),
   })
   .superRefine(oneTarget, whenValid(['code', 'signupId']));
@@ -273,4 +263,5 @@ export const evaluation = {
     output: z.object({ complaint: unitComplaintView }),
     roles: ADMINS,
   }),
+  ...supervision,
 };

@@ -54,6 +54,7 @@ const face: FixtureOf<'evaluation.publicPage'> = {
     negative: 2,
     followUp: { cases: 2, answeredOnTime: 1 },
     web: { count: 1, levels: [level(5, '非常满意', 1), level(4, '满意', 0), level(3, '基本满意', 0), level(2, '不满意', 0), level(1, '非常不满意', 0)] },
+    supervision: { count: 1, levels: [level(5, '非常满意', 0), level(4, '满意', 0), level(3, '基本满意', 0), level(2, '不满意', 1), level(1, '非常不满意', 0)] },
     rule: RATE_RULE,
   },
   comments: {

@@ -6,6 +6,7 @@ import { OPENWEEK_COLLECTIONS } from './openweek';
 import { CREATIONLOG_COLLECTIONS } from './creationlog';
 import { MANAGEMENT_COLLECTIONS } from './management';
 import { EVALUATION_COLLECTIONS } from './evaluation';
+import { SUPERVISION_COLLECTIONS } from './supervision';
 import type { IndexSpec } from './index-spec';
 
 export type { IndexSpec } from './index-spec';
@@ -47,6 +48,7 @@ export const COLLECTIONS = {
   ...CREATIONLOG_COLLECTIONS,
   ...MANAGEMENT_COLLECTIONS,
   ...EVALUATION_COLLECTIONS,
+  ...SUPERVISION_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

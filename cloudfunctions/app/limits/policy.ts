@@ -41,6 +41,9 @@ const POLICIES = {
     { rule: 'uploadBytesPerCollective', by: 'collective', cost: 'bytes' },
   ],
   creationEntry: [{ rule: 'creationEntriesPerCollective', by: 'collective' }],
+  redeemInvitation: [{ rule: 'invitationRedeemsPerIp', by: 'ip' }],
+  supervisionReport: [{ rule: 'supervisionReportsPerVisitor', by: 'visitor' }],
+  supervisionUpload: [{ rule: 'supervisionUploadsPerVisitor', by: 'visitor' }],
 } as const satisfies Record<string, readonly Step[]>;
 
 export type PolicyName = keyof typeof POLICIES;

@@ -11,4 +11,9 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.upholdComplaint': '核实投诉属实并答复',
   'evaluation.rejectComplaint': '核实投诉不属实并答复',
   'evaluation.recordRectification': '记录属实投诉的整改情况',
+  'evaluation.appointSupervisor': '聘任社会监督员（发出邀请码）',
+  'evaluation.redeemInvitation': '社会监督员接受邀请',
+  'evaluation.revokeSupervisor': '撤销社会监督员',
+  'evaluation.forwardReport': '将明察暗访报告转发集体',
+  'evaluation.declineReport': '明察暗访报告不转发',
 } as const satisfies Record<string, string>;

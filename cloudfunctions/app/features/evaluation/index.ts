@@ -25,6 +25,7 @@ import { setAspectTags } from './set-aspect-tags';
 import { setComplaintChannel } from './set-complaint-channel';
 import { unitComplaints } from './unit-complaints';
 import { updatePublicPage } from './update-public-page';
+import { supervisionHandlers } from './supervision';
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
 export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
@@ -54,4 +55,5 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   unitComplaints,
   respondToComplaint,
   recordRectification,
+  ...supervisionHandlers,
 };
