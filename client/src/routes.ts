@@ -79,6 +79,14 @@ export const ROUTES = {
   adminAppeals: '/admin/evaluation/appeals',
   /** Complaints about the caller's collectives: verify and respond. */
   adminComplaints: '/admin/evaluation/complaints',
+  /** 社会监督员 the caller's units appointed: appoint (a one-time invitation code), list, revoke. */
+  adminSupervisors: '/admin/evaluation/supervisors',
+  /** 明察暗访 reports of those supervisors: forward to the collective, or 不转发 with a reason. */
+  adminSupervisionReports: '/admin/evaluation/reports',
+  /** 我的监督: redeem an invitation (`invite`: the code from the admin's link), the supervisor's reports. */
+  mySupervision: '/events/supervision',
+  /** A new 明察暗访 report about a collective (`code`), for a supervisor in scope. */
+  supervisionReport: '/events/report',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -83,7 +83,8 @@ export const supervision = {
   appointSupervisor: defineAction({
     summary: '聘任社会监督员：填写姓名，得到一次性邀请码（有效期内由本人在小程序或网页中接受）；记录在案',
     input: z.object({ unitId: id('管理单位'), name: text('监督员姓名', { min: 2, max: 20 }) }),
-    output: z.object({ supervisor: supervisorView, invitation: z.object({ code: z.string(), expiresAt: z.string() }) }),
+    /** The code, and the H5 page that redeems it (to send the person; in the mini-program they type the code under 我的 → 社会监督员). */
+    output: z.object({ supervisor: supervisorView, invitation: z.object({ code: z.string(), link: z.string(), expiresAt: z.string() }) }),
     roles: ADMINS,
   }),
   unitSupervisors: defineAction({

@@ -152,3 +152,17 @@ export {
   respondToComplaint,
   recordRectification,
 } from './evaluation';
+export {
+  appointSupervisor,
+  unitSupervisors,
+  revokeSupervisor,
+  unitReports,
+  forwardReport,
+  declineReport,
+  redeemInvitation,
+  mySupervision,
+  fileReport,
+  myReports,
+  mayBeSupervisor,
+  uploadReportPhotos,
+} from './supervision';

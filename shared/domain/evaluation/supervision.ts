@@ -23,3 +23,6 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { pending: 'å¾
 /** Letters and digits without look-alikes; 12 of them (â‰ˆ 59 bits) cannot be guessed within the redemption limits. */
 export const INVITATION_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITATION_CODE_LENGTH = 12;
+
+/** The page (client route mySupervision) an invitation link opens, with the code as `invite`. */
+export const INVITATION_PAGE = 'events/supervision';

@@ -43,6 +43,9 @@ function SignedOut() {
         </Button>
       </View>
       <RecoveryLinks />
+      <Section title="社会监督员" className="mine-supervision">
+        <Entry className="entry-my-supervision" title="我的监督" desc="接受管理单位的邀请，查看我的明察暗访报告" route={ROUTES.mySupervision} />
+      </Section>
       <View className="home__note">用户名由上级管理单位派发，不开放自行注册。参加开放周活动无需登录。</View>
     </View>
   );
@@ -120,6 +123,8 @@ function Member({ account }: { account: AccountView }) {
           <Entry className="entry-escalated-cases" title="转来的差评" desc="逾期未答复、评价人对处理不满意的差评" route={ROUTES.adminEscalatedCases} />
           <Entry className="entry-complaints" title="投诉处理" desc="辖区内集体收到的投诉：核实、答复、记录整改" route={ROUTES.adminComplaints} />
           {isIssuer ? <Entry className="entry-appeals" title="评价申诉" desc="复核集体对误评、恶意评价的申诉" route={ROUTES.adminAppeals} /> : null}
+          <Entry className="entry-supervisors" title="社会监督员" desc="聘任（一次性邀请码）、撤销社会监督员" route={ROUTES.adminSupervisors} />
+          <Entry className="entry-supervision-reports" title="明察暗访报告" desc="社会监督员的报告：转发集体或不转发" route={ROUTES.adminSupervisionReports} />
         </Section>
       ) : null}
 

@@ -1,5 +1,5 @@
 import type { contract } from '../../../../shared/contract';
-import { INVITATION_VALID_DAYS } from '../../../../shared/domain/evaluation/supervision';
+import { INVITATION_PAGE, INVITATION_VALID_DAYS } from '../../../../shared/domain/evaluation/supervision';
 import type { SupervisorDoc, SupervisorInvitationDoc } from '../../collections/supervision';
 import { audit } from '../../common/audit';
 import { unitInScope } from '../../common/scope';
@@ -49,5 +49,6 @@ export const appointSupervisor: Handler<typeof contract.evaluation.appointSuperv
       after: { supervisorId: supervisor.id, name: supervisor.name, expiresAt },
     });
   });
-  return { supervisor: await supervisorView(ctx.store, supervisor, now), invitation: { code, expiresAt } };
+  const link = `${ctx.config.publicUrl}/#/${INVITATION_PAGE}?invite=${code}`;
+  return { supervisor: await supervisorView(ctx.store, supervisor, now), invitation: { code, link, expiresAt } };
 };
