@@ -5,6 +5,7 @@ import { chinaTime } from '../openweek-format';
 import { Picture } from './Picture';
 import './creationlog.css';
 import './evaluation.css';
+import './supervision.css';
 
 /**
  * One 明察暗访 report: the collective, the visit, the level and tags, what was seen, the photos, and the

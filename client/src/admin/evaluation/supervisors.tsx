@@ -21,6 +21,7 @@ import { appointSupervisor, revokeSupervisor, unitSupervisors, type CallOutput }
 import { go, ROUTES } from '../../routes';
 import '../../components/openweek.css';
 import '../../components/evaluation.css';
+import '../../components/supervision.css';
 
 type Invitation = CallOutput<'evaluation', 'appointSupervisor'>;
 
