@@ -55,15 +55,21 @@ describe('a managing unit’s supervisor reports on a collective, and the unit f
     await open(supervisor, session.running.host.url, `/events/supervision?invite=${invite}`);
     const mine = screen(supervisor, 'my-supervision');
     await expectTexts(mine.locator('.my-reports .list-end'), ['还没有提交过报告']);
+    await expectTexts(mine.locator('.supervisor-roles .list-end'), ['尚未担任社会监督员：请输入管理单位发给您的邀请码']);
+    await shot(supervisor, 'my-supervision-empty');
     await mine.locator('.btn-redeem').click();
     await mine.locator('.redeem-done').waitFor();
     expect(await mine.locator('.supervisor-role').count()).toBe(1);
     await shot(supervisor, 'my-supervision');
 
     await open(supervisor, session.running.host.url, `/events/collective?code=${code}`);
-    await screen(supervisor, 'collective-page').locator('.btn-new-report').click();
+    const entry = screen(supervisor, 'collective-page').locator('.btn-new-report');
+    await entry.scrollIntoViewIfNeeded();
+    await shot(supervisor, 'collective-supervision-entry');
+    await entry.click();
     const form = screen(supervisor, 'report-page');
     await form.locator('.report-collective').waitFor();
+    await shot(supervisor, 'report-form');
     await form.locator('.rating-choice--2').click();
     await form.locator('.tag-choice', { hasText: '服务态度' }).click();
     const box = form.locator('.field-text textarea');
