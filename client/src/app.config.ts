@@ -14,10 +14,10 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['units/index', 'accounts/index', 'accounts/issue', 'accounts/detail', 'audit/index', 'openweek/index', 'filings/index', 'filings/detail', 'filings/form', 'filings/transfer', 'filings/transfers', 'filings/revocations', 'filings/quotas', 'filings/campaign', 'creationlog/index', 'creationlog/entry', 'management/dashboard', 'management/ledger', 'management/assessment', 'management/sheet', 'units/complaint', 'evaluation/tags', 'evaluation/cases', 'evaluation/appeals', 'evaluation/complaints', 'evaluation/reviews'],
+      pages: ['units/index', 'accounts/index', 'accounts/issue', 'accounts/detail', 'audit/index', 'openweek/index', 'filings/index', 'filings/detail', 'filings/form', 'filings/transfer', 'filings/transfers', 'filings/revocations', 'filings/quotas', 'filings/campaign', 'creationlog/index', 'creationlog/entry', 'management/dashboard', 'management/ledger', 'management/assessment', 'management/sheet', 'units/complaint', 'evaluation/tags', 'evaluation/cases', 'evaluation/appeals', 'evaluation/complaints', 'evaluation/reviews', 'evaluation/supervisors', 'evaluation/reports'],
     },
     /** 开放周 for the public: the event page (opened directly from a share card), signing up, my signups, a collective's 三亮 page, evaluating. */
-    { root: 'events', pages: ['detail', 'signup', 'collective', 'evaluate', 'evaluations', 'complain', 'complaints'] },
+    { root: 'events', pages: ['detail', 'signup', 'collective', 'evaluate', 'evaluations', 'complain', 'complaints', 'supervision', 'report'] },
     /** 开放周 for collectives: publish, signups and approval, check-in, export, summary. */
     { root: 'openweek', pages: ['index', 'edit', 'manage'] },
     /** 报备 for collectives: the profile, plan and achievements form, and where the filing is; its 创建日志; its 三亮 page and evaluations. */

@@ -83,6 +83,14 @@ export const ROUTES = {
   adminComplaints: '/admin/evaluation/complaints',
   /** Held evaluations and comments under review in the caller's subtree: 计入 or 不计入. */
   adminEvaluationReviews: '/admin/evaluation/reviews',
+  /** 社会监督员 the caller's units appointed: appoint (a one-time invitation code), list, revoke. */
+  adminSupervisors: '/admin/evaluation/supervisors',
+  /** 明察暗访 reports of those supervisors: forward to the collective, or 不转发 with a reason. */
+  adminSupervisionReports: '/admin/evaluation/reports',
+  /** 我的监督: redeem an invitation (`invite`: the code from the admin's link), the supervisor's reports. */
+  mySupervision: '/events/supervision',
+  /** A new 明察暗访 report about a collective (`code`), for a supervisor in scope. */
+  supervisionReport: '/events/report',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

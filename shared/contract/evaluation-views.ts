@@ -23,6 +23,8 @@ export const evaluationSummaryView = z.object({
   followUp: z.object({ cases: z.number().int(), answeredOnTime: z.number().int() }),
   /** 网页评价: evaluations given in a browser, shown apart and not counted. */
   web: z.object({ count: z.number().int(), levels: z.array(ratingCountView) }),
+  /** 监督查评: supervisors' reports the managing unit forwarded, shown apart and not counted. */
+  supervision: z.object({ count: z.number().int(), levels: z.array(ratingCountView) }),
   /** How the rate is computed, in one line. */
   rule: z.string(),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from './define';
 import { email, id, imageUpload, oneOf, optionalText, page, pageInput, text, whenValid } from './fields';
 import { ADMINS } from '../domain/roles';
-import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_EVALUATION_PHOTOS, MAX_FOLLOW_UP_WORKING_DAYS, MAX_TAGS, MIN_FOLLOW_UP_WORKING_DAYS, REPLY_KINDS, type Rating } from '../domain/evaluation/rules';
+import { APPEAL_GROUNDS, HANDLING_RATINGS, MAX_COMMENT_LENGTH, MAX_EVALUATION_PHOTOS, MAX_FOLLOW_UP_WORKING_DAYS, MAX_TAGS, MIN_FOLLOW_UP_WORKING_DAYS, REPLY_KINDS } from '../domain/evaluation/rules';
 import { COMPLAINT_CATEGORIES, COMPLAINT_VERDICTS, MAX_COMPLAINT_LENGTH } from '../domain/evaluation/complaints';
 import {
   appealView,
@@ -21,13 +21,8 @@ import {
   collectiveComplaintView,
 } from './evaluation-views';
 import { publicEntryView } from './creationlog-views';
-
-/** The public code of a collective's page: what links and QR codes carry. */
-const publicCode = z
-  .string({ error: '集体编号：缺少' })
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]{4,32}$/, '集体编号：格式不正确');
+import { publicCode, ratingField, tagsField } from './evaluation-fields';
+import { supervision } from './evaluation-supervision';
 
 /** The page of a collective, by its public code or by the id its open-week events carry. */
 const pageTarget = z
@@ -49,13 +44,8 @@ function oneTarget(value: { code?: string; signupId?: string }, ctx: z.Refinemen
 export const evaluateInput = z
   .object({
     ...evaluationTarget,
-    rating: z
-      .number({ error: '满意程度：请选择' })
-      .int('满意程度：请选择')
-      .min(1, '满意程度：请选择')
-      .max(5, '满意程度：请选择')
-      .transform((r) => r as Rating),
-    tags: z.array(z.string().trim().min(1).max(20), { error: '评价方面：格式不正确' }).max(MAX_TAGS, `评价方面：最多选${MAX_TAGS}项`).default([]),
+    rating: ratingField,
+    tags: tagsField,
     comment: optionalText('评价内容', MAX_COMMENT_LENGTH),
     /** Addresses `uploadPhoto` answered this visitor. */
     photos: z.array(z.string().max(500), { error: '照片：格式不正确' }).max(MAX_EVALUATION_PHOTOS, `照片：最多${MAX_EVALUATION_PHOTOS}张`).default([]),
@@ -342,4 +332,5 @@ export const evaluation = {
     output: z.object({ complaint: unitComplaintView }),
     roles: ADMINS,
   }),
+  ...supervision,
 };

@@ -83,6 +83,16 @@ async function world(app: TestApp) {
   app.deps.riskControl = NO_RISK;
   // One complaint with a contact phone, which the managing unit will answer.
   const complaintId = (await app.ok('evaluation', 'complain', { code: publicCode, category: 'attitude', text: '窗口工作人员态度冷淡，等候近一小时。', phone: '13987654321' }, visitors[0])).complaint.id;
+  // 监督查评: a WeChat visitor and a browser one are supervisors of the bureau, each with a report; one invitation waits.
+  const supervisors: string[] = [];
+  const reports: string[] = [];
+  for (const visitor of [visitors[0], visitors[2]]) {
+    const { supervisor, invitation } = await app.ok('evaluation', 'appointSupervisor', { unitId: h.units.bureau.id, name: '监督员' }, h.admin1.caller);
+    await app.ok('evaluation', 'redeemInvitation', { code: invitation.code }, visitor);
+    supervisors.push(supervisor.id);
+    reports.push((await app.ok('evaluation', 'fileReport', { supervisorId: supervisor.id, code: publicCode, visitDate: '2018-11-18', rating: 1, text: '窗口无人值守，等候半小时。' }, visitor)).report.id);
+  }
+  const invitation = (await app.ok('evaluation', 'appointSupervisor', { unitId: h.units.bureau.id, name: '待邀请' }, h.admin1.caller)).invitation.code;
   const byRole: Record<Audience, Caller[]> = {
     public: [{}, ...visitors],
     office: [h.office.caller],
@@ -91,7 +101,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, complaintId, heldId, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, complaintId, heldId, supervisors, reports, invitation, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -156,6 +166,10 @@ const READS: Record<string, Drive> = {
   'evaluation.followUpPeriod': { input: (w) => ({ campaignId: w.campaignId }) },
   'evaluation.evaluationReviews': { input: () => ({}) },
   'evaluation.collectiveComplaints': { input: () => ({}) },
+  'evaluation.unitSupervisors': { input: () => ({}) },
+  'evaluation.mySupervision': { input: (w) => ({ code: w.publicCode }) },
+  'evaluation.myReports': { input: () => ({}) },
+  'evaluation.unitReports': { input: () => ({ status: 'pending' }) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
@@ -188,6 +202,13 @@ const WRITES: Record<string, Drive> = {
   'evaluation.rectifyComplaint': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间。' }) },
   'evaluation.reviewComplaintRectification': { input: (w) => ({ complaintId: w.complaintId, confirm: false, comment: '请补充照片' }) },
   'evaluation.recordRectification': { input: (w) => ({ complaintId: w.complaintId, text: '已公示等候时间并回访。' }) },
+  'evaluation.appointSupervisor': { input: (w) => ({ unitId: w.units.station.id, name: '新监督员' }) },
+  'evaluation.redeemInvitation': { input: (w) => ({ code: w.invitation }) },
+  'evaluation.uploadReportPhoto': { input: (w) => ({ supervisorId: w.supervisors[0], contentType: 'image/png', base64: PNG.toString('base64') }) },
+  'evaluation.fileReport': { input: (w) => ({ supervisorId: w.supervisors[0], code: w.publicCode, visitDate: '2018-11-19', rating: 2, text: '服务承诺未公示上墙。' }) },
+  'evaluation.forwardReport': { input: (w) => ({ reportId: w.reports[0], note: '请整改' }) },
+  'evaluation.declineReport': { input: (w) => ({ reportId: w.reports[1], reason: '情况不实' }) },
+  'evaluation.revokeSupervisor': { input: (w) => ({ supervisorId: w.supervisors[1] }) },
   'evaluation.setAspectTags': { input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }) },
   'evaluation.setFollowUpPeriod': { input: (w) => ({ campaignId: w.campaignId, workingDays: 7 }) },
   'filing.saveDraft': { input: (w) => ({ campaignId: w.campaignId, content: { name: '岳阳市公交一路青年班组' } }) },

@@ -54,6 +54,7 @@ const face: FixtureOf<'evaluation.publicPage'> = {
     negative: 2,
     followUp: { cases: 2, answeredOnTime: 1 },
     web: { count: 1, levels: [level(5, '非常满意', 1), level(4, '满意', 0), level(3, '基本满意', 0), level(2, '不满意', 0), level(1, '非常不满意', 0)] },
+    supervision: { count: 1, levels: [level(5, '非常满意', 0), level(4, '满意', 0), level(3, '基本满意', 0), level(2, '不满意', 1), level(1, '非常不满意', 0)] },
     rule: RATE_RULE,
   },
   comments: {
@@ -111,7 +112,11 @@ describe('the mini-program collective page', () => {
   });
 
   test('asks the evaluation function for the page, then openweek for the events its collective organizes', () => {
-    expect(page.cloud.calls.filter((c) => c.name === 'evaluation')).toEqual([{ name: 'evaluation', data: { action: 'publicPage', data: { collectiveId: 'acc-collective' } } }]);
+    // In WeChat every viewer is a visitor, so the page also asks whether they supervise this collective (监督查评).
+    expect(page.cloud.calls.filter((c) => c.name === 'evaluation')).toEqual([
+      { name: 'evaluation', data: { action: 'publicPage', data: { collectiveId: 'acc-collective' } } },
+      { name: 'evaluation', data: { action: 'mySupervision', data: { code: 'k7m2p9qrst' } } },
+    ]);
     expect(page.cloud.calls.filter((c) => c.name === 'openweek')).toEqual([{ name: 'openweek', data: { action: 'collectivePage', data: { collectiveId: 'acc-collective' } } }]);
   });
 

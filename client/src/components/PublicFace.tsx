@@ -62,6 +62,11 @@ export function SummaryCard({ summary, onEvaluate }: { summary: EvaluationSummar
       <View className="evaluation-summary__note web-evaluations">
         网页评价 {summary.web.count} 条{summary.web.count ? `（差评 ${summary.web.levels.filter((l) => l.rating <= 2).reduce((s, l) => s + l.count, 0)} 条）` : ''}
       </View>
+      {summary.supervision.count ? (
+        <View className="evaluation-summary__note supervision-evaluations">
+          监督查评 {summary.supervision.count} 条（差评 {summary.supervision.levels.filter((l) => l.rating <= 2).reduce((s, l) => s + l.count, 0)} 条）：社会监督员明察暗访、经管理单位转发，单独列出，不计入满意率
+        </View>
+      ) : null}
     </Section>
   );
 }

@@ -16,7 +16,7 @@ import { Screen, Section } from '../components/Screen';
 import { usePagedList, type PagedList } from '../hooks/usePagedList';
 import { categoryLabel } from '../creationlog-format';
 import { useSession } from '../hooks/useSession';
-import { collectivePage, publicComments, publicEntries, publicPage } from '../services';
+import { collectivePage, mayBeSupervisor, mySupervision, publicComments, publicEntries, publicPage } from '../services';
 import { go, ROUTES, urlOf } from '../routes';
 import '../components/creationlog.css';
 import '../components/openweek.css';
@@ -170,6 +170,23 @@ function EntriesSection({ code, first }: { code: string; first: PublicPageView['
   );
 }
 
+/** 监督查评: shown only to a supervisor whose unit's subtree holds this collective. */
+function SupervisionEntry({ code }: { code: string }) {
+  const [inScope, setInScope] = useState(false);
+  useEffect(() => {
+    if (mayBeSupervisor()) void mySupervision({ code }).then((r) => setInScope(r.ok && r.data.target !== null));
+  }, [code]);
+  if (!inScope) return null;
+  return (
+    <Section title="监督查评" className="supervision-entry">
+      <View className="supervision-entry__note">您是该集体所属管理单位聘任的社会监督员。报告先交管理单位，经转发后集体可见，不显示您的身份。</View>
+      <Tappable className="link btn-new-report" onTap={() => go(ROUTES.supervisionReport, { code })}>
+        提交明察暗访报告 ›
+      </Tappable>
+    </Section>
+  );
+}
+
 /**
  * A collective's 三亮 page, opened from an event page (`id`: the collective as events carry it), a shared
  * card or a QR code (`code`: its public code). 评价 is one tap away, beside the satisfaction rate.
@@ -210,6 +227,7 @@ export default function CollectivePage() {
       <CollectiveHead page={page} counts={counts} />
       <SummaryCard summary={page.summary} onEvaluate={page.acceptsEvaluations ? () => go(ROUTES.evaluate, { code: page.collective.code }) : undefined} />
       <PledgeSection page={page} />
+      <SupervisionEntry code={page.collective.code} />
       <ComplaintSection complaint={page.complaint} onComplain={page.acceptsEvaluations ? () => go(ROUTES.complain, { code: page.collective.code }) : undefined} />
       <EventsSection list={events} counts={counts} />
       <EntriesSection code={page.collective.code} first={page.entries} />

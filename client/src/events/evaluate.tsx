@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { evaluateInput } from '../../../shared/contract/evaluation';
-import { isNegative, MAX_COMMENT_LENGTH, MAX_EVALUATION_PHOTOS, RATING_LABELS, RATINGS, type Rating } from '../../../shared/domain/evaluation/rules';
+import { MAX_COMMENT_LENGTH, MAX_EVALUATION_PHOTOS, type Rating } from '../../../shared/domain/evaluation/rules';
+import { RatingChoices, TagChoices } from '../components/EvaluationChoices';
 import { FormField } from '../components/FormField';
 import { LoadFailed } from '../components/LoadFailed';
 import { Notice } from '../components/Notice';
@@ -20,38 +21,6 @@ import '../components/evaluation.css';
 
 type Loaded = CallOutput<'evaluation', 'evaluationForm'>;
 type Done = CallOutput<'evaluation', 'evaluate'>;
-
-/** The five levels as large rows, one tap each; 不满意 and 非常不满意 are marked as 差评 when picked. */
-function RatingChoices({ value, onChange }: { value: Rating | null; onChange: (rating: Rating) => void }) {
-  return (
-    <View id="form-field-rating" className="rating-choices" role="radiogroup" aria-label="满意程度">
-      {RATINGS.map((rating) => (
-        <Tappable
-          key={rating}
-          className={`rating-choice rating-choice--${rating} ${isNegative(rating) ? 'rating-choice--negative' : ''} ${value === rating ? 'rating-choice--on' : ''}`}
-          label={`${RATING_LABELS[rating]}${value === rating ? '（已选）' : ''}`}
-          onTap={() => onChange(rating)}
-        >
-          <Text className="rating-choice__mark">{value === rating ? '●' : '○'}</Text>
-          <Text>{RATING_LABELS[rating]}</Text>
-        </Tappable>
-      ))}
-    </View>
-  );
-}
-
-/** Aspect tags as chips; any number, none required. */
-function TagChoices({ tags, picked, onToggle }: { tags: string[]; picked: string[]; onToggle: (tag: string) => void }) {
-  return (
-    <View className="tag-choices">
-      {tags.map((tag) => (
-        <Tappable key={tag} className={`tag-choice ${picked.includes(tag) ? 'tag-choice--on' : ''}`} label={`${tag}${picked.includes(tag) ? '（已选）' : ''}`} onTap={() => onToggle(tag)}>
-          {tag}
-        </Tappable>
-      ))}
-    </View>
-  );
-}
 
 /**
  * 评价: 一次一评 of a checked-in signup (`signup`), or 综合点评 of a collective (`code`). The level is one

@@ -162,3 +162,17 @@ export {
   rectifyComplaint,
   reviewComplaintRectification,
 } from './evaluation';
+export {
+  appointSupervisor,
+  unitSupervisors,
+  revokeSupervisor,
+  unitReports,
+  forwardReport,
+  declineReport,
+  redeemInvitation,
+  mySupervision,
+  fileReport,
+  myReports,
+  mayBeSupervisor,
+  uploadReportPhotos,
+} from './supervision';

@@ -7,6 +7,7 @@ import { CREATIONLOG_COLLECTIONS } from './creationlog';
 import { MANAGEMENT_COLLECTIONS } from './management';
 import { EVALUATION_COLLECTIONS } from './evaluation';
 import { MEDIA_COLLECTIONS } from './media';
+import { SUPERVISION_COLLECTIONS } from './supervision';
 import type { IndexSpec } from './index-spec';
 
 export type { IndexSpec } from './index-spec';
@@ -49,6 +50,7 @@ export const COLLECTIONS = {
   ...MANAGEMENT_COLLECTIONS,
   ...EVALUATION_COLLECTIONS,
   ...MEDIA_COLLECTIONS,
+  ...SUPERVISION_COLLECTIONS,
 } satisfies Record<string, IndexSpec[]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -18,6 +18,7 @@ export function zeroCounts(collectiveId: string): EvaluationCountsDoc {
   for (const r of RATINGS) {
     doc[`wechat${r}`] = 0;
     doc[`h5${r}`] = 0;
+    doc[`supervisor${r}`] = 0;
   }
   return doc;
 }

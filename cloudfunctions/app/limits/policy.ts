@@ -45,6 +45,9 @@ const POLICIES = {
     { rule: 'evaluationPhotosPerIp', by: 'ip' },
     { rule: 'evaluationPhotosPerVisitor', by: 'visitor' },
   ],
+  redeemInvitation: [{ rule: 'invitationRedeemsPerIp', by: 'ip' }],
+  supervisionReport: [{ rule: 'supervisionReportsPerVisitor', by: 'visitor' }],
+  supervisionUpload: [{ rule: 'supervisionUploadsPerVisitor', by: 'visitor' }],
 } as const satisfies Record<string, readonly Step[]>;
 
 export type PolicyName = keyof typeof POLICIES;

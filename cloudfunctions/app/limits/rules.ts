@@ -40,6 +40,12 @@ export const LIMIT_SETTINGS = {
   evaluationPhotosPerVisitor: { env: 'RATE_EVALUATION_PHOTOS_PER_VISITOR', default: '30/1d' },
   /** Photos for evaluations uploaded from one address. */
   evaluationPhotosPerIp: { env: 'RATE_EVALUATION_PHOTOS_PER_IP', default: '100/1h' },
+  /** Supervisor invitation codes tried (redeemed or not) from one address: codes cannot be guessed. */
+  invitationRedeemsPerIp: { env: 'RATE_INVITATION_REDEEMS_PER_IP', default: '20/1h' },
+  /** 明察暗访 reports (refusals included) by one supervisor's visitor identity. */
+  supervisionReportsPerVisitor: { env: 'RATE_SUPERVISION_REPORTS_PER_VISITOR', default: '20/1d' },
+  /** Report photos uploaded by one supervisor's visitor identity. */
+  supervisionUploadsPerVisitor: { env: 'RATE_SUPERVISION_UPLOADS_PER_VISITOR', default: '60/1d' },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_SETTINGS;

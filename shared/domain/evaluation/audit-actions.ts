@@ -19,4 +19,9 @@ export const EVALUATION_AUDIT_ACTIONS = {
   'evaluation.rectifyComplaint': '集体报告属实投诉的整改情况',
   'evaluation.confirmRectification': '确认集体报告的整改情况',
   'evaluation.returnRectification': '退回集体报告的整改情况',
+  'evaluation.appointSupervisor': '聘任社会监督员（发出邀请码）',
+  'evaluation.redeemInvitation': '社会监督员接受邀请',
+  'evaluation.revokeSupervisor': '撤销社会监督员',
+  'evaluation.forwardReport': '将明察暗访报告转发集体',
+  'evaluation.declineReport': '明察暗访报告不转发',
 } as const satisfies Record<string, string>;

@@ -19,13 +19,16 @@ export const RATING_LABELS: Record<Rating, string> = {
 /** 不满意 and 非常不满意 are 差评. */
 export const isNegative = (rating: Rating): boolean => rating <= 2;
 
-/** 一次一评 after an open-week check-in, or 综合点评 from the public page. */
-export const EVALUATION_CHANNELS = ['perService', 'general'] as const;
+/** 一次一评 after an open-week check-in, 综合点评 from the public page, or 监督查评: a supervisor's report the managing unit forwarded. */
+export const EVALUATION_CHANNELS = ['perService', 'general', 'supervision'] as const;
 export type EvaluationChannel = (typeof EVALUATION_CHANNELS)[number];
-export const CHANNEL_LABELS: Record<EvaluationChannel, string> = { perService: '一次一评', general: '综合点评' };
+export const CHANNEL_LABELS: Record<EvaluationChannel, string> = { perService: '一次一评', general: '综合点评', supervision: '监督查评' };
 
-/** Where the evaluator was: the mini-program (counted) or a browser (网页评价, shown apart). */
-export const EVALUATION_SOURCES = ['wechat', 'h5'] as const;
+/**
+ * Where the evaluator was: the mini-program (counted) or a browser (网页评价, shown apart); or a supervisor's
+ * forwarded report (监督查评, shown apart too: an appointed few must not move the public's rate).
+ */
+export const EVALUATION_SOURCES = ['wechat', 'h5', 'supervisor'] as const;
 export type EvaluationSource = (typeof EVALUATION_SOURCES)[number];
 
 /** The aspects an evaluator may tag when a campaign sets none of its own. */

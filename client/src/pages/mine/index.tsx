@@ -43,6 +43,9 @@ function SignedOut() {
         </Button>
       </View>
       <RecoveryLinks />
+      <Section title="社会监督员" className="mine-supervision">
+        <Entry className="entry-my-supervision" title="我的监督" desc="接受管理单位的邀请，查看我的明察暗访报告" route={ROUTES.mySupervision} />
+      </Section>
       <View className="home__note">用户名由上级管理单位派发，不开放自行注册。参加开放周活动无需登录。</View>
     </View>
   );
@@ -121,6 +124,8 @@ function Member({ account }: { account: AccountView }) {
           <Entry className="entry-complaints" title="投诉处理" desc="辖区内集体收到的投诉：核实、答复、记录整改" route={ROUTES.adminComplaints} />
           <Entry className="entry-evaluation-reviews" title="待审核评价" desc="高风险评价人的评价、待审核的评价内容：计入或不计入" route={ROUTES.adminEvaluationReviews} />
           {isIssuer ? <Entry className="entry-appeals" title="评价申诉" desc="复核集体对误评、恶意评价的申诉" route={ROUTES.adminAppeals} /> : null}
+          <Entry className="entry-supervisors" title="社会监督员" desc="聘任（一次性邀请码）、撤销社会监督员" route={ROUTES.adminSupervisors} />
+          <Entry className="entry-supervision-reports" title="明察暗访报告" desc="社会监督员的报告：转发集体或不转发" route={ROUTES.adminSupervisionReports} />
         </Section>
       ) : null}
 

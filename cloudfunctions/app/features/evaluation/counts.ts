@@ -33,9 +33,12 @@ export async function readSummary(store: Store, collectiveId: string): Promise<E
   const doc = await store.get<EvaluationCountsDoc>('evaluationCounts', collectiveId);
   const wechat = emptyCounts();
   const h5 = emptyCounts();
+  const supervisor = emptyCounts();
   for (const r of RATINGS) {
     wechat[r] = doc?.[key('wechat', r)] ?? 0;
     h5[r] = doc?.[key('h5', r)] ?? 0;
+    // Absent on counters written before 监督查评 existed: none forwarded yet.
+    supervisor[r] = doc?.[key('supervisor', r)] ?? 0;
   }
   return {
     satisfactionRate: satisfactionRate(wechat),
@@ -43,6 +46,7 @@ export async function readSummary(store: Store, collectiveId: string): Promise<E
     levels: levels(wechat),
     negative: RATINGS.filter(isNegative).reduce((sum, r) => sum + wechat[r], 0),
     web: { count: totalOf(h5), levels: levels(h5) },
+    supervision: { count: totalOf(supervisor), levels: levels(supervisor) },
     followUp: { cases: doc?.cases ?? 0, answeredOnTime: doc?.answeredOnTime ?? 0 },
     rule: RATE_RULE,
   };

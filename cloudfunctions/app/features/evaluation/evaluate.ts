@@ -30,7 +30,7 @@ async function checkedComment(ctx: UseCaseContext, visitorId: string, comment: s
 }
 
 /** The tags offered for this collective's campaign; anything else is refused at the field. */
-async function checkedTags(ctx: UseCaseContext, target: EvaluationTarget, tags: string[]): Promise<string[]> {
+export async function checkedTags(ctx: UseCaseContext, target: Pick<EvaluationTarget, 'campaignId'>, tags: string[]): Promise<string[]> {
   const offered = (await aspectTagsOf(ctx.store, target.campaignId)).tags;
   const unknown = tags.find((tag) => !offered.includes(tag));
   if (unknown) {

@@ -33,6 +33,7 @@ import { decideEvaluationReview } from './decide-evaluation-review';
 import { collectiveComplaints } from './collective-complaints';
 import { rectifyComplaint } from './rectify-complaint';
 import { reviewComplaintRectification } from './review-complaint-rectification';
+import { supervisionHandlers } from './supervision';
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
 export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
@@ -70,4 +71,5 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   collectiveComplaints,
   rectifyComplaint,
   reviewComplaintRectification,
+  ...supervisionHandlers,
 };

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '社会监督员' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '明察暗访报告' });
