@@ -31,6 +31,8 @@ export const entryCardView = z.object({
   /** The first 80 characters of the text. */
   excerpt: z.string(),
   imageCount: z.number().int(),
+  /** Each image's thumbnail (at most 320 px) for lists; an image uploaded before thumbnails came stands for its own. */
+  thumbnails: z.array(z.string()),
   /** Its video waits for an admin's approval (pending), was approved, or there is none (null). */
   videoStatus: z.enum(['pending', 'approved']).nullable(),
   guidanceCount: z.number().int(),
@@ -47,6 +49,10 @@ export type EntryCardView = z.infer<typeof entryCardView>;
 /** A video the server checked by its bytes: seconds and bytes as it read them. */
 export const checkedVideoView = z.object({ url: z.string(), seconds: z.number(), bytes: z.number().int() });
 export type CheckedVideoView = z.infer<typeof checkedVideoView>;
+
+/** An image the server checked by its bytes, with its thumbnail. */
+export const checkedImageView = z.object({ url: z.string(), thumbnailUrl: z.string(), bytes: z.number().int() });
+export type CheckedImageView = z.infer<typeof checkedImageView>;
 
 /** A whole entry, with the guidance on it. */
 export const entryView = entryCardView.extend({
@@ -81,6 +87,8 @@ export const publicEntryView = z.object({
   workDate: z.string().nullable(),
   text: z.string(),
   images: z.array(z.string()),
+  /** Each image's thumbnail, for the page's list (the entry opened shows the images). */
+  thumbnails: z.array(z.string()),
   video: z.object({ url: z.string(), seconds: z.number() }).nullable(),
   submittedAt: z.string(),
 });

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { defineAction } from './define';
 import { id, oneOf, optionalText, page, pageInput, text } from './fields';
-import { checkedVideoView, entryCardView, entryView, monthCountsView, silentCollectiveView } from './creationlog-views';
+import { checkedImageView, checkedVideoView, entryCardView, entryView, monthCountsView, silentCollectiveView } from './creationlog-views';
 import { ADMINS } from '../domain/roles';
-import { ENTRY_CATEGORIES, MAX_ENTRY_IMAGES, MAX_ENTRY_TEXT, MAX_VIDEO_SECONDS } from '../domain/creationlog/categories';
+import { ENTRY_CATEGORIES, MAX_ENTRY_IMAGES, MAX_ENTRY_TEXT, MAX_IMAGE_BYTES, MAX_THUMBNAIL_BYTES, MAX_VIDEO_SECONDS } from '../domain/creationlog/categories';
 import { isChinaDate } from '../domain/filing/window';
-import { MAX_PHOTO_BASE64 } from './limits';
 
+const imageType = (label: string) => oneOf(label, ['image/jpeg', 'image/png']);
+/** An address the device's upload answered (a file id in the mini-program, `/files/<path>` on the local host). */
+const fileAddress = (label: string) => z.string({ error: `${label}：请选择` }).min(1, `${label}：请选择`).max(500, `${label}：地址过长`);
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const month = z.string({ error: '月份：格式不正确' }).regex(MONTH, '月份：请按 2018-05 的格式');
 const imageList = z
@@ -98,13 +100,16 @@ export const creationlog = {
     output: one,
     roles: ['collective'],
   }),
-  uploadImage: defineAction({
-    summary: '上传一张动态图片（JPEG 或 PNG，约650KB以内）；保存动态时以返回的地址引用',
-    input: z.object({
-      contentType: oneOf('图片格式', ['image/jpeg', 'image/png']),
-      base64: z.string({ error: '图片：请选择' }).min(1, '图片：请选择').max(MAX_PHOTO_BASE64, '图片：不能超过约650KB，请压缩后再上传'),
-    }),
-    output: z.object({ url: z.string() }),
+  imageUploadPath: defineAction({
+    summary: '添加图片的第一步：本集体文件夹中给这张图片和它的缩略图的路径，设备将压缩后的图片和缩略图直接上传到这里（小程序：云存储）',
+    input: z.object({ contentType: imageType('图片格式'), thumbnailType: imageType('缩略图格式') }),
+    output: z.object({ cloudPath: z.string(), thumbnailPath: z.string() }),
+    roles: ['collective'],
+  }),
+  checkImage: defineAction({
+    summary: `添加图片的第二步：按文件内容检查上传的图片和缩略图（JPEG 或 PNG，${MAX_IMAGE_BYTES / 1024 / 1024}MB 和 ${MAX_THUMBNAIL_BYTES / 1024}KB 以内），计入每日上传限额；保存动态时以返回的图片地址引用`,
+    input: z.object({ url: fileAddress('图片'), thumbnailUrl: fileAddress('缩略图') }),
+    output: z.object({ image: checkedImageView }),
     roles: ['collective'],
   }),
   videoUploadPath: defineAction({
@@ -115,7 +120,7 @@ export const creationlog = {
   }),
   checkVideo: defineAction({
     summary: `添加视频的第二步：按文件内容检查上传的视频（MP4，${MAX_VIDEO_SECONDS}秒以内，50MB以内），计入每日上传限额；保存动态时以返回的地址引用`,
-    input: z.object({ url: z.string({ error: '视频：请选择' }).min(1, '视频：请选择').max(500, '视频：地址过长') }),
+    input: z.object({ url: fileAddress('视频') }),
     output: z.object({ video: checkedVideoView }),
     roles: ['collective'],
   }),

@@ -34,6 +34,11 @@ export const CREATIONLOG_COLLECTIONS = {
   creationActiveDays: [{ fields: ['unitId', 'day'] }],
   /** A video a collective put into its folder and the server checked (id: its file name), read by id when an entry names it. */
   creationVideos: [],
+  /**
+   * Every image and video path a collective was given to upload to (id: the file name without extension), with the
+   * entries that name it: the purge job finds those attached to none a day after they were issued.
+   */
+  creationUploads: [{ fields: ['attached', 'issuedAt'] }],
 } satisfies Record<string, IndexSpec[]>;
 
 /** A checked video (`creationVideos`): what the server read from its bytes, so saving an entry never reads them again. */
@@ -45,6 +50,32 @@ export interface CreationVideoDoc {
   seconds: number;
   bytes: number;
   checkedAt: string;
+}
+
+/** An image the server checked (`checkImage`), with the thumbnail lists show. */
+export interface CheckedImage {
+  url: string;
+  thumbnailUrl: string;
+  bytes: number;
+}
+
+/** A path issued for an upload (`creationUploads`), followed until its files are attached to an entry or deleted. */
+export interface CreationUploadDoc {
+  /** The file name without extension (32 hex digits); a video's is also its `creationVideos` id. */
+  id: string;
+  collectiveId: string;
+  kind: 'image' | 'video';
+  /** The files the device may write for it: an image and its thumbnail, or one video. */
+  keys: string[];
+  issuedAt: string;
+  /** The entries (drafts or submitted) that name it. */
+  entryIds: string[];
+  /** Some entry names it: its files are kept for good. */
+  attached: boolean;
+  /** What `checkImage` read (images only); null until then. */
+  image: CheckedImage | null;
+  /** Set by the purge job before it deletes the files: from then no entry may name it. */
+  removing: boolean;
 }
 
 export type PublicState = 'public' | 'review';
@@ -86,6 +117,8 @@ export interface CreationEntryDoc {
   workDate: string;
   text: string;
   images: string[];
+  /** Each image's thumbnail for lists, in the same order; absent on entries written before thumbnails came (lists show the images). */
+  thumbnails?: string[];
   /** Absent on entries written before videos came. */
   video?: EntryVideo | null;
   /** The video's state kept beside it, so the feed can filter on it (有视频, 视频待审核); absent or null: none. */

@@ -15,6 +15,7 @@ export const publicEntryView = (entry: CreationEntryDoc): PublicEntryView => ({
   workDate: entry.workDate || null,
   text: entry.text,
   images: entry.images,
+  thumbnails: entry.thumbnails ?? entry.images,
   video: entry.video?.approvedAt ? { url: entry.video.url, seconds: entry.video.seconds } : null,
   submittedAt: entry.submittedAt ?? '',
 });

@@ -19,6 +19,12 @@ export const ENTRY_CATEGORY_LABELS: Record<EntryCategory, string> = {
 export const MAX_ENTRY_TEXT = 5000;
 /** The most images one entry carries. */
 export const MAX_ENTRY_IMAGES = 9;
+/**
+ * An entry's image as the device compressed it (at most 1600 px on its longest edge) and its thumbnail for lists
+ * (at most 320 px): JPEG or PNG, at most these many bytes each.
+ */
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+export const MAX_THUMBNAIL_BYTES = 200 * 1024;
 /** One short video per entry: MP4, at most 60 seconds and 50 MB. */
 export const MAX_VIDEO_SECONDS = 60;
 export const MAX_VIDEO_BYTES = 50 * 1024 * 1024;

@@ -227,10 +227,10 @@ export default function EditEntry() {
     setUploading(true);
     const results = await uploadEntryImages(MAX_ENTRY_IMAGES - latest.current.images.length);
     setUploading(false);
-    const urls = results.flatMap((r) => (r.ok ? [r.data.url] : []));
+    const urls = results.flatMap((r) => (r.ok ? [r.data.image.url] : []));
     const refused = results.find((r) => !r.ok);
     if (urls.length) changeImages([...latest.current.images, ...urls]);
-    if (refused && !refused.ok) setErrors((prev) => ({ ...prev, images: refused.error.fields?.base64 ?? refused.error.message }));
+    if (refused && !refused.ok) setErrors((prev) => ({ ...prev, images: refused.error.fields?.url ?? refused.error.fields?.thumbnailUrl ?? refused.error.message }));
   };
 
   const flag = (fields: FieldErrors, fallback: string) => {

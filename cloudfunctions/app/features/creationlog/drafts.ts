@@ -11,7 +11,8 @@ import { placement } from '../../common/filing-placement';
 import { checkLimits } from '../../limits/policy';
 import { transact } from '../../ports/transaction-retry';
 import { newId } from '../../security/random';
-import { checkEntryImages } from './images';
+import { entryImages } from './images';
+import { followUploads, uploadIdsOf } from './uploads';
 import { entryVideo } from './videos';
 
 /** The parts of an entry its content decides, with the linked event and corrected entry checked to be the collective's own. */
@@ -31,13 +32,14 @@ async function contentFields(ctx: UseCaseContext, collective: CollectiveDoc, con
       throw new AppError('NOT_FOUND', '未找到要更正的动态', { 'content.correctsId': '更正的动态：请选择本集体已提交的动态' });
     }
   }
-  checkEntryImages(ctx, collective.id, content.images, event?.summaryPhotos ?? []);
+  const { images, thumbnails } = await entryImages(ctx, collective.id, content.images, event?.summaryPhotos ?? [], [current, corrects].filter((e) => e !== null));
   const video = await entryVideo(ctx, collective.id, content.video, current?.video ?? null);
   return {
     title: content.title ?? '',
     workDate: content.workDate ?? '',
     text: content.text ?? '',
-    images: content.images,
+    images,
+    thumbnails,
     video,
     videoStatus: video ? (video.approvedAt ? ('approved' as const) : ('pending' as const)) : null,
     category: content.category ?? null,
@@ -83,6 +85,7 @@ export async function createDraft(ctx: UseCaseContext, collective: CollectiveDoc
   };
   await transact(ctx.store, async (tx) => {
     await tx.insert('creationEntries', entry);
+    await followUploads(tx, entry.id, [], uploadIdsOf(ctx, collective.id, entry));
     // Only the entry coming into being is audited: later saves as it is typed change content, not state.
     await audit(tx, ctx.now(), {
       actor: accountOf(ctx),
@@ -107,7 +110,9 @@ export async function updateDraft(
   const next: CreationEntryDoc = { ...draft, ...(await contentFields(ctx, collective, content, draft)), updatedAt: ctx.now().toISOString(), version: draft.version + 1 };
   const { id: _id, ...set } = next;
   void _id;
-  const applied = await ctx.store.update('creationEntries', draft.id, { set }, { version, status: 'draft' });
-  if (!applied) throw new AppError('CONFLICT');
+  await transact(ctx.store, async (tx) => {
+    if (!(await tx.update('creationEntries', draft.id, { set }, { version, status: 'draft' }))) throw new AppError('CONFLICT');
+    await followUploads(tx, draft.id, uploadIdsOf(ctx, collective.id, draft), uploadIdsOf(ctx, collective.id, next));
+  });
   return next;
 }

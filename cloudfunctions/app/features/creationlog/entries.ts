@@ -61,6 +61,7 @@ export function entryCard(entry: CreationEntryDoc, unread = false): EntryCardVie
     unitName: entry.unitName,
     excerpt: entry.text.slice(0, 80),
     imageCount: entry.images.length,
+    thumbnails: entry.thumbnails ?? entry.images,
     videoStatus: entry.videoStatus ?? null,
     guidanceCount: entry.guidance.length,
     correctsId: entry.correctsId,
