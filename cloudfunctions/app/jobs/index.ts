@@ -6,6 +6,7 @@ import { dataUpgrades } from './data-upgrades';
 import { purgeExpired } from './purge-expired';
 import { outbox } from './outbox';
 import { evaluationEscalation } from './evaluation-escalation';
+import { purgeAbandonedUploads } from './purge-abandoned-uploads';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -24,6 +25,7 @@ export const JOBS: Record<string, Job> = {
   purgeRateLimits,
   dataUpgrades,
   purgeExpired,
+  purgeAbandonedUploads,
   evaluationEscalation,
   outbox,
 };
