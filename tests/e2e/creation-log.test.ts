@@ -56,6 +56,7 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     await form.locator('.entry-image img').nth(1).waitFor();
     expect(await form.locator('.entry-image img').count()).toBe(2);
     const sources = await form.locator('.entry-image img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src')));
+    // Each went by one PUT to the path the function issued (a 1×1 PNG stays PNG: re-encoding would make it larger).
     for (const src of sources) expect(src).toMatch(/^\/files\/creationlog\/[0-9a-f]+\/[0-9a-f]{32}\.png$/);
     await form.locator('.draft-saved', { hasText: '草稿已保存' }).waitFor();
 
@@ -91,6 +92,12 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     const card = feed.locator('.entry-card', { hasText: title });
     await expectTexts(card.locator('.cl-unread'), ['未读']);
     await expectTexts(feed.locator('.stats-total'), ['已提交 1 条 · 近30天有提交的集体 1 个']);
+    // The feed lists the thumbnails the browser made beside each image (a canvas re-encoded as JPEG), not the images.
+    await card.locator('.entry-thumbnail img').nth(1).waitFor();
+    const thumbnails = await card.locator('.entry-thumbnail img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src')));
+    expect(thumbnails).toHaveLength(2);
+    for (const src of thumbnails) expect(src).toMatch(/^\/files\/creationlog\/[0-9a-f]+\/[0-9a-f]{32}-320\.jpg$/);
+    await admin.screenshot({ path: 'dist/screens/creation-log-feed-thumbnails.png' });
     await card.click();
 
     const page = screen(admin, 'admin-cl-entry');
@@ -149,6 +156,20 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     // The long text opens folded, one tap from the whole of it.
     await expectTexts(page.locator('.public-entry__toggle'), ['展开全文']);
     await page.locator('.public-entries').screenshot({ path: 'dist/screens/collective-public-entries.png' });
+    // The page lists thumbnails; a tap opens the image itself.
+    const shown = await page.locator('.public-entry__image img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src')));
+    for (const src of shown) expect(src).toMatch(/-320\.jpg$/);
+  });
+
+  test('the timeline lists each entry with its thumbnails, and a long one wraps inside its card', async () => {
+    await open(collective, session.running.host.url, '/collective/creationlog/index');
+    const log = screen(collective, 'creation-log');
+    const card = log.locator('.cl-timeline .entry-card', { hasText: title });
+    await card.locator('.entry-thumbnail img').nth(1).waitFor();
+    expect(await card.locator('.entry-thumbnail img').count()).toBe(2);
+    expect(await log.locator('.cl-timeline .entry-card').count()).toBe(2);
+    expect(await collective.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await collective.screenshot({ path: 'dist/screens/creation-log-timeline-thumbnails.png', fullPage: true });
   });
 
   test('what the collective types is kept on the device: closed before it reached the server, it comes back and is saved', async () => {
