@@ -1,7 +1,25 @@
 import { z } from 'zod';
-import { ENTRY_CATEGORIES } from '../domain/creationlog/categories';
 
-const counts = z.object({ total: z.number().int(), byCategory: z.record(z.enum(ENTRY_CATEGORIES), z.number().int()) });
+/** Counts per category are keyed by the category's code. */
+const counts = z.object({ total: z.number().int(), byCategory: z.record(z.string(), z.number().int()) });
+
+/** One creation-log category of a campaign's list. */
+export const categoryView = z.object({
+  code: z.string(),
+  label: z.string(),
+  /** Not offered for new entries; entries that have it keep it. */
+  hidden: z.boolean(),
+});
+
+/** A campaign's creation-log categories (its own list, or the default one), in the order they are offered. */
+export const categoryListView = z.object({
+  campaignId: z.string(),
+  /** inUse: some entry of the campaign has it, so it can be hidden but not removed or renamed. */
+  categories: z.array(categoryView.extend({ inUse: z.boolean() })),
+  /** 0 while the campaign has the default list. */
+  version: z.number().int(),
+});
+export type CategoryListView = z.infer<typeof categoryListView>;
 export type EntryCounts = z.infer<typeof counts>;
 
 /** Entries submitted in one China-time month ('YYYY-MM'), in total and per category. */
@@ -24,7 +42,9 @@ export const entryCardView = z.object({
   id: z.string(),
   status: z.enum(['draft', 'submitted']),
   title: z.string(),
-  category: z.enum(ENTRY_CATEGORIES).nullable(),
+  category: z.string().nullable(),
+  /** The category's name in its campaign's list (null: none chosen yet). */
+  categoryLabel: z.string().nullable(),
   workDate: z.string().nullable(),
   collectiveName: z.string(),
   unitName: z.string(),
@@ -83,7 +103,8 @@ export type SilentCollectiveView = z.infer<typeof silentCollectiveView>;
 export const publicEntryView = z.object({
   id: z.string(),
   title: z.string(),
-  category: z.enum(ENTRY_CATEGORIES).nullable(),
+  category: z.string().nullable(),
+  categoryLabel: z.string().nullable(),
   workDate: z.string().nullable(),
   text: z.string(),
   images: z.array(z.string()),

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { client, must, officeHeaders } from '../support/openweek-http';
 import { PNG } from '../support/creationlog';
 import { mp4File } from '../support/mp4';
-import { answerDialog, expectTexts, field, open, screen, signInFirstTime, textOf, useBrowser } from './support/h5';
+import { answerDialog, expectTexts, field, open, screen, signedInHome, signInFirstTime, submitSignIn, textOf, useBrowser } from './support/h5';
 
 const session = useBrowser();
 const PHONE = { viewport: { width: 390, height: 844 } };
@@ -183,5 +183,32 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     expect(await field(again, 'title').inputValue()).toBe('青年理论学习');
     await open(collective, session.running.host.url, '/collective/creationlog/index');
     await expectTexts(screen(collective, 'creation-log').locator('.cl-drafts .entry-title'), ['青年理论学习']);
+  });
+
+  test('the office adds a category to the campaign and hides another; the entry form offers the campaign’s list', async () => {
+    const host = session.running.host;
+    const post = client(host.url);
+    const campaignId = ((await must(post, 'campaign', 'listCampaigns', {}, await officeHeaders(host))).items as Array<{ id: string }>)[0].id;
+    const office = await session.newUser(PHONE);
+    await open(office, host.url, '/pages/auth/sign-in');
+    await submitSignIn(office, session.running.office.code, 'Passw0rd!');
+    await signedInHome(office).waitFor();
+    await open(office, host.url, `/admin/creationlog/categories?campaignId=${campaignId}`);
+    const page = screen(office, 'cl-categories');
+    // 志愿服务 has entries: it can be hidden, not removed or renamed.
+    await expectTexts(page.locator('.category-row-2 .cl-category__in-use'), ['已有动态使用']);
+    expect(await page.locator('.btn-remove-category-2').count()).toBe(0);
+    await page.locator('.btn-remove-category-5').click();
+    await page.locator('.btn-hide-category-5').click();
+    await page.locator('.btn-add-category').click();
+    await field(page, 'category-6').fill('青年突击队');
+    await page.locator('.btn-save-categories').click();
+    await expectTexts(page.locator('.section__title').first(), ['本创建工作的类别']);
+
+    await open(collective, host.url, '/collective/creationlog/edit');
+    const form = screen(collective, 'cl-edit');
+    await expectTexts(form.locator('.choice-category .choice-option'), ['岗位建功', '创新创效', '志愿服务', '开放周', '学习培训', '青年突击队']);
+    expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await office.screenshot({ path: 'dist/screens/creation-log-categories.png', fullPage: true });
   });
 });

@@ -45,6 +45,10 @@ const CHAIN: Record<Who, Outcome> = {
   office: 'ok',
 };
 
+/** A campaign's categories: everyone signed in reads them; the office alone sets them. */
+const EVERYONE_SIGNED_IN: Record<Who, Outcome> = { ...ANY_COLLECTIVE, admin3: 'ok', admin2: 'ok', admin1: 'ok', adminOutOfScope: 'ok', office: 'ok' };
+const OFFICE_ONLY: Record<Who, Outcome> = { ...EVERYONE_SIGNED_IN, collective: 'FORBIDDEN', otherCollective: 'FORBIDDEN', admin3: 'FORBIDDEN', admin2: 'FORBIDDEN', admin1: 'FORBIDDEN', adminOutOfScope: 'FORBIDDEN' };
+
 /**
  * Every action of `creationlog`, called by each kind of caller, against the 交通 collective's workspace:
  * a draft (`draftId`) and a submitted entry (`entryId`). Both collectives have opened their logs.
@@ -71,6 +75,13 @@ const matrix: Array<{ action: string; input: (w: World) => Record<string, unknow
   { action: 'addGuidance', input: (w) => ({ entryId: w.entryId, text: '请补充服务人次的统计方法。' }), expect: CHAIN },
   { action: 'silentCollectives', input: (w) => ({ days: 30, unitId: w.units.station.id }), expect: CHAIN },
   { action: 'stats', input: (w) => ({ campaignId: w.campaignId, unitId: w.units.station.id }), expect: CHAIN },
+  // A campaign's categories: anyone signed in who writes or reads entries; only the office sets them.
+  { action: 'categories', input: (w) => ({ campaignId: w.campaignId }), expect: EVERYONE_SIGNED_IN },
+  {
+    action: 'setCategories',
+    input: (w) => ({ campaignId: w.campaignId, version: 0, categories: [{ code: 'volunteer', label: '志愿服务', hidden: false }, { label: '青年突击队', hidden: false }] }),
+    expect: OFFICE_ONLY,
+  },
 ];
 
 const cases = matrixCases<Who, Outcome, (typeof matrix)[number]>(matrix);

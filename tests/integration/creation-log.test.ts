@@ -93,7 +93,8 @@ describe("the collective's workspace", () => {
     await later({ minutes: 20 * 24 * 60 }); // 2018-12-10
     await submitted(app, h.collective.caller, { workDate: '2018-12-08' });
     const { months, prompt, silentDays } = await app.ok('creationlog', 'overview', {}, h.collective.caller);
-    expect(months.map((m) => [m.month, m.total, m.byCategory.volunteer, m.byCategory.learning])).toEqual([
+    // Counts name only the categories a month has entries in (a campaign's list may change; absent is none).
+    expect(months.map((m) => [m.month, m.total, m.byCategory.volunteer ?? 0, m.byCategory.learning ?? 0])).toEqual([
       ['2018-12', 1, 1, 0],
       ['2018-11', 2, 1, 1],
     ]);
@@ -428,7 +429,7 @@ describe('admins who follow the log', () => {
     expect(await silent(30, h.admin1.caller)).toEqual([]);
     const station = await app.ok('creationlog', 'stats', { campaignId, unitId: h.units.station.id }, h.admin2.caller);
     expect(station).toMatchObject({ unitName: '城区公交站', total: 2, activeCollectives30d: 1, months: [{ month: '2018-11', total: 2 }] });
-    expect(station.byCategory).toMatchObject({ volunteer: 1, learning: 1, other: 0 });
+    expect(station.byCategory).toEqual({ volunteer: 1, learning: 1 });
     expect(await app.ok('creationlog', 'stats', { campaignId }, h.office.caller)).toMatchObject({ total: 2, activeCollectives30d: 1 });
     expect(await app.ok('creationlog', 'stats', { campaignId }, h.countyAdmin1.caller)).toMatchObject({ total: 0, activeCollectives30d: 0 });
 

@@ -123,6 +123,7 @@ const READS: Record<string, Drive> = {
   'creationlog.readEntry': { input: (w) => ({ entryId: w.entry.id }) },
   'creationlog.silentCollectives': { input: () => ({ days: 30 }) },
   'creationlog.stats': { input: (w) => ({ campaignId: w.campaignId }) },
+  'creationlog.categories': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.dashboard': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.exportDashboard': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.listLedger': { input: (w) => ({ campaignId: w.campaignId }) },
@@ -226,6 +227,7 @@ const WRITES: Record<string, Drive> = {
   'creationlog.videoUploadPath': { input: () => ({}) },
   'creationlog.checkVideo': { input: (w) => ({ url: w.videoUrl }) },
   'creationlog.approveVideo': { input: (w) => ({ entryId: w.entry.id }) },
+  'creationlog.setCategories': { input: (w) => ({ campaignId: w.campaignId, version: 0, categories: [{ code: 'volunteer', label: '志愿服务', hidden: false }, { label: '青年突击队', hidden: false }] }) },
   'account.signOut': { input: () => ({}) },
 };
 

@@ -38,7 +38,7 @@ export function EntryCard({ entry, showCollective = false, onTap }: { entry: Ent
       </View>
       {showCollective ? <View className="cl-card__meta entry-collective">{entry.collectiveName} · {entry.unitName}</View> : null}
       <View className="cl-card__meta">
-        {categoryLabel(entry.category)}
+        {categoryLabel(entry)}
         {entry.workDate ? ` · ${entry.workDate}` : ''} · {when}
         {entry.videoStatus ? ` · 视频${entry.videoStatus === 'pending' ? '待审核' : ''}` : ''}
         {entry.guidanceCount ? ` · 指导意见 ${entry.guidanceCount}` : ''}

@@ -128,7 +128,7 @@ function PublicEntryCard({ entry }: { entry: PublicEntryView }) {
     <View className="cl-card public-entry">
       <View className="cl-card__title public-entry__title">{entry.title}</View>
       <View className="cl-card__meta public-entry__meta">
-        {categoryLabel(entry.category)}
+        {categoryLabel(entry)}
         {entry.workDate ? ` · ${entry.workDate}` : ''}
       </View>
       <View className={`cl-text public-entry__text ${long && !open ? 'public-entry__text--folded' : ''}`}>{entry.text}</View>

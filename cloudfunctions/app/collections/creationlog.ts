@@ -1,4 +1,4 @@
-import type { EntryCategory } from '../../../shared/domain/creationlog/categories';
+import type { CategoryItem, EntryCategory } from '../../../shared/domain/creationlog/categories';
 import type { AdminLevel } from '../../../shared/domain/roles';
 import type { IndexSpec } from './index-spec';
 
@@ -23,6 +23,8 @@ export const CREATIONLOG_COLLECTIONS = {
     { fields: ['collectiveId', 'publicState', 'submittedAt'] },
     /** The 考评's item 9: public entries of a unit's subtree in a campaign, counted through this index. */
     { fields: ['campaignId', 'publicState', 'unitPath'] },
+    /** Whether any entry of a campaign has a category (one that is in use is never removed from its list). */
+    { fields: ['campaignId', 'category'] },
   ],
   /** One document per admin who opened an entry (`${entryId}:${adminId}`); a feed page finds its own by (adminId, entryId). */
   creationReads: [{ fields: ['adminId', 'entryId'] }],
@@ -39,6 +41,8 @@ export const CREATIONLOG_COLLECTIONS = {
    * entries that name it: the purge job finds those attached to none a day after they were issued.
    */
   creationUploads: [{ fields: ['attached', 'issuedAt'] }],
+  /** A campaign's own category list (id: the campaign's), once the office changed the default one. */
+  creationCategories: [],
 } satisfies Record<string, IndexSpec[]>;
 
 /** A checked video (`creationVideos`): what the server read from its bytes, so saving an entry never reads them again. */
@@ -76,6 +80,15 @@ export interface CreationUploadDoc {
   image: CheckedImage | null;
   /** Set by the purge job before it deletes the files: from then no entry may name it. */
   removing: boolean;
+}
+
+/** A campaign's creation-log categories as the office set them (`creationCategories`). */
+export interface CreationCategoriesDoc {
+  /** The campaign's id. */
+  id: string;
+  categories: CategoryItem[];
+  version: number;
+  updatedAt: string;
 }
 
 export type PublicState = 'public' | 'review';
@@ -124,6 +137,8 @@ export interface CreationEntryDoc {
   /** The video's state kept beside it, so the feed can filter on it (有视频, 视频待审核); absent or null: none. */
   videoStatus?: 'pending' | 'approved' | null;
   category: EntryCategory | null;
+  /** The category's name when the entry was saved (a category in use keeps its name); absent on entries from before per-campaign lists: the default list names them. */
+  categoryLabel?: string | null;
   /**
    * 公开 on the collective's 三亮 page: public once content security passed its title, text and images;
    * review while a verdict is pending (shown to nobody); absent or null: not public.
@@ -167,7 +182,7 @@ export interface CreationActivityDoc {
   openedAt: string;
 }
 
-export interface CreationCountDoc extends Partial<Record<EntryCategory, number>> {
+export interface CreationCountDoc {
   /** `${campaignId}:${unitId}:${month}:${shard}`; a collective's own: campaignId '', unitId `c:${collectiveId}`, shard 0. */
   id: string;
   campaignId: string;
@@ -175,6 +190,8 @@ export interface CreationCountDoc extends Partial<Record<EntryCategory, number>>
   month: string;
   shard: number;
   total: number;
+  /** Per category code, how many (the campaign's codes: `c…` ones never clash with the fields above). */
+  [category: string]: string | number;
 }
 
 export interface CreationActiveDayDoc {

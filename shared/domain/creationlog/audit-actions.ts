@@ -7,4 +7,5 @@ export const CREATIONLOG_AUDIT_ACTIONS = {
   'creationlog.addGuidance': '对创建日志提出指导意见',
   'creationlog.approveVideo': '审核通过创建日志的视频',
   'creationlog.setPublic': '公开或撤回创建日志',
+  'creationlog.setCategories': '设置创建日志类别',
 } as const satisfies Record<string, string>;

@@ -1,6 +1,7 @@
 import type { FunctionHandlers } from '../../router';
 import { addGuidance } from './add-guidance';
 import { approveVideo } from './approve-video';
+import { categories, setCategories } from './categories';
 import { checkImage } from './check-image';
 import { checkVideo } from './check-video';
 import { discardDraft } from './discard-draft';
@@ -38,4 +39,6 @@ export const creationlogHandlers: FunctionHandlers<'creationlog'> = {
   addGuidance,
   silentCollectives,
   stats,
+  categories,
+  setCategories,
 };
