@@ -13,6 +13,16 @@ const versionOf = (data: unknown) => (data as { version?: number }).version ?? 0
 const answer = fakeCloud({
   'account.me': { account: accountView() },
   'creationlog.getMine': { entry: draft },
+  // The campaign's own list: 志愿服务 (the draft's) now hidden from new entries, 青年突击队 added.
+  'creationlog.categories': {
+    campaignId: 'c1',
+    version: 2,
+    categories: [
+      { code: 'post', label: '岗位建功', hidden: false, inUse: true },
+      { code: 'volunteer', label: '志愿服务', hidden: true, inUse: true },
+      { code: 'c0a1b2c3d', label: '青年突击队', hidden: false, inUse: false },
+    ],
+  },
   'creationlog.saveDraft': (call) => ({ ok: true, data: { entry: { ...draft, version: versionOf(call.data.data) + 1 } } }),
   'creationlog.videoUploadPath': { cloudPath: VIDEO_PATH },
   'creationlog.imageUploadPath': { cloudPath: IMAGE_PATH, thumbnailPath: THUMBNAIL_PATH },
@@ -47,6 +57,11 @@ describe('the mini-program creation-log entry form', () => {
     expect(page.findAll('.entry-image')).toHaveLength(2);
     expect(page.texts('.form-field--images .form-field__label')[0]).toContain('图片（2/9）');
     expect(page.texts('.draft-saved')[0]).toMatch(/^草稿已保存 /);
+  });
+
+  test('offers the campaign’s categories, and keeps the draft’s own though it has since been hidden', async () => {
+    await page.waitUntil(() => page.texts('.choice-category .choice-option').length === 3, 'the campaign’s categories');
+    expect(page.texts('.choice-category .choice-option')).toEqual(['岗位建功', '青年突击队', '志愿服务']);
   });
 
   test('添加视频 puts the video straight into cloud storage where the function said, has it checked, and shows its length and size', async () => {
