@@ -1,16 +1,17 @@
-import { ENTRY_CATEGORY_LABELS, type EntryCategory } from '../../shared/domain/creationlog/categories';
+import { labelIn, type CategoryItem } from '../../shared/domain/creationlog/categories';
 import type { MonthCountsView } from '../../shared/contract/creationlog-views';
 
-export const categoryLabel = (category: EntryCategory | null) => (category ? ENTRY_CATEGORY_LABELS[category] : '未选类别');
+/** An entry's category as its campaign's list named it. */
+export const categoryLabel = (entry: { categoryLabel: string | null }) => entry.categoryLabel ?? '未选类别';
 
 /** '2018-11' → '2018年11月'; '' (a draft's group) → '草稿'. */
 export const monthLabel = (month: string) => (month ? `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月` : '草稿');
 
-/** "志愿服务 2 · 学习培训 1": the categories a month has entries in. */
-export function categoryCounts(counts: Pick<MonthCountsView, 'byCategory'>): string {
-  return (Object.entries(counts.byCategory) as Array<[EntryCategory, number]>)
+/** "志愿服务 2 · 学习培训 1": the categories a month has entries in, named by the campaign's list. */
+export function categoryCounts(counts: Pick<MonthCountsView, 'byCategory'>, categories: CategoryItem[]): string {
+  return Object.entries(counts.byCategory)
     .filter(([, n]) => n > 0)
-    .map(([category, n]) => `${ENTRY_CATEGORY_LABELS[category]} ${n}`)
+    .map(([code, n]) => `${labelIn(categories, code)} ${n}`)
     .join(' · ');
 }
 

@@ -65,6 +65,7 @@ export const ROUTES = {
   /** 创建日志 for admins: the feed of their subtree and one entry (`id`). */
   adminCreationLog: '/admin/creationlog/index',
   adminCreationLogEntry: '/admin/creationlog/entry',
+  adminCreationLogCategories: '/admin/creationlog/categories',
   /** 报备进度: quota progress for the office and level-1 admins (`unitId`: a unit of their subtree). */
   adminDashboard: '/admin/management/dashboard',
   /** 五个一工作台账: the unit's own (or, with `unitId`, a unit's below, read only). */

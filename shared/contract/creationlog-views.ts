@@ -1,7 +1,25 @@
 import { z } from 'zod';
-import { ENTRY_CATEGORIES } from '../domain/creationlog/categories';
 
-const counts = z.object({ total: z.number().int(), byCategory: z.record(z.enum(ENTRY_CATEGORIES), z.number().int()) });
+/** Counts per category are keyed by the category's code. */
+const counts = z.object({ total: z.number().int(), byCategory: z.record(z.string(), z.number().int()) });
+
+/** One creation-log category of a campaign's list. */
+export const categoryView = z.object({
+  code: z.string(),
+  label: z.string(),
+  /** Not offered for new entries; entries that have it keep it. */
+  hidden: z.boolean(),
+});
+
+/** A campaign's creation-log categories (its own list, or the default one), in the order they are offered. */
+export const categoryListView = z.object({
+  campaignId: z.string(),
+  /** inUse: some entry of the campaign has it, so it can be hidden but not removed or renamed. */
+  categories: z.array(categoryView.extend({ inUse: z.boolean() })),
+  /** 0 while the campaign has the default list. */
+  version: z.number().int(),
+});
+export type CategoryListView = z.infer<typeof categoryListView>;
 export type EntryCounts = z.infer<typeof counts>;
 
 /** Entries submitted in one China-time month ('YYYY-MM'), in total and per category. */
@@ -24,13 +42,17 @@ export const entryCardView = z.object({
   id: z.string(),
   status: z.enum(['draft', 'submitted']),
   title: z.string(),
-  category: z.enum(ENTRY_CATEGORIES).nullable(),
+  category: z.string().nullable(),
+  /** The category's name in its campaign's list (null: none chosen yet). */
+  categoryLabel: z.string().nullable(),
   workDate: z.string().nullable(),
   collectiveName: z.string(),
   unitName: z.string(),
   /** The first 80 characters of the text. */
   excerpt: z.string(),
   imageCount: z.number().int(),
+  /** Each image's thumbnail (at most 320 px) for lists; an image uploaded before thumbnails came stands for its own. */
+  thumbnails: z.array(z.string()),
   /** Its video waits for an admin's approval (pending), was approved, or there is none (null). */
   videoStatus: z.enum(['pending', 'approved']).nullable(),
   guidanceCount: z.number().int(),
@@ -47,6 +69,10 @@ export type EntryCardView = z.infer<typeof entryCardView>;
 /** A video the server checked by its bytes: seconds and bytes as it read them. */
 export const checkedVideoView = z.object({ url: z.string(), seconds: z.number(), bytes: z.number().int() });
 export type CheckedVideoView = z.infer<typeof checkedVideoView>;
+
+/** An image the server checked by its bytes, with its thumbnail. */
+export const checkedImageView = z.object({ url: z.string(), thumbnailUrl: z.string(), bytes: z.number().int() });
+export type CheckedImageView = z.infer<typeof checkedImageView>;
 
 /** A whole entry, with the guidance on it. */
 export const entryView = entryCardView.extend({
@@ -77,10 +103,13 @@ export type SilentCollectiveView = z.infer<typeof silentCollectiveView>;
 export const publicEntryView = z.object({
   id: z.string(),
   title: z.string(),
-  category: z.enum(ENTRY_CATEGORIES).nullable(),
+  category: z.string().nullable(),
+  categoryLabel: z.string().nullable(),
   workDate: z.string().nullable(),
   text: z.string(),
   images: z.array(z.string()),
+  /** Each image's thumbnail, for the page's list (the entry opened shows the images). */
+  thumbnails: z.array(z.string()),
   video: z.object({ url: z.string(), seconds: z.number() }).nullable(),
   submittedAt: z.string(),
 });

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { defineAction } from './define';
 import { id, oneOf, optionalText, page, pageInput, text } from './fields';
-import { checkedVideoView, entryCardView, entryView, monthCountsView, silentCollectiveView } from './creationlog-views';
+import { categoryListView, categoryView, checkedImageView, checkedVideoView, entryCardView, entryView, monthCountsView, silentCollectiveView } from './creationlog-views';
 import { ADMINS } from '../domain/roles';
-import { ENTRY_CATEGORIES, MAX_ENTRY_IMAGES, MAX_ENTRY_TEXT, MAX_VIDEO_SECONDS } from '../domain/creationlog/categories';
+import { CATEGORY_CODE, MAX_CATEGORIES, MAX_CATEGORY_LABEL, MAX_ENTRY_IMAGES, MAX_ENTRY_TEXT, MAX_IMAGE_BYTES, MAX_THUMBNAIL_BYTES, MAX_VIDEO_SECONDS } from '../domain/creationlog/categories';
 import { isChinaDate } from '../domain/filing/window';
-import { MAX_PHOTO_BASE64 } from './limits';
 
+/** A category of the campaign's list, by its code. */
+const category = z.string({ error: '类别：请选择' }).regex(CATEGORY_CODE, '类别：请选择');
+const imageType = (label: string) => oneOf(label, ['image/jpeg', 'image/png']);
+/** An address the device's upload answered (a file id in the mini-program, `/files/<path>` on the local host). */
+const fileAddress = (label: string) => z.string({ error: `${label}：请选择` }).min(1, `${label}：请选择`).max(500, `${label}：地址过长`);
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const month = z.string({ error: '月份：格式不正确' }).regex(MONTH, '月份：请按 2018-05 的格式');
 const imageList = z
@@ -27,7 +31,7 @@ export const entryDraftContent = z.object({
   images: imageList.default([]),
   /** The entry's one video, as `checkVideo` answered for it; null or absent: none. */
   video: z.string({ error: '视频：格式不正确' }).max(500, '视频：地址过长').nullable().optional(),
-  category: oneOf('类别', ENTRY_CATEGORIES).optional(),
+  category: category.optional(),
   /** One of the collective's own open-week events this entry is about. */
   eventId: id('开放周活动').optional(),
   /** The submitted entry this one corrects. */
@@ -40,7 +44,7 @@ export const entryContent = entryDraftContent.extend({
   title: text('标题', { min: 2, max: 60 }),
   workDate: z.string({ error: '工作日期：请填写' }).refine(isChinaDate, '工作日期：请填写'),
   text: text('内容', { min: 10, max: MAX_ENTRY_TEXT }),
-  category: oneOf('类别', ENTRY_CATEGORIES),
+  category,
 });
 
 const entryTarget = z.object({ entryId: id('动态') });
@@ -52,7 +56,8 @@ export const creationlog = {
     summary: '本集体的创建日志：按月的提交数和类别数，多久未提交（满30天提示）',
     input: z.object({}),
     output: z.object({
-      categories: z.array(z.object({ value: z.enum(ENTRY_CATEGORIES), label: z.string() })),
+      /** The list of the campaign new entries are logged under: the form offers those not hidden, the counts name them all. */
+      categories: z.array(categoryView),
       months: z.array(monthCountsView),
       lastSubmittedAt: z.string().nullable(),
       /** China-time days since the last submission (or since the log was opened, when nothing was submitted). */
@@ -98,13 +103,16 @@ export const creationlog = {
     output: one,
     roles: ['collective'],
   }),
-  uploadImage: defineAction({
-    summary: '上传一张动态图片（JPEG 或 PNG，约650KB以内）；保存动态时以返回的地址引用',
-    input: z.object({
-      contentType: oneOf('图片格式', ['image/jpeg', 'image/png']),
-      base64: z.string({ error: '图片：请选择' }).min(1, '图片：请选择').max(MAX_PHOTO_BASE64, '图片：不能超过约650KB，请压缩后再上传'),
-    }),
-    output: z.object({ url: z.string() }),
+  imageUploadPath: defineAction({
+    summary: '添加图片的第一步：本集体文件夹中给这张图片和它的缩略图的路径，设备将压缩后的图片和缩略图直接上传到这里（小程序：云存储）',
+    input: z.object({ contentType: imageType('图片格式'), thumbnailType: imageType('缩略图格式') }),
+    output: z.object({ cloudPath: z.string(), thumbnailPath: z.string() }),
+    roles: ['collective'],
+  }),
+  checkImage: defineAction({
+    summary: `添加图片的第二步：按文件内容检查上传的图片和缩略图（JPEG 或 PNG，${MAX_IMAGE_BYTES / 1024 / 1024}MB 和 ${MAX_THUMBNAIL_BYTES / 1024}KB 以内），计入每日上传限额；保存动态时以返回的图片地址引用`,
+    input: z.object({ url: fileAddress('图片'), thumbnailUrl: fileAddress('缩略图') }),
+    output: z.object({ image: checkedImageView }),
     roles: ['collective'],
   }),
   videoUploadPath: defineAction({
@@ -115,7 +123,7 @@ export const creationlog = {
   }),
   checkVideo: defineAction({
     summary: `添加视频的第二步：按文件内容检查上传的视频（MP4，${MAX_VIDEO_SECONDS}秒以内，50MB以内），计入每日上传限额；保存动态时以返回的地址引用`,
-    input: z.object({ url: z.string({ error: '视频：请选择' }).min(1, '视频：请选择').max(500, '视频：地址过长') }),
+    input: z.object({ url: fileAddress('视频') }),
     output: z.object({ video: checkedVideoView }),
     roles: ['collective'],
   }),
@@ -136,7 +144,7 @@ export const creationlog = {
     input: z.object({
       campaignId: id('创建活动'),
       unitId: id('单位').optional(),
-      category: oneOf('类别', ENTRY_CATEGORIES).optional(),
+      category: category.optional(),
       month: month.optional(),
       /** Only entries no admin at the caller's level has read yet. */
       unreadAtMyLevel: z.boolean().optional(),
@@ -174,9 +182,36 @@ export const creationlog = {
       unitName: z.string(),
       months: z.array(monthCountsView),
       total: z.number().int(),
-      byCategory: z.record(z.enum(ENTRY_CATEGORIES), z.number().int()),
+      byCategory: z.record(z.string(), z.number().int()),
       activeCollectives30d: z.number().int(),
     }),
     roles: ADMINS,
+  }),
+  categories: defineAction({
+    summary: '一个创建活动（不指定时为最新的，即新动态所属的）的创建日志类别（未设置时为默认类别），及每个类别是否已有动态使用',
+    input: z.object({ campaignId: id('创建活动').optional() }),
+    output: categoryListView,
+    roles: ['collective', ...ADMINS],
+  }),
+  setCategories: defineAction({
+    summary: `设置一个创建活动的创建日志类别（1–${MAX_CATEGORIES}个，每个不超过${MAX_CATEGORY_LABEL}个字，不重复）；已有动态使用的类别不能删除，只能对新动态隐藏`,
+    input: z.object({
+      campaignId: id('创建活动'),
+      version: z.number().int(),
+      categories: z
+        .array(
+          z.object({
+            /** An existing category's code; absent for a new one (the server names it). */
+            code: category.optional(),
+            label: text('类别名称', { max: MAX_CATEGORY_LABEL }),
+            hidden: z.boolean({ error: '是否隐藏：格式不正确' }),
+          }),
+          { error: '类别：格式不正确' },
+        )
+        .min(1, '类别：至少保留1个')
+        .max(MAX_CATEGORIES, `类别：最多${MAX_CATEGORIES}个`),
+    }),
+    output: categoryListView,
+    roles: ['office'],
   }),
 };

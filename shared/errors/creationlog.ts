@@ -14,6 +14,8 @@ export const CREATIONLOG_ERRORS = {
   ENTRY_NOT_SUBMITTED: { status: 409, message: '草稿不能公开，请先提交创建日志' },
   /** The entry's title, text or an image failed content security: it is not made public. */
   ENTRY_CONTENT_REJECTED: { status: 400, message: '该创建日志含有不宜公开的信息（内容安全检查未通过），不能公开' },
+  /** A category some entry of the campaign has cannot be removed from its list or renamed, only hidden from new entries. */
+  CATEGORY_IN_USE: { status: 409, message: '该类别已有动态使用，不能删除或改名，只能隐藏' },
   /** The collective has no campaign to log its work under. */
   NO_CAMPAIGN: { status: 409, message: '当前没有进行中的创建活动' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { client, must, officeHeaders } from '../support/openweek-http';
 import { PNG } from '../support/creationlog';
 import { mp4File } from '../support/mp4';
-import { answerDialog, expectTexts, field, open, screen, signInFirstTime, textOf, useBrowser } from './support/h5';
+import { answerDialog, expectTexts, field, open, screen, signedInHome, signInFirstTime, submitSignIn, textOf, useBrowser } from './support/h5';
 
 const session = useBrowser();
 const PHONE = { viewport: { width: 390, height: 844 } };
@@ -56,6 +56,7 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     await form.locator('.entry-image img').nth(1).waitFor();
     expect(await form.locator('.entry-image img').count()).toBe(2);
     const sources = await form.locator('.entry-image img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src')));
+    // Each went by one PUT to the path the function issued (a 1×1 PNG stays PNG: re-encoding would make it larger).
     for (const src of sources) expect(src).toMatch(/^\/files\/creationlog\/[0-9a-f]+\/[0-9a-f]{32}\.png$/);
     await form.locator('.draft-saved', { hasText: '草稿已保存' }).waitFor();
 
@@ -91,6 +92,12 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     const card = feed.locator('.entry-card', { hasText: title });
     await expectTexts(card.locator('.cl-unread'), ['未读']);
     await expectTexts(feed.locator('.stats-total'), ['已提交 1 条 · 近30天有提交的集体 1 个']);
+    // The feed lists the thumbnails the browser made beside each image (a canvas re-encoded as JPEG), not the images.
+    await card.locator('.entry-thumbnail img').nth(1).waitFor();
+    const thumbnails = await card.locator('.entry-thumbnail img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src')));
+    expect(thumbnails).toHaveLength(2);
+    for (const src of thumbnails) expect(src).toMatch(/^\/files\/creationlog\/[0-9a-f]+\/[0-9a-f]{32}-320\.jpg$/);
+    await admin.screenshot({ path: 'dist/screens/creation-log-feed-thumbnails.png' });
     await card.click();
 
     const page = screen(admin, 'admin-cl-entry');
@@ -149,6 +156,20 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     // The long text opens folded, one tap from the whole of it.
     await expectTexts(page.locator('.public-entry__toggle'), ['展开全文']);
     await page.locator('.public-entries').screenshot({ path: 'dist/screens/collective-public-entries.png' });
+    // The page lists thumbnails; a tap opens the image itself.
+    const shown = await page.locator('.public-entry__image img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src')));
+    for (const src of shown) expect(src).toMatch(/-320\.jpg$/);
+  });
+
+  test('the timeline lists each entry with its thumbnails, and a long one wraps inside its card', async () => {
+    await open(collective, session.running.host.url, '/collective/creationlog/index');
+    const log = screen(collective, 'creation-log');
+    const card = log.locator('.cl-timeline .entry-card', { hasText: title });
+    await card.locator('.entry-thumbnail img').nth(1).waitFor();
+    expect(await card.locator('.entry-thumbnail img').count()).toBe(2);
+    expect(await log.locator('.cl-timeline .entry-card').count()).toBe(2);
+    expect(await collective.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await collective.screenshot({ path: 'dist/screens/creation-log-timeline-thumbnails.png', fullPage: true });
   });
 
   test('what the collective types is kept on the device: closed before it reached the server, it comes back and is saved', async () => {
@@ -162,5 +183,32 @@ describe('a creation-log entry from the collective to its level-2 admin and back
     expect(await field(again, 'title').inputValue()).toBe('青年理论学习');
     await open(collective, session.running.host.url, '/collective/creationlog/index');
     await expectTexts(screen(collective, 'creation-log').locator('.cl-drafts .entry-title'), ['青年理论学习']);
+  });
+
+  test('the office adds a category to the campaign and hides another; the entry form offers the campaign’s list', async () => {
+    const host = session.running.host;
+    const post = client(host.url);
+    const campaignId = ((await must(post, 'campaign', 'listCampaigns', {}, await officeHeaders(host))).items as Array<{ id: string }>)[0].id;
+    const office = await session.newUser(PHONE);
+    await open(office, host.url, '/pages/auth/sign-in');
+    await submitSignIn(office, session.running.office.code, 'Passw0rd!');
+    await signedInHome(office).waitFor();
+    await open(office, host.url, `/admin/creationlog/categories?campaignId=${campaignId}`);
+    const page = screen(office, 'cl-categories');
+    // 志愿服务 has entries: it can be hidden, not removed or renamed.
+    await expectTexts(page.locator('.category-row-2 .cl-category__in-use'), ['已有动态使用']);
+    expect(await page.locator('.btn-remove-category-2').count()).toBe(0);
+    await page.locator('.btn-remove-category-5').click();
+    await page.locator('.btn-hide-category-5').click();
+    await page.locator('.btn-add-category').click();
+    await field(page, 'category-6').fill('青年突击队');
+    await page.locator('.btn-save-categories').click();
+    await expectTexts(page.locator('.section__title').first(), ['本创建工作的类别']);
+
+    await open(collective, host.url, '/collective/creationlog/edit');
+    const form = screen(collective, 'cl-edit');
+    await expectTexts(form.locator('.choice-category .choice-option'), ['岗位建功', '创新创效', '志愿服务', '开放周', '学习培训', '青年突击队']);
+    expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await office.screenshot({ path: 'dist/screens/creation-log-categories.png', fullPage: true });
   });
 });

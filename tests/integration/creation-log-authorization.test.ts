@@ -1,13 +1,13 @@
 import type { Caller } from '../../cloudfunctions/app/context';
 import { seedHierarchy, TestApp } from '../support/harness';
 import { expectOutcome, matrixCases } from '../support/authorization';
-import { campaignIdOf, checkedVideo, completeContent, draft, PNG, putVideo, submitted, uploadImage } from '../support/creationlog';
+import { campaignIdOf, checkedVideo, completeContent, draft, putImage, putVideo, submitted, uploadImage } from '../support/creationlog';
 import { mp4File } from '../support/mp4';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
-type World = Hierarchy & { draftId: string; draftVersion: number; entryId: string; entryVersion: number; campaignId: string; videoUrl: string };
+type World = Hierarchy & { draftId: string; draftVersion: number; entryId: string; entryVersion: number; campaignId: string; videoUrl: string; imageUrls: { url: string; thumbnailUrl: string } };
 type Who = 'anonymous' | 'collective' | 'otherCollective' | 'admin3' | 'admin2' | 'admin1' | 'adminOutOfScope' | 'office';
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_IN_SCOPE' | 'VIDEO_NOT_UPLOADED';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NOT_IN_SCOPE' | 'VIDEO_NOT_UPLOADED' | 'IMAGE_NOT_UPLOADED';
 
 const callers: Record<Who, (h: Hierarchy) => Caller> = {
   anonymous: () => ({}),
@@ -45,6 +45,10 @@ const CHAIN: Record<Who, Outcome> = {
   office: 'ok',
 };
 
+/** A campaign's categories: everyone signed in reads them; the office alone sets them. */
+const EVERYONE_SIGNED_IN: Record<Who, Outcome> = { ...ANY_COLLECTIVE, admin3: 'ok', admin2: 'ok', admin1: 'ok', adminOutOfScope: 'ok', office: 'ok' };
+const OFFICE_ONLY: Record<Who, Outcome> = { ...EVERYONE_SIGNED_IN, collective: 'FORBIDDEN', otherCollective: 'FORBIDDEN', admin3: 'FORBIDDEN', admin2: 'FORBIDDEN', admin1: 'FORBIDDEN', adminOutOfScope: 'FORBIDDEN' };
+
 /**
  * Every action of `creationlog`, called by each kind of caller, against the 交通 collective's workspace:
  * a draft (`draftId`) and a submitted entry (`entryId`). Both collectives have opened their logs.
@@ -52,7 +56,7 @@ const CHAIN: Record<Who, Outcome> = {
 const matrix: Array<{ action: string; input: (w: World) => Record<string, unknown>; expect: Record<Who, Outcome> }> = [
   { action: 'overview', input: () => ({}), expect: ANY_COLLECTIVE },
   { action: 'listMine', input: () => ({ status: 'submitted' }), expect: ANY_COLLECTIVE },
-  { action: 'uploadImage', input: () => ({ contentType: 'image/png', base64: PNG.toString('base64') }), expect: ANY_COLLECTIVE },
+  { action: 'imageUploadPath', input: () => ({ contentType: 'image/jpeg', thumbnailType: 'image/jpeg' }), expect: ANY_COLLECTIVE },
   { action: 'getMine', input: (w) => ({ entryId: w.entryId }), expect: OWN },
   { action: 'saveDraft', input: (w) => ({ entryId: w.draftId, version: w.draftVersion, content: completeContent({ title: '改过的标题' }) }), expect: OWN },
   { action: 'submit', input: (w) => ({ entryId: w.draftId, version: w.draftVersion }), expect: OWN },
@@ -61,6 +65,8 @@ const matrix: Array<{ action: string; input: (w: World) => Record<string, unknow
   { action: 'videoUploadPath', input: () => ({}), expect: ANY_COLLECTIVE },
   // A video the collective put into its own folder: no other collective can check it in as theirs.
   { action: 'checkVideo', input: (w) => ({ url: w.videoUrl }), expect: { ...OWN, otherCollective: 'VIDEO_NOT_UPLOADED' } },
+  // Likewise an image and thumbnail it put at the paths it was given.
+  { action: 'checkImage', input: (w) => w.imageUrls, expect: { ...OWN, otherCollective: 'IMAGE_NOT_UPLOADED' } },
   // Only the owning collective makes its submitted entry 公开 (or withdraws it).
   { action: 'setPublic', input: (w) => ({ entryId: w.entryId, public: true, version: w.entryVersion }), expect: OWN },
   { action: 'approveVideo', input: (w) => ({ entryId: w.entryId }), expect: CHAIN },
@@ -69,6 +75,13 @@ const matrix: Array<{ action: string; input: (w: World) => Record<string, unknow
   { action: 'addGuidance', input: (w) => ({ entryId: w.entryId, text: '请补充服务人次的统计方法。' }), expect: CHAIN },
   { action: 'silentCollectives', input: (w) => ({ days: 30, unitId: w.units.station.id }), expect: CHAIN },
   { action: 'stats', input: (w) => ({ campaignId: w.campaignId, unitId: w.units.station.id }), expect: CHAIN },
+  // A campaign's categories: anyone signed in who writes or reads entries; only the office sets them.
+  { action: 'categories', input: (w) => ({ campaignId: w.campaignId }), expect: EVERYONE_SIGNED_IN },
+  {
+    action: 'setCategories',
+    input: (w) => ({ campaignId: w.campaignId, version: 0, categories: [{ code: 'volunteer', label: '志愿服务', hidden: false }, { label: '青年突击队', hidden: false }] }),
+    expect: OFFICE_ONLY,
+  },
 ];
 
 const cases = matrixCases<Who, Outcome, (typeof matrix)[number]>(matrix);
@@ -81,9 +94,10 @@ describe('who may call each creation-log action', () => {
       await app.ok('creationlog', 'overview', {}, h.countyCollective.caller);
       const entry = await submitted(app, h.collective.caller, { video: await checkedVideo(app, h.collective.caller, mp4File()) });
       const videoUrl = await putVideo(app, h.collective.caller, mp4File({ seconds: 30 }));
+      const imageUrls = await putImage(app, h.collective.caller);
       const image = await uploadImage(app, h.collective.caller);
       const open = await draft(app, h.collective.caller, completeContent({ images: [image] }));
-      const world: World = { ...h, draftId: open.id, draftVersion: open.version, entryId: entry.id, entryVersion: entry.version, campaignId: await campaignIdOf(app, h.office.caller), videoUrl };
+      const world: World = { ...h, draftId: open.id, draftVersion: open.version, entryId: entry.id, entryVersion: entry.version, campaignId: await campaignIdOf(app, h.office.caller), videoUrl, imageUrls };
       await expectOutcome(app, () => app.call('creationlog', action as never, input(world), callers[who](h)), outcome);
     } finally {
       await app.close();

@@ -32,7 +32,7 @@ describe('公开 on the 三亮 page', () => {
     expect(shown).toMatchObject({ publicState: 'public', version: entry.version + 1 });
     const page = await pageOf();
     expect(page.entries.items).toEqual([
-      { id: entry.id, title: entry.title, category: 'volunteer', workDate: '2018-11-18', text: entry.text, images: entry.images, video: null, submittedAt: entry.submittedAt },
+      { id: entry.id, title: entry.title, category: 'volunteer', categoryLabel: '志愿服务', workDate: '2018-11-18', text: entry.text, images: entry.images, thumbnails: entry.thumbnails, video: null, submittedAt: entry.submittedAt },
     ]);
     expect((await app.ok('evaluation', 'publicEntries', { code: page.collective.code })).items.map((e) => e.id)).toEqual([entry.id]);
 

@@ -6,7 +6,7 @@ import type { CloudBase } from '@cloudbase/node-sdk';
 import { CloudbaseFiles } from '../../cloudfunctions/adapters/files/cloudbase-files';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { activate, seedHierarchy, TestApp } from '../support/harness';
-import { campaignIdOf, checkedVideo, completeContent, draft, PNG, putVideo, signInAgain, submitted, uploadImage } from '../support/creationlog';
+import { campaignIdOf, checkedVideo, completeContent, draft, PNG, putImage, putVideo, signInAgain, submitted, uploadImage } from '../support/creationlog';
 import { mp4File } from '../support/mp4';
 import { eventFields } from '../support/openweek';
 
@@ -93,7 +93,8 @@ describe("the collective's workspace", () => {
     await later({ minutes: 20 * 24 * 60 }); // 2018-12-10
     await submitted(app, h.collective.caller, { workDate: '2018-12-08' });
     const { months, prompt, silentDays } = await app.ok('creationlog', 'overview', {}, h.collective.caller);
-    expect(months.map((m) => [m.month, m.total, m.byCategory.volunteer, m.byCategory.learning])).toEqual([
+    // Counts name only the categories a month has entries in (a campaign's list may change; absent is none).
+    expect(months.map((m) => [m.month, m.total, m.byCategory.volunteer ?? 0, m.byCategory.learning ?? 0])).toEqual([
       ['2018-12', 1, 1, 0],
       ['2018-11', 2, 1, 1],
     ]);
@@ -128,24 +129,6 @@ describe('an account issued before collectives started with their account', () =
 });
 
 describe('images', () => {
-  test('an image that is not the JPEG or PNG it claims, or too large, is refused at its field and nothing is stored', async () => {
-    const before = await app.snapshot();
-    expect(await app.call('creationlog', 'uploadImage', { contentType: 'image/jpeg', base64: PNG.toString('base64') }, h.collective.caller)).toMatchObject({
-      ok: false,
-      error: { code: 'PHOTO_INVALID', fields: { base64: '图片：请上传 JPEG 或 PNG 图片' } },
-    });
-    expect(await app.call('creationlog', 'uploadImage', { contentType: 'image/gif', base64: PNG.toString('base64') }, h.collective.caller)).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT', fields: { contentType: '图片格式：请选择' } },
-    });
-    const huge = Buffer.concat([PNG, Buffer.alloc(700_000)]).toString('base64');
-    expect(await app.call('creationlog', 'uploadImage', { contentType: 'image/png', base64: huge }, h.collective.caller)).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT', fields: { base64: '图片：不能超过约650KB，请压缩后再上传' } },
-    });
-    expect(await app.snapshot()).toEqual(before);
-  });
-
   test("another collective's image, or any other address, cannot be put on an entry", async () => {
     const theirs = await uploadImage(app, h.countyCollective.caller);
     const mine = await uploadImage(app, h.collective.caller);
@@ -170,7 +153,7 @@ describe('images', () => {
       const w = await seedHierarchy(limited);
       await uploadImage(limited, w.collective.caller);
       await uploadImage(limited, w.collective.caller);
-      expect(await limited.call('creationlog', 'uploadImage', { contentType: 'image/png', base64: PNG.toString('base64') }, w.collective.caller)).toMatchObject({
+      expect(await limited.call('creationlog', 'checkImage', await putImage(limited, w.collective.caller), w.collective.caller)).toMatchObject({
         ok: false,
         error: { code: 'RATE_LIMITED' },
       });
@@ -310,7 +293,7 @@ describe('one short video per entry', () => {
       // Checking the same file again is not another upload: one image still fits in the count of two.
       await limited.ok('creationlog', 'checkVideo', { url: first }, w.collective.caller);
       await uploadImage(limited, w.collective.caller);
-      expect(await limited.call('creationlog', 'uploadImage', { contentType: 'image/png', base64: PNG.toString('base64') }, w.collective.caller)).toMatchObject({
+      expect(await limited.call('creationlog', 'checkImage', await putImage(limited, w.collective.caller), w.collective.caller)).toMatchObject({
         ok: false,
         error: { code: 'RATE_LIMITED' },
       });
@@ -446,7 +429,7 @@ describe('admins who follow the log', () => {
     expect(await silent(30, h.admin1.caller)).toEqual([]);
     const station = await app.ok('creationlog', 'stats', { campaignId, unitId: h.units.station.id }, h.admin2.caller);
     expect(station).toMatchObject({ unitName: '城区公交站', total: 2, activeCollectives30d: 1, months: [{ month: '2018-11', total: 2 }] });
-    expect(station.byCategory).toMatchObject({ volunteer: 1, learning: 1, other: 0 });
+    expect(station.byCategory).toEqual({ volunteer: 1, learning: 1 });
     expect(await app.ok('creationlog', 'stats', { campaignId }, h.office.caller)).toMatchObject({ total: 2, activeCollectives30d: 1 });
     expect(await app.ok('creationlog', 'stats', { campaignId }, h.countyAdmin1.caller)).toMatchObject({ total: 0, activeCollectives30d: 0 });
 

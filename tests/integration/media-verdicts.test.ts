@@ -6,7 +6,7 @@ import { wxaMediaCheckEvent } from '../../cloudfunctions/app/media-verdicts/even
 import { receiveMediaVerdict } from '../../cloudfunctions/app/media-verdicts/receive';
 import { mediaVerdicts } from '../../cloudfunctions/app/jobs/media-verdicts';
 import { findAll } from '../../cloudfunctions/app/ports/store';
-import { completeContent, draft, PNG } from '../support/creationlog';
+import { completeContent, draft, PNG, putImage } from '../support/creationlog';
 import { seedHierarchy, TestApp } from '../support/harness';
 import type { Caller } from '../../cloudfunctions/app/context';
 
@@ -26,7 +26,7 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 const upload = async (bytes: Buffer, caller = h.collective.caller) =>
-  (await app.ok('creationlog', 'uploadImage', { contentType: 'image/png', base64: bytes.toString('base64') }, caller)).url;
+  (await app.ok('creationlog', 'checkImage', await putImage(app, caller, { image: bytes }), caller)).image.url;
 
 /** A submitted entry with these images, marked 公开 by its collective. */
 async function markedPublic(images: Buffer[]) {

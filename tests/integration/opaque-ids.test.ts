@@ -14,7 +14,7 @@ import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { TestApp } from '../support/harness';
 import { seedFiling, submitComplete } from '../support/filing';
 import { eventFields, HOUR } from '../support/openweek';
-import { checkedVideo, completeContent, draft, PNG, putVideo, submitted } from '../support/creationlog';
+import { checkedVideo, completeContent, draft, PNG, putImage, putVideo, submitted } from '../support/creationlog';
 import { mp4File } from '../support/mp4';
 
 /**
@@ -66,6 +66,7 @@ async function world(app: TestApp) {
   // The submitted entry carries a video, so approving it has something to approve; a second one waits to be checked.
   const entry = await submitted(app, h.collective.caller, { video: await checkedVideo(app, h.collective.caller, mp4File()) });
   const videoUrl = await putVideo(app, h.collective.caller, mp4File({ seconds: 30 }));
+  const imageUrls = await putImage(app, h.collective.caller);
   const creationDraft = await draft(app, h.collective.caller);
   // The 考评 round is open before the first reads, which end signed out.
   await app.ok('management', 'openAssessment', { campaignId: h.campaignId }, h.office.caller);
@@ -101,7 +102,7 @@ async function world(app: TestApp) {
     admin3: [h.admin3.caller],
     collective: [h.collective.caller, h.countyCollective.caller],
   };
-  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, publicCode, caseId, complaintId, heldId, supervisors, reports, invitation, byRole };
+  return { ...h, filing, visitors, browser, open, approval, codes, pending, requestId: request.id, revocationId: revocation.id, entry, creationDraft, videoUrl, imageUrls, publicCode, caseId, complaintId, heldId, supervisors, reports, invitation, byRole };
 }
 
 const RULES = { filingOpens: '2018-11-13', filingClosesBefore: '2019-01-20', minMembers: 6, maxMembers: 200, minShareUnder35: 0.5, maxLeaderAge: 40, eligibility: 'none' };
@@ -140,6 +141,7 @@ const READS: Record<string, Drive> = {
   'creationlog.readEntry': { input: (w) => ({ entryId: w.entry.id }) },
   'creationlog.silentCollectives': { input: () => ({ days: 30 }) },
   'creationlog.stats': { input: (w) => ({ campaignId: w.campaignId }) },
+  'creationlog.categories': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.dashboard': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.exportDashboard': { input: (w) => ({ campaignId: w.campaignId }) },
   'management.listLedger': { input: (w) => ({ campaignId: w.campaignId }) },
@@ -253,7 +255,8 @@ const WRITES: Record<string, Drive> = {
   'account.changePassword': { input: () => ({ oldPassword: 'Passw0rd!', newPassword: 'Passw0rd!' }) },
   // Signed in from WeChat by a visitor's OPENID: the account's views say "bound", never which OPENID.
   'account.signIn': { input: (w) => ({ code: w.admin2.code, password: w.admin2.password }), callers: () => [{ openid: OPENIDS[1] }] },
-  'creationlog.uploadImage': { input: () => ({ contentType: 'image/png', base64: PNG.toString('base64') }) },
+  'creationlog.imageUploadPath': { input: () => ({ contentType: 'image/jpeg', thumbnailType: 'image/jpeg' }) },
+  'creationlog.checkImage': { input: (w) => w.imageUrls },
   'creationlog.saveDraft': { input: () => ({ content: completeContent() }) },
   'creationlog.draftFromEvent': { input: (w) => ({ eventId: w.open }) },
   'creationlog.addGuidance': { input: (w) => ({ entryId: w.entry.id, text: '请补充活动照片。' }) },
@@ -263,6 +266,7 @@ const WRITES: Record<string, Drive> = {
   'creationlog.videoUploadPath': { input: () => ({}) },
   'creationlog.checkVideo': { input: (w) => ({ url: w.videoUrl }) },
   'creationlog.approveVideo': { input: (w) => ({ entryId: w.entry.id }) },
+  'creationlog.setCategories': { input: (w) => ({ campaignId: w.campaignId, version: 0, categories: [{ code: 'volunteer', label: '志愿服务', hidden: false }, { label: '青年突击队', hidden: false }] }) },
   'account.signOut': { input: () => ({}) },
 };
 

@@ -13,8 +13,22 @@ export const completeContent = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/**
+ * What the device does with a picked image: asks where to put it and its thumbnail, and writes both there itself
+ * (`Taro.cloud.uploadFile` or `PUT /files/<path>`; here through the same file storage). Answers the addresses
+ * `checkImage` takes.
+ */
+export async function putImage(app: TestApp, caller: Caller, bytes: { image?: Buffer; thumbnail?: Buffer } = {}): Promise<{ url: string; thumbnailUrl: string }> {
+  const { cloudPath, thumbnailPath } = await app.ok('creationlog', 'imageUploadPath', { contentType: 'image/png', thumbnailType: 'image/png' }, caller);
+  return {
+    url: await app.deps.files!.save(cloudPath, bytes.image ?? PNG, 'image/png'),
+    thumbnailUrl: await app.deps.files!.save(thumbnailPath, bytes.thumbnail ?? PNG, 'image/png'),
+  };
+}
+
+/** An image put into storage by `caller` with its thumbnail and checked by the server: the address an entry names. */
 export async function uploadImage(app: TestApp, caller: Caller): Promise<string> {
-  return (await app.ok('creationlog', 'uploadImage', { contentType: 'image/png', base64: PNG.toString('base64') }, caller)).url;
+  return (await app.ok('creationlog', 'checkImage', await putImage(app, caller), caller)).image.url;
 }
 
 /** A draft with the content given, saved by `caller`. */

@@ -33,4 +33,16 @@ describe('uploads the local host accepts from a device', () => {
     expect(await files.read('/files/../../etc/passwd')).toBeNull();
     expect(await files.read('https://example.com/x.mp4')).toBeNull();
   });
+
+  test('removes a file by its key; a file already gone, or a key outside its folder, is nothing', async () => {
+    const files = new LocalDiskFiles(join(dir, 'store'));
+    const url = await files.save('creationlog/c1/gone.png', Buffer.from('bytes'));
+    const above = new LocalDiskFiles(dir);
+    const outside = await above.save('keep.png', Buffer.from('kept'));
+    await files.remove('creationlog/c1/gone.png');
+    expect(await files.read(url)).toBeNull();
+    await files.remove('creationlog/c1/gone.png');
+    await files.remove('../keep.png');
+    expect((await above.read(outside))?.toString()).toBe('kept');
+  });
 });

@@ -58,4 +58,12 @@ describe('the mini-program creation-log timeline', () => {
     expect(page.findAll('.month-2018-09 .entry-card')).toHaveLength(1);
     expect(page.texts('.month-counts')).toEqual(['共 2 条：志愿服务 1 · 学习培训 1', '共 1 条：岗位建功 1']);
   });
+
+  test('each entry lists the thumbnails of its images, not the images', async () => {
+    await page.waitFor('.entry-thumbnail');
+    expect(page.findAll('.entry-e3 .cl-thumb__image').map((image) => image.toJSON().attrs.find((attr) => attr.name === 'src')?.value)).toEqual([
+      'cloud://env/creationlog/acc-1/a-320.jpg',
+      'cloud://env/creationlog/acc-1/b-320.jpg',
+    ]);
+  });
 });

@@ -13,7 +13,7 @@ export function EntryDetail({ entry }: { entry: EntryView }) {
       <Section className="cl-entry-body">
         <View className="cl-detail__title entry-title">{entry.title || '（未填标题）'}</View>
         <View className="cl-card__meta cl-detail__meta entry-meta">
-          {entry.collectiveName} · {categoryLabel(entry.category)}
+          {entry.collectiveName} · {categoryLabel(entry)}
           {entry.workDate ? ` · 工作日期 ${entry.workDate}` : ''}
         </View>
         <View className="cl-card__meta cl-detail__meta entry-status">

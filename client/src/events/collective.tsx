@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, Video, View } from '@tarojs/components';
 import type { CollectivePageView } from '../../../shared/contract/collective-page-views';
 import type { PublicEntryView } from '../../../shared/contract/creationlog-views';
@@ -120,7 +120,7 @@ function CommentsSection({ code, first }: { code: string; first: PublicPageView[
 /** Longer texts open folded to six lines, as comments fold to three. */
 const FOLDED_ENTRY_CHARS = 150;
 
-/** One public entry: title, category and date, its text (folded when long), images, and an approved video. */
+/** One public entry: title, category and date, its text (folded when long), its images' thumbnails (a tap opens the image), and an approved video. */
 function PublicEntryCard({ entry }: { entry: PublicEntryView }) {
   const [open, setOpen] = useState(false);
   const long = entry.text.length > FOLDED_ENTRY_CHARS;
@@ -128,7 +128,7 @@ function PublicEntryCard({ entry }: { entry: PublicEntryView }) {
     <View className="cl-card public-entry">
       <View className="cl-card__title public-entry__title">{entry.title}</View>
       <View className="cl-card__meta public-entry__meta">
-        {categoryLabel(entry.category)}
+        {categoryLabel(entry)}
         {entry.workDate ? ` · ${entry.workDate}` : ''}
       </View>
       <View className={`cl-text public-entry__text ${long && !open ? 'public-entry__text--folded' : ''}`}>{entry.text}</View>
@@ -139,10 +139,10 @@ function PublicEntryCard({ entry }: { entry: PublicEntryView }) {
       ) : null}
       {entry.images.length ? (
         <View className="cl-images">
-          {entry.images.map((url, i) => (
-            <View key={url} className="cl-image public-entry__image">
+          {entry.thumbnails.map((url, i) => (
+            <Tappable key={url} className="cl-image public-entry__image" label={`查看大图${i + 1}`} onTap={() => void Taro.previewImage({ urls: entry.images, current: entry.images[i] })}>
               <Picture src={url} alt={`${entry.title} 图片${i + 1}`} mode="aspectFill" />
-            </View>
+            </Tappable>
           ))}
         </View>
       ) : null}

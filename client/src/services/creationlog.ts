@@ -1,8 +1,9 @@
 import type { EntryDraftContent } from '../../../shared/contract/creationlog';
 import { action, type CallResult } from './call';
 import { clearDeviceCopy, readDeviceCopy, writeDeviceCopy } from './device-copies';
-import { choosePhotos } from './photos';
-import { chooseVideo, putVideoFile, tooLargeOnDevice } from './videos';
+import { putDeviceFile } from './device-files';
+import { pickPhotos, type PickedPhoto } from './photos';
+import { chooseVideo, tooLargeOnDevice } from './videos';
 import { requestSubscriptions } from './subscriptions';
 
 /** 创建日志: the collective's workspace, and the admins who follow it. One function per action of `creationlog`. */
@@ -20,7 +21,10 @@ export const silentCollectives = action('creationlog', 'silentCollectives');
 export const creationLogStats = action('creationlog', 'stats');
 export const approveVideo = action('creationlog', 'approveVideo');
 export const setEntryPublic = action('creationlog', 'setPublic');
-const uploadEntryImage = action('creationlog', 'uploadImage');
+export const creationLogCategories = action('creationlog', 'categories');
+export const setCreationLogCategories = action('creationlog', 'setCategories');
+const imageUploadPath = action('creationlog', 'imageUploadPath');
+const checkImage = action('creationlog', 'checkImage');
 const videoUploadPath = action('creationlog', 'videoUploadPath');
 const checkVideo = action('creationlog', 'checkVideo');
 
@@ -35,18 +39,33 @@ export async function addEntryVideo(): Promise<CallResult<'creationlog', 'checkV
   if (refused) return { ok: false, error: { code: 'VIDEO_INVALID', message: refused, fields: { url: refused } } };
   const where = await videoUploadPath({});
   if (!where.ok) return where;
-  const put = await putVideoFile(video, where.data.cloudPath);
+  const put = await putDeviceFile(video.source, where.data.cloudPath, 'video/mp4');
   if (!put.ok) return put;
   return checkVideo({ url: put.data.url });
 }
 
 /**
- * Chooses up to `room` images and uploads them one by one for the collective's entries; answers each upload's
- * result in order (empty when the user cancelled the choice).
+ * One picked image and its thumbnail sent straight from the device to the paths the function names for them (as a
+ * video is: no base64 through a function call), then checked by the server, which answers the address an entry names.
  */
-export async function uploadEntryImages(room: number): Promise<Array<CallResult<'creationlog', 'uploadImage'>>> {
-  const results: Array<CallResult<'creationlog', 'uploadImage'>> = [];
-  for (const photo of await choosePhotos(room)) results.push(await uploadEntryImage(photo));
+async function uploadEntryImage(photo: PickedPhoto): Promise<CallResult<'creationlog', 'checkImage'>> {
+  const thumbnail = photo.thumbnail ?? photo.image;
+  const where = await imageUploadPath({ contentType: photo.image.contentType, thumbnailType: thumbnail.contentType });
+  if (!where.ok) return where;
+  const image = await putDeviceFile(photo.image.file, where.data.cloudPath, photo.image.contentType);
+  if (!image.ok) return image;
+  const small = await putDeviceFile(thumbnail.file, where.data.thumbnailPath, thumbnail.contentType);
+  if (!small.ok) return small;
+  return checkImage({ url: image.data.url, thumbnailUrl: small.data.url });
+}
+
+/**
+ * 添加图片: chooses up to `room` images, compresses each on the device with a thumbnail beside it, and uploads them one
+ * by one for the collective's entries; answers each upload's result in order (empty when the user cancelled the choice).
+ */
+export async function uploadEntryImages(room: number): Promise<Array<CallResult<'creationlog', 'checkImage'>>> {
+  const results: Array<CallResult<'creationlog', 'checkImage'>> = [];
+  for (const photo of await pickPhotos(room, { thumbnails: true })) results.push(await uploadEntryImage(photo));
   return results;
 }
 

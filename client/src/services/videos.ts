@@ -1,11 +1,10 @@
 import Taro from '@tarojs/taro';
-import type { Envelope } from '../../../shared/envelope';
 import { MAX_VIDEO_BYTES, MAX_VIDEO_SECONDS } from '../../../shared/domain/creationlog/categories';
-import { initTransport, NETWORK_FAULT } from './transport';
+import type { DeviceFile } from './device-files';
 
 export interface ChosenVideo {
   /** WeChat: the temp file; the browser: the file itself. */
-  source: { path: string } | { file: File };
+  source: DeviceFile;
   /** As the device reports them (the browser does not read the length); the server reads both again from the file. */
   seconds: number | null;
   bytes: number;
@@ -36,7 +35,7 @@ function pickInBrowser(): Promise<File | null> {
 export async function chooseVideo(): Promise<ChosenVideo | null> {
   if (process.env.TARO_ENV !== 'weapp') {
     const file = await pickInBrowser();
-    return file ? { source: { file }, seconds: null, bytes: file.size } : null;
+    return file ? { source: { blob: file }, seconds: null, bytes: file.size } : null;
   }
   try {
     const picked = await Taro.chooseVideo({ sourceType: ['album', 'camera'], maxDuration: MAX_VIDEO_SECONDS, compressed: true });
@@ -51,23 +50,4 @@ export function tooLargeOnDevice(video: ChosenVideo): string | null {
   if (video.bytes > MAX_VIDEO_BYTES) return `视频：不能超过${MAX_VIDEO_BYTES / 1024 / 1024}MB`;
   if (video.seconds !== null && video.seconds > MAX_VIDEO_SECONDS) return `视频：不能超过${MAX_VIDEO_SECONDS}秒`;
   return null;
-}
-
-/**
- * Writes the video straight from the device into storage at `cloudPath` (which a function named): WeChat with
- * `Taro.cloud.uploadFile` into cloud storage; the browser with one `PUT /files/<cloudPath>` to the local host.
- * The answer is the address the server then checks.
- */
-export async function putVideoFile(video: ChosenVideo, cloudPath: string): Promise<Envelope<{ url: string }>> {
-  try {
-    if ('path' in video.source) {
-      initTransport();
-      const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: video.source.path });
-      return { ok: true, data: { url: fileID } };
-    }
-    const response = await fetch(`/files/${cloudPath}`, { method: 'PUT', body: video.source.file, headers: { 'content-type': 'video/mp4' } });
-    return (await response.json()) as Envelope<{ url: string }>;
-  } catch {
-    return NETWORK_FAULT;
-  }
 }

@@ -25,6 +25,17 @@ export class CloudbaseFiles implements FileStorage {
     }
   }
 
+  /**
+   * Storage deletes by file id, and a file the device wrote but nobody reported has only its path: storage's own
+   * upload metadata names the file id of a path (`cloud://<env>.<bucket>/<path>`) without writing anything.
+   */
+  async remove(key: string): Promise<void> {
+    const { data } = await this.app.getUploadMetadata({ cloudPath: key });
+    const result = await this.app.deleteFile({ fileList: [data.fileId] });
+    const failed = (result.fileList ?? []).find((file) => file.code !== 'SUCCESS' && !/NONEXIST|NOT_?EXIST/i.test(file.code));
+    if ((result as { code?: string }).code || failed) throw new Error(`deleteFile ${key}: ${(result as { code?: string }).code ?? failed?.code}`);
+  }
+
   /** A file id is `cloud://<env>.<bucket>/<key>`. */
   keyOf(url: string): string | null {
     const key = /^cloud:\/\/[^/]+\/(.+)$/.exec(url)?.[1];

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { FileStorage } from '../../app/ports/files';
 
@@ -48,6 +48,11 @@ export class LocalDiskFiles implements FileStorage {
     const key = this.keyOf(url);
     const file = key === null ? null : this.pathOf(key);
     return file && statSync(file, { throwIfNoEntry: false })?.isFile() ? readFileSync(file) : null;
+  }
+
+  async remove(key: string): Promise<void> {
+    const file = this.pathOf(key);
+    if (file) rmSync(file, { force: true });
   }
 
   /** The file of a key, or null when the key would leave the root. */

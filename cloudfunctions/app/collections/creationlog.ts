@@ -1,4 +1,4 @@
-import type { EntryCategory } from '../../../shared/domain/creationlog/categories';
+import type { CategoryItem, EntryCategory } from '../../../shared/domain/creationlog/categories';
 import type { AdminLevel } from '../../../shared/domain/roles';
 import type { IndexSpec } from './index-spec';
 
@@ -23,6 +23,8 @@ export const CREATIONLOG_COLLECTIONS = {
     { fields: ['collectiveId', 'publicState', 'submittedAt'] },
     /** The 考评's item 9: public entries of a unit's subtree in a campaign, counted through this index. */
     { fields: ['campaignId', 'publicState', 'unitPath'] },
+    /** Whether any entry of a campaign has a category (one that is in use is never removed from its list). */
+    { fields: ['campaignId', 'category'] },
   ],
   /** One document per admin who opened an entry (`${entryId}:${adminId}`); a feed page finds its own by (adminId, entryId). */
   creationReads: [{ fields: ['adminId', 'entryId'] }],
@@ -34,6 +36,13 @@ export const CREATIONLOG_COLLECTIONS = {
   creationActiveDays: [{ fields: ['unitId', 'day'] }],
   /** A video a collective put into its folder and the server checked (id: its file name), read by id when an entry names it. */
   creationVideos: [],
+  /**
+   * Every image and video path a collective was given to upload to (id: the file name without extension), with the
+   * entries that name it: the purge job finds those attached to none a day after they were issued.
+   */
+  creationUploads: [{ fields: ['attached', 'issuedAt'] }],
+  /** A campaign's own category list (id: the campaign's), once the office changed the default one. */
+  creationCategories: [],
 } satisfies Record<string, IndexSpec[]>;
 
 /** A checked video (`creationVideos`): what the server read from its bytes, so saving an entry never reads them again. */
@@ -45,6 +54,41 @@ export interface CreationVideoDoc {
   seconds: number;
   bytes: number;
   checkedAt: string;
+}
+
+/** An image the server checked (`checkImage`), with the thumbnail lists show. */
+export interface CheckedImage {
+  url: string;
+  thumbnailUrl: string;
+  bytes: number;
+}
+
+/** A path issued for an upload (`creationUploads`), followed until its files are attached to an entry or deleted. */
+export interface CreationUploadDoc {
+  /** The file name without extension (32 hex digits); a video's is also its `creationVideos` id. */
+  id: string;
+  collectiveId: string;
+  kind: 'image' | 'video';
+  /** The files the device may write for it: an image and its thumbnail, or one video. */
+  keys: string[];
+  issuedAt: string;
+  /** The entries (drafts or submitted) that name it. */
+  entryIds: string[];
+  /** Some entry names it: its files are kept for good. */
+  attached: boolean;
+  /** What `checkImage` read (images only); null until then. */
+  image: CheckedImage | null;
+  /** Set by the purge job before it deletes the files: from then no entry may name it. */
+  removing: boolean;
+}
+
+/** A campaign's creation-log categories as the office set them (`creationCategories`). */
+export interface CreationCategoriesDoc {
+  /** The campaign's id. */
+  id: string;
+  categories: CategoryItem[];
+  version: number;
+  updatedAt: string;
 }
 
 export type PublicState = 'public' | 'review';
@@ -96,11 +140,15 @@ export interface CreationEntryDoc {
   workDate: string;
   text: string;
   images: string[];
+  /** Each image's thumbnail for lists, in the same order; absent on entries written before thumbnails came (lists show the images). */
+  thumbnails?: string[];
   /** Absent on entries written before videos came. */
   video?: EntryVideo | null;
   /** The video's state kept beside it, so the feed can filter on it (有视频, 视频待审核); absent or null: none. */
   videoStatus?: 'pending' | 'approved' | null;
   category: EntryCategory | null;
+  /** The category's name when the entry was saved (a category in use keeps its name); absent on entries from before per-campaign lists: the default list names them. */
+  categoryLabel?: string | null;
   /**
    * 公开 on the collective's 三亮 page: public once content security passed its title, text and images;
    * review while a verdict is pending (shown to nobody); absent or null: not public.
@@ -155,7 +203,7 @@ export interface CreationActivityDoc {
   openedAt: string;
 }
 
-export interface CreationCountDoc extends Partial<Record<EntryCategory, number>> {
+export interface CreationCountDoc {
   /** `${campaignId}:${unitId}:${month}:${shard}`; a collective's own: campaignId '', unitId `c:${collectiveId}`, shard 0. */
   id: string;
   campaignId: string;
@@ -170,6 +218,8 @@ export interface CreationCountDoc extends Partial<Record<EntryCategory, number>>
   guidance?: number;
   /** Entries submitted in `month` that an admin of their branch (levels 1–3) has read, each counted once. */
   read?: number;
+  /** Per category code, how many (the campaign's codes: `c…` ones never clash with the fields above; common/creation-counts lists them). */
+  [category: string]: string | number | undefined;
 }
 
 export interface CreationActiveDayDoc {

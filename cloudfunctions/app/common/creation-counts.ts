@@ -1,4 +1,3 @@
-import { ENTRY_CATEGORIES, type EntryCategory } from '../../../shared/domain/creationlog/categories';
 import type { MonthCountsView } from '../../../shared/contract/creationlog-views';
 import type { CreationCountDoc } from '../collections/creationlog';
 import { findAll, type Store } from '../ports/store';
@@ -11,7 +10,13 @@ import { findAll, type Store } from '../ports/store';
 /** A collective's own counter is keyed apart from the units'. */
 export const collectiveKey = (collectiveId: string) => `c:${collectiveId}`;
 
-const emptyByCategory = () => Object.fromEntries(ENTRY_CATEGORIES.map((c) => [c, 0])) as Record<EntryCategory, number>;
+/** A counter's own fields (guidance and reads included); every other field counts one category (by its code). */
+const COUNTER_FIELDS = new Set(['id', 'campaignId', 'unitId', 'month', 'shard', 'total', 'guidance', 'read']);
+
+/** Adds each category's count of `from` to `into`. */
+function addCategories(into: Record<string, number>, from: Record<string, unknown>): void {
+  for (const [code, n] of Object.entries(from)) if (!COUNTER_FIELDS.has(code) && typeof n === 'number') into[code] = (into[code] ?? 0) + n;
+}
 
 /** The counter shards of a unit's subtree in a campaign, or (campaignId '') of one collective. */
 const shardsOf = (store: Store, campaignId: string, unitId: string) =>
@@ -21,9 +26,9 @@ const shardsOf = (store: Store, campaignId: string, unitId: string) =>
 function monthsOf(shards: CreationCountDoc[]): MonthCountsView[] {
   const months = new Map<string, MonthCountsView>();
   for (const shard of shards) {
-    const month = months.get(shard.month) ?? { month: shard.month, total: 0, byCategory: emptyByCategory() };
+    const month = months.get(shard.month) ?? { month: shard.month, total: 0, byCategory: {} };
     month.total += shard.total;
-    for (const category of ENTRY_CATEGORIES) month.byCategory[category] += shard[category] ?? 0;
+    addCategories(month.byCategory, shard);
     months.set(shard.month, month);
   }
   return [...months.values()].sort((a, b) => (a.month < b.month ? 1 : -1));
@@ -43,8 +48,8 @@ export async function unitCreationFigures(store: Store, campaignId: string, unit
 }
 
 /** The months summed: entries in total and per category. */
-export function totalsOf(months: MonthCountsView[]): { total: number; byCategory: Record<EntryCategory, number> } {
-  const byCategory = emptyByCategory();
-  for (const month of months) for (const category of ENTRY_CATEGORIES) byCategory[category] += month.byCategory[category];
+export function totalsOf(months: MonthCountsView[]): { total: number; byCategory: Record<string, number> } {
+  const byCategory: Record<string, number> = {};
+  for (const month of months) addCategories(byCategory, month.byCategory);
   return { total: months.reduce((sum, m) => sum + m.total, 0), byCategory };
 }

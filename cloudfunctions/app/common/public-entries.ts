@@ -1,6 +1,7 @@
 import type { PublicEntryView } from '../../../shared/contract/creationlog-views';
 import type { CreationEntryDoc } from '../collections/creationlog';
 import type { Store } from '../ports/store';
+import { entryCategoryLabel } from './creation-categories';
 
 /**
  * Readers of the entries a collective made public (features/creationlog/set-public.ts writes them):
@@ -12,9 +13,11 @@ export const publicEntryView = (entry: CreationEntryDoc): PublicEntryView => ({
   id: entry.id,
   title: entry.title,
   category: entry.category,
+  categoryLabel: entryCategoryLabel(entry),
   workDate: entry.workDate || null,
   text: entry.text,
   images: entry.images,
+  thumbnails: entry.thumbnails ?? entry.images,
   video: entry.video?.approvedAt ? { url: entry.video.url, seconds: entry.video.seconds } : null,
   submittedAt: entry.submittedAt ?? '',
 });

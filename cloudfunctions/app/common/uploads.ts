@@ -33,12 +33,19 @@ export function checkedUpload(
   message: string = ERRORS[code].message,
 ): { bytes: Buffer; ext: string } {
   const bytes = Buffer.from(input.base64, 'base64');
-  const signature = SIGNATURES[input.contentType];
-  if (bytes.length < 16 || !signature.bytes.every((b, i) => bytes[i] === b)) {
-    throw new AppError(code, message, { base64: message });
-  }
-  return { bytes, ext: signature.ext };
+  if (!isOfType(bytes, input.contentType)) throw new AppError(code, message, { base64: message });
+  return { bytes, ext: extensionOf(input.contentType) };
 }
+
+/** Whether `bytes` begin as a file of `type` does (its signature): what a file is, whatever its name or the device says. */
+export const isOfType = (bytes: Buffer, type: UploadType): boolean => bytes.length >= 16 && SIGNATURES[type].bytes.every((b, i) => bytes[i] === b);
+
+/** The extension files of `type` are kept under. */
+export const extensionOf = (type: UploadType): string => SIGNATURES[type].ext;
+
+/** The type whose extension a key ends in; null for any other. */
+export const typeOfKey = (key: string): UploadType | null =>
+  (Object.keys(SIGNATURES) as UploadType[]).find((type) => key.endsWith(`.${SIGNATURES[type].ext}`)) ?? null;
 
 /** An uploaded image, checked to be the JPEG or PNG it claims; otherwise refused naming the field (`label`). */
 export const checkedImage = (input: { contentType: ImageType; base64: string }, label: string) =>

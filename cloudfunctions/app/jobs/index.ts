@@ -8,6 +8,7 @@ import { outbox } from './outbox';
 import { evaluationEscalation } from './evaluation-escalation';
 import { mediaVerdicts } from './media-verdicts';
 import { complaintEscalation } from './complaint-escalation';
+import { purgeAbandonedUploads } from './purge-abandoned-uploads';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -26,6 +27,7 @@ export const JOBS: Record<string, Job> = {
   purgeRateLimits,
   dataUpgrades,
   purgeExpired,
+  purgeAbandonedUploads,
   evaluationEscalation,
   mediaVerdicts,
   complaintEscalation,

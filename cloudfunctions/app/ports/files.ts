@@ -18,4 +18,6 @@ export interface FileStorage {
    * local disk: the host accepts one `PUT /files/<key>`. Either way the server checks the bytes afterwards.
    */
   allowUpload(key: string, maxBytes: number): void;
+  /** Deletes the file at `key`; nothing happens when there is none (a job that runs twice deletes nothing more). */
+  remove(key: string): Promise<void>;
 }

@@ -8,4 +8,5 @@ export const CREATIONLOG_AUDIT_ACTIONS = {
   'creationlog.approveVideo': '审核通过创建日志的视频',
   'creationlog.setPublic': '公开或撤回创建日志',
   'creationlog.mediaVerdict': '图片内容安全检查结果：公开或未能公开创建日志',
+  'creationlog.setCategories': '设置创建日志类别',
 } as const satisfies Record<string, string>;

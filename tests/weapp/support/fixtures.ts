@@ -62,8 +62,9 @@ export function filingView(overrides: Partial<FilingFixture> = {}): FilingFixtur
 /** A submitted creation-log entry of the collective as a list shows it: a volunteer day with two images. */
 export function entryCardView(overrides: Partial<EntryCardFixture> = {}): EntryCardFixture {
   return {
-    id: 'e1', status: 'submitted', title: '公交一路青年志愿服务日', category: 'volunteer', workDate: '2018-11-18', collectiveName: '岳阳市公交一路青年班组',
-    unitName: '城区公交站', excerpt: '班组青年在公交站台开展志愿服务。', imageCount: 2, videoStatus: null, guidanceCount: 0, correctsId: null,
+    id: 'e1', status: 'submitted', title: '公交一路青年志愿服务日', category: 'volunteer', categoryLabel: '志愿服务', workDate: '2018-11-18', collectiveName: '岳阳市公交一路青年班组',
+    unitName: '城区公交站', excerpt: '班组青年在公交站台开展志愿服务。', imageCount: 2,
+    thumbnails: ['cloud://env/creationlog/acc-1/a-320.jpg', 'cloud://env/creationlog/acc-1/b-320.jpg'], videoStatus: null, guidanceCount: 0, correctsId: null,
     submittedAt: '2018-11-20T02:00:00.000Z', updatedAt: '2018-11-20T02:00:00.000Z', publicState: null, unread: false,
     ...overrides,
   };

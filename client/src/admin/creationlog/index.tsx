@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import type { UnitView } from '../../../../shared/contract';
-import { ENTRY_CATEGORIES, ENTRY_CATEGORY_LABELS, type EntryCategory } from '../../../../shared/domain/creationlog/categories';
+import type { CategoryItem } from '../../../../shared/domain/creationlog/categories';
 import { ADMINS } from '../../../../shared/domain/roles';
 import { EntryCard } from '../../components/EntryCard';
 import { accessibleName } from '../../components/FormField';
@@ -15,7 +15,7 @@ import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { Section } from '../../components/Screen';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
-import { creationLogFeed, listUnits, creationLogStats, silentCollectives, type CallOutput } from '../../services';
+import { creationLogCategories, creationLogFeed, listUnits, creationLogStats, silentCollectives, type CallOutput } from '../../services';
 import { categoryCounts, monthLabel } from '../../creationlog-format';
 import { formatTime } from '../../format';
 import { go, ROUTES } from '../../routes';
@@ -26,7 +26,7 @@ import '../../components/creationlog.css';
 type Stats = CallOutput<'creationlog', 'stats'>;
 interface Filters {
   unitId?: string;
-  category?: EntryCategory;
+  category?: string;
   month?: string;
   unreadAtMyLevel?: boolean;
   video?: 'any' | 'pending';
@@ -53,6 +53,7 @@ export default function AdminCreationLog() {
   const [query, setQuery] = useState('');
   const [units, setUnits] = useState<UnitView[]>([]);
   const [stats, setStats] = useState<Stats | null>(null);
+  const [categories, setCategories] = useState<CategoryItem[]>([]);
   const [silentDays, setSilentDays] = useState<30 | 60>(30);
   const campaignId = campaign?.id ?? '';
   const feed = usePagedList((cursor) => creationLogFeed({ campaignId, ...filters, cursor }), `${campaignId}:${JSON.stringify(filters)}`, ready && !!campaignId);
@@ -62,6 +63,10 @@ export default function AdminCreationLog() {
     if (!ready) return;
     void listUnits({ limit: 50 }).then((r) => r.ok && setUnits(r.data.items));
   }, [ready]);
+  useEffect(() => {
+    // The campaign's own list, hidden categories included: older entries may have them.
+    if (ready && campaignId) void creationLogCategories({ campaignId }).then((r) => r.ok && setCategories(r.data.categories));
+  }, [ready, campaignId]);
   useEffect(() => {
     if (ready && campaignId) void creationLogStats({ campaignId, ...(filters.unitId ? { unitId: filters.unitId } : {}) }).then((r) => r.ok && setStats(r.data));
   }, [ready, campaignId, filters.unitId]);
@@ -82,7 +87,7 @@ export default function AdminCreationLog() {
           <View className="list-item">
             <View className="list-item__main">
               <View className="list-item__title stats-total">已提交 {stats.total} 条 · 近30天有提交的集体 {stats.activeCollectives30d} 个</View>
-              <View className="list-item__meta">{categoryCounts(stats) || '暂无提交'}</View>
+              <View className="list-item__meta">{categoryCounts(stats, categories) || '暂无提交'}</View>
             </View>
           </View>
         </Section>
@@ -105,9 +110,9 @@ export default function AdminCreationLog() {
       </View>
       <View className="ow-filters filter-category">
         <Chip className="chip-category-all" on={!filters.category} onTap={() => set({ category: undefined })}>全部类别</Chip>
-        {ENTRY_CATEGORIES.map((c) => (
-          <Chip key={c} className={`chip-category-${c}`} on={filters.category === c} onTap={() => set({ category: c })}>
-            {ENTRY_CATEGORY_LABELS[c]}
+        {categories.map((c) => (
+          <Chip key={c.code} className={`chip-category-${c.code}`} on={filters.category === c.code} onTap={() => set({ category: c.code })}>
+            {c.label}
           </Chip>
         ))}
       </View>

@@ -157,6 +157,11 @@ export default function CampaignRules() {
             社会评价设置（评价方面、回访期限）
           </Button>
         )}
+        {creating ? null : (
+          <Button className="btn-creationlog-categories" block onClick={() => go(ROUTES.adminCreationLogCategories, { campaignId: campaign.id })}>
+            创建日志的类别
+          </Button>
+        )}
         <Button
           className="btn-toggle-new-campaign"
           block

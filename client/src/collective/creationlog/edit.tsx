@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { FieldErrors } from '../../../../shared/errors';
 import { entryContent, type EntryDraftContent } from '../../../../shared/contract/creationlog';
-import { ENTRY_CATEGORIES, ENTRY_CATEGORY_LABELS, MAX_ENTRY_IMAGES, MAX_ENTRY_TEXT, type EntryCategory } from '../../../../shared/domain/creationlog/categories';
+import { MAX_ENTRY_IMAGES, MAX_ENTRY_TEXT } from '../../../../shared/domain/creationlog/categories';
 import { ChoiceField } from '../../components/ChoiceField';
 import { confirm } from '../../components/confirm';
 import { DateField } from '../../components/DateField';
@@ -17,7 +17,7 @@ import { Section } from '../../components/Screen';
 import { Tappable } from '../../components/Tappable';
 import { firstFlagged, scrollToField } from '../../components/scroll';
 import { useSignedIn } from '../../hooks/useSession';
-import { addEntryVideo, askGuidanceSubscription, clearEntryCopy, discardEntryDraft, getMyEntry, myEvents, readEntryCopy, saveEntryDraft, submitEntry, uploadEntryImages, writeEntryCopy } from '../../services';
+import { addEntryVideo, askGuidanceSubscription, clearEntryCopy, creationLogCategories, discardEntryDraft, getMyEntry, myEvents, readEntryCopy, saveEntryDraft, submitEntry, uploadEntryImages, writeEntryCopy } from '../../services';
 import { formatTime } from '../../format';
 import { videoFacts } from '../../creationlog-format';
 import { replace, ROUTES } from '../../routes';
@@ -28,7 +28,6 @@ const SAVE_DELAY_MS = 1000;
 const ORDER = ['title', 'workDate', 'category', 'eventId', 'text', 'images', 'video'] as const;
 /** The choice that links no event. */
 const NO_EVENT = 'none';
-const CATEGORY_CHOICES = ENTRY_CATEGORIES.map((value) => ({ value, label: ENTRY_CATEGORY_LABELS[value] }));
 
 interface Values {
   title: string;
@@ -71,6 +70,10 @@ export default function EditEntry() {
   const [saved, setSaved] = useState('');
   const [loading, setLoading] = useState(!!(params.id || params.correcting));
   const [uploading, setUploading] = useState(false);
+  /** The categories the campaign offers new entries, and the draft's own if it has since been hidden. */
+  const [offered, setOffered] = useState<Array<{ value: string; label: string }>>([]);
+  const [ownCategory, setOwnCategory] = useState<{ value: string; label: string } | null>(null);
+  const categoryChoices = ownCategory && !offered.some((c) => c.value === ownCategory.value) ? [...offered, ownCategory] : offered;
   /** The collective's open-week events an entry may be about. */
   const [events, setEvents] = useState<Array<{ value: string; label: string }>>([]);
   const [submitting, setSubmitting] = useState(false);
@@ -96,6 +99,7 @@ export default function EditEntry() {
     if (!ready) return;
     // A choice button holds one line: a long event name is shortened there (the saved link keeps the full one).
     const short = (title: string) => (title.length > 12 ? `${title.slice(0, 12)}…` : title);
+    void creationLogCategories({}).then((r) => r.ok && setOffered(r.data.categories.filter((c) => !c.hidden).map((c) => ({ value: c.code, label: c.label }))));
     void myEvents({ limit: 50 }).then((r) => r.ok && setEvents(r.data.items.filter((e) => e.status !== 'draft').map((e) => ({ value: e.id, label: short(e.title) }))));
   }, [ready]);
 
@@ -120,6 +124,7 @@ export default function EditEntry() {
       show({ title: correcting ? `更正：${e.title}`.slice(0, 60) : e.title, workDate: e.workDate ?? '', category: e.category ?? '', text: e.text, images: e.images, video: e.video });
       setLink(correcting ? { correctsId: e.id, correctsTitle: e.title } : { eventId: e.eventId ?? undefined, eventTitle: e.eventTitle, correctsId: e.correctsId ?? undefined, correctsTitle: e.correctsTitle });
       if (!correcting) {
+        if (e.category && e.categoryLabel) setOwnCategory({ value: e.category, label: e.categoryLabel });
         entry.current.version = e.version;
         setSaved(`草稿已保存 ${formatTime(e.updatedAt)}`);
       }
@@ -139,7 +144,7 @@ export default function EditEntry() {
       text: v.text,
       images: imgs,
       video: vid?.url ?? null,
-      ...(v.category ? { category: v.category as EntryCategory } : {}),
+      ...(v.category ? { category: v.category } : {}),
       ...(l.eventId ? { eventId: l.eventId } : {}),
       ...(l.correctsId ? { correctsId: l.correctsId } : {}),
     };
@@ -227,10 +232,10 @@ export default function EditEntry() {
     setUploading(true);
     const results = await uploadEntryImages(MAX_ENTRY_IMAGES - latest.current.images.length);
     setUploading(false);
-    const urls = results.flatMap((r) => (r.ok ? [r.data.url] : []));
+    const urls = results.flatMap((r) => (r.ok ? [r.data.image.url] : []));
     const refused = results.find((r) => !r.ok);
     if (urls.length) changeImages([...latest.current.images, ...urls]);
-    if (refused && !refused.ok) setErrors((prev) => ({ ...prev, images: refused.error.fields?.base64 ?? refused.error.message }));
+    if (refused && !refused.ok) setErrors((prev) => ({ ...prev, images: refused.error.fields?.url ?? refused.error.fields?.thumbnailUrl ?? refused.error.message }));
   };
 
   const flag = (fields: FieldErrors, fallback: string) => {
@@ -300,7 +305,7 @@ export default function EditEntry() {
       <Section title="创建工作动态">
         <FormField name="title" label="标题" required value={values.title} error={errors.title} maxLength={60} onChange={(v) => change('title', v)} />
         <DateField name="workDate" label="工作日期" mode="date" required value={values.workDate} error={errors.workDate} onChange={(v) => change('workDate', v)} />
-        <ChoiceField name="category" label="类别" required options={CATEGORY_CHOICES} value={values.category} error={errors.category} onChange={(v) => change('category', v)} />
+        <ChoiceField name="category" label="类别" required options={categoryChoices} value={values.category} error={errors.category} onChange={(v) => change('category', v)} />
         {events.length ? (
           <ChoiceField
             name="eventId"

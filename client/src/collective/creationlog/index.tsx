@@ -108,7 +108,7 @@ export default function CreationLog() {
             <View key={group.month} className={`cl-month-group month-${group.month}`}>
               <View className="cl-month">
                 {monthLabel(group.month)}
-                {month ? <View className="cl-month__counts month-counts">共 {month.total} 条：{categoryCounts(month)}</View> : null}
+                {month ? <View className="cl-month__counts month-counts">共 {month.total} 条：{categoryCounts(month, overview?.categories ?? [])}</View> : null}
               </View>
               {group.entries.map((entry) => (
                 <EntryCard key={entry.id} entry={entry} onTap={() => go(ROUTES.creationLogEntry, { id: entry.id })} />

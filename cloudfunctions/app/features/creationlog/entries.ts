@@ -6,6 +6,7 @@ import type { AccountDoc } from '../../collections';
 import type { CollectiveDoc } from '../../collections/filing';
 import type { CreationEntryDoc } from '../../collections/creationlog';
 import { accountOf, type UseCaseContext } from '../../context';
+import { entryCategoryLabel } from '../../common/creation-categories';
 import { collectiveOfAccount, newCollective, openCollective } from '../../common/collectives';
 
 /**
@@ -56,11 +57,13 @@ export function entryCard(entry: CreationEntryDoc, unread = false): EntryCardVie
     status: entry.status,
     title: entry.title,
     category: entry.category,
+    categoryLabel: entryCategoryLabel(entry),
     workDate: entry.workDate || null,
     collectiveName: entry.collectiveName,
     unitName: entry.unitName,
     excerpt: entry.text.slice(0, 80),
     imageCount: entry.images.length,
+    thumbnails: entry.thumbnails ?? entry.images,
     videoStatus: entry.videoStatus ?? null,
     guidanceCount: entry.guidance.length,
     correctsId: entry.correctsId,

@@ -1,11 +1,14 @@
 import type { FunctionHandlers } from '../../router';
 import { addGuidance } from './add-guidance';
 import { approveVideo } from './approve-video';
+import { categories, setCategories } from './categories';
+import { checkImage } from './check-image';
 import { checkVideo } from './check-video';
 import { discardDraft } from './discard-draft';
 import { draftFromEvent } from './draft-from-event';
 import { feed } from './feed';
 import { getMine } from './get-mine';
+import { imageUploadPath } from './image-upload-path';
 import { listMine } from './list-mine';
 import { overview } from './overview';
 import { readEntry } from './read-entry';
@@ -14,7 +17,6 @@ import { setPublic } from './set-public';
 import { silentCollectives } from './silent-collectives';
 import { stats } from './stats';
 import { submit } from './submit';
-import { uploadImage } from './upload-image';
 import { videoUploadPath } from './video-upload-path';
 
 /** The `creationlog` function: the collective's 创建工作动态 and 创建日志, and the admins who follow it (issue #13). */
@@ -26,7 +28,8 @@ export const creationlogHandlers: FunctionHandlers<'creationlog'> = {
   draftFromEvent,
   discardDraft,
   submit,
-  uploadImage,
+  imageUploadPath,
+  checkImage,
   videoUploadPath,
   checkVideo,
   setPublic,
@@ -36,4 +39,6 @@ export const creationlogHandlers: FunctionHandlers<'creationlog'> = {
   addGuidance,
   silentCollectives,
   stats,
+  categories,
+  setCategories,
 };

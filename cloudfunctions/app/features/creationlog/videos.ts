@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import type { CheckedVideoView } from '../../../../shared/contract/creationlog-views';
 import type { CreationVideoDoc, EntryVideo } from '../../collections/creationlog';
 import type { UseCaseContext } from '../../context';
-import { imageFolder } from './images';
+import { uploadFolder } from './uploads';
 
 /** The name `videoUploadPath` gives a video in the collective's folder: the checked-video record's id, then `.mp4`. */
 const VIDEO_NAME = /^([0-9a-f]{32})\.mp4$/;
@@ -10,7 +10,7 @@ const VIDEO_NAME = /^([0-9a-f]{32})\.mp4$/;
 /** The record id of a video address in this collective's own folder; null for any other address (another collective's file included). */
 export function videoIdIn(ctx: UseCaseContext, collectiveId: string, url: string): string | null {
   const key = ctx.files?.keyOf(url);
-  const folder = imageFolder(collectiveId);
+  const folder = uploadFolder(collectiveId);
   if (!key?.startsWith(folder)) return null;
   return VIDEO_NAME.exec(key.slice(folder.length))?.[1] ?? null;
 }
