@@ -6,6 +6,7 @@ import { dataUpgrades } from './data-upgrades';
 import { purgeExpired } from './purge-expired';
 import { outbox } from './outbox';
 import { evaluationEscalation } from './evaluation-escalation';
+import { filingRollups } from './filing-rollups';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -23,6 +24,7 @@ export const JOBS: Record<string, Job> = {
   filingReminders,
   purgeRateLimits,
   dataUpgrades,
+  filingRollups,
   purgeExpired,
   evaluationEscalation,
   outbox,
