@@ -246,6 +246,9 @@ describe('the quota dashboard', () => {
 
   test('a fold with nothing written since the last one writes no roll-up', async () => {
     await submitComplete(app, w.campaignId, w.collective.caller);
+    // A shard stamped in the very millisecond of a fold's mark counts as written since it, and is folded again.
+    const now = Date.now();
+    while (Date.now() === now) await new Promise((resolve) => setImmediate(resolve));
     // The filing moved the counters of the root, 交通, the bureau and the station.
     expect(await fold()).toBe(4);
     expect(await fold()).toBe(0);
