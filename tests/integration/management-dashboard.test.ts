@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { FilingDoc } from '../../cloudfunctions/app/collections/filing';
 import { runDataUpgrades } from '../../cloudfunctions/app/jobs/data-upgrades';
-import { findAll } from '../../cloudfunctions/app/ports/store';
+import { addToCounts, countId, emptyCounts, FOLD_MARGIN_MS, readTallies, sumOfShards, unitShards } from '../../cloudfunctions/app/common/filing-counts';
+import { transact } from '../../cloudfunctions/app/ports/transaction-retry';
+import { foldFilingCounts } from '../../cloudfunctions/app/jobs/filing-rollups';
+import { findAll, type Query, type Store } from '../../cloudfunctions/app/ports/store';
 import type { DashboardRowView, DashboardView } from '../../shared/contract/management';
 import { FILING_STATUSES } from '../../shared/domain/filing/status';
 import { chinaWeekOf, SUBMITTED } from '../../shared/domain/filing/tally';
@@ -117,7 +120,41 @@ describe('the quota dashboard', () => {
     expect(view.countdown).toMatchObject({ state: 'open', now: app.clock.toISOString(), closesAt: expect.stringMatching(/T16:00:00\.000Z$/) });
   });
 
-  test('figures equal what the filings hold after submits, decisions, a return, a resubmission a week later and a revocation', async () => {
+  /**
+   * The job's fold as the timer runs it once the writes before it are older than the fold's margin (the
+   * test's writes are milliseconds old; no transaction is under way while it runs, except where a test races one).
+   */
+  const fold = (store: Store = app.store) => foldFilingCounts({ store }, () => Date.now() + FOLD_MARGIN_MS);
+
+  /** The office's totals, the statuses, the weeks and two of its rows, and a level-2 unit's, each equal to a scan of the filings. */
+  async function expectFiguresEqualTheFilings() {
+    const root = (await app.unitNamed('交通')).path.split('/').slice(0, 2).join('/') + '/';
+    const office = await app.ok('management', 'dashboard', { campaignId: w.campaignId }, w.office.caller);
+    const all = await recorded(app, w.campaignId, root);
+    expect(shown(office.total)).toEqual({ filed: all.filed, approved: all.approved, pastHolders: all.pastHolders, nonPublic: all.nonPublic });
+    expect(mixOf(office)).toEqual(all.statusMix);
+    expect(weeksOf(office)).toEqual(all.weeks);
+    for (const unit of [w.units.transport, w.units.county]) {
+      const row = office.rows.find((r) => r.unitId === unit.id) as DashboardRowView;
+      const held = await recorded(app, w.campaignId, unit.path);
+      expect(shown(row)).toEqual({ filed: held.filed, approved: held.approved, pastHolders: held.pastHolders, nonPublic: held.nonPublic });
+    }
+    const branch = await app.ok('management', 'dashboard', { campaignId: w.campaignId, unitId: w.units.bureau.id }, w.admin1.caller);
+    const held = await recorded(app, w.campaignId, (await app.unitNamed('岳阳市交通运输局')).path);
+    expect(shown(branch.total)).toEqual({ filed: held.filed, approved: held.approved, pastHolders: held.pastHolders, nonPublic: held.nonPublic });
+    expect(mixOf(branch)).toEqual(held.statusMix);
+    return office;
+  }
+
+  test.each([
+    { folds: 'never folded', foldAt: [] as string[] },
+    { folds: 'folded after the submits and again after the decisions', foldAt: ['submitted', 'decided'] },
+    { folds: 'folded after every step', foldAt: ['submitted', 'decided', 'revoked', 'resubmitted'] },
+  ])('figures equal what the filings hold after submits, decisions, a return, a resubmission a week later and a revocation ($folds)', async ({ foldAt }) => {
+    const step = async (name: string) => {
+      if (foldAt.includes(name)) await fold();
+      await expectFiguresEqualTheFilings();
+    };
     const more = await Promise.all([
       collectiveIn(app, w.admin1, w.units.station.id, '城区公交站二班'),
       collectiveIn(app, w.admin1, w.units.bureau.id, '运输局青年服务队'),
@@ -130,38 +167,93 @@ describe('the quota dashboard', () => {
     await submitComplete(app, w.campaignId, more[2].caller, { name: '交通行业直属青年窗口', nonPublic: 'yes' });
     const hospital = await submitComplete(app, w.campaignId, w.countyCollective.caller, { name: '岳阳县人民医院青年护理组' });
     await app.ok('filing', 'saveDraft', { campaignId: w.campaignId, content: { name: '岳阳县青年志愿服务社' } }, more[3].caller);
+    await step('submitted');
 
     // Up the chain to 创建集体; one sent back and resubmitted the next week; one approved, then revoked.
     await decide(app, await decide(app, await decide(app, bus, 'passUp', w.admin3.caller), 'passUp', w.admin2.caller), 'approve', w.admin1.caller);
     await decide(app, second, 'sendBack', w.admin3.caller);
     await decide(app, await decide(app, bureau, 'passUp', w.admin2.caller), 'approve', w.admin1.caller);
     const approved = await decide(app, hospital, 'approve', w.countyAdmin1.caller);
+    await step('decided');
     const { revocation } = await app.ok('review', 'requestRevocation', { filingId: approved.id, reasons: '发生重大责任事故' }, w.countyAdmin1.caller);
     await app.ok('review', 'decideRevocation', { revocationId: revocation.id, approve: true, comment: '经核实，同意取消' }, w.office.caller);
+    await step('revoked');
     app.advance(7 * DAY);
     await submitComplete(app, w.campaignId, more[0].caller, { name: '城区公交站二班', nonPublic: 'yes', priorTitles: [] });
+    await step('resubmitted');
 
-    const root = (await app.unitNamed('交通')).path.split('/').slice(0, 2).join('/') + '/';
-    const office = await app.ok('management', 'dashboard', { campaignId: w.campaignId }, w.office.caller);
-    const all = await recorded(app, w.campaignId, root);
-    expect(shown(office.total)).toEqual({ filed: all.filed, approved: all.approved, pastHolders: all.pastHolders, nonPublic: all.nonPublic });
+    const office = await expectFiguresEqualTheFilings();
     expect(shown(office.total)).toEqual({ filed: 4, approved: 2, pastHolders: 2, nonPublic: 2 });
-    expect(mixOf(office)).toEqual(all.statusMix);
-    expect(weeksOf(office)).toEqual(all.weeks);
     expect(office.weeks).toHaveLength(2);
-    for (const unit of [w.units.transport, w.units.county]) {
-      const row = office.rows.find((r) => r.unitId === unit.id) as DashboardRowView;
-      const held = await recorded(app, w.campaignId, unit.path);
-      expect(shown(row)).toEqual({ filed: held.filed, approved: held.approved, pastHolders: held.pastHolders, nonPublic: held.nonPublic });
-    }
     const transport = office.rows.find((r) => r.unitId === w.units.transport.id) as DashboardRowView;
     expect(transport).toMatchObject({ filed: 4, target: 20, progress: 0.2, pastHolderShare: 0.5, nonPublicShare: 0.5 });
     expect(office.rows.find((r) => r.unitId === w.units.county.id)).toMatchObject({ filed: 0, approved: 0 });
+    const exported = await app.ok('management', 'exportDashboard', { campaignId: w.campaignId }, w.office.caller);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(exported.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(book.worksheets[0].getRow(3 + exported.rows + 1).getCell(7).value).toBe(4);
+  });
 
-    const branch = await app.ok('management', 'dashboard', { campaignId: w.campaignId, unitId: w.units.bureau.id }, w.admin1.caller);
-    const held = await recorded(app, w.campaignId, (await app.unitNamed('岳阳市交通运输局')).path);
-    expect(shown(branch.total)).toEqual({ filed: held.filed, approved: held.approved, pastHolders: held.pastHolders, nonPublic: held.nonPublic });
-    expect(mixOf(branch)).toEqual(held.statusMix);
+  test('a filing that lands while the job folds its unit’s counters is in the figures, before and after the next fold', async () => {
+    const bus = await submitComplete(app, w.campaignId, w.collective.caller);
+    await fold();
+    // The fold reads the county's shards, then a county filing is submitted and the bus filing decided before it writes the roll-up.
+    let raced = false;
+    const racing = new Proxy(app.store, {
+      get(store, name) {
+        if (name !== 'find') return Reflect.get(store, name, store) as unknown;
+        return async (collection: string, query: Query) => {
+          const page = await store.find(collection, query);
+          if (collection === 'filingCounts' && query.where?.unitId === w.units.county.id && !raced) {
+            raced = true;
+            await submitComplete(app, w.campaignId, w.countyCollective.caller, { name: '岳阳县人民医院青年护理组', nonPublic: 'yes' });
+            await decide(app, bus, 'passUp', w.admin3.caller);
+          }
+          return page;
+        };
+      },
+    });
+    const county = await collectiveIn(app, w.countyAdmin1, w.units.county.id, '岳阳县青年志愿服务社');
+    await app.ok('filing', 'saveDraft', { campaignId: w.campaignId, content: { name: '岳阳县青年志愿服务社' } }, county.caller);
+    await fold(racing);
+    expect(raced).toBe(true);
+    const office = await expectFiguresEqualTheFilings();
+    expect(shown(office.total)).toEqual({ filed: 2, approved: 0, pastHolders: 2, nonPublic: 1 });
+    expect(office.rows.find((r) => r.unitId === w.units.county.id)).toMatchObject({ filed: 1 });
+    expect(mixOf(office)).toMatchObject({ draft: 1, filed: 1, reviewing: 1 });
+    await fold();
+    await expectFiguresEqualTheFilings();
+  });
+
+  test('a counter shard written again after a fold counts with its current values instead of those folded, even while another fold is half done', async () => {
+    const unit = w.units.county;
+    const add = (change: Record<string, number>, shard: number) => transact(app.store, (tx) => addToCounts(tx, w.campaignId, unit.path, change, shard));
+    const read = async () => (await readTallies(app.store, w.campaignId, [unit.id])).get(unit.id);
+    await add({ filed: 2, w20170102: 2, nonPublic: 1 }, 5);
+    await add({ filed: 1, w20170109: 1 }, 6);
+    await fold();
+    await add({ filed: -1, reviewing: 1 }, 5);
+    await add({ approved: 1 }, 7);
+    const expected = { ...emptyCounts(), filed: 2, reviewing: 1, approved: 1, w20170102: 2, w20170109: 1, nonPublic: 1 };
+    expect(await read()).toEqual(expected);
+    // A fold that wrote shard 5's copy and not yet the roll-up naming it: the unit is read from its shards.
+    await app.store.update('filingFoldedShards', countId(w.campaignId, unit.id, 5), { set: { version: 2, tally: { ...emptyCounts(), filed: 1, reviewing: 1 } } });
+    expect(await read()).toEqual(expected);
+    await fold();
+    expect(await read()).toEqual(expected);
+    expect(sumOfShards(await unitShards(app.store, w.campaignId, unit.id))).toEqual(expected);
+  });
+
+  test('a fold with nothing written since the last one writes no roll-up', async () => {
+    await submitComplete(app, w.campaignId, w.collective.caller);
+    // A shard stamped in the very millisecond of a fold's mark counts as written since it, and is folded again.
+    const now = Date.now();
+    while (Date.now() === now) await new Promise((resolve) => setImmediate(resolve));
+    // The filing moved the counters of the root, 交通, the bureau and the station.
+    expect(await fold()).toBe(4);
+    expect(await fold()).toBe(0);
+    await submitComplete(app, w.campaignId, w.countyCollective.caller, { name: '岳阳县人民医院青年护理组' });
+    expect(await fold()).toBe(2);
   });
 
   test('filings waiting longer than the chosen days are counted by the admin level they wait for, and leave the count when decided', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract } from '../../shared/contract';
 import { functionEnvironment } from '../../cloudfunctions/entries/cloudbase-main';
+import { FOLD_MARGIN_MS } from '../../cloudfunctions/app/common/filing-counts';
 
 interface FunctionConfig {
   name: string;
@@ -20,6 +21,11 @@ describe('cloudbaserc.json, what `npm run deploy` gives each function', () => {
     expect(Object.keys(fn.envVariables ?? {}).sort()).toEqual(Object.keys(functionEnvironment.shape).sort());
     for (const [name, value] of Object.entries(fn.envVariables ?? {})) expect(value).toBe(`{{env.${name}}}`);
     expect(fn.timeout).toEqual(expect.any(Number));
+  });
+
+  test('no function outlives the fold’s margin: a counter write stamped before a fold’s mark has committed before the fold reads', () => {
+    const longest = Math.max(...functions.map((f) => f.timeout ?? 0));
+    expect(FOLD_MARGIN_MS).toBeGreaterThanOrEqual(2 * longest * 1000);
   });
 
   test('a variable the deploying shell leaves unset arrives as "" and means its default', () => {

@@ -39,7 +39,18 @@ export const FILING_COLLECTIONS = {
   /** One document per reminder sent (`${filingId}:${closesBefore}`): the id makes a rerun a no-op. */
   filingReminders: [],
   /** Per unit and campaign, filings per status in its subtree, in shards summed on read (common/filing-counts.ts). */
-  filingCounts: [{ fields: ['campaignId', 'unitId'] }],
+  filingCounts: [
+    { fields: ['campaignId', 'unitId'] },
+    /** The shards changed since a unit's roll-up (common/filing-counts.ts `readTallies`) and since the fold's last run. */
+    { fields: ['campaignId', 'unitId', 'changedAt'] },
+    { fields: ['campaignId', 'changedAt'] },
+  ],
+  /** Per unit and campaign, its counter shards as the job last folded them (jobs/filing-rollups.ts), read by the dashboard. */
+  filingRollups: [{ fields: ['campaignId', 'unitId'] }],
+  /** Each shard as the fold last read it, keyed by the shard's id and read by id only. */
+  filingFoldedShards: [],
+  /** Per campaign, where the fold's next run starts looking for changed shards; read by id only. */
+  filingFolds: [],
 } satisfies Record<string, IndexSpec[]>;
 
 export type CollectiveStatus = 'active' | 'closed' | 'revoked';

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { FILING_STATUSES, type FilingStatus } from '../../../shared/domain/filing/status';
 import { countedTally, tallyChange, tallyOf, type Tally, type TalliedFiling, TALLY_VERSION } from '../../../shared/domain/filing/tally';
 import { pathIds } from '../../../shared/domain/unit-tree';
-import { DuplicateKeyError, TransactionConflictError, type Store, type StoreOps } from '../ports/store';
+import { DuplicateKeyError, eachDocument, TransactionConflictError, type Store, type StoreOps } from '../ports/store';
 
 /**
  * Filings per status for each unit's subtree, for the queue's counts and the quota table, changed in the
@@ -20,6 +20,9 @@ import { DuplicateKeyError, TransactionConflictError, type Store, type StoreOps 
  *
  * Besides the statuses, each shard holds the rest of a filing's tally (shared/domain/filing/tally.ts): 往届,
  * 非公 and the week of submission of the filings counted as 报备, for the quota dashboard (issue #14).
+ *
+ * Each write also bumps the shard's `version` and stamps `changedAt`, so that a reader can tell which
+ * shards changed since the job last folded a unit's shards into its roll-up (see `readTallies`).
  */
 export const COUNT_SHARDS = 64;
 
@@ -31,7 +34,55 @@ export interface FilingCountDoc extends Record<FilingStatus, number> {
   campaignId: string;
   unitId: string;
   shard?: number;
+  /** Writes so far (absent on shards last written before roll-ups). */
+  version?: number;
+  /** When the last write stamped it, by the writer's clock (ISO); absent like `version`. */
+  changedAt?: string;
 }
+
+/** A shard's numbers that are not part of the tally. */
+const NOT_TALLIED = new Set(['shard', 'version']);
+
+/**
+ * One unit's shards as the job last folded them (jobs/filing-rollups.ts): their summed tally and each
+ * shard's version at that time. It is a consistent snapshot: every shard of the unit was read after
+ * `mark` + FOLD_MARGIN_MS, so a shard whose version differs now was written by a transaction that
+ * stamped it at or after `mark`. What each shard held when folded is kept apart, in `FoldedShardDoc`s,
+ * so that reading a roll-up costs one small document and not the JSON of its 64 shards.
+ */
+export interface FilingRollupDoc {
+  /** `${campaignId}:${unitId}`. */
+  id: string;
+  campaignId: string;
+  unitId: string;
+  tally: Tally;
+  /** Shard key (see `shardKey`) → its version when folded; every shard the unit had then. */
+  versions: Record<string, number>;
+  mark: string;
+  foldedAt: string;
+  /** Bumped by each fold; a fold writes only over the roll-up it read, so concurrent folds cannot interleave. */
+  version: number;
+}
+
+/** A shard as the fold last read it (id: the shard's), for a reader to take back out of the roll-up's sum. */
+export interface FoldedShardDoc {
+  id: string;
+  version: number;
+  tally: Tally;
+}
+
+export const rollupId = (campaignId: string, unitId: string) => `${campaignId}:${unitId}`;
+
+/** A shard's key in a roll-up's versions: its number, or `-` for the one unsharded counter older files hold. */
+export const shardKey = (shard: FilingCountDoc) => (shard.shard === undefined ? '-' : String(shard.shard));
+
+/**
+ * How long before the moment a fold reads a unit's shards a write may have stamped `changedAt` and still
+ * commit after that read: the stamp is taken inside the writer's transaction, and no transaction outlives
+ * its function (timeout 20 s for requests, 60 s for jobs in cloudbaserc.json). Twice the longest covers
+ * that and the clocks of different function instances (NTP-synchronized, well under a second apart).
+ */
+export const FOLD_MARGIN_MS = 120_000;
 
 export const countId = (campaignId: string, unitId: string, shard: number) => `${campaignId}:${unitId}:${shard}`;
 
@@ -63,10 +114,12 @@ export function moveCount(
 /** Adds `change` to one shard of the counters of every unit on `unitPath`. */
 export async function addToCounts(tx: StoreOps, campaignId: string, unitPath: string, change: Tally, shard = randomInt(COUNT_SHARDS)): Promise<void> {
   if (Object.keys(change).length === 0) return;
+  // The real clock, as the fold's mark uses: this orders commits, it is not a time users see.
+  const changedAt = new Date().toISOString();
   for (const unitId of pathIds(unitPath)) {
     const id = countId(campaignId, unitId, shard);
-    if (await tx.update('filingCounts', id, { inc: change })) continue;
-    const doc: FilingCountDoc = { id, campaignId, unitId, shard, ...emptyCounts() };
+    if (await tx.update('filingCounts', id, { inc: { ...change, version: 1 }, set: { changedAt } })) continue;
+    const doc: FilingCountDoc = { id, campaignId, unitId, shard, version: 1, changedAt, ...emptyCounts() };
     for (const [field, by] of Object.entries(change)) doc[field] = ((doc[field] as number | undefined) ?? 0) + by;
     try {
       await tx.insert('filingCounts', doc);
@@ -85,28 +138,79 @@ export async function readCounts(store: Pick<Store, 'find'>, campaignId: string,
   return counts;
 }
 
+/** The sum of shards' tallies. */
+export function sumOfShards(shards: FilingCountDoc[]): Tally {
+  const sum: Tally = {};
+  for (const shard of shards) {
+    for (const field in shard) {
+      const value = shard[field];
+      if (typeof value === 'number' && !NOT_TALLIED.has(field)) sum[field] = (sum[field] ?? 0) + value;
+    }
+  }
+  return sum;
+}
+
+/** All shards of one unit: one query of at most COUNT_SHARDS + 1 small documents, whatever the number of filings. */
+export async function unitShards(store: Pick<Store, 'find'>, campaignId: string, unitId: string): Promise<FilingCountDoc[]> {
+  const page = await store.find<FilingCountDoc>('filingCounts', { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' }, limit: COUNT_SHARDS + 1 });
+  return page.items;
+}
+
+/** Adds `tally` times `sign` into `into`. */
+function addTally(into: Tally, tally: Tally, sign: 1 | -1): void {
+  for (const field in tally) into[field] = (into[field] ?? 0) + sign * tally[field];
+}
+
+/** The folded copies of these shards: a query per 1000 (CloudBase's most per query), not a read each. */
+async function foldedCopies(store: Pick<Store, 'find'>, shardIds: string[]): Promise<Map<string, FoldedShardDoc>> {
+  const chunks = Array.from({ length: Math.ceil(shardIds.length / 1000) }, (_, i) => shardIds.slice(i * 1000, (i + 1) * 1000));
+  const pages = await Promise.all(chunks.map((ids) => store.find<FoldedShardDoc>('filingFoldedShards', { where: { id: { $in: ids } }, orderBy: { fields: [], direction: 'asc' }, limit: 1000 })));
+  return new Map(pages.flatMap((page) => page.items.map((copy) => [copy.id, copy] as const)));
+}
+
 /**
- * The summed tallies of several units' subtrees: per unit one query of at most COUNT_SHARDS + 1 small
- * documents, whatever the number of filings, all asked at once. (One query over all the units' shards
- * pages by keyset, and each later page costs SQLite more than a unit's own query: 14 ms against 9 ms for
- * the office's 61 units in `npm run bench -- dashboard`.)
+ * The summed tallies of several units' subtrees, exact at the time of reading. A unit the job has folded
+ * is read from its roll-up: the shards stamped at or after the roll-up's mark (one indexed query for all
+ * the units: those filed in since the last fold, usually a few) are compared by version, and each one the
+ * roll-up does not hold as it is now has its folded values (kept beside the roll-up) replaced by its current ones.
+ * So the office's 61 units cost 61 small roll-ups plus the shards that changed, instead of ~3,900 shards.
+ * A unit without a roll-up (not folded yet), or whose folded copy of a shard is not the version its
+ * roll-up names (a fold under way), is read from all its shards as before.
  */
 export async function readTallies(store: Pick<Store, 'find'>, campaignId: string, unitIds: string[]): Promise<Map<string, Tally>> {
-  const pages = await Promise.all(
-    unitIds.map((unitId) =>
-      store.find<FilingCountDoc>('filingCounts', { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' }, limit: COUNT_SHARDS + 1 }),
-    ),
-  );
+  const rollups = new Map<string, FilingRollupDoc>();
+  for await (const rollup of eachDocument<FilingRollupDoc>(store, 'filingRollups', { where: { campaignId, unitId: { $in: unitIds } }, orderBy: { fields: ['unitId'], direction: 'asc' } }, 1000)) {
+    rollups.set(rollup.unitId, rollup);
+  }
+  const changed: Array<{ shard: FilingCountDoc; folded: number | undefined }> = [];
+  if (rollups.size > 0) {
+    const since = [...rollups.values()].reduce((min, r) => (r.mark < min ? r.mark : min), '\uffff');
+    const where = { campaignId, unitId: { $in: [...rollups.keys()] }, changedAt: { $gte: since } };
+    for await (const shard of eachDocument<FilingCountDoc>(store, 'filingCounts', { where, orderBy: { fields: ['changedAt'], direction: 'asc' } }, 1000)) {
+      const folded = rollups.get(shard.unitId)?.versions[shardKey(shard)];
+      if ((shard.version ?? 0) !== folded) changed.push({ shard, folded });
+    }
+  }
+  const copies = await foldedCopies(store, changed.filter(({ folded }) => folded !== undefined).map(({ shard }) => shard.id));
+  const deltas = new Map<string, Tally>();
+  const fromShards = new Set(unitIds.filter((unitId) => !rollups.has(unitId)));
+  changed.forEach(({ shard, folded }) => {
+    const copy = copies.get(shard.id);
+    if (folded !== undefined && copy?.version !== folded) return void fromShards.add(shard.unitId);
+    const delta = deltas.get(shard.unitId) ?? {};
+    addTally(delta, sumOfShards([shard]), 1);
+    if (copy) addTally(delta, copy.tally, -1);
+    deltas.set(shard.unitId, delta);
+  });
+  const read = await Promise.all([...fromShards].map(async (unitId) => [unitId, sumOfShards(await unitShards(store, campaignId, unitId))] as const));
+  const fresh = new Map(read);
   return new Map(
-    unitIds.map((unitId, i) => {
-      const sum: Tally = {};
-      for (const shard of pages[i].items) {
-        for (const field in shard) {
-          const value = shard[field];
-          if (typeof value === 'number' && field !== 'shard') sum[field] = (sum[field] ?? 0) + value;
-        }
-      }
-      return [unitId, sum];
+    unitIds.map((unitId) => {
+      const whole = fresh.get(unitId);
+      if (whole) return [unitId, whole];
+      const tally: Tally = { ...rollups.get(unitId)?.tally };
+      addTally(tally, deltas.get(unitId) ?? {}, 1);
+      return [unitId, tally];
     }),
   );
 }

@@ -9,6 +9,7 @@ import { evaluationEscalation } from './evaluation-escalation';
 import { mediaVerdicts } from './media-verdicts';
 import { complaintEscalation } from './complaint-escalation';
 import { purgeAbandonedUploads } from './purge-abandoned-uploads';
+import { filingRollups } from './filing-rollups';
 
 /**
  * Work that runs on a clock rather than on a request (reminders before a deadline, the day before an
@@ -26,6 +27,7 @@ export const JOBS: Record<string, Job> = {
   filingReminders,
   purgeRateLimits,
   dataUpgrades,
+  filingRollups,
   purgeExpired,
   purgeAbandonedUploads,
   evaluationEscalation,
