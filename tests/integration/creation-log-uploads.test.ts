@@ -142,3 +142,25 @@ describe('thumbnails for lists', () => {
     expect((await app.ok('creationlog', 'listMine', { status: 'draft' }, h.collective.caller)).items[0].thumbnails).toEqual([image]);
   });
 });
+
+describe('upload paths a collective may ask for', () => {
+  test('past the window’s paths the next ask is refused and records nothing; after the window it is given again', async () => {
+    const limited = new TestApp({ limits: { uploadPathsPerCollective: { limit: 2, windowSeconds: 3_600 } } });
+    try {
+      const w = await seedHierarchy(limited);
+      await limited.ok('creationlog', 'imageUploadPath', { contentType: 'image/jpeg', thumbnailType: 'image/jpeg' }, w.collective.caller);
+      await limited.ok('creationlog', 'videoUploadPath', {}, w.collective.caller);
+      const before = (await limited.snapshot()).creationUploads;
+      const refused = await limited.call('creationlog', 'imageUploadPath', { contentType: 'image/jpeg', thumbnailType: 'image/jpeg' }, w.collective.caller);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterSeconds: 3_600 } });
+      expect((await limited.snapshot()).creationUploads).toEqual(before);
+      // Another collective's allowance is its own.
+      await limited.ok('creationlog', 'videoUploadPath', {}, w.countyCollective.caller);
+      limited.advance(60);
+      const again = await limited.call('creationlog', 'imageUploadPath', { contentType: 'image/jpeg', thumbnailType: 'image/jpeg' }, w.collective.caller);
+      expect(again.ok).toBe(true);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -40,6 +40,7 @@ const POLICIES = {
     { rule: 'uploadsPerCollective', by: 'collective' },
     { rule: 'uploadBytesPerCollective', by: 'collective', cost: 'bytes' },
   ],
+  uploadPath: [{ rule: 'uploadPathsPerCollective', by: 'collective' }],
   creationEntry: [{ rule: 'creationEntriesPerCollective', by: 'collective' }],
   visitorPhoto: [
     { rule: 'evaluationPhotosPerIp', by: 'ip' },

@@ -26,6 +26,11 @@ export const LIMIT_SETTINGS = {
   uploadsPerCollective: { env: 'RATE_UPLOADS_PER_COLLECTIVE', default: '100/1d' },
   /** Bytes uploaded by one collective: room for a few creation-log videos (50 MB each at most) besides photos. */
   uploadBytesPerCollective: { env: 'RATE_UPLOAD_BYTES_PER_COLLECTIVE', default: '200M/1d' },
+  /**
+   * Upload paths one collective asks for (each writes a record the purge job keeps for a day): room for every
+   * upload above plus retries, never an unbounded stream of records.
+   */
+  uploadPathsPerCollective: { env: 'RATE_UPLOAD_PATHS_PER_COLLECTIVE', default: '300/1d' },
   /** Creation-log entries (drafts) one collective starts; their images count as uploads above. */
   creationEntriesPerCollective: { env: 'RATE_CREATION_ENTRIES_PER_COLLECTIVE', default: '30/1d' },
   /** Evaluations (submits, replacements and refusals alike) by one visitor. */

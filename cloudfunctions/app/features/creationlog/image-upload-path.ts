@@ -1,6 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { MAX_IMAGE_BYTES, MAX_THUMBNAIL_BYTES } from '../../../../shared/domain/creationlog/categories';
 import { extensionOf, filesOf } from '../../common/uploads';
+import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { myCollective } from './entries';
@@ -14,6 +15,7 @@ import { recordIssued, thumbnailKey, uploadFolder } from './uploads';
 export const imageUploadPath: Handler<typeof contract.creationlog.imageUploadPath> = async (ctx, input) => {
   const files = filesOf(ctx);
   const collective = await myCollective(ctx);
+  await checkLimits(ctx, 'uploadPath', { collective: collective.id });
   const id = newId();
   const folder = uploadFolder(collective.id);
   const cloudPath = `${folder}${id}.${extensionOf(input.contentType)}`;

@@ -1,6 +1,7 @@
 import type { contract } from '../../../../shared/contract';
 import { MAX_VIDEO_BYTES } from '../../../../shared/domain/creationlog/categories';
 import { filesOf } from '../../common/uploads';
+import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
 import { myCollective } from './entries';
@@ -15,6 +16,7 @@ import { recordIssued, uploadFolder } from './uploads';
 export const videoUploadPath: Handler<typeof contract.creationlog.videoUploadPath> = async (ctx) => {
   const files = filesOf(ctx);
   const collective = await myCollective(ctx);
+  await checkLimits(ctx, 'uploadPath', { collective: collective.id });
   const id = newId();
   const cloudPath = `${uploadFolder(collective.id)}${id}.mp4`;
   await recordIssued(ctx, collective.id, id, 'video', [cloudPath]);
