@@ -2,8 +2,8 @@ import type { AuditDoc } from '../../cloudfunctions/app/collections';
 import type { ComplaintDoc } from '../../cloudfunctions/app/collections/evaluation';
 import { escalateOverdueComplaints, upgradeComplaintFields } from '../../cloudfunctions/app/jobs/complaint-escalation';
 import { findAll } from '../../cloudfunctions/app/ports/store';
-import { wechatVisitor } from '../support/evaluation';
-import { seedFiling, submitComplete } from '../support/filing';
+import { filedCollectivePage, wechatVisitor } from '../support/evaluation';
+import { seedFiling } from '../support/filing';
 import { TestApp, type SignedIn } from '../support/harness';
 import type { Caller } from '../../cloudfunctions/app/context';
 
@@ -24,9 +24,7 @@ describe('overdue complaints are chased, then sent to the level-1 unit', () => {
 
   beforeEach(async () => {
     app = new TestApp();
-    w = await seedFiling(app);
-    await submitComplete(app, w.campaignId, w.collective.caller);
-    code = (await app.ok('evaluation', 'publicPage', { collectiveId: w.collective.accountId })).collective.code;
+    ({ w, code } = await filedCollectivePage(app));
   });
   afterEach(() => app.close());
 

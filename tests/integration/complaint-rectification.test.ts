@@ -3,8 +3,8 @@ import type { ComplaintDoc } from '../../cloudfunctions/app/collections/evaluati
 import { upgradeComplaintFields } from '../../cloudfunctions/app/jobs/complaint-escalation';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { expectOutcome } from '../support/authorization';
-import { wechatVisitor } from '../support/evaluation';
-import { seedFiling, submitComplete } from '../support/filing';
+import { filedCollectivePage, wechatVisitor } from '../support/evaluation';
+import { seedFiling } from '../support/filing';
 import { TestApp } from '../support/harness';
 
 type World = Awaited<ReturnType<typeof seedFiling>>;
@@ -19,9 +19,7 @@ describe('the collective records its own rectification of an upheld complaint; t
 
   beforeEach(async () => {
     app = new TestApp();
-    w = await seedFiling(app);
-    await submitComplete(app, w.campaignId, w.collective.caller);
-    code = (await app.ok('evaluation', 'publicPage', { collectiveId: w.collective.accountId })).collective.code;
+    ({ w, code } = await filedCollectivePage(app));
   });
   afterEach(() => app.close());
 

@@ -3,8 +3,8 @@ import type { ComplaintDoc } from '../../cloudfunctions/app/collections/evaluati
 import type { Caller } from '../../cloudfunctions/app/context';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { expectOutcome, matrixCases } from '../support/authorization';
-import { wechatVisitor } from '../support/evaluation';
-import { seedFiling, submitComplete } from '../support/filing';
+import { filedCollectivePage, wechatVisitor } from '../support/evaluation';
+import { seedFiling } from '../support/filing';
 import { TestApp } from '../support/harness';
 
 type World = Awaited<ReturnType<typeof seedFiling>>;
@@ -20,9 +20,7 @@ describe('投诉 (complaints) from the 三亮 page, handled by the managing unit
 
   beforeEach(async () => {
     app = new TestApp();
-    w = await seedFiling(app);
-    await submitComplete(app, w.campaignId, w.collective.caller);
-    code = (await app.ok('evaluation', 'publicPage', { collectiveId: w.collective.accountId })).collective.code;
+    ({ w, code } = await filedCollectivePage(app));
   });
   afterEach(() => app.close());
 

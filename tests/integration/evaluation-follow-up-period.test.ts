@@ -1,7 +1,7 @@
 import type { AuditDoc } from '../../cloudfunctions/app/collections';
 import { findAll } from '../../cloudfunctions/app/ports/store';
-import { wechatVisitor } from '../support/evaluation';
-import { seedFiling, submitComplete } from '../support/filing';
+import { filedCollectivePage, wechatVisitor } from '../support/evaluation';
+import { seedFiling } from '../support/filing';
 import { TestApp } from '../support/harness';
 
 type World = Awaited<ReturnType<typeof seedFiling>>;
@@ -19,9 +19,7 @@ describe('the follow-up period is a campaign setting', () => {
 
   beforeEach(async () => {
     app = new TestApp();
-    w = await seedFiling(app);
-    await submitComplete(app, w.campaignId, w.collective.caller);
-    code = (await app.ok('evaluation', 'publicPage', { collectiveId: w.collective.accountId })).collective.code;
+    ({ w, code } = await filedCollectivePage(app));
   });
   afterEach(() => app.close());
 

@@ -6,8 +6,8 @@ import { NO_RISK, type RiskControl } from '../../cloudfunctions/app/ports/risk-c
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { RATINGS } from '../../shared/domain/evaluation/rules';
 import { expectOutcome } from '../support/authorization';
-import { wechatVisitor } from '../support/evaluation';
-import { seedFiling, submitComplete } from '../support/filing';
+import { filedCollectivePage, wechatVisitor } from '../support/evaluation';
+import { seedFiling } from '../support/filing';
 import { TestApp } from '../support/harness';
 
 type World = Awaited<ReturnType<typeof seedFiling>>;
@@ -23,9 +23,7 @@ describe('the managing unit reviews held evaluations and comments under review',
 
   beforeEach(async () => {
     app = new TestApp();
-    w = await seedFiling(app);
-    await submitComplete(app, w.campaignId, w.collective.caller);
-    code = (await app.ok('evaluation', 'publicPage', { collectiveId: w.collective.accountId })).collective.code;
+    ({ w, code } = await filedCollectivePage(app));
   });
   afterEach(() => app.close());
 

@@ -1,5 +1,6 @@
 import type { Caller } from '../../cloudfunctions/app/context';
 import type { seedHierarchy, TestApp } from './harness';
+import { seedFiling, submitComplete } from './filing';
 import { eventFields, firstCampaignId } from './openweek';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
@@ -21,4 +22,11 @@ export async function checkedInSignup(app: TestApp, h: Hierarchy, visitor: Calle
   const collective = { token: (await app.ok('account', 'signIn', { code: h.collective.code, password: h.collective.password })).token };
   await app.ok('openweek', 'checkIn', { eventId: event.id, code: signup.checkInCode! }, collective);
   return { signupId: signup.id, eventId: event.id, collective };
+}
+
+/** The filing world with the 公交一路 collective's filing submitted, and the public code of its 三亮 page. */
+export async function filedCollectivePage(app: TestApp): Promise<{ w: Awaited<ReturnType<typeof seedFiling>>; code: string }> {
+  const w = await seedFiling(app);
+  await submitComplete(app, w.campaignId, w.collective.caller);
+  return { w, code: (await app.ok('evaluation', 'publicPage', { collectiveId: w.collective.accountId })).collective.code };
 }
