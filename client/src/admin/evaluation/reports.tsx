@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
 import type { UnitReportView } from '../../../../shared/contract/evaluation-supervision';
 import type { ReportStatus } from '../../../../shared/domain/evaluation/supervision';
 import { ADMINS } from '../../../../shared/domain/roles';
@@ -7,6 +6,7 @@ import { DecideRequest } from '../../components/DecideRequest';
 import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { LoadMore } from '../../components/LoadMore';
 import { ReportCard } from '../../components/ReportCard';
+import { StatusTabs } from '../../components/StatusTabs';
 import { Tappable } from '../../components/Tappable';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
@@ -53,13 +53,7 @@ export default function SupervisionReports() {
   const list = usePagedList((cursor) => unitReports({ status, cursor }), `reports-${status}`, guard.state === 'ready');
   return (
     <GuardedScreen guard={guard} title="明察暗访报告" className="admin-reports" denied={ADMIN_ONLY}>
-      <View className="ow-filters">
-        {TABS.map(([value, label]) => (
-          <Text key={value} className={`ow-chip tab-${value} ${status === value ? 'ow-chip--on' : ''}`} onClick={() => setStatus(value)}>
-            {label}
-          </Text>
-        ))}
-      </View>
+      <StatusTabs tabs={TABS} value={status} onChange={setStatus} />
       {list.items.map((r) => (
         <ReportCard key={r.id} report={r} heading={`社会监督员：${r.supervisor.name}（${r.unitName}）${r.textUnderReview ? ' · 内容审核中' : ''}`}>
           <Tappable className="link report-collective-page" onTap={() => go(ROUTES.collective, { code: r.collective.code })}>

@@ -5,7 +5,8 @@ import { DecideRequest } from '../../components/DecideRequest';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { EvaluationCard } from '../../components/PublicFace';
-import { Screen } from '../../components/Screen';
+import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
+import { StatusTabs } from '../../components/StatusTabs';
 import { Tappable } from '../../components/Tappable';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
@@ -28,17 +29,9 @@ export default function EvaluationReviews() {
   const guard = useSignedIn({ audiences: ADMINS });
   const [status, setStatus] = useState<'pending' | 'decided'>('pending');
   const list = usePagedList((cursor) => evaluationReviews({ status, cursor }), `reviews-${status}`, guard.state === 'ready');
-  if (guard.state === 'unreachable') return <Screen title="待审核评价"><Notice>{guard.message}</Notice></Screen>;
-  if (guard.state === 'denied') return <Screen title="待审核评价"><Notice>当前身份无权访问管理后台</Notice></Screen>;
   return (
-    <Screen title="待审核评价" className="evaluation-reviews">
-      <View className="ow-filters">
-        {TABS.map(([value, label]) => (
-          <Text key={value} className={`ow-chip tab-${value} ${status === value ? 'ow-chip--on' : ''}`} onClick={() => setStatus(value)}>
-            {label}
-          </Text>
-        ))}
-      </View>
+    <GuardedScreen guard={guard} title="待审核评价" className="evaluation-reviews" denied={ADMIN_ONLY}>
+      <StatusTabs tabs={TABS} value={status} onChange={setStatus} />
       <Notice tone="info">高风险评价人的评价和内容安全待审核的评价内容在此审核。计入：计入满意率并公开评价内容；不计入须写明原因，评价人可见。评价人身份不显示。</Notice>
       {list.items.map((r) => (
         <View key={r.id} className="case-card evaluation-review">
@@ -72,6 +65,6 @@ export default function EvaluationReviews() {
         </View>
       ))}
       <LoadMore list={list} empty={status === 'pending' ? '没有待审核的评价' : '没有已审核的评价'} />
-    </Screen>
+    </GuardedScreen>
   );
 }
