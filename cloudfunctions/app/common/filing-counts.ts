@@ -61,15 +61,24 @@ export function moveCount(
 }
 
 /** Adds `change` to one shard of the counters of every unit on `unitPath`. */
-export async function addToCounts(tx: StoreOps, campaignId: string, unitPath: string, change: Tally, shard = randomInt(COUNT_SHARDS)): Promise<void> {
+export function addToCounts(tx: StoreOps, campaignId: string, unitPath: string, change: Tally, shard = randomInt(COUNT_SHARDS)): Promise<void> {
+  return addToShards(tx, 'filingCounts', campaignId, unitPath, change, shard, emptyCounts());
+}
+
+/**
+ * The sharded pattern for any per-unit counters kept in `collection` (documents `${campaignId}:${unitId}:${shard}`
+ * indexed on (campaignId, unitId)): adds `change` to one shard of every unit on `unitPath`, creating a shard
+ * seen for the first time from `base`.
+ */
+export async function addToShards(tx: StoreOps, collection: string, campaignId: string, unitPath: string, change: Tally, shard: number, base: Record<string, number> = {}): Promise<void> {
   if (Object.keys(change).length === 0) return;
   for (const unitId of pathIds(unitPath)) {
     const id = countId(campaignId, unitId, shard);
-    if (await tx.update('filingCounts', id, { inc: change })) continue;
-    const doc: FilingCountDoc = { id, campaignId, unitId, shard, ...emptyCounts() };
+    if (await tx.update(collection, id, { inc: change })) continue;
+    const doc: Record<string, unknown> = { id, campaignId, unitId, shard, ...base };
     for (const [field, by] of Object.entries(change)) doc[field] = ((doc[field] as number | undefined) ?? 0) + by;
     try {
-      await tx.insert('filingCounts', doc);
+      await tx.insert(collection, doc as { id: string });
     } catch (error) {
       if (error instanceof DuplicateKeyError) throw new TransactionConflictError(`counter ${id} created concurrently`);
       throw error;
@@ -91,10 +100,10 @@ export async function readCounts(store: Pick<Store, 'find'>, campaignId: string,
  * pages by keyset, and each later page costs SQLite more than a unit's own query: 14 ms against 9 ms for
  * the office's 61 units in `npm run bench -- dashboard`.)
  */
-export async function readTallies(store: Pick<Store, 'find'>, campaignId: string, unitIds: string[]): Promise<Map<string, Tally>> {
+export async function readTallies(store: Pick<Store, 'find'>, campaignId: string, unitIds: string[], collection = 'filingCounts'): Promise<Map<string, Tally>> {
   const pages = await Promise.all(
     unitIds.map((unitId) =>
-      store.find<FilingCountDoc>('filingCounts', { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' }, limit: COUNT_SHARDS + 1 }),
+      store.find<FilingCountDoc>(collection, { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' }, limit: COUNT_SHARDS + 1 }),
     ),
   );
   return new Map(
