@@ -156,6 +156,8 @@ const READS: Record<string, Drive> = {
   'evaluation.followUpPeriod': { input: (w) => ({ campaignId: w.campaignId }) },
   'evaluation.evaluationReviews': { input: () => ({}) },
   'evaluation.collectiveComplaints': { input: () => ({}) },
+  'evaluation.unitStatistics': { input: (w) => ({ campaignId: w.campaignId }) },
+  'evaluation.exportUnitStatistics': { input: (w) => ({ campaignId: w.campaignId }) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */
