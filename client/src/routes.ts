@@ -83,6 +83,8 @@ export const ROUTES = {
   adminComplaints: '/admin/evaluation/complaints',
   /** Held evaluations and comments under review in the caller's subtree: 计入 or 不计入. */
   adminEvaluationReviews: '/admin/evaluation/reviews',
+  /** 社会评价统计 per unit subtree (`unitId`: the unit whose units are the rows). */
+  adminEvaluationStatistics: '/admin/evaluation/statistics',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

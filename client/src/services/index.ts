@@ -161,4 +161,6 @@ export {
   collectiveComplaints,
   rectifyComplaint,
   reviewComplaintRectification,
+  unitStatistics,
+  exportUnitStatistics,
 } from './evaluation';

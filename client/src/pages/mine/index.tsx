@@ -121,6 +121,7 @@ function Member({ account }: { account: AccountView }) {
           <Entry className="entry-complaints" title="投诉处理" desc="辖区内集体收到的投诉：核实、答复、记录整改" route={ROUTES.adminComplaints} />
           <Entry className="entry-evaluation-reviews" title="待审核评价" desc="高风险评价人的评价、待审核的评价内容：计入或不计入" route={ROUTES.adminEvaluationReviews} />
           {isIssuer ? <Entry className="entry-appeals" title="评价申诉" desc="复核集体对误评、恶意评价的申诉" route={ROUTES.adminAppeals} /> : null}
+          <Entry className="entry-evaluation-statistics" title="社会评价统计" desc="各单位评价数、满意率、差评、投诉、申诉及月度趋势" route={ROUTES.adminEvaluationStatistics} />
         </Section>
       ) : null}
 
