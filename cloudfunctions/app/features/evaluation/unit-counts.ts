@@ -12,18 +12,18 @@ import type { Store, StoreOps } from '../../ports/store';
  * evaluation of its branch), moved in the same transactions as the collective's own counters (counts.ts).
  * Evaluations without a campaign are in no campaign's figures and not counted here.
  */
-const COLLECTION = 'evaluationUnitCounts';
+export const UNIT_COUNTS = 'evaluationUnitCounts';
 
 export type CountedEvaluation = Pick<EvaluationDoc, 'unitPath' | 'campaignId' | 'source' | 'createdAt' | 'unitCounted'>;
 
 /** "wechat5_202611": a field name without the month's dash, as both stores take any field name alike. */
-const ratingField = (source: EvaluationSource, rating: Rating, month: string) => `${source}${rating}_${month.replace('-', '')}`;
+export const ratingField = (source: EvaluationSource, rating: Rating, month: string) => `${source}${rating}_${month.replace('-', '')}`;
 const FIELD = /^(wechat|h5)([1-5])_(\d{4})(\d{2})$/;
 
 /** Adds `change` to the counters of every unit on the evaluation's path, when it is counted there at all. */
 function addForEvaluation(tx: StoreOps, e: CountedEvaluation, change: Tally): Promise<void> {
   if (!e.unitCounted || !e.campaignId) return Promise.resolve();
-  return addToShards(tx, COLLECTION, e.campaignId, e.unitPath, change, randomInt(COUNT_SHARDS));
+  return addToShards(tx, UNIT_COUNTS, e.campaignId, e.unitPath, change, randomInt(COUNT_SHARDS));
 }
 
 /** Moves one evaluation from the level it was counted at (`from`, null: none) to the one it counts at now. */
@@ -49,7 +49,7 @@ export interface UnitEvaluationFigures {
 
 /** The figures of several units' subtrees in a campaign: per unit one query of its shards. */
 export async function readUnitFigures(store: Pick<Store, 'find'>, campaignId: string, unitIds: string[]): Promise<Map<string, UnitEvaluationFigures>> {
-  const tallies = await readTallies(store, campaignId, unitIds, COLLECTION);
+  const tallies = await readTallies(store, campaignId, unitIds, UNIT_COUNTS);
   return new Map(
     unitIds.map((unitId) => {
       const figures: UnitEvaluationFigures = { wechat: emptyCounts(), h5: emptyCounts(), months: new Map(), appeals: 0, appealsUpheld: 0 };
