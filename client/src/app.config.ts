@@ -14,7 +14,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['units/index', 'accounts/index', 'accounts/issue', 'accounts/detail', 'audit/index', 'openweek/index', 'filings/index', 'filings/detail', 'filings/form', 'filings/transfer', 'filings/transfers', 'filings/revocations', 'filings/quotas', 'filings/campaign', 'creationlog/index', 'creationlog/entry', 'creationlog/categories', 'management/dashboard', 'management/ledger', 'management/assessment', 'management/sheet', 'units/complaint', 'evaluation/tags', 'evaluation/cases', 'evaluation/appeals', 'evaluation/complaints', 'evaluation/reviews', 'evaluation/supervisors', 'evaluation/reports'],
+      pages: ['units/index', 'accounts/index', 'accounts/issue', 'accounts/detail', 'audit/index', 'openweek/index', 'filings/index', 'filings/detail', 'filings/form', 'filings/transfer', 'filings/transfers', 'filings/revocations', 'filings/quotas', 'filings/campaign', 'creationlog/index', 'creationlog/entry', 'creationlog/categories', 'management/dashboard', 'management/ledger', 'management/assessment', 'management/sheet', 'units/complaint', 'evaluation/tags', 'evaluation/cases', 'evaluation/appeals', 'evaluation/complaints', 'evaluation/reviews', 'evaluation/supervisors', 'evaluation/reports', 'evaluation/statistics'],
     },
     /** 开放周 for the public: the event page (opened directly from a share card), signing up, my signups, a collective's 三亮 page, evaluating. */
     { root: 'events', pages: ['detail', 'signup', 'collective', 'evaluate', 'evaluations', 'complain', 'complaints', 'supervision', 'report'] },

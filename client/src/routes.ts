@@ -92,6 +92,8 @@ export const ROUTES = {
   mySupervision: '/events/supervision',
   /** A new 明察暗访 report about a collective (`code`), for a supervisor in scope. */
   supervisionReport: '/events/report',
+  /** 社会评价统计 per unit subtree (`unitId`: the unit whose units are the rows). */
+  adminEvaluationStatistics: '/admin/evaluation/statistics',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -7,6 +7,10 @@ import type { EvaluationDoc, PublicPageDoc } from '../../cloudfunctions/app/coll
 import type { CollectiveDoc } from '../../cloudfunctions/app/collections/filing';
 import { zeroCounts } from '../../cloudfunctions/app/common/public-pages';
 import { publicPage } from '../../cloudfunctions/app/features/evaluation/public-page';
+import { ratingField, UNIT_COUNTS } from '../../cloudfunctions/app/features/evaluation/unit-counts';
+import { unitStatisticsFigures } from '../../cloudfunctions/app/features/evaluation/unit-statistics';
+import { COUNT_SHARDS, countId } from '../../cloudfunctions/app/common/filing-counts';
+import { pathIds } from '../../shared/domain/unit-tree';
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/sqlite-store';
 import { RATINGS } from '../../shared/domain/evaluation/rules';
 import { adminOf, benchContext, benchTime, measure, unitTree } from './support';
@@ -16,7 +20,8 @@ import { adminOf, benchContext, benchTime, measure, unitTree } from './support';
  * unit, complaint channel, the summary from its counters and the first page of public comments) on stores
  * of 10,000 collectives holding 10,000 and 1,000,000 evaluations, spread evenly; every other one has a
  * comment that passed content security. Each call asks for a different collective, in turn, among 500.
- * The store is seeded with direct inserts, 50,000 per transaction, counters written to match.
+ * The store is seeded with direct inserts, 50,000 per transaction, counters written to match (the units'
+ * sharded ones too). Then the office's 社会评价统计 on the same store: 25 level-1 rows from the counters.
  */
 const COLLECTIVES = 10_000;
 const SIZES = [10_000, 1_000_000];
@@ -31,6 +36,8 @@ async function seed(evaluations: number): Promise<{ store: SqliteStore; dir: str
   const { units, leaves } = unitTree();
   const campaign: CampaignDoc = { id: 'bench-campaign', name: '基准创建工作', level: 'city', term: '2017—2018', filingCloses: { before: '2019-01-20' }, createdAt: benchTime(0) };
   const counts = Array.from({ length: COLLECTIVES }, (_, i) => zeroCounts(`c${i}`));
+  // The units' sharded counters (features/evaluation/unit-counts.ts), as evaluate would have moved them.
+  const unitCounts = new Map<string, Record<string, string | number>>();
   await store.transaction(async (tx) => {
     await tx.insert('campaigns', campaign);
     for (const unit of units) await tx.insert('units', unit);
@@ -59,11 +66,20 @@ async function seed(evaluations: number): Promise<{ store: SqliteStore; dir: str
         };
         await tx.insert('evaluations', doc);
         counts[c][`${source}${rating}`]++;
+        const shard = i % COUNT_SHARDS;
+        for (const unitId of pathIds(doc.unitPath)) {
+          const id = countId('bench-campaign', unitId, shard);
+          const counter = unitCounts.get(id) ?? { id, campaignId: 'bench-campaign', unitId, shard };
+          const field = ratingField(source, rating, doc.month!);
+          counter[field] = ((counter[field] as number | undefined) ?? 0) + 1;
+          unitCounts.set(id, counter);
+        }
       }
     });
   }
   await store.transaction(async (tx) => {
     for (const doc of counts) await tx.insert('evaluationCounts', doc);
+    for (const doc of unitCounts.values()) await tx.insert(UNIT_COUNTS, doc as { id: string });
   });
   return { store, dir };
 }
@@ -82,6 +98,12 @@ export async function run(): Promise<void> {
       p95s.push(figures.p95);
       console.log(
         `  ${size.toLocaleString('en').padStart(9)} evaluations | 三亮 page (summary + ${sample.comments.items.length} comments; ${sample.summary.counted} counted on the first) | p50 ${figures.p50.toFixed(2)} ms | p95 ${figures.p95.toFixed(2)} ms`,
+      );
+      // The office's 社会评价统计: a row per level-1 unit (25), its total and trend, read from counters and indexed counts.
+      const statistics = await unitStatisticsFigures(ctx, { campaignId: 'bench-campaign' });
+      const office = await measure(() => unitStatisticsFigures(ctx, { campaignId: 'bench-campaign' }), 200);
+      console.log(
+        `  ${size.toLocaleString('en').padStart(9)} evaluations | 社会评价统计, office (${statistics.rows.length} rows; ${statistics.total.counted.toLocaleString('en')} counted) | p50 ${office.p50.toFixed(2)} ms | p95 ${office.p95.toFixed(2)} ms`,
       );
     } finally {
       await store.close();

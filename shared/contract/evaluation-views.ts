@@ -257,3 +257,37 @@ export const evaluationReviewView = z.object({
   createdAt: z.string(),
 });
 export type EvaluationReviewView = z.infer<typeof evaluationReviewView>;
+
+/** One unit's subtree in the admins' 社会评价统计 (issue #12), in one campaign. */
+export const unitStatisticsRowView = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  level: z.number(),
+  /** Counted WeChat evaluations (held and folded ones are not). */
+  counted: z.number(),
+  /** 网页评价, shown apart, not in the rate. */
+  web: z.number(),
+  satisfactionRate: z.number().nullable(),
+  /** 差评 follow-up cases still unanswered, and of those the ones past their deadline. */
+  casesOpen: z.number(),
+  casesOverdue: z.number(),
+  complaintsFiled: z.number(),
+  complaintsUpheld: z.number(),
+  appealsFiled: z.number(),
+  appealsUpheld: z.number(),
+});
+export type UnitStatisticsRowView = z.infer<typeof unitStatisticsRowView>;
+
+export const unitStatisticsView = z.object({
+  campaign: z.object({ id: z.string(), name: z.string() }),
+  /** The viewed unit's own figures (its whole subtree). */
+  total: unitStatisticsRowView,
+  /** One row per unit directly under it, each for its subtree. */
+  rows: z.array(unitStatisticsRowView),
+  /** The parent of the viewed unit, when the caller may go up to it. */
+  parentUnitId: z.string().nullable(),
+  /** The viewed subtree's last 12 China-time months, oldest first: counted WeChat evaluations and their rate. */
+  trend: z.array(z.object({ month: z.string(), counted: z.number(), satisfactionRate: z.number().nullable() })),
+  rule: z.string(),
+});
+export type UnitStatisticsView = z.infer<typeof unitStatisticsView>;

@@ -19,6 +19,7 @@ import {
   publicPageView,
   evaluationReviewView,
   collectiveComplaintView,
+  unitStatisticsView,
 } from './evaluation-views';
 import { publicEntryView } from './creationlog-views';
 import { publicCode, ratingField, tagsField } from './evaluation-fields';
@@ -105,6 +106,12 @@ export const respondToComplaintInput = z.object({
 const followUpPeriodView = z.object({ campaignId: z.string(), workingDays: z.number().int(), isDefault: z.boolean() });
 
 /** The `evaluation` function: the 三亮 page and public evaluation (issue #12). */
+const unitStatisticsInput = z.object({
+  campaignId: id('创建工作'),
+  /** The unit whose child units are the rows (default: the caller's own unit); inside the caller's subtree. */
+  unitId: id('单位').optional(),
+});
+
 export const evaluation = {
   publicPage: defineAction({
     summary: '三亮主页：创建标识、名称与曾用名称、归口、地址与服务时间、公开承诺、投诉渠道、评价结果和第一页公开评价',
@@ -333,4 +340,16 @@ export const evaluation = {
     roles: ADMINS,
   }),
   ...supervision,
+  unitStatistics: defineAction({
+    summary: '社会评价统计：所选单位（默认本单位）下每个直属单位的评价数、满意率、差评待回访与逾期、投诉、申诉，及近12个月趋势',
+    input: unitStatisticsInput,
+    output: unitStatisticsView,
+    roles: ADMINS,
+  }),
+  exportUnitStatistics: defineAction({
+    summary: '导出社会评价统计表（xlsx）：统计中各单位的一行及合计',
+    input: unitStatisticsInput,
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number() }),
+    roles: ADMINS,
+  }),
 };

@@ -96,6 +96,10 @@ const matrix: Array<{ action: string; input: (w: World, caller: Caller) => Recor
   },
   { action: 'complaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id }), expect: ADMINS_IN_SCOPE },
   { action: 'setComplaintChannel', input: (w) => ({ unitId: w.h.units.bureau.id, phone: '0730-1234567' }), expect: ADMINS_IN_SCOPE },
+  // Every admin reads their own unit's statistics; another unit's only inside their subtree.
+  { action: 'unitStatistics', input: (w) => ({ campaignId: w.campaignId }), expect: { ...ADMINS_IN_SCOPE, admin3: 'ok', adminOutOfScope: 'ok' } },
+  { action: 'unitStatistics', input: (w) => ({ campaignId: w.campaignId, unitId: w.h.units.bureau.id }), expect: ADMINS_IN_SCOPE },
+  { action: 'exportUnitStatistics', input: (w) => ({ campaignId: w.campaignId, unitId: w.h.units.bureau.id }), expect: ADMINS_IN_SCOPE },
   { action: 'aspectTags', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },
   { action: 'setAspectTags', input: (w) => ({ campaignId: w.campaignId, tags: ['服务态度', '办事效率'] }), expect: OFFICE_ONLY },
   { action: 'followUpPeriod', input: (w) => ({ campaignId: w.campaignId }), expect: OFFICE_ONLY },

@@ -172,6 +172,8 @@ const READS: Record<string, Drive> = {
   'evaluation.mySupervision': { input: (w) => ({ code: w.publicCode }) },
   'evaluation.myReports': { input: () => ({}) },
   'evaluation.unitReports': { input: () => ({ status: 'pending' }) },
+  'evaluation.unitStatistics': { input: (w) => ({ campaignId: w.campaignId }) },
+  'evaluation.exportUnitStatistics': { input: (w) => ({ campaignId: w.campaignId }) },
 };
 
 /** Writes, in this order, between the two rounds of reads: what visitors and collectives do to signups first. */

@@ -33,7 +33,7 @@ describe('the mini-program tab bar', () => {
     test('shows who is signed in and every entrance of the console', async () => {
       await page.waitFor('.entry-filings');
       expect(page.texts('.account-name')).toEqual(['交通行业一级管理员']);
-      expect(page.texts('.home-admin .list-item__title')).toEqual(['审核队列', '报备进度', '五个一工作台账', '考评', '管理单位', '帐号管理', '派发用户名', '操作记录', '开放周监管', '创建日志', '转来的差评', '投诉处理', '待审核评价', '评价申诉', '社会监督员', '明察暗访报告']);
+      expect(page.texts('.home-admin .list-item__title')).toEqual(['审核队列', '报备进度', '五个一工作台账', '考评', '管理单位', '帐号管理', '派发用户名', '操作记录', '开放周监管', '创建日志', '转来的差评', '投诉处理', '待审核评价', '评价申诉', '社会监督员', '明察暗访报告', '社会评价统计']);
       expect(page.findAll('.btn-sign-out')).toHaveLength(1);
     });
   });

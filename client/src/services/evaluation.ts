@@ -69,3 +69,6 @@ export const decideEvaluationReview = action('evaluation', 'decideEvaluationRevi
 export const collectiveComplaints = action('evaluation', 'collectiveComplaints');
 export const rectifyComplaint = action('evaluation', 'rectifyComplaint');
 export const reviewComplaintRectification = action('evaluation', 'reviewComplaintRectification');
+/** 社会评价统计 (admins): per unit subtree, with the 12-month trend; and its table as xlsx. */
+export const unitStatistics = action('evaluation', 'unitStatistics');
+export const exportUnitStatistics = action('evaluation', 'exportUnitStatistics');

@@ -163,6 +163,8 @@ export {
   collectiveComplaints,
   rectifyComplaint,
   reviewComplaintRectification,
+  unitStatistics,
+  exportUnitStatistics,
 } from './evaluation';
 export {
   appointSupervisor,

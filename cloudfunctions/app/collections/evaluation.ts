@@ -44,6 +44,9 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['unitL1', 'campaignId', 'status', 'dueAt'] },
     { fields: ['unitL1', 'campaignId', 'answeredOnTime'] },
     { fields: ['unitL1', 'campaignId', 'escalated'] },
+    // The admins' statistics count a level-2 or level-3 subtree's open and overdue cases too.
+    { fields: ['unitL2', 'campaignId', 'status', 'dueAt'] },
+    { fields: ['unitL3', 'campaignId', 'status', 'dueAt'] },
   ],
   /**
    * One appeal (申诉) per evaluation (id = the evaluation's id): decided by the collective's level-1 admin
@@ -69,6 +72,11 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['unitL3', 'status', 'createdAt'] },
     { fields: ['unitL1', 'campaignId', 'verdict'] },
     { fields: ['unitL1', 'campaignId', 'respondedOnTime'] },
+    // The same counts for a level-2 or level-3 subtree, for the admins' statistics.
+    { fields: ['unitL2', 'campaignId', 'verdict'] },
+    { fields: ['unitL2', 'campaignId', 'respondedOnTime'] },
+    { fields: ['unitL3', 'campaignId', 'verdict'] },
+    { fields: ['unitL3', 'campaignId', 'respondedOnTime'] },
     // The escalation job's overdue ones, to chase (status, escalation, dueAt) and then to escalate (status, escalation, escalateAt).
     { fields: ['status', 'escalation', 'dueAt'] },
     { fields: ['status', 'escalation', 'escalateAt'] },
@@ -86,6 +94,11 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['unitL2', 'status', 'createdAt'] },
     { fields: ['unitL3', 'status', 'createdAt'] },
   ],
+  /**
+   * Per unit and campaign, counted evaluations per source, level and China-time month (and appeals) in its
+   * subtree, in shards summed on read (common/filing-counts.ts `addToShards`; features/evaluation/unit-counts.ts).
+   */
+  evaluationUnitCounts: [{ fields: ['campaignId', 'unitId'] }],
 } satisfies Record<string, IndexSpec[]>;
 
 /** shown: passed content security, shown with the comment; review: waiting for its verdict; removed: risky, never shown. */
@@ -161,6 +174,11 @@ export interface EvaluationDoc {
    * as its own field so one index serves the public list (features/evaluation/photos.ts `shownOnPage`).
    */
   commentShown: boolean;
+  /**
+   * In its units' counters (evaluationUnitCounts): set on every evaluation written since, and by the data
+   * upgrade that counts older ones once; the counters move with it only while it is set.
+   */
+  unitCounted?: boolean;
   /** When a second 综合点评 in the same month replaced this one's content (shown as 已修改). */
   changedAt: string | null;
   createdAt: string;

@@ -27,3 +27,13 @@ export async function caseFigures(store: Pick<Store, 'count'>, campaignId: strin
   ]);
   return { opened, answeredOnTime, overdue: openPastDue + answeredLate, escalated };
 }
+
+/**
+ * A unit's subtree's 差评 cases still unanswered in a campaign, and of those the ones past their deadline:
+ * two counts on (unitLk, campaignId, status, dueAt) for the unit's level k (1–3), for the admins' statistics.
+ */
+export async function openCases(store: Pick<Store, 'count'>, campaignId: string, unitId: string, level: number, now: Date): Promise<{ open: number; overdue: number }> {
+  const of = { [`unitL${level}`]: unitId, campaignId, status: 'open' };
+  const [open, overdue] = await Promise.all([store.count('evaluationCases', of), store.count('evaluationCases', { ...of, dueAt: { $lte: now.toISOString() } })]);
+  return { open, overdue };
+}

@@ -9,12 +9,12 @@ export interface ComplaintFigures {
 }
 
 /**
- * Counted from the complaints (features/evaluation writes them) through their indexes on (unitL1,
- * campaignId, …): three counts, never a read of the complaints. Shared because the management function's
- * 考评 reads them.
+ * Counted from the complaints (features/evaluation writes them) through their indexes on (unitLk,
+ * campaignId, …) for the unit's level k (1 for the 考评): three counts, never a read of the complaints.
+ * Shared because the management function's 考评 reads them too.
  */
-export async function complaintFigures(store: Pick<Store, 'count'>, campaignId: string, unitL1: string): Promise<ComplaintFigures> {
-  const of = { unitL1, campaignId };
+export async function complaintFigures(store: Pick<Store, 'count'>, campaignId: string, unitId: string, level = 1): Promise<ComplaintFigures> {
+  const of = { [`unitL${level}`]: unitId, campaignId };
   const [filed, upheld, respondedOnTime] = await Promise.all([
     store.count('complaints', of),
     store.count('complaints', { ...of, verdict: 'upheld' }),

@@ -111,18 +111,37 @@ export function moveCount(
   return addToCounts(tx, campaignId, unitPath, tallyChange(before && countedTally(before), after && tallyOf(after)), shard);
 }
 
-/** Adds `change` to one shard of the counters of every unit on `unitPath`. */
-export async function addToCounts(tx: StoreOps, campaignId: string, unitPath: string, change: Tally, shard = randomInt(COUNT_SHARDS)): Promise<void> {
-  if (Object.keys(change).length === 0) return;
+/** Adds `change` to one shard of the counters of every unit on `unitPath`, stamped for the fold. */
+export function addToCounts(tx: StoreOps, campaignId: string, unitPath: string, change: Tally, shard = randomInt(COUNT_SHARDS)): Promise<void> {
+  if (Object.keys(change).length === 0) return Promise.resolve();
   // The real clock, as the fold's mark uses: this orders commits, it is not a time users see.
   const changedAt = new Date().toISOString();
+  return addToShards(tx, 'filingCounts', campaignId, unitPath, { ...change, version: 1 }, shard, emptyCounts(), { changedAt });
+}
+
+/**
+ * The sharded pattern for any per-unit counters kept in `collection` (documents `${campaignId}:${unitId}:${shard}`
+ * indexed on (campaignId, unitId)): adds `change` to one shard of every unit on `unitPath` (and sets `set`),
+ * creating a shard seen for the first time from `base`.
+ */
+export async function addToShards(
+  tx: StoreOps,
+  collection: string,
+  campaignId: string,
+  unitPath: string,
+  change: Tally,
+  shard: number,
+  base: Record<string, number> = {},
+  set: Record<string, string> = {},
+): Promise<void> {
+  if (Object.keys(change).length === 0) return;
   for (const unitId of pathIds(unitPath)) {
     const id = countId(campaignId, unitId, shard);
-    if (await tx.update('filingCounts', id, { inc: { ...change, version: 1 }, set: { changedAt } })) continue;
-    const doc: FilingCountDoc = { id, campaignId, unitId, shard, version: 1, changedAt, ...emptyCounts() };
+    if (await tx.update(collection, id, Object.keys(set).length > 0 ? { inc: change, set } : { inc: change })) continue;
+    const doc: Record<string, unknown> = { id, campaignId, unitId, shard, ...base, ...set };
     for (const [field, by] of Object.entries(change)) doc[field] = ((doc[field] as number | undefined) ?? 0) + by;
     try {
-      await tx.insert('filingCounts', doc);
+      await tx.insert(collection, doc as { id: string });
     } catch (error) {
       if (error instanceof DuplicateKeyError) throw new TransactionConflictError(`counter ${id} created concurrently`);
       throw error;
@@ -151,8 +170,8 @@ export function sumOfShards(shards: FilingCountDoc[]): Tally {
 }
 
 /** All shards of one unit: one query of at most COUNT_SHARDS + 1 small documents, whatever the number of filings. */
-export async function unitShards(store: Pick<Store, 'find'>, campaignId: string, unitId: string): Promise<FilingCountDoc[]> {
-  const page = await store.find<FilingCountDoc>('filingCounts', { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' }, limit: COUNT_SHARDS + 1 });
+export async function unitShards(store: Pick<Store, 'find'>, campaignId: string, unitId: string, collection = 'filingCounts'): Promise<FilingCountDoc[]> {
+  const page = await store.find<FilingCountDoc>(collection, { where: { campaignId, unitId }, orderBy: { fields: ['unitId'], direction: 'asc' }, limit: COUNT_SHARDS + 1 });
   return page.items;
 }
 
@@ -213,4 +232,9 @@ export async function readTallies(store: Pick<Store, 'find'>, campaignId: string
       return [unitId, tally];
     }),
   );
+}
+
+/** The summed tallies of several units' subtrees in a collection of counters no job folds: all their shards, asked at once. */
+export async function readShardTallies(store: Pick<Store, 'find'>, collection: string, campaignId: string, unitIds: string[]): Promise<Map<string, Tally>> {
+  return new Map(await Promise.all(unitIds.map(async (unitId) => [unitId, sumOfShards(await unitShards(store, campaignId, unitId, collection))] as const)));
 }

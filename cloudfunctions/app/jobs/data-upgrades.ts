@@ -9,6 +9,7 @@ import { upgradePagePlaces } from '../common/public-pages';
 import { upgradeCaseFields } from '../features/evaluation/follow-up';
 import { upgradeEntryCounts } from '../features/creationlog/counts';
 import { upgradeComplaintFields } from './complaint-escalation';
+import { upgradeUnitCounts } from '../features/evaluation/counts';
 
 /**
  * Upgrades of data written by older versions. No index serves "documents of the old shape", so each pass
@@ -34,6 +35,8 @@ const UPGRADES: Record<string, (deps: Deps) => Promise<number>> = {
   creationEntryCounts: upgradeEntryCounts,
   // Complaints from before the escalation job and the collective's own rectification get the fields their queries find them by.
   complaintFields: upgradeComplaintFields,
+  // Evaluations and appeals from before the admins' statistics get counted in their units' counters, once.
+  evaluationUnitCounts: upgradeUnitCounts,
 };
 
 export async function runDataUpgrades(deps: Deps): Promise<void> {

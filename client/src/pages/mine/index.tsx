@@ -126,6 +126,7 @@ function Member({ account }: { account: AccountView }) {
           {isIssuer ? <Entry className="entry-appeals" title="评价申诉" desc="复核集体对误评、恶意评价的申诉" route={ROUTES.adminAppeals} /> : null}
           <Entry className="entry-supervisors" title="社会监督员" desc="聘任（一次性邀请码）、撤销社会监督员" route={ROUTES.adminSupervisors} />
           <Entry className="entry-supervision-reports" title="明察暗访报告" desc="社会监督员的报告：转发集体或不转发" route={ROUTES.adminSupervisionReports} />
+          <Entry className="entry-evaluation-statistics" title="社会评价统计" desc="各单位评价数、满意率、差评、投诉、申诉及月度趋势" route={ROUTES.adminEvaluationStatistics} />
         </Section>
       ) : null}
 

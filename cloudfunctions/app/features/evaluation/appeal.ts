@@ -7,6 +7,7 @@ import type { CollectiveDoc } from '../../collections/filing';
 import { accountOf } from '../../context';
 import { DuplicateKeyError } from '../../ports/store';
 import { transact } from '../../ports/transaction-retry';
+import { countAppeal } from './unit-counts';
 import type { Handler } from '../../router';
 import { appealView } from './appeals-view';
 
@@ -29,6 +30,9 @@ export const appeal: Handler<typeof contract.evaluation.appeal> = async (ctx, in
   try {
     await transact(ctx.store, async (tx) => {
       await tx.insert('evaluationAppeals', doc);
+      // Read again inside: whether the units' counters hold it yet (the data upgrade counts older ones with their appeal).
+      const counted = await tx.get<EvaluationDoc>('evaluations', evaluation.id);
+      if (counted) await countAppeal(tx, counted, 'appeals');
       await audit(tx, ctx.now(), { actor: account, action: 'evaluation.appeal', objectType: 'collective', objectId: collective.id, unitPath: collective.unitPath, after: { evaluationId: evaluation.id, ground: input.ground } });
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import type { Handler } from '../../router';
 import { appealView } from './appeals-view';
 import { followUpDaysOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
+import { countAppeal } from './unit-counts';
 import { followUpDeadline, syncCase } from './follow-up';
 import { syncReview } from './reviews';
 
@@ -38,7 +39,8 @@ export const decideAppeal: Handler<typeof contract.evaluation.decideAppeal> = as
       const excluded = { reason: `申诉成立（${APPEAL_GROUND_LABELS[found.ground]}）：${input.comment}`, at };
       await tx.update('evaluations', before.id, { set: { excluded, commentShown: false } });
       const after: EvaluationDoc = { ...before, excluded, commentShown: false };
-      await countEvaluation(tx, before.collectiveId, before.source, countedRating(before), countedRating(after));
+      await countEvaluation(tx, before, countedRating(before), countedRating(after));
+      await countAppeal(tx, before, 'appealsUpheld');
       await syncCase(tx, after, at, dueAt);
       await syncReview(tx, after, at);
     }

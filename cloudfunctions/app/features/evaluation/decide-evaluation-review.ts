@@ -49,7 +49,7 @@ export const decideEvaluationReview: Handler<typeof contract.evaluation.decideEv
     if (!before) throw new AppError('NOT_FOUND', '未找到该评价');
     const after = decided(before, input.count, reason, at);
     await tx.update('evaluations', before.id, { set: { held: after.held, commentState: after.commentState, commentShown: after.commentShown, excluded: after.excluded ?? null } });
-    await countEvaluation(tx, before.collectiveId, before.source, countedRating(before), countedRating(after));
+    await countEvaluation(tx, before, countedRating(before), countedRating(after));
     await syncCase(tx, after, at, dueAt);
     await audit(tx, ctx.now(), {
       actor: account,

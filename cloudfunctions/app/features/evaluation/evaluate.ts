@@ -82,7 +82,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
           const after: EvaluationDoc = { ...before, ...set };
           await tx.update('evaluations', before.id, { set });
           await holdPhotos(tx, after);
-          await countEvaluation(tx, target.collective.id, before.source, countedRating(before), countedRating(after));
+          await countEvaluation(tx, before, countedRating(before), countedRating(after));
           await syncCase(tx, after, at, dueAt);
           await syncReview(tx, after, at);
           return { doc: after, replaced: true };
@@ -99,6 +99,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
           eventId: target.event?.id ?? null,
           month: target.month,
           ...content,
+          unitCounted: true,
           changedAt: null,
           createdAt: at,
           updatedAt: at,
@@ -106,7 +107,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         await tx.insert('evaluationSlots', { id: target.slotId, evaluationId: created.id });
         await tx.insert('evaluations', created);
         await holdPhotos(tx, created);
-        await countEvaluation(tx, target.collective.id, source, null, countedRating(created));
+        await countEvaluation(tx, created, null, countedRating(created));
         await syncCase(tx, created, at, dueAt);
         await syncReview(tx, created, at);
         return { doc: created, replaced: false };

@@ -71,7 +71,7 @@ export const forwardReport: Handler<typeof contract.evaluation.forwardReport> = 
   const records = await transact(ctx.store, async (tx) => {
     if (!(await tx.update('supervisionReports', found.id, { set }, { version: found.version, status: 'pending' }))) throw new AppError('CONFLICT');
     await tx.insert('evaluations', evaluation);
-    await countEvaluation(tx, collective.id, 'supervisor', null, evaluation.rating);
+    await countEvaluation(tx, evaluation, null, evaluation.rating);
     await syncCase(tx, evaluation, at, dueAt);
     // Text WeChat was unsure of waits for the managing unit's review before the public sees it, as any comment does.
     await syncReview(tx, evaluation, at);

@@ -10,6 +10,8 @@ import { complain } from './complain';
 import { complaintChannel } from './complaint-channel';
 import { escalatedCases } from './escalated-cases';
 import { evaluate } from './evaluate';
+import { exportUnitStatistics } from './export-unit-statistics';
+import { unitStatistics } from './unit-statistics';
 import { uploadPhoto } from './upload-photo';
 import { evaluationForm } from './evaluation-form';
 import { myComplaints } from './my-complaints';
@@ -72,4 +74,6 @@ export const evaluationHandlers: FunctionHandlers<'evaluation'> = {
   rectifyComplaint,
   reviewComplaintRectification,
   ...supervisionHandlers,
+  unitStatistics,
+  exportUnitStatistics,
 };
