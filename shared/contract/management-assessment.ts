@@ -43,11 +43,6 @@ export const evidenceView = z.object({
   items: z.array(z.object({
     no: z.number(),
     facts: z.array(factView),
-    /**
-     * Evidence this product will hold but does not yet: the evaluation records of issue #12 (差评 handling,
-     * 三亮 completeness, upheld complaints), named so the office knows to look elsewhere meanwhile.
-     */
-    awaiting: z.array(z.string()),
   })),
 });
 export type EvidenceView = z.infer<typeof evidenceView>;

@@ -17,7 +17,6 @@ const evidence: EvidenceView = {
       : no === 5 ? [fact('超7天待一级审核', 1, '件'), fact('辖区集体提交的创建日志', 14, '篇'), fact('其中管理单位已阅（一至三级管理员阅读过）', 11, '篇'), fact('本单位及下级单位对创建日志的指导意见', 6, '条')]
       : no === 7 ? [fact('报备数', 12, '个'), fact('完成率', null, '%')]
       : [],
-    awaiting: [],
   })),
 };
 const sheet = (overrides: Partial<AssessmentSheetView> = {}): AssessmentSheetView => ({

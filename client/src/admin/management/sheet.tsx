@@ -85,10 +85,7 @@ function ItemCard({ loaded, item, office, onSaved }: { loaded: Loaded; item: Ite
               ))}
             </View>
           ))}
-          {evidence.awaiting.map((note) => (
-            <View key={note} className="evidence__awaiting">{note}</View>
-          ))}
-          {evidence.facts.length === 0 && evidence.awaiting.length === 0 ? <View className="evidence__none">系统中无此项记录，依据情况报告评价</View> : null}
+          {evidence.facts.length === 0 ? <View className="evidence__none">系统中无此项记录，依据情况报告评价</View> : null}
         </View>
       ) : null}
       {applies && score && !office ? (

@@ -146,11 +146,9 @@ export async function evidenceOf(ctx: UseCaseContext, round: AssessmentRoundDoc,
       fact('按期答复的投诉', complaints.respondedOnTime, '件'),
     ],
   };
-  // Every item's evidence is recorded today; an item whose records the product lacks names them here.
-  const awaiting: Record<number, string[]> = {};
   return {
     asOf: ctx.now().toISOString(),
-    items: ASSESSMENT_ITEM_NOS.map((no) => ({ no, facts: facts[no] ?? [], awaiting: awaiting[no] ?? [] })),
+    items: ASSESSMENT_ITEM_NOS.map((no) => ({ no, facts: facts[no] ?? [] })),
   };
 }
 
