@@ -16,8 +16,11 @@ export const MEDIA_COLLECTIONS = {
    * hold, so the `mediaVerdicts` job tries it again, oldest first (receivedAt), until it applies or an hour passed.
    */
   earlyMediaVerdicts: [{ fields: ['receivedAt'] }],
-  /** A photo uploaded by a member of the public (id: its file name), read by id to check who may use it. */
-  photoUploads: [],
+  /**
+   * A photo uploaded by a member of the public (id: its file name), read by id to check who may use it; those
+   * never attached oldest first (attached, createdAt), for the purge of abandoned photos.
+   */
+  photoUploads: [{ fields: ['attached', 'createdAt'] }],
 } satisfies Record<string, IndexSpec[]>;
 
 /** What a checked image is about: an image of a creation-log entry made 公开, or an evaluation's photo. */
@@ -40,10 +43,17 @@ export interface PhotoUploadDoc {
   id: string;
   /** The folder it was uploaded for (what it may be used for). */
   folder: string;
-  /** Whoever uploaded it (a visitor id): read only to check a later use of the photo. */
+  /** Whoever uploaded it (a visitor id, or a supervisor's appointment): read only to check a later use of the photo. */
   owner: string;
   url: string;
   createdAt: string;
+  /**
+   * Whether an evaluation or report has named it (never unset: a replaced evaluation's photo is kept); one still
+   * unattached a day after upload is deleted (jobs/purge-abandoned-photos.ts), `removing` from the moment it is
+   * marked for that, after which nothing may name it. Absent on photos uploaded before the purge existed: kept.
+   */
+  attached?: boolean;
+  removing?: boolean;
 }
 
 /** A verdict kept because no check had its trace id yet (media-verdicts/receive.ts). */
