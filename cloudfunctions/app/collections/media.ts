@@ -26,12 +26,19 @@ export const MEDIA_COLLECTIONS = {
 /** What a checked image is about: an image of a creation-log entry made 公开, or an evaluation's photo. */
 export type MediaCheckSubject = { kind: 'creationEntry'; entryId: string; url: string } | { kind: 'evaluationPhoto'; evaluationId: string; url: string };
 
+/** What settles a check: WeChat's verdict, or none within `MEDIA_CHECK_EXPIRES_AFTER_MS` (jobs/media-verdicts.ts), taken as not passed. */
+export type MediaOutcome = MediaSuggest | 'expired';
+
 export interface MediaCheckDoc {
   id: string;
   traceId: string;
   subject: MediaCheckSubject;
-  /** pending until its verdict is applied, once: a repeated push finds it applied and changes nothing. */
-  state: 'pending' | 'applied';
+  /**
+   * pending until its verdict is applied, or until it expired without one; once: a repeated or late push finds it
+   * settled and changes nothing.
+   */
+  state: 'pending' | 'applied' | 'expired';
+  /** The verdict applied; null while pending and when it expired. */
   verdict: MediaSuggest | null;
   createdAt: string;
   appliedAt: string | null;
