@@ -37,9 +37,11 @@ export const forwardReport: Handler<typeof contract.evaluation.forwardReport> = 
   }
   const collective = await ctx.store.get<CollectiveDoc>('collectives', found.collectiveId);
   if (!collective) throw new AppError('NOT_FOUND', '未找到该集体');
-  // Photos go public as any evaluation's do, once they pass; those filed before report photos had random names
-  // (under the supervisor's id) stay with the unit.
-  const photos = await screenedPhotos(ctx, found.visitorId, found.photos.filter((url) => isUploadIn(ctx, url, REPORT_PHOTO_FOLDER)));
+  // Photos go public as any evaluation's do, once they pass. They are checked for the forwarding admin, who is
+  // using the app now (the supervisor may not have for days, and WeChat checks only for a recent user). Those
+  // filed before report photos had random names (under the supervisor's id) stay with the unit.
+  const reportPhotos = found.photos.filter((url) => isUploadIn(ctx, url, REPORT_PHOTO_FOLDER));
+  const photos = await screenedPhotos(ctx, ctx.caller.openid, reportPhotos);
   const now = ctx.now();
   const at = now.toISOString();
   const evaluation: EvaluationDoc = {

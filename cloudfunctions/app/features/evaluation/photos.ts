@@ -18,17 +18,17 @@ const PHOTO_REFUSED = '照片：含有不宜公开的内容，请更换后再提
 export async function checkedPhotos(ctx: UseCaseContext, visitorId: string, urls: readonly string[]): Promise<EvaluationPhoto[]> {
   const unique = [...new Set(urls)];
   await assertOwnedPhotos(ctx, PHOTO_FOLDER, visitorId, unique, { code: 'PHOTO_NOT_UPLOADED', field: 'photos' });
-  const photos = await screenedPhotos(ctx, visitorId, unique);
+  const photos = await screenedPhotos(ctx, visitorId.startsWith('wx:') ? visitorId.slice(3) : undefined, unique);
   if (photos.some((p) => p.state === 'removed')) throw new AppError('CONTENT_REJECTED', PHOTO_REFUSED, { photos: PHOTO_REFUSED });
   return photos;
 }
 
 /**
- * Photos through content security as `visitorId`'s (WeChat checks an image against the OPENID that sent it): passed
- * ones shown, those under review waiting for their verdict (by trace id), rejected ones removed.
+ * Photos through content security on behalf of `openid` (WeChat checks an image for a user who used the
+ * mini-program in the last two hours): passed ones shown, those under review waiting for their verdict (by trace
+ * id), rejected ones removed.
  */
-export async function screenedPhotos(ctx: UseCaseContext, visitorId: string, urls: readonly string[]): Promise<EvaluationPhoto[]> {
-  const openid = visitorId.startsWith('wx:') ? visitorId.slice(3) : undefined;
+export async function screenedPhotos(ctx: UseCaseContext, openid: string | undefined, urls: readonly string[]): Promise<EvaluationPhoto[]> {
   const checked = await checkImages(ctx, urls, 'comment', openid);
   return checked.map((c) =>
     c.verdict === 'pass' ? { url: c.url, state: 'shown' } : c.verdict === 'reject' ? { url: c.url, state: 'removed' } : { url: c.url, state: 'review', ...(c.traceId ? { traceId: c.traceId } : {}) },
