@@ -4,9 +4,9 @@ import type { MediaCheckDoc } from '../../cloudfunctions/app/collections/media';
 import { imageHash } from '../../cloudfunctions/adapters/content/word-list-content-security';
 import { wxaMediaCheckEvent } from '../../cloudfunctions/app/media-verdicts/event';
 import { receiveMediaVerdict } from '../../cloudfunctions/app/media-verdicts/receive';
-import { mediaVerdicts } from '../../cloudfunctions/app/jobs/media-verdicts';
+import { MEDIA_CHECK_EXPIRES_AFTER_MS, mediaVerdicts } from '../../cloudfunctions/app/jobs/media-verdicts';
 import { findAll } from '../../cloudfunctions/app/ports/store';
-import { completeContent, draft, PNG, putImage } from '../support/creationlog';
+import { completeContent, draft, PNG, putImage, signInAgain } from '../support/creationlog';
 import { seedHierarchy, TestApp } from '../support/harness';
 import type { Caller } from '../../cloudfunctions/app/context';
 
@@ -76,6 +76,40 @@ describe('a creation-log entry held 审核中 until its images’ verdicts arriv
     // The other image's later pass changes nothing: the hold is gone.
     await app.deliverVerdicts(imageHash(HELD_TOO), 'pass');
     expect(await stateOf(entry.id)).toBeNull();
+  });
+
+  test('an image whose verdict never comes: seven days on the entry is not public, the collective is told it may mark it again, and a late push changes nothing', async () => {
+    const markedAt = app.clock.getTime();
+    const entry = await markedPublic([PNG, HELD]);
+    app.clock = new Date(markedAt + MEDIA_CHECK_EXPIRES_AFTER_MS - 1000);
+    await signInAgain(app, [h.collective]);
+    await mediaVerdicts.run(app.deps);
+    expect(await stateOf(entry.id)).toBe('review');
+    expect(await pendingChecks()).toHaveLength(1);
+
+    app.clock = new Date(markedAt + MEDIA_CHECK_EXPIRES_AFTER_MS);
+    await mediaVerdicts.run(app.deps);
+    expect(await stateOf(entry.id)).toBeNull();
+    expect(await publicTitles()).toEqual([]);
+    expect(await pendingChecks()).toEqual([]);
+    expect(await findAll<MediaCheckDoc>(app.store, 'mediaChecks', { where: { state: 'expired' }, orderBy: { fields: ['createdAt'], direction: 'asc' } })).toEqual([expect.objectContaining({ verdict: null })]);
+    const told = (await app.mailbox()).filter((m) => m.subject === '[creationLogNotPublic] 创建日志未能公开');
+    expect(told).toEqual([
+      expect.objectContaining({ to: `微信 account:${h.collective.accountId}`, text: expect.stringContaining(`「${entry.title}」的图片审核超时，未在三亮主页公开。如需公开，可重新标记公开。`) }),
+    ]);
+    expect(await verdictAudits(entry.id)).toEqual([expect.objectContaining({ actorKind: 'system', after: { publicState: null }, reason: '图片审核超时' })]);
+
+    const settled = await app.snapshot();
+    await mediaVerdicts.run(app.deps);
+    expect(await app.deliverVerdicts(imageHash(HELD), 'pass')).toEqual([]);
+    expect(await receiveMediaVerdict(app.deps, wxaMediaCheckEvent((settled.mediaChecks[0] as MediaCheckDoc).traceId, 'pass', app.clock))).toBe('duplicate');
+    expect(await app.snapshot()).toEqual(settled);
+
+    // Marked again, it is checked again.
+    const current = (await app.ok('creationlog', 'getMine', { entryId: entry.id }, h.collective.caller)).entry;
+    expect((await app.ok('creationlog', 'setPublic', { entryId: entry.id, public: true, version: current.version }, h.collective.caller)).entry.publicState).toBe('review');
+    await app.deliverVerdicts(imageHash(HELD), 'pass');
+    expect(await stateOf(entry.id)).toBe('public');
   });
 
   test('a verdict of review keeps it held; marking it again checks it again', async () => {
@@ -192,6 +226,29 @@ describe('photos on evaluations', () => {
       { url: first, state: 'shown' },
       { url: second, state: 'removed' },
     ]);
+  });
+
+  test('a photo whose verdict never comes stays hidden: seven days on it is settled as not passed', async () => {
+    const rater = visitor(5);
+    const held = await photoOf(HELD, rater);
+    const ratedAt = app.clock.getTime();
+    await app.ok('evaluation', 'evaluate', { code: await codeOf(), rating: 5, photos: [held] }, rater);
+    const mine = async () => (await app.ok('evaluation', 'myEvaluations', {}, rater)).items[0].myPhotos;
+    app.clock = new Date(ratedAt + MEDIA_CHECK_EXPIRES_AFTER_MS - 1000);
+    await mediaVerdicts.run(app.deps);
+    expect(await mine()).toEqual([{ url: held, state: 'review' }]);
+
+    app.clock = new Date(ratedAt + MEDIA_CHECK_EXPIRES_AFTER_MS);
+    await mediaVerdicts.run(app.deps);
+    expect(await mine()).toEqual([{ url: held, state: 'removed' }]);
+    expect(await comments()).toEqual([]);
+    // Only the evaluator sees the outcome; it was never public, so nobody is told.
+    expect(await app.mailbox()).toEqual([]);
+    const settled = await app.snapshot();
+    await mediaVerdicts.run(app.deps);
+    expect(await receiveMediaVerdict(app.deps, wxaMediaCheckEvent((settled.mediaChecks[0] as MediaCheckDoc).traceId, 'pass', app.clock))).toBe('duplicate');
+    expect(await app.snapshot()).toEqual(settled);
+    expect(await comments()).toEqual([]);
   });
 
   test('a photo whose bytes are not the image type claimed is refused at its field', async () => {

@@ -3,6 +3,7 @@ import type { EvaluationDoc } from '../../cloudfunctions/app/collections/evaluat
 import type { SupervisionReportDoc, SupervisorDoc } from '../../cloudfunctions/app/collections/supervision';
 import type { Caller } from '../../cloudfunctions/app/context';
 import { findAll } from '../../cloudfunctions/app/ports/store';
+import { imageHash } from '../../cloudfunctions/adapters/content/word-list-content-security';
 import { PNG } from '../support/creationlog';
 import { wechatVisitor } from '../support/evaluation';
 import { seedFiling, submitComplete } from '../support/filing';
@@ -12,6 +13,9 @@ type World = Awaited<ReturnType<typeof seedFiling>>;
 
 const REPORT = '暗访当日上午十点到站，窗口仅开放一个，等候二十分钟，工作人员未佩戴工牌，服务承诺未上墙公示。';
 const SUPERVISOR_NAME = '李监督';
+/** Photos the local content check holds until a verdict arrives (as WeChat's mediaCheckAsync does every photo). */
+const HELD = Buffer.concat([PNG, Buffer.from('held-report-photo-1')]);
+const HELD_TOO = Buffer.concat([PNG, Buffer.from('held-report-photo-2')]);
 
 describe('监督查评: supervisors a managing unit appoints, and their 明察暗访 reports', () => {
   let app: TestApp;
@@ -32,7 +36,7 @@ describe('监督查评: supervisors a managing unit appoints, and their 明察�
     app.call('evaluation', 'fileReport', { supervisorId, code, visitDate: '2018-11-18', rating: 2, tags: ['服务态度'], text: REPORT, ...extra }, who);
 
   beforeEach(async () => {
-    app = new TestApp();
+    app = new TestApp({ heldImages: [imageHash(HELD), imageHash(HELD_TOO)] });
     w = await seedFiling(app);
     await submitComplete(app, w.campaignId, w.collective.caller);
     await submitComplete(app, w.campaignId, w.countyCollective.caller, { name: '岳阳县人民医院青年护理组' });
@@ -112,7 +116,7 @@ describe('监督查评: supervisors a managing unit appoints, and their 明察�
     expect(await file(supervisorId, { text: '长'.repeat(2001) })).toMatchObject({ ok: false, error: { fields: { text: '查访情况：不能超过2000个字' } } });
     expect(await file(supervisorId, { text: '这里的人都是傻 逼，太差劲了，服务很烂' })).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', fields: { text: '查访情况：含有不宜公开的信息，请修改后再提交' } } });
     expect(await file(supervisorId, { tags: ['不存在的方面'] })).toMatchObject({ ok: false, error: { fields: { tags: '评价方面：“不存在的方面”不在可选范围内' } } });
-    expect(await file(supervisorId, { photos: ['https://example.com/a.jpg'] })).toMatchObject({ ok: false, error: { code: 'IMAGE_NOT_UPLOADED', fields: { photos: '照片：请通过“添加照片”上传' } } });
+    expect(await file(supervisorId, { photos: ['https://example.com/a.jpg'] })).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_UPLOADED', fields: { photos: '请通过“添加照片”上传' } } });
     expect(await file(supervisorId, { photos: ['1', '2', '3', '4'] })).toMatchObject({ ok: false, error: { fields: { photos: '照片：最多3张' } } });
     // Someone else holding the appointment's id is no supervisor.
     expect(await file(supervisorId, {}, wechatVisitor(9))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -163,6 +167,44 @@ describe('监督查评: supervisors a managing unit appoints, and their 明察�
     const seen = JSON.stringify([own, publicAfter, await app.ok('evaluation', 'comments', { code }), cases, await app.mailbox()]);
     expect(seen).not.toMatch(new RegExp(`${SUPERVISOR_NAME}|o-evaluator-7|${supervisorId}`));
     expect((await app.ok('evaluation', 'myReports', {}, person)).items[0]).toMatchObject({ id: report.id, statusLabel: '已转发集体' });
+  });
+
+  test('a forwarded report’s photos are its evaluation’s: shown once they pass, never when risky, their addresses naming nobody', async () => {
+    const { supervisorId } = await appointed();
+    const photo = async (bytes: Buffer) => (await app.ok('evaluation', 'uploadReportPhoto', { supervisorId, contentType: 'image/png', base64: bytes.toString('base64') }, person)).url;
+    const [plain, passing, risky] = [await photo(PNG), await photo(HELD), await photo(HELD_TOO)];
+    expect([plain, passing, risky]).toEqual(Array(3).fill(expect.stringMatching(/^\/files\/supervision\/photos\/[0-9a-f]{32}\.png$/)));
+    // Another supervisor's photo is not this one's to file.
+    const other = wechatVisitor(8);
+    const { supervisorId: otherId } = await appointed(other);
+    const theirs = (await app.ok('evaluation', 'uploadReportPhoto', { supervisorId: otherId, contentType: 'image/png', base64: PNG.toString('base64') }, other)).url;
+    expect(await file(supervisorId, { photos: [theirs] })).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_UPLOADED' } });
+
+    const report = await filed(supervisorId, { photos: [plain, passing, risky] });
+    expect(report.photos).toEqual([plain, passing, risky]);
+    const publicPhotos = async () => (await app.ok('evaluation', 'comments', { code })).items.map((c) => c.photos);
+    expect(await publicPhotos()).toEqual([]);
+    await app.ok('evaluation', 'forwardReport', { reportId: report.id }, w.admin2.caller);
+    const collectivePhotos = async () => (await app.ok('evaluation', 'collectiveEvaluations', {}, w.collective.caller)).items.map((e) => e.photos);
+    expect(await collectivePhotos()).toEqual([[plain]]);
+    expect(await publicPhotos()).toEqual([[plain]]);
+
+    expect(await app.deliverVerdicts(imageHash(HELD_TOO), 'risky')).toEqual(['applied']);
+    expect(await app.deliverVerdicts(imageHash(HELD), 'pass')).toEqual(['applied']);
+    expect(await collectivePhotos()).toEqual([[plain, passing]]);
+    expect(await publicPhotos()).toEqual([[plain, passing]]);
+    expect((await app.ok('evaluation', 'myEvaluations', {}, person)).items[0].myPhotos).toEqual([
+      { url: plain, state: 'shown' },
+      { url: passing, state: 'shown' },
+      { url: risky, state: 'removed' },
+    ]);
+
+    const seen = JSON.stringify([
+      await app.ok('evaluation', 'collectiveEvaluations', {}, w.collective.caller),
+      await app.ok('evaluation', 'publicPage', { code }),
+      await app.ok('evaluation', 'comments', { code }),
+    ]);
+    expect(seen).not.toMatch(new RegExp(`${SUPERVISOR_NAME}|o-evaluator-7|${supervisorId}`));
   });
 
   test('a report filed 不转发 stays with the unit; the supervisor reads the reason; counters equal the records', async () => {

@@ -9,6 +9,7 @@ import { evaluationEscalation } from './evaluation-escalation';
 import { mediaVerdicts } from './media-verdicts';
 import { complaintEscalation } from './complaint-escalation';
 import { purgeAbandonedUploads } from './purge-abandoned-uploads';
+import { purgeAbandonedPhotos } from './purge-abandoned-photos';
 import { filingRollups } from './filing-rollups';
 
 /**
@@ -30,6 +31,7 @@ export const JOBS: Record<string, Job> = {
   filingRollups,
   purgeExpired,
   purgeAbandonedUploads,
+  purgeAbandonedPhotos,
   evaluationEscalation,
   mediaVerdicts,
   complaintEscalation,

@@ -1,17 +1,16 @@
-import type { EarlyMediaVerdictDoc, MediaCheckDoc, MediaCheckSubject } from '../collections/media';
+import type { EarlyMediaVerdictDoc, MediaCheckDoc, MediaCheckSubject, MediaOutcome } from '../collections/media';
 import { mediaCheckId } from '../common/media-checks';
 import type { Deps } from '../context';
 import { applyEntryImageVerdict } from '../features/creationlog/media-verdict';
 import { applyPhotoVerdict } from '../features/evaluation/photo-verdict';
 import { afterCommit } from '../outbox/perform';
 import type { OutboxDoc } from '../outbox/records';
-import type { MediaSuggest } from '../ports/content-security';
 import { DuplicateKeyError, type StoreOps } from '../ports/store';
 import { transact } from '../ports/transaction-retry';
 import { parseMediaVerdict, type MediaVerdict } from './event';
 
 /** What the verdict is applied to, by what the image was about; each feature applies its own. */
-const APPLIERS: Record<MediaCheckSubject['kind'], (deps: Deps, tx: StoreOps, check: MediaCheckDoc, suggest: MediaSuggest) => Promise<OutboxDoc | null>> = {
+const APPLIERS: Record<MediaCheckSubject['kind'], (deps: Deps, tx: StoreOps, check: MediaCheckDoc, outcome: MediaOutcome) => Promise<OutboxDoc | null>> = {
   creationEntry: applyEntryImageVerdict,
   evaluationPhoto: applyPhotoVerdict,
 };
@@ -35,15 +34,19 @@ export async function receiveMediaVerdict(deps: Deps, event: unknown): Promise<V
   return outcome;
 }
 
-/** The verdict applied to the check its trace id names; `unknown` when there is none. */
-export async function applyMediaVerdict(deps: Deps, verdict: MediaVerdict): Promise<VerdictOutcome> {
+/**
+ * The verdict applied to the check its trace id names; `unknown` when there is none. `expired` (no verdict came in
+ * time, jobs/media-verdicts.ts) settles it the same way, as not passed.
+ */
+export async function applyMediaVerdict(deps: Deps, verdict: { traceId: string; suggest: MediaOutcome }): Promise<VerdictOutcome> {
   const id = mediaCheckId(verdict.traceId);
   const { outcome, told } = await transact(deps.store, async (tx) => {
     const check = await tx.get<MediaCheckDoc>('mediaChecks', id);
     if (!check || check.traceId !== verdict.traceId) return { outcome: 'unknown' as const, told: null };
     if (check.state !== 'pending') return { outcome: 'duplicate' as const, told: null };
     const at = deps.now().toISOString();
-    await tx.update('mediaChecks', id, { set: { state: 'applied', verdict: verdict.suggest, appliedAt: at } }, { state: 'pending' });
+    const settled = verdict.suggest === 'expired' ? { state: 'expired' as const, verdict: null } : { state: 'applied' as const, verdict: verdict.suggest };
+    await tx.update('mediaChecks', id, { set: { ...settled, appliedAt: at } }, { state: 'pending' });
     return { outcome: 'applied' as const, told: await APPLIERS[check.subject.kind](deps, tx, check, verdict.suggest) };
   });
   await afterCommit(deps, [told]);

@@ -5,7 +5,7 @@ import type { CommentState, EvaluationDoc, EvaluationSlotDoc } from '../../colle
 import { visitorOf } from '../../common/identity';
 import type { UseCaseContext } from '../../context';
 import { checkLimits } from '../../limits/policy';
-import { DuplicateKeyError, type StoreOps } from '../../ports/store';
+import { DuplicateKeyError } from '../../ports/store';
 import { Retry, withRetries } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
@@ -15,8 +15,8 @@ import { followUpDeadline, syncCase } from './follow-up';
 import { evaluationTarget, type EvaluationTarget } from './evaluation-target';
 import { syncReview } from './reviews';
 import { myEvaluationView } from './views';
-import { checkedPhotos, shownOnPage } from './photos';
-import { holdForVerdict } from '../../common/media-checks';
+import { checkedPhotos, holdPhotos, PHOTO_FOLDER, shownOnPage } from './photos';
+import { attachOwnedPhotos } from '../../common/owned-photos';
 
 const COMMENT_REFUSED = '评价内容：含有不宜公开的信息，请修改后再提交';
 
@@ -63,16 +63,11 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
   const content = { rating: input.rating, tags, comment, commentState: state, held, photos, commentShown: shownOnPage({ held, commentState: state, photos }) };
   const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, target.campaignId)).workingDays);
 
-  // Photos whose verdict comes later are recorded with the evaluation, by their trace ids.
-  const holdPhotos = async (tx: StoreOps, e: EvaluationDoc) => {
-    for (const photo of e.photos ?? []) {
-      if (photo.traceId) await holdForVerdict(tx, ctx.now(), photo.traceId, { kind: 'evaluationPhoto', evaluationId: e.id, url: photo.url });
-    }
-  };
   const { doc, replaced } = await withRetries(async () => {
     try {
       return await ctx.store.transaction(async (tx) => {
         const at = ctx.now().toISOString();
+        await attachOwnedPhotos(ctx, tx, PHOTO_FOLDER, photos.map((p) => p.url), { code: 'PHOTO_NOT_UPLOADED', field: 'photos' });
         const slot = await tx.get<EvaluationSlotDoc>('evaluationSlots', target.slotId);
         const before = slot ? await tx.get<EvaluationDoc>('evaluations', slot.evaluationId) : null;
         if (before) {
@@ -81,7 +76,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
           const set = { ...content, commentShown: content.commentShown && !before.excluded, changedAt: at, updatedAt: at };
           const after: EvaluationDoc = { ...before, ...set };
           await tx.update('evaluations', before.id, { set });
-          await holdPhotos(tx, after);
+          await holdPhotos(tx, ctx.now(), after);
           await countEvaluation(tx, before, countedRating(before), countedRating(after));
           await syncCase(tx, after, at, dueAt);
           await syncReview(tx, after, at);
@@ -106,7 +101,7 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         };
         await tx.insert('evaluationSlots', { id: target.slotId, evaluationId: created.id });
         await tx.insert('evaluations', created);
-        await holdPhotos(tx, created);
+        await holdPhotos(tx, ctx.now(), created);
         await countEvaluation(tx, created, null, countedRating(created));
         await syncCase(tx, created, at, dueAt);
         await syncReview(tx, created, at);

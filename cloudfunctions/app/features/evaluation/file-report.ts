@@ -3,7 +3,7 @@ import { isWithin } from '../../../../shared/domain/unit-tree';
 import { chinaDate } from '../../../../shared/domain/working-days';
 import { AppError } from '../../../../shared/errors';
 import type { SupervisionReportDoc } from '../../collections/supervision';
-import { isUploadIn } from '../../common/uploads';
+import { assertOwnedPhotos, attachOwnedPhotos } from '../../common/owned-photos';
 import { checkLimits } from '../../limits/policy';
 import { afterCommit } from '../../outbox/perform';
 import type { Message } from '../../ports/notifier';
@@ -15,9 +15,10 @@ import { adminsFor, enqueueMessages } from './escalation-notice';
 import { checkedTags } from './evaluate';
 import { targetByCode } from './pages';
 import { reportView } from './supervision-views';
-import { activeSupervisor, reportPhotoFolder } from './supervisors';
+import { activeSupervisor, REPORT_PHOTO_FOLDER } from './supervisors';
 
 const TEXT_REFUSED = '查访情况：含有不宜公开的信息，请修改后再提交';
+const PHOTO_REFUSAL = { code: 'PHOTO_NOT_UPLOADED', field: 'photos' } as const;
 
 function checkedVisitDate(date: string, today: string): string {
   const valid = !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
@@ -35,9 +36,8 @@ export const fileReport: Handler<typeof contract.evaluation.fileReport> = async 
   const { visitorId, supervisor } = await activeSupervisor(ctx, input.supervisorId);
   await checkLimits(ctx, 'supervisionReport', { visitor: visitorId });
   const visitDate = checkedVisitDate(input.visitDate, chinaDate(ctx.now()));
-  if (input.photos.some((url) => !isUploadIn(ctx, url, reportPhotoFolder(supervisor.id)))) {
-    throw new AppError('IMAGE_NOT_UPLOADED', '照片：请通过“添加照片”上传', { photos: '照片：请通过“添加照片”上传' });
-  }
+  const photos = [...new Set(input.photos)];
+  await assertOwnedPhotos(ctx, REPORT_PHOTO_FOLDER, supervisor.id, photos, PHOTO_REFUSAL);
   const { collective } = await targetByCode(ctx.store, input.code);
   if (!isWithin(supervisor.unitPath, collective.unitPath)) throw new AppError('NOT_IN_SCOPE', '该集体不在您所属管理单位的监督范围内');
   if (collective.status !== 'active') throw new AppError('EVALUATION_CLOSED');
@@ -61,7 +61,7 @@ export const fileReport: Handler<typeof contract.evaluation.fileReport> = async 
     tags,
     text: input.text,
     textState: verdict === 'pass' ? 'shown' : 'review',
-    photos: [...new Set(input.photos)],
+    photos,
     status: 'pending',
     decision: null,
     evaluationId: null,
@@ -77,6 +77,7 @@ export const fileReport: Handler<typeof contract.evaluation.fileReport> = async 
     page: 'admin/evaluation/reports',
   }));
   const records = await transact(ctx.store, async (tx) => {
+    await attachOwnedPhotos(ctx, tx, REPORT_PHOTO_FOLDER, photos, PHOTO_REFUSAL);
     await tx.insert('supervisionReports', report);
     if (!(await tx.update('supervisors', supervisor.id, { inc: { reports: 1 } }))) throw new Error(`supervisor ${supervisor.id} is missing`);
     return enqueueMessages(tx, ctx.now(), messages);

@@ -1,8 +1,9 @@
 import { AppError } from '../../../../shared/errors';
 import type { EvaluationDoc, EvaluationPhoto } from '../../collections/evaluation';
-import { checkImages } from '../../common/media-checks';
+import { checkImages, holdForVerdict } from '../../common/media-checks';
 import { assertOwnedPhotos } from '../../common/owned-photos';
 import type { UseCaseContext } from '../../context';
+import type { StoreOps } from '../../ports/store';
 
 /** Where photos on evaluations go: random names, nothing of the evaluator (common/owned-photos.ts). */
 export const PHOTO_FOLDER = 'evaluation/photos/';
@@ -17,10 +18,28 @@ const PHOTO_REFUSED = '照片：含有不宜公开的内容，请更换后再提
 export async function checkedPhotos(ctx: UseCaseContext, visitorId: string, urls: readonly string[]): Promise<EvaluationPhoto[]> {
   const unique = [...new Set(urls)];
   await assertOwnedPhotos(ctx, PHOTO_FOLDER, visitorId, unique, { code: 'PHOTO_NOT_UPLOADED', field: 'photos' });
-  const openid = visitorId.startsWith('wx:') ? visitorId.slice(3) : undefined;
-  const checked = await checkImages(ctx, unique, 'comment', openid);
-  if (checked.some((c) => c.verdict === 'reject')) throw new AppError('CONTENT_REJECTED', PHOTO_REFUSED, { photos: PHOTO_REFUSED });
-  return checked.map((c) => (c.verdict === 'pass' ? { url: c.url, state: 'shown' } : { url: c.url, state: 'review', ...(c.traceId ? { traceId: c.traceId } : {}) }));
+  const photos = await screenedPhotos(ctx, visitorId.startsWith('wx:') ? visitorId.slice(3) : undefined, unique);
+  if (photos.some((p) => p.state === 'removed')) throw new AppError('CONTENT_REJECTED', PHOTO_REFUSED, { photos: PHOTO_REFUSED });
+  return photos;
+}
+
+/**
+ * Photos through content security on behalf of `openid` (WeChat checks an image for a user who used the
+ * mini-program in the last two hours): passed ones shown, those under review waiting for their verdict (by trace
+ * id), rejected ones removed.
+ */
+export async function screenedPhotos(ctx: UseCaseContext, openid: string | undefined, urls: readonly string[]): Promise<EvaluationPhoto[]> {
+  const checked = await checkImages(ctx, urls, 'comment', openid);
+  return checked.map((c) =>
+    c.verdict === 'pass' ? { url: c.url, state: 'shown' } : c.verdict === 'reject' ? { url: c.url, state: 'removed' } : { url: c.url, state: 'review', ...(c.traceId ? { traceId: c.traceId } : {}) },
+  );
+}
+
+/** Inside the evaluation's write: photos whose verdict comes later are recorded with it, by their trace ids. */
+export async function holdPhotos(tx: StoreOps, now: Date, e: EvaluationDoc): Promise<void> {
+  for (const photo of e.photos ?? []) {
+    if (photo.traceId) await holdForVerdict(tx, now, photo.traceId, { kind: 'evaluationPhoto', evaluationId: e.id, url: photo.url });
+  }
 }
 
 /**

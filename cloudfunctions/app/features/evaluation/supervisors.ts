@@ -29,5 +29,8 @@ export async function activeSupervisor(ctx: UseCaseContext, supervisorId: string
   return { visitorId, supervisor };
 }
 
-/** Where a supervisor's report photos are kept. */
-export const reportPhotoFolder = (supervisorId: string): string => `supervision/${supervisorId}/`;
+/**
+ * Where report photos are kept: random names, the supervisor recorded apart (common/owned-photos.ts), since a
+ * forwarded report's photos become a public evaluation's and their addresses must not tell whose they are.
+ */
+export const REPORT_PHOTO_FOLDER = 'supervision/photos/';

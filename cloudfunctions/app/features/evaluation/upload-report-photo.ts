@@ -1,15 +1,15 @@
 import type { contract } from '../../../../shared/contract';
-import { checkedImage, filesOf } from '../../common/uploads';
+import { saveOwnedPhoto } from '../../common/owned-photos';
 import { checkLimits } from '../../limits/policy';
 import type { Handler } from '../../router';
-import { newId } from '../../security/random';
-import { activeSupervisor, reportPhotoFolder } from './supervisors';
+import { activeSupervisor, REPORT_PHOTO_FOLDER } from './supervisors';
 
-/** A photo for a 明察暗访 report, checked to be the image it claims and kept under the supervisor's folder; a report refers to it by the answer. */
+/**
+ * A photo for a 明察暗访 report, checked to be the image it claims, kept under a random name with the appointment
+ * as its owner; only that supervisor's report can name it (`fileReport` checks).
+ */
 export const uploadReportPhoto: Handler<typeof contract.evaluation.uploadReportPhoto> = async (ctx, input) => {
-  const files = filesOf(ctx);
-  const { bytes, ext } = checkedImage(input, '照片');
   const { visitorId, supervisor } = await activeSupervisor(ctx, input.supervisorId);
   await checkLimits(ctx, 'supervisionUpload', { visitor: visitorId });
-  return { url: await files.save(`${reportPhotoFolder(supervisor.id)}${newId()}.${ext}`, bytes, input.contentType) };
+  return { url: await saveOwnedPhoto(ctx, REPORT_PHOTO_FOLDER, supervisor.id, input, '照片') };
 };
