@@ -1,17 +1,22 @@
 import Database from 'better-sqlite3';
 import type { RunningHost } from '../../cloudfunctions/local-host/main';
-import { client, issueCollective, must } from '../../tests/support/openweek-http';
+import { completeContent } from '../../tests/support/filing-content';
+import { activate, client, issueCollective, must } from '../../tests/support/openweek-http';
 import { compare, placeholders, readOnly, visitorTokens, type Side } from './throughput';
 
 /**
  * Evaluation submits (综合点评 by public code) per CPU-second, like for like, against the same kind of bare
  * baseline as the signup bench (throughput.ts drives and checks): the local host (evaluation.evaluate
  * through the router: visitor token, zod, rate limits, content check of the comment, the page by its
- * code, one transaction with the slot, the evaluation and the collective's counters, group commit) against
+ * code, one transaction with the slot, the evaluation, the collective's counters and its units' counters in
+ * the campaign, group commit) against
  * a bare `http` server inserting the evaluation under its slot (person, collective, month) and adding to
  * the collective's count in one transaction. Each request is a new visitor rating one of COLLECTIVES in
  * turn, 3 to 5 stars (a 差评 also opens a follow-up case, which the baseline has no counterpart for), every
- * other one with a comment. After every round: evaluations stored == slots == counted == 2xx answers.
+ * other one with a comment. As in production, each collective has submitted its filing in the demo campaign
+ * (before timing, over HTTP), so its evaluations belong to that campaign and move the per-unit counters
+ * (features/evaluation/unit-counts.ts) of every unit above it. After every round: evaluations stored ==
+ * slots == counted == counted in the units' counters (交通's) == 2xx answers.
  */
 const COLLECTIVES = 200;
 
@@ -24,21 +29,28 @@ export function run(): Promise<void> {
     noun: 'evaluations',
     servers: { host: 'host', bare: 'bare-evaluation' },
     labels: {
-      host: 'router, visitor token, zod, rate limits, content check, one transaction: slot + evaluation + counters',
+      host: 'router, visitor token, zod, rate limits, content check, one transaction: slot + evaluation + collective and unit counters',
       bare: 'one transaction: evaluation insert under its slot + counter update',
     },
     sides: (ready, generator) => {
       const host: RunningHost = { url: ready.host.url, office: ready.host.office, close: async () => undefined };
-      /** The collectives' public codes, issued through the office once. */
+      /** The collectives' public codes, issued through the office once, each collective with its filing submitted. */
       let collectives: Promise<string[]> | null = null;
       const issue = async () => {
+        const post = client(host.url);
+        const campaignId = (await must(post, 'openweek', 'filters', {})).campaigns[0].id as string;
         const codes: string[] = [];
         for (let i = 0; i < COLLECTIVES; i++) {
-          const { accountId } = await issueCollective(host, `压测集体${i}`);
-          codes.push((await must(client(host.url), 'evaluation', 'publicPage', { collectiveId: accountId })).collective.code as string);
+          const issued = await issueCollective(host, `压测集体${i}`);
+          const collective = await activate(post, issued.code, issued.oneTimePassword);
+          await must(post, 'filing', 'submit', { campaignId, content: completeContent({ name: `压测集体${i}`, wechatId: `bench_${i}` }) }, collective);
+          codes.push((await must(post, 'evaluation', 'publicPage', { collectiveId: issued.accountId })).collective.code as string);
         }
         return codes;
       };
+      /** Counted evaluations in the counters of 交通, the unit every bench collective is under (all shards, every month and source). */
+      const unitCounted = `SELECT COALESCE(SUM(j.value), 0) AS n FROM evaluationUnitCounts, json_each(evaluationUnitCounts.doc) AS j
+        WHERE json_extract(doc, '$.unitId') = (SELECT id FROM units WHERE json_extract(doc, '$.name') = '交通') AND j.key GLOB '*[1-5]_[0-9][0-9][0-9][0-9][0-9][0-9]'`;
       /** The collectives' ids, from their pages' codes. */
       const pagesOf = (codes: string[]) => `SELECT id FROM publicPages WHERE json_extract(doc, '$.code') IN (${placeholders(codes.length)})`;
       const hostSide: Side = {
@@ -58,6 +70,7 @@ export function run(): Promise<void> {
             evaluations: (db.prepare(`SELECT COUNT(*) AS n FROM evaluations WHERE json_extract(doc, '$.collectiveId') IN (${pagesOf(codes)})`).get(...codes) as { n: number }).n,
             slots: (db.prepare('SELECT COUNT(*) AS n FROM evaluationSlots').get() as { n: number }).n,
             counted: (db.prepare(`SELECT COALESCE(SUM(${sumOfRatings('h5')} + ${sumOfRatings('wechat')}), 0) AS n FROM evaluationCounts WHERE id IN (${pagesOf(codes)})`).get(...codes) as { n: number }).n,
+            unitCounted: (db.prepare(unitCounted).get() as { n: number }).n,
           })),
       };
       let prepared = 0;

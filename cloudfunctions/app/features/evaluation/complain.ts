@@ -9,7 +9,7 @@ import type { Message } from '../../ports/notifier';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { followUpDaysOf, standingOf } from './campaign-of';
+import { followUpDaysOf, campaignOf } from './campaign-of';
 import { myComplaintViews } from './complaint-views';
 import { adminsFor, enqueueMessages } from './escalation-notice';
 import { followUpDeadline } from './follow-up';
@@ -32,7 +32,7 @@ export const complain: Handler<typeof contract.evaluation.complain> = async (ctx
   }
   const { collective } = await targetByCode(ctx.store, input.code);
   if (collective.status !== 'active') throw new AppError('NOT_FOUND', '该集体已不再接受投诉');
-  const { campaignId } = await standingOf(ctx.store, collective);
+  const campaignId = await campaignOf(ctx.store, collective);
   const at = ctx.now().toISOString();
   const [, unitL1 = '', unitL2 = '', unitL3 = ''] = pathIds(collective.unitPath);
   const doc: ComplaintDoc = {

@@ -9,10 +9,10 @@ import { DuplicateKeyError } from '../../ports/store';
 import { Retry, withRetries } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { aspectTagsOf, followUpDaysOf } from './campaign-of';
+import { aspectTagsIn, followUpDaysIn, settingsOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
-import { evaluationTarget, type EvaluationTarget } from './evaluation-target';
+import { evaluationTarget } from './evaluation-target';
 import { syncReview } from './reviews';
 import { myEvaluationView } from './views';
 import { checkedPhotos, holdPhotos, PHOTO_FOLDER, shownOnPage } from './photos';
@@ -29,9 +29,8 @@ async function checkedComment(ctx: UseCaseContext, visitorId: string, comment: s
   return { comment, state: verdict === 'pass' ? 'shown' : 'review' };
 }
 
-/** The tags offered for this collective's campaign; anything else is refused at the field. */
-export async function checkedTags(ctx: UseCaseContext, target: Pick<EvaluationTarget, 'campaignId'>, tags: string[]): Promise<string[]> {
-  const offered = (await aspectTagsOf(ctx.store, target.campaignId)).tags;
+/** The tags `offered` (the collective's campaign's); anything else is refused at the field. */
+export function checkedTags(offered: string[], tags: string[]): string[] {
   const unknown = tags.find((tag) => !offered.includes(tag));
   if (unknown) {
     const message = `评价方面：“${unknown}”不在可选范围内`;
@@ -57,11 +56,13 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
   const photos = await checkedPhotos(ctx, visitorId, input.photos);
   const target = await evaluationTarget(ctx, visitorId, input);
   if (target.collective.status !== 'active') throw new AppError('EVALUATION_CLOSED');
-  const tags = await checkedTags(ctx, target, input.tags);
+  // One read of the campaign's settings for both the tags offered and the follow-up period.
+  const settings = await settingsOf(ctx.store, target.campaignId);
+  const tags = checkedTags(aspectTagsIn(settings).tags, input.tags);
   const source = visitorId.startsWith('wx:') ? 'wechat' : 'h5';
   const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
   const content = { rating: input.rating, tags, comment, commentState: state, held, photos, commentShown: shownOnPage({ held, commentState: state, photos }) };
-  const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, target.campaignId)).workingDays);
+  const dueAt = followUpDeadline(ctx, followUpDaysIn(settings).workingDays);
 
   const { doc, replaced } = await withRetries(async () => {
     try {
@@ -103,8 +104,9 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         await tx.insert('evaluations', created);
         await holdPhotos(tx, ctx.now(), created);
         await countEvaluation(tx, created, null, countedRating(created));
-        await syncCase(tx, created, at, dueAt);
-        await syncReview(tx, created, at);
+        // A new id: no case or review of it can exist yet, so none is read.
+        await syncCase(tx, created, at, dueAt, true);
+        await syncReview(tx, created, at, true);
         return { doc: created, replaced: false };
       });
     } catch (error) {

@@ -4,7 +4,7 @@ import type { EvaluationDoc, EvaluationSlotDoc } from '../../collections/evaluat
 import type { EventDoc, SignupDoc } from '../../collections/openweek';
 import type { UseCaseContext } from '../../context';
 import { sha256 } from '../../security/random';
-import { standingOf } from './campaign-of';
+import { campaignOf } from './campaign-of';
 import { targetByCode, targetOfAccount, type Target } from './pages';
 
 /** What one evaluation is about, and the slot that allows one of it. */
@@ -34,7 +34,7 @@ export async function evaluationTarget(ctx: UseCaseContext, visitorId: string, i
   }
   const target = await targetByCode(ctx.store, input.code as string);
   const month = chinaMonth(ctx.now());
-  const { campaignId } = await standingOf(ctx.store, target.collective);
+  const campaignId = await campaignOf(ctx.store, target.collective);
   return { ...target, channel: 'general', slotId: sha256(`month:${target.collective.id}:${visitorId}:${month}`), signup: null, event: null, month, campaignId };
 }
 

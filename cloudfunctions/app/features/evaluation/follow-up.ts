@@ -15,10 +15,11 @@ export const followUpDeadline = (deps: Pick<Deps, 'now' | 'config'>, workingDays
  * Keeps the evaluation's follow-up case in step with it, inside its transaction: a counted 差评 has an
  * open case (opened again if a replacement made it one after being withdrawn); an evaluation that is no
  * longer a counted 差评 (replaced, or folded by an appeal) withdraws a case still open. An answered case
- * stays answered.
+ * stays answered. `created`: the evaluation was first written in this transaction, under a new id, so it has
+ * no case yet and none is read.
  */
-export async function syncCase(tx: StoreOps, evaluation: EvaluationDoc, at: string, dueAt: string): Promise<void> {
-  const existing = await tx.get<EvaluationCaseDoc>('evaluationCases', evaluation.id);
+export async function syncCase(tx: StoreOps, evaluation: EvaluationDoc, at: string, dueAt: string, created = false): Promise<void> {
+  const existing = created ? null : await tx.get<EvaluationCaseDoc>('evaluationCases', evaluation.id);
   const counted = countedRating(evaluation);
   const negative = counted !== null && isNegative(counted);
   if (negative && !existing) {

@@ -4,7 +4,7 @@ import type { UnitDoc } from '../../collections';
 import type { SupervisorDoc } from '../../collections/supervision';
 import { visitorOf } from '../../common/identity';
 import type { Handler } from '../../router';
-import { aspectTagsOf, standingOf } from './campaign-of';
+import { aspectTagsOf, campaignOf } from './campaign-of';
 import { targetByCode } from './pages';
 
 /**
@@ -21,6 +21,6 @@ export const mySupervision: Handler<typeof contract.evaluation.mySupervision> = 
   const { collective, page } = await targetByCode(ctx.store, input.code);
   const role = collective.status === 'active' ? items.find((s) => isWithin(s.unitPath, collective.unitPath)) : undefined;
   if (!role) return { roles, target: null };
-  const { tags } = await aspectTagsOf(ctx.store, (await standingOf(ctx.store, collective)).campaignId);
+  const { tags } = await aspectTagsOf(ctx.store, await campaignOf(ctx.store, collective));
   return { roles, target: { supervisorId: role.id, collective: { code: page.code, name: collective.name }, tags } };
 };

@@ -15,10 +15,11 @@ const awaits = (e: EvaluationDoc) => ({ held: e.held && !e.excluded, commentInRe
  * Keeps the evaluation's review in step with it, inside its transaction: an evaluation held or with a
  * comment under review is in its managing unit's queue (back in it when a replacement needs a new decision);
  * one that no longer needs review (replaced, or folded by an appeal) leaves a pending review withdrawn.
+ * `created`: the evaluation was first written in this transaction, under a new id, so it has no review yet.
  */
-export async function syncReview(tx: StoreOps, e: EvaluationDoc, at: string): Promise<void> {
+export async function syncReview(tx: StoreOps, e: EvaluationDoc, at: string, created = false): Promise<void> {
   const { held, commentInReview } = awaits(e);
-  const existing = await tx.get<EvaluationReviewDoc>('evaluationReviews', e.id);
+  const existing = created ? null : await tx.get<EvaluationReviewDoc>('evaluationReviews', e.id);
   if (held || commentInReview) {
     if (!existing) {
       const [, unitL1 = '', unitL2 = '', unitL3 = ''] = pathIds(e.unitPath);
