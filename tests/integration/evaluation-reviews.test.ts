@@ -137,6 +137,28 @@ describe('the managing unit reviews held evaluations and comments under review',
     await expectFiguresEqualRecords();
   });
 
+  test('the managing unit’s admins are told when an evaluation enters their queue, once, and not while it waits', async () => {
+    const told = async () => (await app.mailbox()).filter((m) => m.subject.startsWith('[evaluationHeld]')).map((m) => [m.to, m.text]);
+    const visitor = wechatVisitor(1);
+    await evaluate(visitor, 4, '很好');
+    expect(await told()).toEqual([]);
+    app.deps.riskControl = RISKY;
+    app.advance(60);
+    const held = await evaluate(visitor, 1, '第一次');
+    const message = [`微信 account:${w.admin3.accountId}`, expect.stringContaining('「岳阳市公交一路青年班组」有一条评价待审核')];
+    expect(await told()).toEqual([message]);
+    expect(JSON.stringify(await told())).not.toContain('o-evaluator');
+    app.advance(60);
+    await evaluate(visitor, 2, '第二次'); // still held, still waiting: nobody is told again
+    expect(await told()).toEqual([message]);
+    app.deps.riskControl = NO_RISK;
+    await app.ok('evaluation', 'decideEvaluationReview', { evaluationId: held.id, count: true }, w.admin3.caller);
+    app.deps.riskControl = RISKY;
+    app.advance(60);
+    await evaluate(visitor, 1, '第三次'); // decided, then held again: back in the queue, told again
+    expect(await told()).toEqual([message, message]);
+  });
+
   test('refusals write nothing: no reason for 不计入, another branch’s admin, an unknown evaluation', async () => {
     app.deps.riskControl = RISKY;
     const held = await evaluate(wechatVisitor(1), 2, '刷评内容');

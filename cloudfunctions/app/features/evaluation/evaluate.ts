@@ -13,7 +13,9 @@ import { aspectTagsIn, followUpDaysIn, settingsOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
 import { evaluationTarget } from './evaluation-target';
-import { syncReview } from './reviews';
+import { reviewMessages, syncReview } from './reviews';
+import { enqueueMessages } from './escalation-notice';
+import { afterCommit } from '../../outbox/perform';
 import { myEvaluationView } from './views';
 import { checkedPhotos, holdPhotos, PHOTO_FOLDER, shownOnPage } from './photos';
 import { attachOwnedPhotos } from '../../common/owned-photos';
@@ -63,8 +65,10 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
   const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
   const content = { rating: input.rating, tags, comment, commentState: state, held, photos, commentShown: shownOnPage({ held, commentState: state, photos }) };
   const dueAt = followUpDeadline(ctx, followUpDaysIn(settings).workingDays);
+  // An evaluation held or with its comment in review tells the managing unit's admins once it enters their queue.
+  const toReviewers = held || state === 'review' ? await reviewMessages(ctx, target.collective, target.collective.name) : [];
 
-  const { doc, replaced } = await withRetries(async () => {
+  const { doc, replaced, records } = await withRetries(async () => {
     try {
       return await ctx.store.transaction(async (tx) => {
         const at = ctx.now().toISOString();
@@ -80,8 +84,8 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
           await holdPhotos(tx, ctx.now(), after);
           await countEvaluation(tx, before, countedRating(before), countedRating(after));
           await syncCase(tx, after, at, dueAt);
-          await syncReview(tx, after, at);
-          return { doc: after, replaced: true };
+          const queued = await syncReview(tx, after, at);
+          return { doc: after, replaced: true, records: queued ? await enqueueMessages(tx, ctx.now(), toReviewers) : [] };
         }
         const created: EvaluationDoc = {
           id: newId(),
@@ -106,8 +110,8 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
         await countEvaluation(tx, created, null, countedRating(created));
         // A new id: no case or review of it can exist yet, so none is read.
         await syncCase(tx, created, at, dueAt, true);
-        await syncReview(tx, created, at, true);
-        return { doc: created, replaced: false };
+        const queued = await syncReview(tx, created, at, true);
+        return { doc: created, replaced: false, records: queued ? await enqueueMessages(tx, ctx.now(), toReviewers) : [] };
       });
     } catch (error) {
       // Another first evaluation of this slot committed meanwhile: run again and replace (or refuse) it.
@@ -115,5 +119,6 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
       throw error;
     }
   });
+  await afterCommit(ctx, records);
   return { evaluation: myEvaluationView(doc, { code: target.page.code, name: target.collective.name }, target.event?.title ?? null), replaced };
 };

@@ -4,7 +4,10 @@ import { pathIds } from '../../../../shared/domain/unit-tree';
 import type { UnitDoc } from '../../collections';
 import type { EvaluationDoc, EvaluationReviewDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
+import type { Deps } from '../../context';
+import type { Message } from '../../ports/notifier';
 import type { Store, StoreOps } from '../../ports/store';
+import { adminsFor } from './escalation-notice';
 import { publicCodeOf } from './pages';
 import { evaluationView } from './views';
 
@@ -16,8 +19,9 @@ const awaits = (e: EvaluationDoc) => ({ held: e.held && !e.excluded, commentInRe
  * comment under review is in its managing unit's queue (back in it when a replacement needs a new decision);
  * one that no longer needs review (replaced, or folded by an appeal) leaves a pending review withdrawn.
  * `created`: the evaluation was first written in this transaction, under a new id, so it has no review yet.
+ * Answers whether the evaluation has just entered the queue (its unit's admins are then told).
  */
-export async function syncReview(tx: StoreOps, e: EvaluationDoc, at: string, created = false): Promise<void> {
+export async function syncReview(tx: StoreOps, e: EvaluationDoc, at: string, created = false): Promise<boolean> {
   const { held, commentInReview } = awaits(e);
   const existing = created ? null : await tx.get<EvaluationReviewDoc>('evaluationReviews', e.id);
   if (held || commentInReview) {
@@ -26,12 +30,27 @@ export async function syncReview(tx: StoreOps, e: EvaluationDoc, at: string, cre
       await tx.insert<EvaluationReviewDoc>('evaluationReviews', {
         id: e.id, collectiveId: e.collectiveId, unitPath: e.unitPath, unitL1, unitL2, unitL3, held, commentInReview, status: 'pending', decision: null, createdAt: at, updatedAt: at, version: 1,
       });
-    } else if (existing.status !== 'pending' || existing.held !== held || existing.commentInReview !== commentInReview) {
+      return true;
+    }
+    if (existing.status !== 'pending' || existing.held !== held || existing.commentInReview !== commentInReview) {
       await tx.update('evaluationReviews', e.id, { set: { held, commentInReview, status: 'pending', decision: null, createdAt: at, updatedAt: at, version: existing.version + 1 } });
+      return existing.status !== 'pending';
     }
   } else if (existing?.status === 'pending') {
     await tx.update('evaluationReviews', e.id, { set: { status: 'withdrawn', updatedAt: at, version: existing.version + 1 } });
   }
+  return false;
+}
+
+/** What the managing unit's admins are told when an evaluation enters their review queue (found before the transaction). */
+export async function reviewMessages(deps: Deps, e: Pick<EvaluationDoc, 'unitPath'>, collectiveName: string): Promise<Message[]> {
+  return (await adminsFor(deps, e.unitPath)).map((admin) => ({
+    recipient: { kind: 'account', accountId: admin.id },
+    topic: 'evaluationHeld',
+    title: '待审核评价',
+    body: `「${collectiveName}」有一条评价待审核：计入或不计入。`,
+    page: 'admin/evaluation/reviews',
+  }));
 }
 
 /** As the managing unit's admins decide it: the comment whatever its state, never its writer. */
