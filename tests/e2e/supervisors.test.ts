@@ -76,11 +76,11 @@ describe('a managing unit’s supervisor reports on a collective, and the unit f
     await box.fill(`${report}办证刻章`);
     const [chooser] = await Promise.all([supervisor.waitForEvent('filechooser'), form.locator('.btn-add-photos').click()]);
     await chooser.setFiles([{ name: 'one.png', mimeType: 'image/png', buffer: PNG }]);
-    await form.locator('.report-photo img').waitFor();
+    await form.locator('.photo-field__item img').waitFor();
     await form.locator('.btn-submit-report').click();
     await expectTexts(form.locator('.field-error--text'), ['含有不宜公开的信息，请修改后再提交']);
     expect(await box.inputValue()).toBe(`${report}办证刻章`);
-    expect(await form.locator('.report-photo img').count()).toBe(1);
+    expect(await form.locator('.photo-field__item img').count()).toBe(1);
     await shot(supervisor, 'report-refused');
 
     await box.fill(report);

@@ -5,6 +5,7 @@ import { formatTime } from '../format';
 import { Picture } from './Picture';
 import { Section } from './Screen';
 import './creationlog.css';
+import './photo-field.css';
 
 /** A whole entry — its text, images, links — and the guidance on it, as the collective and its admins read it. */
 export function EntryDetail({ entry }: { entry: EntryView }) {

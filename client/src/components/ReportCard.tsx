@@ -4,6 +4,7 @@ import type { ReportView } from '../../../shared/contract/evaluation-supervision
 import { chinaTime } from '../openweek-format';
 import { Picture } from './Picture';
 import './creationlog.css';
+import './photo-field.css';
 import './evaluation.css';
 import './supervision.css';
 

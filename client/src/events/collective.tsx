@@ -19,6 +19,7 @@ import { useSession } from '../hooks/useSession';
 import { collectivePage, mayBeSupervisor, mySupervision, publicComments, publicEntries, publicPage } from '../services';
 import { go, ROUTES, urlOf } from '../routes';
 import '../components/creationlog.css';
+import '../components/photo-field.css';
 import '../components/openweek.css';
 import './collective.css';
 

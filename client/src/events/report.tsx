@@ -9,16 +9,14 @@ import { MAX_REPORT_LENGTH, MAX_REPORT_PHOTOS } from '../../../shared/domain/eva
 import { chinaDate } from '../../../shared/domain/working-days';
 import { DateField } from '../components/DateField';
 import { RatingChoices, TagChoices } from '../components/EvaluationChoices';
-import { FieldError, FieldLabel, FormField } from '../components/FormField';
+import { FormField } from '../components/FormField';
 import { LoadFailed } from '../components/LoadFailed';
 import { Notice } from '../components/Notice';
-import { Picture } from '../components/Picture';
+import { PhotoField } from '../components/PhotoField';
 import { Screen, Section } from '../components/Screen';
-import { Tappable } from '../components/Tappable';
 import { useForm } from '../hooks/useForm';
 import { fileReport, mySupervision, uploadReportPhotos, type CallOutput } from '../services';
 import { go, ROUTES } from '../routes';
-import '../components/creationlog.css';
 import '../components/openweek.css';
 import '../components/evaluation.css';
 
@@ -38,7 +36,6 @@ export default function ReportPage() {
   const [tags, setTags] = useState<string[]>([]);
   const [photos, setPhotos] = useState<string[]>([]);
   const [photoError, setPhotoError] = useState<string | undefined>();
-  const [uploading, setUploading] = useState(false);
   const [done, setDone] = useState(false);
   const load = () => {
     setError(null);
@@ -81,16 +78,6 @@ export default function ReportPage() {
     );
   }
 
-  const addPhotos = async () => {
-    setUploading(true);
-    setPhotoError(undefined);
-    const results = await uploadReportPhotos(target.supervisorId, MAX_REPORT_PHOTOS - photos.length);
-    setUploading(false);
-    const urls = results.flatMap((r) => (r.ok ? [r.data.url] : []));
-    const refused = results.find((r) => !r.ok);
-    if (urls.length) setPhotos((prev) => [...prev, ...urls].slice(0, MAX_REPORT_PHOTOS));
-    if (refused && !refused.ok) setPhotoError(refused.error.fields?.base64 ?? refused.error.message);
-  };
   const toggle = (tag: string) => setTags((prev) => (prev.includes(tag) ? prev.filter((t) => t !== tag) : [...prev, tag]));
   const submit = async () => {
     const result = await form.submit((input) => fileReport(input));
@@ -119,27 +106,18 @@ export default function ReportPage() {
       ) : null}
       <Section title="查访情况">
         <FormField {...form.field('text')} label="查访情况" multiline maxLength={MAX_REPORT_LENGTH} placeholder="时间、地点、所见所闻，以及对照公开承诺的情况" />
-        <View className="form-field form-field--photos">
-          <View className="form-field__row">
-            <FieldLabel label={`照片（${photos.length}/${MAX_REPORT_PHOTOS}）`} />
-            {photos.length < MAX_REPORT_PHOTOS ? (
-              <Button className="btn-add-photos" size="small" loading={uploading} onClick={() => void addPhotos()}>
-                添加照片
-              </Button>
-            ) : null}
-          </View>
-          <View className="cl-images">
-            {photos.map((url, i) => (
-              <View key={url} className="cl-image report-photo">
-                <Picture src={url} alt={`照片${i + 1}`} mode="aspectFill" />
-                <Tappable className="cl-image__remove btn-remove-photo" label={`删除照片${i + 1}`} onTap={() => setPhotos(photos.filter((u) => u !== url))}>
-                  删除
-                </Tappable>
-              </View>
-            ))}
-          </View>
-          <FieldError name="photos" error={photoError} />
-        </View>
+        <PhotoField
+          name="photos"
+          label="照片"
+          max={MAX_REPORT_PHOTOS}
+          photos={photos}
+          onChange={(next) => {
+            setPhotos(next);
+            setPhotoError(undefined);
+          }}
+          upload={(room) => uploadReportPhotos(target.supervisorId, room)}
+          error={photoError}
+        />
       </Section>
       <Notice tone="info">报告只交给聘任您的管理单位；转发给集体时不显示您的姓名和身份。</Notice>
       <Notice>{form.notice}</Notice>

@@ -22,6 +22,7 @@ import { formatTime } from '../../format';
 import { videoFacts } from '../../creationlog-format';
 import { replace, ROUTES } from '../../routes';
 import '../../components/creationlog.css';
+import '../../components/photo-field.css';
 
 /** How long typing pauses before the draft is saved on the server. */
 const SAVE_DELAY_MS = 1000;
