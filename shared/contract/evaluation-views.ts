@@ -241,17 +241,23 @@ export const posterView = z.object({
 });
 
 /**
- * A held evaluation or a comment under content review, as its managing unit's admins decide it: the
- * comment whatever its state (they judge it), never who wrote it.
+ * A held evaluation, a comment under content review or photos no check will decide, as its managing unit's
+ * admins decide it: the comment whatever its state and those photos (they judge them), never who wrote it.
  */
 export const evaluationReviewView = z.object({
   id: z.string(),
   evaluation: evaluationView,
   collective: z.object({ code: z.string(), name: z.string() }),
   unitName: z.string(),
-  /** Why it is here: a rater WeChat ranks risky (held), and/or a comment content security left for review. */
+  /**
+   * Why it is here: a rater WeChat ranks risky (held), a comment content security left for review, and/or photos
+   * that could not be sent for checking (no verdict will come for them).
+   */
   held: z.boolean(),
   commentInReview: z.boolean(),
+  photosInReview: z.boolean(),
+  /** The photos this decision shows (计入) or removes (不计入); those WeChat is still checking are not among them. */
+  reviewPhotos: z.array(z.string()),
   status: z.enum(['pending', 'decided', 'withdrawn']),
   decision: z.object({ outcome: z.enum(REVIEW_OUTCOMES), outcomeLabel: z.string(), reason: z.string().nullable(), byName: z.string(), at: z.string() }).nullable(),
   createdAt: z.string(),

@@ -4,8 +4,10 @@ import type { Caller } from '../../cloudfunctions/app/context';
 import type { ContentSecurity } from '../../cloudfunctions/app/ports/content-security';
 import { NO_RISK, type RiskControl } from '../../cloudfunctions/app/ports/risk-control';
 import { findAll } from '../../cloudfunctions/app/ports/store';
+import { imageHash } from '../../cloudfunctions/adapters/content/word-list-content-security';
 import { RATINGS } from '../../shared/domain/evaluation/rules';
 import { expectOutcome } from '../support/authorization';
+import { PNG } from '../support/creationlog';
 import { filedCollectivePage, wechatVisitor } from '../support/evaluation';
 import { seedFiling } from '../support/filing';
 import { TestApp } from '../support/harness';
@@ -15,6 +17,8 @@ type World = Awaited<ReturnType<typeof seedFiling>>;
 const RISKY: RiskControl = { rankOf: async () => 4 };
 /** Content security that leaves every text for review (what msgSecCheck answers when unsure). */
 const UNSURE: ContentSecurity = { checkText: async () => 'review', checkImage: async () => ({ verdict: 'pass' }) };
+/** A photo the local content check holds for WeChat's later verdict (mediaCheckAsync answered a trace id). */
+const CHECKING = Buffer.concat([PNG, Buffer.from('checking')]);
 
 describe('the managing unit reviews held evaluations and comments under review', () => {
   let app: TestApp;
@@ -22,7 +26,7 @@ describe('the managing unit reviews held evaluations and comments under review',
   let code: string;
 
   beforeEach(async () => {
-    app = new TestApp();
+    app = new TestApp({ heldImages: [imageHash(CHECKING)] });
     ({ w, code } = await filedCollectivePage(app));
   });
   afterEach(() => app.close());
@@ -69,7 +73,7 @@ describe('the managing unit reviews held evaluations and comments under review',
 
     await expectOutcome(app, () => app.call('evaluation', 'decideEvaluationReview', { evaluationId: held.id, count: false, reason: '再审一次' }, w.admin1.caller), 'INVALID_STATE');
     const audit = (await findAll<AuditDoc>(app.store, 'audit', { where: { action: 'evaluation.countReviewed' }, orderBy: { fields: ['at'], direction: 'asc' } }));
-    expect(audit.map((a) => [a.actorId, a.after])).toEqual([[w.admin3.accountId, { evaluationId: held.id, held: true, commentInReview: false }]]);
+    expect(audit.map((a) => [a.actorId, a.after])).toEqual([[w.admin3.accountId, { evaluationId: held.id, held: true, commentInReview: false, photosInReview: false }]]);
     expect(JSON.stringify(audit)).not.toContain('o-evaluator');
   });
 
@@ -169,5 +173,115 @@ describe('the managing unit reviews held evaluations and comments under review',
     await expectOutcome(app, () => app.call('evaluation', 'decideEvaluationReview', { evaluationId: 'no-such-evaluation', count: true }, w.admin1.caller), 'NOT_FOUND');
     await expectOutcome(app, () => app.call('evaluation', 'decideEvaluationReview', { evaluationId: held.id, count: true }, w.collective.caller), 'FORBIDDEN');
     expect(await app.snapshot()).toEqual(before);
+  });
+
+  describe('photos that could not be sent for checking', () => {
+    /** Photos mediaCheckAsync could not be asked about (no OPENID, no temporary URL, WeChat unreachable): review, no trace id. */
+    const unsent = new Set<string>();
+    beforeEach(() => {
+      unsent.clear();
+      const local = app.deps.contentSecurity;
+      app.deps.contentSecurity = { checkText: (check) => local.checkText(check), checkImage: async (check) => (unsent.has(check.url) ? { verdict: 'review' } : local.checkImage(check)) };
+    });
+
+    const photo = async (visitor: Caller, bytes: Buffer, { send = true } = {}) => {
+      const { url } = await app.ok('evaluation', 'uploadPhoto', { contentType: 'image/png', base64: bytes.toString('base64') }, visitor);
+      if (!send) unsent.add(url);
+      return url;
+    };
+    const withPhotos = async (visitor: Caller, rating: number, photos: string[], comment?: string) =>
+      (await app.ok('evaluation', 'evaluate', { code, rating, photos, ...(comment ? { comment } : {}) }, visitor)).evaluation;
+    const onPage = async () => (await app.ok('evaluation', 'comments', { code })).items.map((c) => ({ comment: c.comment, photos: c.photos }));
+    const myPhotos = async (visitor: Caller) => (await app.ok('evaluation', 'myEvaluations', {}, visitor)).items[0].myPhotos;
+    const told = async () => (await app.mailbox()).filter((m) => m.subject.startsWith('[evaluationHeld]')).map((m) => m.to);
+
+    test('one puts the evaluation in its unit’s queue and tells its admins; the page does not show it meanwhile; 计入 shows it and the evaluation', async () => {
+      const rater = wechatVisitor(1);
+      const stuck = await photo(rater, Buffer.concat([PNG, Buffer.from('stuck')]), { send: false });
+      const evaluation = await withPhotos(rater, 5, [stuck]);
+      expect(evaluation.myPhotos).toEqual([{ url: stuck, state: 'review' }]);
+      // Photos waiting do not hold the rating back: it counts at once, as a comment in review does.
+      expect(await summary()).toMatchObject({ counted: 1, satisfactionRate: 1 });
+      expect(await onPage()).toEqual([]);
+      expect(await told()).toEqual([`微信 account:${w.admin3.accountId}`]);
+      for (const admin of [w.admin3, w.admin1, w.office]) {
+        expect(await queue(admin.caller)).toEqual([expect.objectContaining({ id: evaluation.id, held: false, commentInReview: false, photosInReview: true, reviewPhotos: [stuck], status: 'pending' })]);
+      }
+      // A sibling branch's admin neither sees nor decides it.
+      expect(await queue(w.countyAdmin1.caller)).toEqual([]);
+      await expectOutcome(app, () => app.call('evaluation', 'decideEvaluationReview', { evaluationId: evaluation.id, count: true }, w.countyAdmin1.caller), 'NOT_IN_SCOPE');
+
+      const { review } = await app.ok('evaluation', 'decideEvaluationReview', { evaluationId: evaluation.id, count: true }, w.admin3.caller);
+      expect(review).toMatchObject({ status: 'decided', photosInReview: true, reviewPhotos: [], evaluation: { photos: [stuck] } });
+      expect(await onPage()).toEqual([{ comment: null, photos: [stuck] }]);
+      expect(await myPhotos(rater)).toEqual([{ url: stuck, state: 'shown' }]);
+      expect(await summary()).toMatchObject({ counted: 1 });
+      expect(await queue(w.admin3.caller)).toEqual([]);
+      await expectFiguresEqualRecords();
+      const audit = await findAll<AuditDoc>(app.store, 'audit', { where: { action: 'evaluation.countReviewed' }, orderBy: { fields: ['at'], direction: 'asc' } });
+      expect(audit.map((a) => a.after)).toEqual([{ evaluationId: evaluation.id, held: false, commentInReview: false, photosInReview: true }]);
+    });
+
+    test('不计入 keeps it off the page for good; the comment and the other photos show, and the rating still counts', async () => {
+      const rater = wechatVisitor(1);
+      const fine = await photo(rater, PNG);
+      const stuck = await photo(rater, Buffer.concat([PNG, Buffer.from('stuck')]), { send: false });
+      const evaluation = await withPhotos(rater, 4, [fine, stuck], '窗口服务热情');
+      expect(await onPage()).toEqual([{ comment: '窗口服务热情', photos: [fine] }]);
+      expect((await queue(w.admin3.caller)).map((r) => [r.id, r.reviewPhotos])).toEqual([[evaluation.id, [stuck]]]);
+
+      await app.ok('evaluation', 'decideEvaluationReview', { evaluationId: evaluation.id, count: false, reason: '照片含他人面部' }, w.admin3.caller);
+      expect(await onPage()).toEqual([{ comment: '窗口服务热情', photos: [fine] }]);
+      // The evaluator reads it as a photo that did not pass, like one WeChat found risky.
+      expect((await app.ok('evaluation', 'myEvaluations', {}, rater)).items[0]).toMatchObject({
+        excluded: null,
+        commentState: 'shown',
+        myPhotos: [
+          { url: fine, state: 'shown' },
+          { url: stuck, state: 'removed' },
+        ],
+      });
+      expect(await summary()).toMatchObject({ counted: 1 });
+      await expectFiguresEqualRecords();
+    });
+
+    test('a photo WeChat is still checking is not the admin’s to decide: it takes WeChat’s later verdict', async () => {
+      const rater = wechatVisitor(1);
+      const checking = await photo(rater, CHECKING);
+      const stuck = await photo(rater, Buffer.concat([PNG, Buffer.from('stuck')]), { send: false });
+      // Only a photo WeChat is checking: nothing for the unit to decide.
+      await withPhotos(wechatVisitor(2), 5, [await photo(wechatVisitor(2), CHECKING)]);
+      expect(await queue(w.admin3.caller)).toEqual([]);
+
+      const evaluation = await withPhotos(rater, 5, [checking, stuck]);
+      expect((await queue(w.admin3.caller)).map((r) => [r.id, r.reviewPhotos])).toEqual([[evaluation.id, [stuck]]]);
+      await app.ok('evaluation', 'decideEvaluationReview', { evaluationId: evaluation.id, count: true }, w.admin3.caller);
+      expect(await myPhotos(rater)).toEqual([
+        { url: checking, state: 'review' },
+        { url: stuck, state: 'shown' },
+      ]);
+      expect(await onPage()).toEqual([{ comment: null, photos: [stuck] }]);
+
+      expect(await app.deliverVerdicts(imageHash(CHECKING), 'pass')).toEqual(['applied', 'applied']);
+      expect(await myPhotos(rater)).toEqual([
+        { url: checking, state: 'shown' },
+        { url: stuck, state: 'shown' },
+      ]);
+      expect(await onPage()).toEqual(expect.arrayContaining([{ comment: null, photos: [checking, stuck] }]));
+    });
+
+    test('a replacement whose photos could all be sent withdraws the review; one with such a photo again re-opens it and tells the admins again', async () => {
+      const rater = wechatVisitor(1);
+      const evaluation = await withPhotos(rater, 5, [await photo(rater, Buffer.concat([PNG, Buffer.from('stuck-1')]), { send: false })]);
+      app.advance(60);
+      await withPhotos(rater, 5, [await photo(rater, PNG)]);
+      expect(await queue(w.admin3.caller)).toEqual([]);
+      expect(await app.ok('evaluation', 'evaluationReviews', { status: 'decided' }, w.admin3.caller)).toMatchObject({ items: [] });
+      app.advance(60);
+      const again = await photo(rater, Buffer.concat([PNG, Buffer.from('stuck-2')]), { send: false });
+      await withPhotos(rater, 5, [again]);
+      expect((await queue(w.admin3.caller)).map((r) => [r.id, r.photosInReview, r.reviewPhotos])).toEqual([[evaluation.id, true, [again]]]);
+      expect(await told()).toEqual([`微信 account:${w.admin3.accountId}`, `微信 account:${w.admin3.accountId}`]);
+    });
   });
 });

@@ -84,8 +84,8 @@ export const EVALUATION_COLLECTIONS = {
     { fields: ['collectiveId', 'rectificationRequested', 'createdAt'] },
   ],
   /**
-   * One review per evaluation held for its managing unit (id = the evaluation's id): a high-risk rater's, or
-   * one whose comment is under content review. The office's queue (status, createdAt); a level-k admin's
+   * One review per evaluation held for its managing unit (id = the evaluation's id): a high-risk rater's,
+   * one whose comment is under content review, or one with a photo that could not be sent for checking. The office's queue (status, createdAt); a level-k admin's
    * subtree as an equality on the ancestor at that level (unitLk, status, createdAt).
    */
   evaluationReviews: [
@@ -107,7 +107,7 @@ export type PhotoState = 'shown' | 'review' | 'removed';
 export interface EvaluationPhoto {
   url: string;
   state: PhotoState;
-  /** While `review`: the trace id its verdict will carry (absent when none will come). */
+  /** While `review`: the trace id its verdict will carry (absent when none will come: the managing unit decides it). */
   traceId?: string;
 }
 
@@ -320,6 +320,8 @@ export interface EvaluationReviewDoc {
   /** What it awaits, as of its last (re)opening: a risky rater's evaluation to count, a comment to show. */
   held: boolean;
   commentInReview: boolean;
+  /** A photo that could not be sent for checking (no verdict will come) waits for the unit's decision; absent in reviews stored before: false. */
+  photosInReview?: boolean;
   status: EvaluationReviewStatus;
   decision: { outcome: ReviewOutcome; reason: string | null; by: string; byName: string; at: string } | null;
   createdAt: string;

@@ -2,26 +2,39 @@ import type { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { audit } from '../../common/audit';
 import { loadInScope } from '../../common/scope';
-import type { EvaluationDoc, EvaluationReviewDoc } from '../../collections/evaluation';
+import type { EvaluationDoc, EvaluationPhoto, EvaluationReviewDoc } from '../../collections/evaluation';
 import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { followUpDaysOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
-import { shownOnPage } from './photos';
+import { shownOnPage, unsentPhotos } from './photos';
 import { evaluationReviewView } from './reviews';
 
-/** The evaluation after the decision: 计入 counts it and shows its comment; 不计入 folds a held one with the reason, or keeps only the comment off the page. */
+/**
+ * The photos after the decision: those no verdict will reach are shown (计入) or removed as a risky verdict removes
+ * them (不计入); those WeChat is still checking keep waiting for its verdict.
+ */
+function decidedPhotos(before: EvaluationDoc, count: boolean): EvaluationPhoto[] {
+  const unsent = new Set(unsentPhotos(before));
+  return (before.photos ?? []).map((p) => (unsent.has(p) ? { url: p.url, state: count ? 'shown' : 'removed' } : p));
+}
+
+/**
+ * The evaluation after the decision: 计入 counts it and shows its comment and photos; 不计入 folds a held one with
+ * the reason, or keeps only the comment and photos off the page.
+ */
 function decided(before: EvaluationDoc, count: boolean, reason: string | null, at: string): EvaluationDoc {
+  const photos = decidedPhotos(before, count);
   if (count) {
     const commentState = before.commentState === 'review' ? 'shown' : before.commentState;
-    const after = { ...before, held: false, commentState };
+    const after = { ...before, held: false, commentState, photos };
     return { ...after, commentShown: shownOnPage(after) };
   }
   const commentState = before.commentState === 'review' ? 'hidden' : before.commentState;
   const excluded = before.held ? { reason: `审核不计入：${reason}`, at } : before.excluded;
-  const after = { ...before, commentState, excluded };
+  const after = { ...before, commentState, excluded, photos };
   return { ...after, commentShown: shownOnPage(after) };
 }
 
@@ -48,7 +61,7 @@ export const decideEvaluationReview: Handler<typeof contract.evaluation.decideEv
     const before = await tx.get<EvaluationDoc>('evaluations', found.id);
     if (!before) throw new AppError('NOT_FOUND', '未找到该评价');
     const after = decided(before, input.count, reason, at);
-    await tx.update('evaluations', before.id, { set: { held: after.held, commentState: after.commentState, commentShown: after.commentShown, excluded: after.excluded ?? null } });
+    await tx.update('evaluations', before.id, { set: { held: after.held, commentState: after.commentState, photos: after.photos ?? [], commentShown: after.commentShown, excluded: after.excluded ?? null } });
     await countEvaluation(tx, before, countedRating(before), countedRating(after));
     await syncCase(tx, after, at, dueAt);
     await audit(tx, ctx.now(), {
@@ -57,7 +70,7 @@ export const decideEvaluationReview: Handler<typeof contract.evaluation.decideEv
       objectType: 'collective',
       objectId: found.collectiveId,
       unitPath: found.unitPath,
-      after: { evaluationId: found.id, held: found.held, commentInReview: found.commentInReview },
+      after: { evaluationId: found.id, held: found.held, commentInReview: found.commentInReview, photosInReview: found.photosInReview ?? false },
       reason,
     });
   });

@@ -13,7 +13,7 @@ import { aspectTagsIn, followUpDaysIn, settingsOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { followUpDeadline, syncCase } from './follow-up';
 import { evaluationTarget } from './evaluation-target';
-import { reviewMessages, syncReview } from './reviews';
+import { awaitsReview, reviewMessages, syncReview } from './reviews';
 import { enqueueMessages } from './escalation-notice';
 import { afterCommit } from '../../outbox/perform';
 import { myEvaluationView } from './views';
@@ -65,8 +65,8 @@ export const evaluate: Handler<typeof contract.evaluation.evaluate> = async (ctx
   const held = source === 'wechat' && (await ctx.riskControl.rankOf({ openid: visitorId.slice(3), appid: ctx.caller.appid, ip: ctx.caller.ip })) >= HOLD_AT_RISK_RANK;
   const content = { rating: input.rating, tags, comment, commentState: state, held, photos, commentShown: shownOnPage({ held, commentState: state, photos }) };
   const dueAt = followUpDeadline(ctx, followUpDaysIn(settings).workingDays);
-  // An evaluation held or with its comment in review tells the managing unit's admins once it enters their queue.
-  const toReviewers = held || state === 'review' ? await reviewMessages(ctx, target.collective, target.collective.name) : [];
+  // An evaluation awaiting review (held, its comment in review, photos no check will decide) tells the managing unit's admins once it enters their queue.
+  const toReviewers = awaitsReview(content) ? await reviewMessages(ctx, target.collective, target.collective.name) : [];
 
   const { doc, replaced, records } = await withRetries(async () => {
     try {

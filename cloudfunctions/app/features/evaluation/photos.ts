@@ -49,5 +49,11 @@ export async function holdPhotos(tx: StoreOps, now: Date, e: EvaluationDoc): Pro
 export const shownOnPage = (e: Pick<EvaluationDoc, 'held' | 'excluded' | 'commentState' | 'photos'>): boolean =>
   !e.held && !e.excluded && (e.commentState === 'shown' || (e.commentState === 'none' && (e.photos ?? []).some((p) => p.state === 'shown')));
 
+/**
+ * Photos under review that no verdict will ever reach (no OPENID, no temporary URL, the check could not be
+ * submitted: no trace id): the managing unit's admins decide them (reviews.ts).
+ */
+export const unsentPhotos = (e: Pick<EvaluationDoc, 'photos'>): EvaluationPhoto[] => (e.photos ?? []).filter((p) => p.state === 'review' && !p.traceId);
+
 /** The photos the public sees with a shown evaluation. */
 export const shownPhotos = (e: Pick<EvaluationDoc, 'commentShown' | 'photos'>): string[] => (e.commentShown ? (e.photos ?? []).filter((p) => p.state === 'shown').map((p) => p.url) : []);

@@ -9,31 +9,44 @@ import type { Message } from '../../ports/notifier';
 import type { Store, StoreOps } from '../../ports/store';
 import { adminsFor } from './escalation-notice';
 import { publicCodeOf } from './pages';
+import { unsentPhotos } from './photos';
 import { evaluationView } from './views';
 
-/** A folded evaluation awaits nothing; otherwise a held one awaits counting, a comment in review its showing. */
-const awaits = (e: EvaluationDoc) => ({ held: e.held && !e.excluded, commentInReview: e.commentState === 'review' && !e.excluded });
+type Reviewed = Pick<EvaluationDoc, 'held' | 'excluded' | 'commentState' | 'photos'>;
 
 /**
- * Keeps the evaluation's review in step with it, inside its transaction: an evaluation held or with a
- * comment under review is in its managing unit's queue (back in it when a replacement needs a new decision);
+ * A folded evaluation awaits nothing; otherwise a held one awaits counting, a comment in review its showing, and
+ * photos that could not be sent for checking their showing.
+ */
+const awaits = (e: Reviewed) => ({
+  held: e.held && !e.excluded,
+  commentInReview: e.commentState === 'review' && !e.excluded,
+  photosInReview: !e.excluded && unsentPhotos(e).length > 0,
+});
+
+/** Whether the evaluation belongs in its managing unit's review queue, for any reason. */
+export const awaitsReview = (e: Reviewed): boolean => Object.values(awaits(e)).some(Boolean);
+
+/**
+ * Keeps the evaluation's review in step with it, inside its transaction: an evaluation held, with a comment
+ * under review or with photos no verdict will reach is in its managing unit's queue (back in it when a replacement needs a new decision);
  * one that no longer needs review (replaced, or folded by an appeal) leaves a pending review withdrawn.
  * `created`: the evaluation was first written in this transaction, under a new id, so it has no review yet.
  * Answers whether the evaluation has just entered the queue (its unit's admins are then told).
  */
 export async function syncReview(tx: StoreOps, e: EvaluationDoc, at: string, created = false): Promise<boolean> {
-  const { held, commentInReview } = awaits(e);
+  const { held, commentInReview, photosInReview } = awaits(e);
   const existing = created ? null : await tx.get<EvaluationReviewDoc>('evaluationReviews', e.id);
-  if (held || commentInReview) {
+  if (held || commentInReview || photosInReview) {
     if (!existing) {
       const [, unitL1 = '', unitL2 = '', unitL3 = ''] = pathIds(e.unitPath);
       await tx.insert<EvaluationReviewDoc>('evaluationReviews', {
-        id: e.id, collectiveId: e.collectiveId, unitPath: e.unitPath, unitL1, unitL2, unitL3, held, commentInReview, status: 'pending', decision: null, createdAt: at, updatedAt: at, version: 1,
+        id: e.id, collectiveId: e.collectiveId, unitPath: e.unitPath, unitL1, unitL2, unitL3, held, commentInReview, photosInReview, status: 'pending', decision: null, createdAt: at, updatedAt: at, version: 1,
       });
       return true;
     }
-    if (existing.status !== 'pending' || existing.held !== held || existing.commentInReview !== commentInReview) {
-      await tx.update('evaluationReviews', e.id, { set: { held, commentInReview, status: 'pending', decision: null, createdAt: at, updatedAt: at, version: existing.version + 1 } });
+    if (existing.status !== 'pending' || existing.held !== held || existing.commentInReview !== commentInReview || (existing.photosInReview ?? false) !== photosInReview) {
+      await tx.update('evaluationReviews', e.id, { set: { held, commentInReview, photosInReview, status: 'pending', decision: null, createdAt: at, updatedAt: at, version: existing.version + 1 } });
       return existing.status !== 'pending';
     }
   } else if (existing?.status === 'pending') {
@@ -53,7 +66,7 @@ export async function reviewMessages(deps: Deps, e: Pick<EvaluationDoc, 'unitPat
   }));
 }
 
-/** As the managing unit's admins decide it: the comment whatever its state, never its writer. */
+/** As the managing unit's admins decide it: the comment whatever its state, the photos they decide, never its writer. */
 export async function evaluationReviewView(store: Store, r: EvaluationReviewDoc): Promise<EvaluationReviewView | null> {
   const [evaluation, collective, unit] = await Promise.all([
     store.get<EvaluationDoc>('evaluations', r.id),
@@ -68,6 +81,8 @@ export async function evaluationReviewView(store: Store, r: EvaluationReviewDoc)
     unitName: unit?.name ?? '',
     held: r.held,
     commentInReview: r.commentInReview,
+    photosInReview: r.photosInReview ?? false,
+    reviewPhotos: unsentPhotos(evaluation).map((p) => p.url),
     status: r.status,
     decision: r.decision ? { outcome: r.decision.outcome, outcomeLabel: REVIEW_OUTCOME_LABELS[r.decision.outcome], reason: r.decision.reason, byName: r.decision.byName, at: r.decision.at } : null,
     createdAt: r.createdAt,
