@@ -228,6 +228,24 @@ describe('photos on evaluations', () => {
     ]);
   });
 
+  test('WeChat’s verdict of review leaves the photo to the managing unit: its admins are told, and 计入 shows it', async () => {
+    const rater = visitor(6);
+    const held = await photoOf(HELD, rater);
+    const { evaluation } = await app.ok('evaluation', 'evaluate', { code: await codeOf(), rating: 5, photos: [held] }, rater);
+    const queue = async () => (await app.ok('evaluation', 'evaluationReviews', { status: 'pending' }, h.admin3.caller)).items;
+    expect(await queue()).toEqual([]);
+
+    expect(await app.deliverVerdicts(imageHash(HELD), 'review')).toEqual(['applied']);
+    expect(await comments()).toEqual([]);
+    expect(await queue()).toEqual([expect.objectContaining({ id: evaluation.id, photosInReview: true, reviewPhotos: [held] })]);
+    const told = (await app.mailbox()).filter((m) => m.subject.startsWith('[evaluationHeld]'));
+    expect(told).toEqual([expect.objectContaining({ to: `微信 account:${h.admin3.accountId}`, text: expect.stringContaining('「岳阳市公交一路青年班组」有一条评价待审核') })]);
+    expect(JSON.stringify(told)).not.toContain('o-photographer');
+
+    await app.ok('evaluation', 'decideEvaluationReview', { evaluationId: evaluation.id, count: true }, h.admin3.caller);
+    expect(await comments()).toEqual([expect.objectContaining({ rating: 5, comment: null, photos: [held] })]);
+  });
+
   test('a photo whose verdict never comes stays hidden: seven days on it is settled as not passed', async () => {
     const rater = visitor(5);
     const held = await photoOf(HELD, rater);

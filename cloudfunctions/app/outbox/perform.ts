@@ -1,5 +1,6 @@
 import type { Deps } from '../context';
 import { followEventStart, fillFreeSeatsStep, tellEventCancelled } from '../features/openweek/follow-up';
+import { tellEvaluationReviewers } from '../features/evaluation/reviews';
 import type { OutboxDoc, OutboxWork } from './records';
 
 /** How long a runner holds a record it took; longer than one step can take, so two runners never share one. */
@@ -30,6 +31,7 @@ const PERFORMERS: Performers = {
   tellEventCancelled,
   followEventStart,
   fillFreeSeats: fillFreeSeatsStep,
+  tellEvaluationReviewers,
 };
 
 /** A failing record waits 1, 2, 4 … minutes, at most an hour, before it is tried again. */

@@ -24,7 +24,9 @@ export type OutboxWork =
   /** Copy an event's (moved) start onto its signups, page by page. */
   | { kind: 'followEventStart'; eventId: string }
   /** Promote from the waitlist while the event has free seats (its capacity grew), a few at a time. */
-  | { kind: 'fillFreeSeats'; eventId: string };
+  | { kind: 'fillFreeSeats'; eventId: string }
+  /** Tell the managing unit's admins an evaluation entered their review queue where they could not be found before the change (a WeChat verdict). */
+  | { kind: 'tellEvaluationReviewers'; evaluationId: string };
 
 export interface OutboxDoc {
   id: string;

@@ -28,7 +28,7 @@ export interface ImageCheck {
  * An image's verdict now. `review` with a `traceId`: the verdict arrives later as a platform event naming that
  * reference (WeChat's `wxa_media_check` push, media-verdicts/receive.ts), and the caller records what the image is
  * about under it (common/media-checks.ts). `review` without one: nothing will arrive (no OPENID to check with, or
- * the checker could not be reached), so the image stays held.
+ * the checker could not be reached), so the image stays held: an evaluation's photo waits for its managing unit's review.
  */
 export interface ImageVerdict {
   verdict: ContentVerdict;

@@ -5,6 +5,7 @@ import type { UnitDoc } from '../../collections';
 import type { EvaluationDoc, EvaluationReviewDoc } from '../../collections/evaluation';
 import type { CollectiveDoc } from '../../collections/filing';
 import type { Deps } from '../../context';
+import type { OutboxWork } from '../../outbox/records';
 import type { Message } from '../../ports/notifier';
 import type { Store, StoreOps } from '../../ports/store';
 import { adminsFor } from './escalation-notice';
@@ -64,6 +65,19 @@ export async function reviewMessages(deps: Deps, e: Pick<EvaluationDoc, 'unitPat
     body: `「${collectiveName}」有一条评价待审核：计入或不计入。`,
     page: 'admin/evaluation/reviews',
   }));
+}
+
+/**
+ * The outbox's step for an evaluation that entered its review queue inside a transaction that could not look
+ * its admins up first (a WeChat verdict's, photo-verdict.ts): they are told now. A repeated step tells them again.
+ */
+export async function tellEvaluationReviewers(deps: Deps, work: Extract<OutboxWork, { kind: 'tellEvaluationReviewers' }>) {
+  const evaluation = await deps.store.get<EvaluationDoc>('evaluations', work.evaluationId);
+  const collective = evaluation ? await deps.store.get<CollectiveDoc>('collectives', evaluation.collectiveId) : null;
+  if (evaluation && collective) {
+    for (const message of await reviewMessages(deps, evaluation, collective.name)) await deps.notifier.send(message);
+  }
+  return { next: null, spawned: [] };
 }
 
 /** As the managing unit's admins decide it: the comment whatever its state, the photos they decide, never its writer. */
