@@ -1,8 +1,14 @@
+import { createHash } from 'node:crypto';
 import { activate, client, issueCollective, must, visitors } from '../support/openweek-http';
+import { PNG } from '../support/creationlog';
 import { expectTexts, open, screen, signedInHome, submitSignIn, textOf, useBrowser } from './support/h5';
 
+/** Photos the local content check holds for a verdict, as WeChat's mediaCheckAsync does every photo. */
+const PHOTOS = [1, 2, 3].map((n) => Buffer.concat([PNG, Buffer.from(`platform-photo-${n}`)]));
+const PHOTO_HASHES = PHOTOS.map((bytes) => createHash('sha256').update(bytes).digest('hex'));
+
 // The local content check leaves comments with this word for review, as msgSecCheck does when unsure.
-const session = useBrowser({ CONTENT_REVIEW_WORDS: '微信号' });
+const session = useBrowser({ CONTENT_REVIEW_WORDS: '微信号', CONTENT_HELD_IMAGES: PHOTO_HASHES.join(',') });
 const PHONE = { width: 390, height: 844 };
 const SHOTS = process.env.SCREENSHOT_DIR;
 
@@ -60,5 +66,37 @@ describe('the managing unit reviews comments held for review', () => {
     const page = screen(visitor, 'collective-page');
     await page.getByText('司机师傅很耐心', { exact: false }).first().waitFor();
     expect(await textOf(page)).not.toContain('态度一般，加微信号投诉');
+  });
+
+  test('photos WeChat left for a person wait as 照片待人工审核, shown to the admin; 计入 puts them on the 三亮 page', async () => {
+    const url = session.running.host.url;
+    const post = client(url);
+    const [rater] = await visitors(post, 1);
+    const photos: string[] = [];
+    for (const bytes of PHOTOS) photos.push((await must(post, 'evaluation', 'uploadPhoto', { contentType: 'image/png', base64: bytes.toString('base64') }, rater)).url as string);
+    await must(post, 'evaluation', 'evaluate', { code, rating: 4, photos }, rater);
+    for (const image of PHOTO_HASHES) {
+      const pushed = await fetch(`${url}/dev/media-verdict`, { method: 'POST', body: JSON.stringify({ image, suggest: 'review' }) });
+      expect(await pushed.json()).toEqual({ ok: true, data: { outcomes: ['applied'] } });
+    }
+
+    const office = await session.newUser({ viewport: PHONE });
+    await open(office, url, '/pages/auth/sign-in');
+    await submitSignIn(office, session.running.host.office!.code, 'Passw0rd!');
+    await signedInHome(office).waitFor();
+    await screen(office, 'mine').locator('.entry-evaluation-reviews').click();
+    const queue = screen(office, 'evaluation-reviews');
+    await expectTexts(queue.locator('.review-why .case-overdue'), ['照片待人工审核']);
+    await queue.locator('.review-photos .evaluation-photo').nth(2).waitFor();
+    expect(await queue.locator('.review-photos .evaluation-photo').count()).toBe(3);
+    if (SHOTS) await office.waitForTimeout(800).then(() => office.screenshot({ path: `${SHOTS}/evaluation-reviews-photos.png`, fullPage: true }));
+    await queue.locator('.btn-count-review').click();
+    await expectTexts(queue.locator('.list-end'), ['没有待审核的评价']);
+
+    const visitor = await session.newUser({ viewport: PHONE });
+    await open(visitor, url, `/events/collective?code=${code}`);
+    const page = screen(visitor, 'collective-page');
+    await page.locator('.evaluation-photo').nth(2).waitFor();
+    expect(await page.locator('.evaluation-photo').count()).toBe(3);
   });
 });

@@ -4,6 +4,7 @@ import { ADMINS } from '../../../../shared/domain/roles';
 import { DecideRequest } from '../../components/DecideRequest';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
+import { Picture } from '../../components/Picture';
 import { EvaluationCard } from '../../components/PublicFace';
 import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { StatusTabs } from '../../components/StatusTabs';
@@ -22,8 +23,9 @@ const TABS = [
 ] as const;
 
 /**
- * The managing unit's review queue: evaluations of risky raters (held, not counted) and comments content
- * security left for review. 计入 counts the evaluation and shows its comment; 不计入 needs a reason.
+ * The managing unit's review queue: evaluations of risky raters (held, not counted), comments content
+ * security left for review and photos no check will decide. 计入 counts the evaluation and shows its comment and
+ * those photos; 不计入 needs a reason.
  */
 export default function EvaluationReviews() {
   const guard = useSignedIn({ audiences: ADMINS });
@@ -32,7 +34,7 @@ export default function EvaluationReviews() {
   return (
     <GuardedScreen guard={guard} title="待审核评价" className="evaluation-reviews" denied={ADMIN_ONLY}>
       <StatusTabs tabs={TABS} value={status} onChange={setStatus} />
-      <Notice tone="info">高风险评价人的评价和内容安全待审核的评价内容在此审核。计入：计入满意率并公开评价内容；不计入须写明原因，评价人可见。评价人身份不显示。</Notice>
+      <Notice tone="info">高风险评价人的评价、内容安全待审核的评价内容和照片在此审核。计入：计入满意率并公开评价内容和照片；不计入须写明原因，评价人可见。评价人身份不显示。</Notice>
       {list.items.map((r) => (
         <View key={r.id} className="case-card evaluation-review">
           <View className="case-card__due">
@@ -42,9 +44,23 @@ export default function EvaluationReviews() {
             （{r.unitName}）
           </View>
           <View className="case-card__due review-why">
-            <Text className="case-overdue">{[r.held ? '高风险评价人，暂不计入' : '', r.commentInReview ? '评价内容待审核' : ''].filter(Boolean).join(' · ')}</Text> · {chinaTime(r.createdAt)}
+            <Text className="case-overdue">
+              {[r.held ? '高风险评价人，暂不计入' : '', r.commentInReview ? '评价内容待审核' : '', r.photosInReview ? '照片待人工审核' : ''].filter(Boolean).join(' · ')}
+            </Text>{' '}
+            · {chinaTime(r.createdAt)}
           </View>
-          <EvaluationCard evaluation={r.evaluation} />
+          <EvaluationCard evaluation={r.evaluation}>
+            {r.reviewPhotos.length ? (
+              <View className="review-photos">
+                <View className="evaluation-card__meta">待人工审核的照片（计入后公开，不计入则不公开）：</View>
+                <View className="evaluation-card__photos">
+                  {r.reviewPhotos.map((url, i) => (
+                    <Picture key={url} className="evaluation-photo" src={url} alt={`待审核照片${i + 1}`} mode="aspectFill" />
+                  ))}
+                </View>
+              </View>
+            ) : null}
+          </EvaluationCard>
           {r.decision ? (
             <View className="case-reply review-decision">
               {r.decision.outcomeLabel}{r.decision.reason ? `：${r.decision.reason}` : ''}（{r.decision.byName}，{chinaTime(r.decision.at)}）
