@@ -6,6 +6,7 @@ import { seedDemo, type SeededOffice } from './demo/seed-demo';
 import { runJobs } from './jobs';
 import { runDataUpgrades } from '../app/jobs/data-upgrades';
 import { hostHandler, whileStarting } from './server';
+import type { Deps } from '../app/context';
 
 export interface RunningHost {
   url: string;
@@ -13,7 +14,12 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-export async function startLocalHost(config: LocalHostConfig): Promise<RunningHost> {
+/** The running host and what it is wired to (the throughput benches hand requests to the router in its process). */
+export interface LocalHost extends RunningHost {
+  deps: Deps;
+}
+
+export async function startLocalHost(config: LocalHostConfig): Promise<LocalHost> {
   // Bind first: with PORT=0 the port, and so the URL that mailed links use, is known only then. Until the
   // store is open and the demo loaded, every request is answered 503 with Retry-After, never left hanging.
   let handler: RequestListener = whileStarting;
@@ -40,6 +46,7 @@ export async function startLocalHost(config: LocalHostConfig): Promise<RunningHo
     return {
       url,
       office,
+      deps: ready,
       close: async () => {
         jobs?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadJob, LoadResult } from './load-generator';
@@ -17,7 +17,11 @@ import type { ServerKind, ServerReady } from './throughput-server';
  * beside it, since the generator shares the machine's cores. After every round the stored data are
  * checked: each thing the side counts (`Side.stored`) must have grown by exactly the 2xx answers.
  *
- * BENCH_PROFILE=<dir> writes a V8 CPU profile of the host process (node --cpu-prof) into <dir>.
+ * Then where the host's CPU goes, one more round each: the same kind of requests handed to the router (and to
+ * the bare server's write) inside the server process, without HTTP; and, over HTTP, a request of the host that
+ * writes nothing (openweek.startVisit with the token the visitor already holds), against the aim's budget.
+ *
+ * BENCH_PROFILE=<dir> writes a V8 CPU profile of the host process over each of its timed rounds into <dir>.
  */
 const CONCURRENCY = 32;
 const SECONDS = 10;
@@ -30,8 +34,8 @@ export interface Child {
 }
 
 /** Forks a TypeScript child with an IPC channel; `ask` sends a message and resolves with the next reply. */
-function forkChild(file: string, args: string[], execArgv: string[] = []): Promise<{ child: Child; ready: unknown }> {
-  const proc = fork(join(__dirname, file), args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function forkChild(file: string, args: string[]): Promise<{ child: Child; ready: unknown }> {
+  const proc = fork(join(__dirname, file), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const replies: Array<(value: unknown) => void> = [];
   const failed = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`${file} exited with ${code}`))));
   failed.catch(() => undefined);
@@ -100,19 +104,37 @@ export async function visitorTokens(url: string, generator: Child, visitors: num
   return issued.answers!.map((a) => (JSON.parse(a) as { data: { visitorToken: string } }).data.visitorToken);
 }
 
-/** One timed round on one side; throws when the stored data disagree with the answers. */
-async function round(side: Side, server: Child, url: string, generator: Child, index: number, seconds: number, visitors: number): Promise<Measured & { exhausted: boolean }> {
+/** How a round's requests reach the server: over HTTP from the load generator, or handed to it in its own process. */
+type Drive = (server: Child, job: LoadJob) => Promise<LoadResult>;
+const overHttp = (generator: Child): Drive => (_server, job) => generator.ask<LoadResult>(job);
+const inProcess: Drive = (server, job) => server.ask<LoadResult>({ direct: job });
+
+/** One timed round on one side; throws when the stored data disagree with the answers. `profile`: a file for the server's CPU profile of it. */
+async function round(side: Side, server: Child, url: string, drive: Drive, index: number, seconds: number, visitors: number, profile?: string): Promise<Measured & { exhausted: boolean }> {
   const { scope, requests } = await side.prepare(index, visitors);
   const storedBefore = side.stored(scope);
+  if (profile) await server.ask({ profile: 'start' });
   const before = await server.ask<NodeJS.CpuUsage>('cpu');
-  const load = await generator.ask<LoadResult>({ url, requests, concurrency: CONCURRENCY, seconds } satisfies LoadJob);
+  const load = await drive(server, { url, requests, concurrency: CONCURRENCY, seconds });
   const after = await server.ask<NodeJS.CpuUsage>('cpu');
+  if (profile) await server.ask({ profile });
   const writes = load.statuses['200'] ?? 0;
   if (writes !== load.sent) throw new Error(`${side.name}: ${load.sent} sent, answered ${JSON.stringify(load.statuses)}`);
   const storedAfter = side.stored(scope);
   const grown = Object.fromEntries(Object.entries(storedAfter).map(([what, n]) => [what, n - storedBefore[what]]));
   if (Object.values(grown).some((n) => n !== writes)) throw new Error(`${side.name}: ${writes} answered, but stored ${JSON.stringify(grown)} more`);
   return { writes, seconds: load.ms / 1000, cpu: cpuSeconds(after) - cpuSeconds(before), exhausted: load.exhausted };
+}
+
+/** Over HTTP, the host answering requests that write nothing: each visitor's startVisit with the token it holds. */
+async function emptyRequests(side: Side, server: Child, url: string, generator: Child, visitors: number): Promise<Measured> {
+  const { requests } = await side.prepare(ROUNDS + 2, visitors);
+  const job: LoadJob = { url, requests: requests.map((r) => ({ path: '/api/openweek', headers: r.headers, body: { action: 'startVisit', data: {} } })), concurrency: CONCURRENCY, seconds: SECONDS };
+  const before = await server.ask<NodeJS.CpuUsage>('cpu');
+  const load = await generator.ask<LoadResult>(job);
+  const after = await server.ask<NodeJS.CpuUsage>('cpu');
+  if ((load.statuses['200'] ?? 0) !== load.sent) throw new Error(`host: ${load.sent} sent, answered ${JSON.stringify(load.statuses)}`);
+  return { writes: load.sent, seconds: load.ms / 1000, cpu: cpuSeconds(after) - cpuSeconds(before) };
 }
 
 const perCpu = (m: Measured) => m.writes / m.cpu;
@@ -124,9 +146,10 @@ const total = (ms: Measured[], rate: (m: Measured) => number) => rate(ms.reduce(
 export async function compare(comparison: Comparison): Promise<void> {
   const { noun } = comparison;
   const dir = mkdtempSync(join(tmpdir(), 'qnwmh-bench-'));
-  const profile = process.env.BENCH_PROFILE;
+  const profiles = process.env.BENCH_PROFILE;
+  if (profiles) mkdirSync(profiles, { recursive: true });
   const started = await Promise.all([
-    forkChild('throughput-server.ts', [comparison.servers.host, dir], profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    forkChild('throughput-server.ts', [comparison.servers.host, dir]),
     forkChild('throughput-server.ts', [comparison.servers.bare, dir]),
     forkChild('load-generator.ts', []),
   ]);
@@ -136,7 +159,8 @@ export async function compare(comparison: Comparison): Promise<void> {
   const built = comparison.sides(ready, generator);
   const sides = [built.host, built.bare];
   const results: Record<Side['name'], Measured[]> = { host: [], bare: [] };
-  const timed = (side: Side, index: number, seconds: number, visitors: number) => round(side, servers[side.name], ready[side.name].url, generator, index, seconds, visitors);
+  const timed = (side: Side, index: number, seconds: number, visitors: number, drive = overHttp(generator)) =>
+    round(side, servers[side.name], ready[side.name].url, drive, index, seconds, visitors, profiles && side.name === 'host' && index > 0 && drive !== inProcess ? join(profiles, `host-round-${index}.cpuprofile`) : undefined);
   try {
     // The warm-up also tells how many visitors a timed round of each side needs: twice its rate. The
     // machine's load varies, so a round that runs out of visitors is run again with twice as many.
@@ -162,6 +186,16 @@ export async function compare(comparison: Comparison): Promise<void> {
     console.log(`  bare http (${comparison.labels.bare}): ${describe(results.bare)}`);
     console.log(`  ratio local host / bare per CPU-second: ${(total(results.host, perCpu) / total(results.bare, perCpu)).toFixed(2)} (rounds ${range(ratios(perCpu), 2)}; aim ≥ 0.5)`);
     console.log(`  ratio local host / bare wall clock:     ${(total(results.host, perWall) / total(results.bare, perWall)).toFixed(2)} (rounds ${range(ratios(perWall), 2)})`);
+    // Where the host's CPU goes: the same requests without HTTP, and over HTTP a request that writes nothing.
+    const micros = (m: Measured) => (m.cpu / m.writes) * 1e6;
+    const direct = { host: await timed(built.host, ROUNDS + 1, SECONDS, visitors.get(built.host)!, inProcess), bare: await timed(built.bare, ROUNDS + 1, SECONDS, visitors.get(built.bare)!, inProcess) };
+    const empty = await emptyRequests(built.host, servers.host, ready.host.url, generator, visitors.get(built.host)!);
+    const perWrite = (ms: Measured[]) => micros(ms.reduce((a, m) => ({ writes: a.writes + m.writes, seconds: a.seconds + m.seconds, cpu: a.cpu + m.cpu })));
+    console.log(`  where the server's CPU goes, µs per request (one more round each):`);
+    console.log(`    local host over HTTP: ${perWrite(results.host).toFixed(0)} (the rounds above); the same requests handed to the router in its process, without HTTP: ${micros(direct.host).toFixed(0)}`);
+    console.log(`    local host over HTTP answering a request that writes nothing (openweek.startVisit with the token the visitor holds): ${micros(empty).toFixed(0)}`);
+    console.log(`    bare http over HTTP: ${perWrite(results.bare).toFixed(0)}; its write without HTTP: ${micros(direct.bare).toFixed(0)}`);
+    console.log(`    the aim's budget for the local host (2 × bare over HTTP): ${(2 * perWrite(results.bare)).toFixed(0)}`);
   } finally {
     const exited = (c: Child) => new Promise((resolve) => (c.process.exitCode === null ? c.process.once('exit', resolve) : resolve(null)));
     for (const c of [host.child, bare.child]) if (c.process.connected) c.process.send('stop');

@@ -19,17 +19,31 @@ const DAY_MS = 86_400_000;
 /** The China-time calendar date of an instant. */
 export const chinaDate = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
-/** 00:00 China time of a calendar date, as an instant. */
-const chinaMidnight = (date: string): Date => new Date(Date.parse(`${date}T00:00:00.000Z`) - CHINA_OFFSET_MS);
+/** Days since 1970-01-01 of a calendar date: deadlines count whole days, and numbers are cheaper to step than date strings. */
+const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00.000Z`) / DAY_MS;
 
-const nextDate = (date: string): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+/** The calendar's dates as day numbers, built once per calendar: a deadline is computed with every evaluation and complaint. */
+const daySets = new WeakMap<WorkCalendar, { holidays: Set<number>; workdays: Set<number> }>();
 
-export function isWorkingDay(date: string, calendar: WorkCalendar): boolean {
-  if (calendar.workdays.includes(date)) return true;
-  if (calendar.holidays.includes(date)) return false;
-  const weekday = new Date(`${date}T00:00:00.000Z`).getUTCDay();
+function daysOf(calendar: WorkCalendar): { holidays: Set<number>; workdays: Set<number> } {
+  let sets = daySets.get(calendar);
+  if (!sets) {
+    sets = { holidays: new Set(calendar.holidays.map(dayNumber)), workdays: new Set(calendar.workdays.map(dayNumber)) };
+    daySets.set(calendar, sets);
+  }
+  return sets;
+}
+
+function isWorkingDayNumber(day: number, calendar: WorkCalendar): boolean {
+  const { holidays, workdays } = daysOf(calendar);
+  if (workdays.has(day)) return true;
+  if (holidays.has(day)) return false;
+  // 1970-01-01 was a Thursday (getUTCDay 4).
+  const weekday = (day + 4) % 7;
   return weekday !== 0 && weekday !== 6;
 }
+
+export const isWorkingDay = (date: string, calendar: WorkCalendar): boolean => isWorkingDayNumber(dayNumber(date), calendar);
 
 /**
  * The deadline N working days after `from`: the day of `from` does not count; the Nth working day after
@@ -37,12 +51,12 @@ export function isWorkingDay(date: string, calendar: WorkCalendar): boolean {
  * next day), so "in time" is `at < deadline`.
  */
 export function workingDaysDeadline(from: Date, days: number, calendar: WorkCalendar): Date {
-  let date = chinaDate(from);
+  let day = Math.floor((from.getTime() + CHINA_OFFSET_MS) / DAY_MS);
   for (let counted = 0; counted < days; ) {
-    date = nextDate(date);
-    if (isWorkingDay(date, calendar)) counted++;
+    day++;
+    if (isWorkingDayNumber(day, calendar)) counted++;
   }
-  return chinaMidnight(nextDate(date));
+  return new Date((day + 1) * DAY_MS - CHINA_OFFSET_MS);
 }
 
 /** "2019-02-04, 2019-02-05" → dates; anything that is not YYYY-MM-DD is refused by name. */
