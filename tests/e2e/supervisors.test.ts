@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { PNG } from '../support/creationlog';
-import { activate, client, issueCollective, must } from '../support/openweek-http';
+import { activate, client, issueCollective, must, officeHeaders } from '../support/openweek-http';
 import { expectTexts, field, open, screen, signedInHome, submitSignIn, textOf, useBrowser } from './support/h5';
 
 const session = useBrowser();
@@ -14,7 +14,8 @@ const shot = async (page: Page, name: string) => {
  * 监督查评 in the H5 build: the office appoints a supervisor under 我的 → 社会监督员 and hands over the code;
  * a visitor redeems it under 我的监督, files a 明察暗访 report with a photo from a collective's 三亮 page (a
  * refused text is kept in the box); the office forwards it; the collective then reads it as 监督查评,
- * without the supervisor's name. The steps run in order.
+ * without the supervisor's name. The office then appoints one for a unit below it, chosen level by level.
+ * The steps run in order.
  */
 describe('a managing unit’s supervisor reports on a collective, and the unit forwards it', () => {
   let office: Page;
@@ -112,5 +113,36 @@ describe('a managing unit’s supervisor reports on a collective, and the unit f
     expect(await textOf(page.locator('.public-comments'))).toContain('监督查评');
     expect(await page.innerText()).not.toContain(name);
     await shot(supervisor, 'collective-after-forward');
+  });
+
+  test('the office appoints a supervisor for a unit below it; the chosen unit survives a refused name', async () => {
+    const post = client(session.running.host.url);
+    const headers = await officeHeaders(session.running.host);
+    const transport = ((await must(post, 'admin', 'listUnits', {}, headers)).items as Array<{ id: string; name: string }>).find((u) => u.name === '交通')!;
+    const bureau = '岳阳市交通运输局城区公共交通服务中心青年志愿服务管理办公室';
+    await must(post, 'admin', 'createUnit', { parentId: transport.id, name: bureau }, headers);
+
+    await open(office, session.running.host.url, '/admin/evaluation/supervisors');
+    const page = screen(office, 'admin-supervisors');
+    const chosen = page.locator('.unit-field__chosen');
+    expect(await textOf(chosen)).toBe('岳阳市青年职工工作委员会（团市委青年发展部）');
+    await page.locator('.unit-field__level--0 select').selectOption({ label: '交通' });
+    await page.locator('.unit-field__level--1 select').selectOption({ label: bureau });
+    await expectTexts(chosen, [bureau]);
+    await field(page, 'name').fill('王');
+    await page.locator('.btn-appoint').click();
+    await expectTexts(page.locator('.field-error--name'), ['至少2个字']);
+    expect(await textOf(chosen)).toBe(bureau);
+    await shot(office, 'supervisors-unit-chooser');
+
+    await field(page, 'name').fill('王监督员');
+    await page.locator('.btn-appoint').click();
+    await page.locator('.invitation-code').waitFor();
+    expect(await textOf(page.locator('.invitation-panel .otp-panel__title'))).toContain('王监督员');
+    const row = page.locator('.supervisor-row', { hasText: '王监督员' });
+    expect(await textOf(row)).toContain(bureau);
+    // The next appointment starts from the same unit.
+    expect(await textOf(chosen)).toBe(bureau);
+    await shot(office, 'supervisors-appointed-below');
   });
 });

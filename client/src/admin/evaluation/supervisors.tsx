@@ -12,6 +12,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Screen';
 import { Tappable } from '../../components/Tappable';
+import { UnitField, type RootUnit } from '../../components/UnitField';
 import { useForm } from '../../hooks/useForm';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSignedIn } from '../../hooks/useSession';
@@ -75,26 +76,48 @@ function SupervisorRow({ s, onRevoke }: { s: SupervisorView; onRevoke: (s: Super
 }
 
 /**
- * 社会监督员: an admin appoints one for their own unit (a one-time invitation code the person redeems as
- * themselves), and lists and revokes those of their subtree. Every appointment and revocation is audited.
+ * The appointment form: the unit (the admin's own to start with, or one below it, which the action checks
+ * is in their subtree) and the name the supervisor is known by. After an appointment the unit stays
+ * chosen for the next one.
  */
-export default function Supervisors() {
-  const guard = useSignedIn({ audiences: ADMINS });
+function AppointForm({ own, onAppointed }: { own: RootUnit; onAppointed: () => void }) {
   const [issued, setIssued] = useState<Invitation | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const { toast, show } = useToast();
-  const list = usePagedList((cursor) => unitSupervisors({ cursor }), `supervisors-${generation}`, guard.state === 'ready');
-  const unitId = guard.state === 'ready' ? guard.account.unitId : '';
-  const form = useForm(supervision.appointSupervisor.input, { initial: { name: '' }, fixed: { unitId } });
+  const form = useForm(supervision.appointSupervisor.input, { initial: { unitId: own.id, name: '' } });
 
   const appoint = async () => {
     const result = await form.submit((input) => appointSupervisor(input));
     if (result?.ok) {
       setIssued(result.data);
-      form.reset();
-      setGeneration((g) => g + 1);
+      form.reset({ unitId: form.values.unitId, name: '' });
+      onAppointed();
     }
   };
+  return (
+    <Section title="聘任社会监督员" className="appoint-supervisor">
+      {issued ? <InvitationPanel issued={issued} /> : null}
+      <UnitField {...form.field('unitId')} label="聘任单位" root={own} />
+      <FormField {...form.field('name')} label="监督员姓名" placeholder="仅本单位及上级管理员可见" maxLength={20} />
+      <Notice>{form.notice}</Notice>
+      <View className="form-actions">
+        <Button className="btn-appoint" type="primary" block loading={form.submitting} onClick={() => void appoint()}>
+          生成邀请码
+        </Button>
+      </View>
+    </Section>
+  );
+}
+
+/**
+ * 社会监督员: an admin appoints one for their own unit or a unit below it (a one-time invitation code the
+ * person redeems as themselves), and lists and revokes those of their subtree. Every appointment and
+ * revocation is audited.
+ */
+export default function Supervisors() {
+  const guard = useSignedIn({ audiences: ADMINS });
+  const [generation, setGeneration] = useState(0);
+  const { toast, show } = useToast();
+  const list = usePagedList((cursor) => unitSupervisors({ cursor }), `supervisors-${generation}`, guard.state === 'ready');
+
   const revoke = async (s: SupervisorView) => {
     if (!(await confirm({ title: `撤销「${s.name}」？`, content: '撤销后不能再提交明察暗访报告，未使用的邀请码随之作废；已提交的报告仍由本单位处理。', confirmText: '撤销', danger: true }))) return;
     const result = await revokeSupervisor({ supervisorId: s.id });
@@ -107,16 +130,9 @@ export default function Supervisors() {
       <Tappable className="link link-reports" onTap={() => go(ROUTES.adminSupervisionReports)}>
         明察暗访报告（转发或不转发）›
       </Tappable>
-      <Section title={`聘任社会监督员（${guard.state === 'ready' ? guard.account.unitName : ''}）`} className="appoint-supervisor">
-        {issued ? <InvitationPanel issued={issued} /> : null}
-        <FormField {...form.field('name')} label="监督员姓名" placeholder="仅本单位及上级管理员可见" maxLength={20} />
-        <Notice>{form.notice}</Notice>
-        <View className="form-actions">
-          <Button className="btn-appoint" type="primary" block loading={form.submitting} onClick={() => void appoint()}>
-            生成邀请码
-          </Button>
-        </View>
-      </Section>
+      {guard.state === 'ready' ? (
+        <AppointForm own={{ id: guard.account.unitId, name: guard.account.unitName, level: guard.account.level ?? 0 }} onAppointed={() => setGeneration((g) => g + 1)} />
+      ) : null}
       <Section title="已聘任" className="supervisor-list">
         {list.items.map((s) => (
           <SupervisorRow key={s.id} s={s} onRevoke={(x) => void revoke(x)} />
