@@ -104,6 +104,20 @@ describe('监督查评: supervisors a managing unit appoints, and their 明察�
     expect(JSON.stringify(audit)).not.toContain('o-evaluator');
   });
 
+  test('an admin appoints for any unit below theirs, never for the unit beside theirs or above it; refusals write nothing', async () => {
+    const { supervisor } = await app.ok('evaluation', 'appointSupervisor', { unitId: w.units.station.id, name: '周监督' }, w.admin1.caller);
+    expect(supervisor.unit).toEqual({ id: w.units.station.id, name: '城区公交站' });
+    expect((await app.ok('evaluation', 'unitSupervisors', {}, w.admin1.caller)).items.map((s) => s.unit.name)).toEqual(['城区公交站']);
+
+    // A second level-2 unit under 交通: the bureau's admin sees neither it nor 交通 itself.
+    const harbour = (await app.ok('admin', 'createUnit', { parentId: w.units.transport.id, name: '岳阳市港航管理处' }, w.admin1.caller)).unit;
+    const before = await app.snapshot();
+    for (const unitId of [harbour.id, w.units.transport.id]) {
+      expect(await app.call('evaluation', 'appointSupervisor', { unitId, name: '吴监督' }, w.admin2.caller)).toMatchObject({ ok: false, error: { code: 'NOT_IN_SCOPE', message: '该对象不在您的管理范围内' } });
+    }
+    expect(await app.snapshot()).toEqual(before);
+  });
+
   test('a supervisor reports on a collective in the unit’s subtree, never on one outside it; refusals write nothing and name the field', async () => {
     const { supervisorId } = await appointed();
     expect((await app.ok('evaluation', 'mySupervision', { code }, person)).target).toMatchObject({ supervisorId, collective: { code, name: '岳阳市公交一路青年班组' }, tags: expect.arrayContaining(['服务态度']) });
