@@ -122,11 +122,23 @@ describe('a managing unit’s supervisor reports on a collective, and the unit f
     const bureau = '岳阳市交通运输局城区公共交通服务中心青年志愿服务管理办公室';
     await must(post, 'admin', 'createUnit', { parentId: transport.id, name: bureau }, headers);
 
+    // The first load of 交通's units fails: the chooser says why and loads them again on 重试.
+    let failed = false;
+    await office.route('**/api/admin', (route) => {
+      const { action, data } = route.request().postDataJSON() as { action?: string; data?: { parentId?: string } };
+      if (failed || action !== 'listUnits' || data?.parentId !== transport.id) return route.continue();
+      failed = true;
+      return route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'STORE_UNAVAILABLE', message: '数据暂时无法读取，请稍后重试' } }) });
+    });
     await open(office, session.running.host.url, '/admin/evaluation/supervisors');
     const page = screen(office, 'admin-supervisors');
     const chosen = page.locator('.unit-field__chosen');
     expect(await textOf(chosen)).toBe('岳阳市青年职工工作委员会（团市委青年发展部）');
     await page.locator('.unit-field__level--0 select').selectOption({ label: '交通' });
+    await expectTexts(page.locator('.unit-field__failed-reason'), ['数据暂时无法读取，请稍后重试']);
+    await shot(office, 'supervisors-unit-load-failed');
+    await page.locator('.unit-field__retry').click();
+    await office.unroute('**/api/admin');
     await page.locator('.unit-field__level--1 select').selectOption({ label: bureau });
     await expectTexts(chosen, [bureau]);
     await field(page, 'name').fill('王');

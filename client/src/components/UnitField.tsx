@@ -4,6 +4,7 @@ import type { UnitView } from '../../../shared/contract';
 import { MAX_UNIT_LEVEL } from '../../../shared/domain/unit-tree';
 import { listUnits } from '../services';
 import { FieldError, FieldLabel } from './FormField';
+import { Tappable } from './Tappable';
 import './unit-field.css';
 
 /** The unit the chooser starts from: the caller's own (the top of their subtree). */
@@ -86,7 +87,17 @@ export function UnitField({ name, label, root, value, error, required, onChange 
       </View>
       {levels.map((parent, depth) => {
         const options = children[parent.id];
-        if (typeof options === 'string') return <Text key={parent.id} className="unit-field__failed">{options}</Text>;
+        if (typeof options === 'string') {
+          return (
+            <View key={parent.id} className="unit-field__failed">
+              <Text className="unit-field__failed-reason">{options}</Text>
+              {/* Forgetting the failure loads the level again. */}
+              <Tappable className="link unit-field__retry" onTap={() => setChildren(({ [parent.id]: _failed, ...rest }) => rest)}>
+                重试
+              </Tappable>
+            </View>
+          );
+        }
         if (!options?.length) return null;
         const picked = trail[depth] ? options.findIndex((u) => u.id === trail[depth].id) : -1;
         const names = [NO_CHILD, ...options.map((u) => u.name)];
