@@ -221,6 +221,23 @@ describe('监督查评: supervisors a managing unit appoints, and their 明察�
     expect(seen).not.toMatch(new RegExp(`${SUPERVISOR_NAME}|o-evaluator-7|${supervisorId}`));
   });
 
+  test('a forwarded report whose photo no check will decide waits in the review queue, and the managing unit’s admins are told', async () => {
+    const { supervisorId } = await appointed();
+    const stuck = (await app.ok('evaluation', 'uploadReportPhoto', { supervisorId, contentType: 'image/png', base64: PNG.toString('base64') }, person)).url;
+    // The check could not be submitted (no trace id): no verdict will ever come for this photo.
+    const local = app.deps.contentSecurity;
+    app.deps.contentSecurity = { checkText: (check) => local.checkText(check), checkImage: async (check) => (check.url === stuck ? { verdict: 'review' } : local.checkImage(check)) };
+    const report = await filed(supervisorId, { photos: [stuck] });
+    await app.ok('evaluation', 'forwardReport', { reportId: report.id }, w.admin2.caller);
+
+    const told = (await app.mailbox()).filter((m) => m.subject.startsWith('[evaluationHeld]')).map((m) => m.to);
+    expect(told).toEqual([`微信 account:${w.admin3.accountId}`]);
+    expect((await app.ok('evaluation', 'evaluationReviews', { status: 'pending' }, w.admin3.caller)).items).toEqual([
+      expect.objectContaining({ photosInReview: true, reviewPhotos: [stuck], status: 'pending' }),
+    ]);
+    expect((await app.ok('evaluation', 'comments', { code })).items.map((c) => c.photos)).toEqual([[]]);
+  });
+
   test('a report filed 不转发 stays with the unit; the supervisor reads the reason; counters equal the records', async () => {
     const { supervisorId } = await appointed();
     const reports: string[] = [];

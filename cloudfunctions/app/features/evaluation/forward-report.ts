@@ -16,7 +16,7 @@ import { enqueueMessages } from './escalation-notice';
 import { followUpDeadline, syncCase } from './follow-up';
 import { holdPhotos, screenedPhotos, shownOnPage } from './photos';
 import { pendingReport } from './report-decision';
-import { syncReview } from './reviews';
+import { awaitsReview, reviewMessages, syncReview } from './reviews';
 import { unitReportView } from './supervision-views';
 import { REPORT_PHOTO_FOLDER } from './supervisors';
 
@@ -76,6 +76,8 @@ export const forwardReport: Handler<typeof contract.evaluation.forwardReport> = 
       page: 'collective/public/evaluations',
     },
   ];
+  // One entering the review queue (text WeChat was unsure of, photos no check will decide) tells the managing unit's admins, as an evaluator's does.
+  const toReviewers = awaitsReview(evaluation) ? await reviewMessages(ctx, evaluation, collective.name) : [];
   const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, found.campaignId)).workingDays);
   const records = await transact(ctx.store, async (tx) => {
     if (!(await tx.update('supervisionReports', found.id, { set }, { version: found.version, status: 'pending' }))) throw new AppError('CONFLICT');
@@ -84,7 +86,7 @@ export const forwardReport: Handler<typeof contract.evaluation.forwardReport> = 
     await countEvaluation(tx, evaluation, null, evaluation.rating);
     await syncCase(tx, evaluation, at, dueAt);
     // Text WeChat was unsure of waits for the managing unit's review before the public sees it, as any comment does.
-    await syncReview(tx, evaluation, at);
+    const queued = await syncReview(tx, evaluation, at, true);
     if (!(await tx.update('supervisors', found.supervisorId, { inc: { forwarded: 1 } }))) throw new Error(`supervisor ${found.supervisorId} is missing`);
     await audit(tx, now, {
       actor: account,
@@ -94,7 +96,7 @@ export const forwardReport: Handler<typeof contract.evaluation.forwardReport> = 
       unitPath: found.unitPath,
       after: { reportId: found.id, evaluationId: evaluation.id, rating: found.rating, note },
     });
-    return enqueueMessages(tx, now, messages);
+    return enqueueMessages(tx, now, queued ? [...messages, ...toReviewers] : messages);
   });
   await afterCommit(ctx, records);
   return { report: await unitReportView(ctx.store, { ...found, ...set }) };
