@@ -123,10 +123,8 @@ async function startHost(dir: string): Promise<Running> {
   const host = await startLocalHost(loadConfig({ PORT: '0', DATA_DIR: dataDir, SCRYPT_COST: '10', DEMO: '1', JOBS: '0', H5_DIR: join(dir, 'no-h5'), ...CROWD_FROM_ONE_ADDRESS, RATE_SIGN_IN_PER_IP: '1000000/1m' }));
   // As the host's HTTP handler does after reading the body, minus the address and the socket.
   const direct: Direct = async (request) => {
-    const envelope = await dispatch(host.deps, request.path.slice('/api/'.length) as FunctionName, FUNCTIONS[request.path.slice('/api/'.length) as FunctionName] as never, JSON.parse(JSON.stringify(request.body)), {
-      visitorToken: request.headers['x-visitor-token'],
-      ip: '127.0.0.1',
-    });
+    const fn = request.path.slice('/api/'.length) as FunctionName;
+    const envelope = await dispatch(host.deps, fn, FUNCTIONS[fn] as never, JSON.parse(JSON.stringify(request.body)), { visitorToken: request.headers['x-visitor-token'], ip: '127.0.0.1' });
     JSON.stringify(envelope);
     return httpStatusOf(envelope);
   };
@@ -147,7 +145,7 @@ async function runDirect(direct: Direct, job: LoadJob): Promise<{ ms: number; se
     }
   };
   await Promise.all(Array.from({ length: job.concurrency }, worker));
-  return { ms: performance.now() - started, sent: next, statuses, exhausted: next === job.requests.length };
+  return { ms: performance.now() - started, sent: next, statuses, exhausted: job.seconds !== undefined && next === job.requests.length };
 }
 
 /** A CPU profile of the timed rounds only (not the set-up, the warm-up or the tokens fetched between rounds). */

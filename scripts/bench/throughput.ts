@@ -187,10 +187,10 @@ export async function compare(comparison: Comparison): Promise<void> {
     console.log(`  ratio local host / bare per CPU-second: ${(total(results.host, perCpu) / total(results.bare, perCpu)).toFixed(2)} (rounds ${range(ratios(perCpu), 2)}; aim ≥ 0.5)`);
     console.log(`  ratio local host / bare wall clock:     ${(total(results.host, perWall) / total(results.bare, perWall)).toFixed(2)} (rounds ${range(ratios(perWall), 2)})`);
     // Where the host's CPU goes: the same requests without HTTP, and over HTTP a request that writes nothing.
-    const micros = (m: Measured) => (m.cpu / m.writes) * 1e6;
+    const micros = (m: Measured) => 1e6 / perCpu(m);
     const direct = { host: await timed(built.host, ROUNDS + 1, SECONDS, visitors.get(built.host)!, inProcess), bare: await timed(built.bare, ROUNDS + 1, SECONDS, visitors.get(built.bare)!, inProcess) };
     const empty = await emptyRequests(built.host, servers.host, ready.host.url, generator, visitors.get(built.host)!);
-    const perWrite = (ms: Measured[]) => micros(ms.reduce((a, m) => ({ writes: a.writes + m.writes, seconds: a.seconds + m.seconds, cpu: a.cpu + m.cpu })));
+    const perWrite = (ms: Measured[]) => 1e6 / total(ms, perCpu);
     console.log(`  where the server's CPU goes, µs per request (one more round each):`);
     console.log(`    local host over HTTP: ${perWrite(results.host).toFixed(0)} (the rounds above); the same requests handed to the router in its process, without HTTP: ${micros(direct.host).toFixed(0)}`);
     console.log(`    local host over HTTP answering a request that writes nothing (openweek.startVisit with the token the visitor holds): ${micros(empty).toFixed(0)}`);
