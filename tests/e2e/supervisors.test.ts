@@ -60,6 +60,8 @@ describe('a managing unit’s supervisor reports on a collective, and the unit f
     await shot(supervisor, 'my-supervision-empty');
     await mine.locator('.btn-redeem').click();
     await mine.locator('.redeem-done').waitFor();
+    // The list of roles reloads after the code is taken: wait for it, then count.
+    await mine.locator('.supervisor-role').first().waitFor();
     expect(await mine.locator('.supervisor-role').count()).toBe(1);
     await shot(supervisor, 'my-supervision');
 
