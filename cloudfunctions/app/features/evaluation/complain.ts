@@ -9,10 +9,10 @@ import type { Message } from '../../ports/notifier';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { followUpDaysOf, campaignOf } from './campaign-of';
+import { campaignOf } from './campaign-of';
 import { myComplaintViews } from './complaint-views';
 import { adminsFor, enqueueMessages } from './escalation-notice';
-import { followUpDeadline } from './follow-up';
+import { followUpDueAt } from './follow-up';
 import { targetByCode } from './pages';
 
 const TEXT_REFUSED = '投诉内容：含有不宜公开的信息，请修改后再提交';
@@ -48,7 +48,7 @@ export const complain: Handler<typeof contract.evaluation.complain> = async (ctx
     text: input.text,
     phone: input.phone || null,
     status: 'pending',
-    dueAt: followUpDeadline(ctx, (await followUpDaysOf(ctx.store, campaignId)).workingDays),
+    dueAt: await followUpDueAt(ctx, campaignId),
     verdict: null,
     respondedOnTime: null,
     response: null,

@@ -7,10 +7,9 @@ import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { appealView } from './appeals-view';
-import { followUpDaysOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
 import { countAppeal } from './unit-counts';
-import { followUpDeadline, syncCase } from './follow-up';
+import { followUpDueAt, syncCase } from './follow-up';
 import { syncReview } from './reviews';
 
 /**
@@ -26,7 +25,7 @@ export const decideAppeal: Handler<typeof contract.evaluation.decideAppeal> = as
   if (found.status !== 'pending') throw new AppError('INVALID_STATE', '该申诉已复核');
   const at = ctx.now().toISOString();
   const campaignId = (await ctx.store.get<EvaluationDoc>('evaluations', found.id))?.campaignId ?? null;
-  const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, campaignId)).workingDays);
+  const dueAt = await followUpDueAt(ctx, campaignId);
   const decision = { by: account.id, byName: account.name, comment: input.comment, at };
   const next: EvaluationAppealDoc = { ...found, status: input.uphold ? 'upheld' : 'rejected', decision, version: found.version + 1 };
   await transact(ctx.store, async (tx) => {

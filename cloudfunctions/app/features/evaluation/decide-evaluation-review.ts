@@ -6,9 +6,8 @@ import type { EvaluationDoc, EvaluationPhoto, EvaluationReviewDoc } from '../../
 import { accountOf } from '../../context';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
-import { followUpDaysOf } from './campaign-of';
 import { countedRating, countEvaluation } from './counts';
-import { followUpDeadline, syncCase } from './follow-up';
+import { followUpDueAt, syncCase } from './follow-up';
 import { shownOnPage, unsentPhotos } from './photos';
 import { evaluationReviewView } from './reviews';
 
@@ -49,7 +48,7 @@ export const decideEvaluationReview: Handler<typeof contract.evaluation.decideEv
   const found = await loadInScope<EvaluationReviewDoc>(ctx, 'evaluationReviews', input.evaluationId, '未找到该待审核评价', (r) => r.unitPath);
   if (found.status !== 'pending') throw new AppError('INVALID_STATE', '该评价已审核');
   const campaignId = (await ctx.store.get<EvaluationDoc>('evaluations', found.id))?.campaignId ?? null;
-  const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, campaignId)).workingDays);
+  const dueAt = await followUpDueAt(ctx, campaignId);
   const at = ctx.now().toISOString();
   const reason = input.count ? null : (input.reason ?? null);
   const decision = { outcome: input.count ? ('counted' as const) : ('excluded' as const), reason, by: account.id, byName: account.name, at };

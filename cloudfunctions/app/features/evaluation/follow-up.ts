@@ -5,11 +5,16 @@ import type { EscalationReason, EvaluationCaseDoc, EvaluationDoc } from '../../c
 import type { Deps } from '../../context';
 import { eachDocument, type StoreOps } from '../../ports/store';
 import { transact } from '../../ports/transaction-retry';
+import { followUpDaysOf } from './campaign-of';
 import { countedRating, countFollowUp } from './counts';
 
 /** When a 差评 or complaint given now must be answered by: its campaign's N working days on the configured calendar. */
 export const followUpDeadline = (deps: Pick<Deps, 'now' | 'config'>, workingDays: number): string =>
   workingDaysDeadline(deps.now(), workingDays, deps.config.workCalendar ?? WEEKENDS_ONLY).toISOString();
+
+/** The same, reading the campaign's follow-up period (where nothing else of its settings is needed). */
+export const followUpDueAt = async (deps: Pick<Deps, 'now' | 'config' | 'store'>, campaignId: string | null): Promise<string> =>
+  followUpDeadline(deps, (await followUpDaysOf(deps.store, campaignId)).workingDays);
 
 /**
  * Keeps the evaluation's follow-up case in step with it, inside its transaction: a counted 差评 has an

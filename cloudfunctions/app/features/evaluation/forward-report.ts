@@ -10,10 +10,9 @@ import type { Message } from '../../ports/notifier';
 import { transact } from '../../ports/transaction-retry';
 import type { Handler } from '../../router';
 import { newId } from '../../security/random';
-import { followUpDaysOf } from './campaign-of';
 import { countEvaluation } from './counts';
 import { enqueueMessages } from './escalation-notice';
-import { followUpDeadline, syncCase } from './follow-up';
+import { followUpDueAt, syncCase } from './follow-up';
 import { holdPhotos, screenedPhotos, shownOnPage } from './photos';
 import { pendingReport } from './report-decision';
 import { awaitsReview, reviewMessages, syncReview } from './reviews';
@@ -78,7 +77,7 @@ export const forwardReport: Handler<typeof contract.evaluation.forwardReport> = 
   ];
   // One entering the review queue (text WeChat was unsure of, photos no check will decide) tells the managing unit's admins, as an evaluator's does.
   const toReviewers = awaitsReview(evaluation) ? await reviewMessages(ctx, evaluation, collective.name) : [];
-  const dueAt = followUpDeadline(ctx, (await followUpDaysOf(ctx.store, found.campaignId)).workingDays);
+  const dueAt = await followUpDueAt(ctx, found.campaignId);
   const records = await transact(ctx.store, async (tx) => {
     if (!(await tx.update('supervisionReports', found.id, { set }, { version: found.version, status: 'pending' }))) throw new AppError('CONFLICT');
     await tx.insert('evaluations', evaluation);
