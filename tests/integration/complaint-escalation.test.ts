@@ -2,14 +2,13 @@ import type { AuditDoc } from '../../cloudfunctions/app/collections';
 import type { ComplaintDoc } from '../../cloudfunctions/app/collections/evaluation';
 import { escalateOverdueComplaints, upgradeComplaintFields } from '../../cloudfunctions/app/jobs/complaint-escalation';
 import { findAll } from '../../cloudfunctions/app/ports/store';
-import { filedCollectivePage, wechatVisitor } from '../support/evaluation';
+import { COMPLAINT_TEXT, filedCollectivePage, wechatVisitor } from '../support/evaluation';
 import { seedFiling } from '../support/filing';
 import { TestApp, type SignedIn } from '../support/harness';
 import type { Caller } from '../../cloudfunctions/app/context';
 
 type World = Awaited<ReturnType<typeof seedFiling>>;
 
-const TEXT = '窗口工作人员在办理业务时态度冷淡，多次询问均不予理睬。';
 // Filed Tuesday 20 November 2018, 10:00 China time: due by the end of Tuesday 27th (5 working days).
 const LAST_MINUTE = new Date('2018-11-27T15:59:00.000Z');
 const LATE = new Date('2018-11-27T16:00:00.000Z');
@@ -30,7 +29,7 @@ describe('overdue complaints are chased, then sent to the level-1 unit', () => {
 
   // Sessions expire while the clock runs on for days: each call signs in afresh.
   const signIn = async (who: SignedIn): Promise<Caller> => ({ token: (await app.ok('account', 'signIn', { code: who.code, password: who.password })).token });
-  const complain = async () => (await app.ok('evaluation', 'complain', { code, category: 'attitude', text: TEXT }, wechatVisitor(1))).complaint;
+  const complain = async () => (await app.ok('evaluation', 'complain', { code, category: 'attitude', text: COMPLAINT_TEXT }, wechatVisitor(1))).complaint;
   const told = async (topic: string) => (await app.mailbox()).filter((m) => m.subject.startsWith(`[${topic}]`)).map((m) => [m.to, m.text]);
   const inQueue = async () => (await app.ok('evaluation', 'unitComplaints', {}, await signIn(w.admin1))).items[0];
 

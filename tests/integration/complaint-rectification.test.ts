@@ -3,13 +3,12 @@ import type { ComplaintDoc } from '../../cloudfunctions/app/collections/evaluati
 import { upgradeComplaintFields } from '../../cloudfunctions/app/jobs/complaint-escalation';
 import { findAll } from '../../cloudfunctions/app/ports/store';
 import { expectOutcome } from '../support/authorization';
-import { filedCollectivePage, wechatVisitor } from '../support/evaluation';
+import { COMPLAINT_TEXT, filedCollectivePage, wechatVisitor } from '../support/evaluation';
 import { seedFiling } from '../support/filing';
 import { TestApp } from '../support/harness';
 
 type World = Awaited<ReturnType<typeof seedFiling>>;
 
-const TEXT = '窗口工作人员在办理业务时态度冷淡，多次询问均不予理睬。';
 const PHONE = '13987654321';
 
 describe('the collective records its own rectification of an upheld complaint; the managing unit confirms or returns it', () => {
@@ -24,7 +23,7 @@ describe('the collective records its own rectification of an upheld complaint; t
   afterEach(() => app.close());
 
   const upheld = async (rectificationRequest?: string) => {
-    const { complaint } = await app.ok('evaluation', 'complain', { code, category: 'attitude', text: TEXT, phone: PHONE }, wechatVisitor(1));
+    const { complaint } = await app.ok('evaluation', 'complain', { code, category: 'attitude', text: COMPLAINT_TEXT, phone: PHONE }, wechatVisitor(1));
     await app.ok('evaluation', 'respondToComplaint', { complaintId: complaint.id, verdict: 'upheld', text: '经核实情况属实，已约谈。', ...(rectificationRequest ? { rectificationRequest } : {}) }, w.admin3.caller);
     return complaint.id;
   };
@@ -38,7 +37,7 @@ describe('the collective records its own rectification of an upheld complaint; t
     const [listed, ...others] = await mine();
     expect(others).toEqual([]);
     expect(listed).toMatchObject({ id, categoryLabel: '服务态度', response: { rectificationRequest: '高峰期增开服务窗口', rectification: null }, collectiveRectification: null });
-    expect(JSON.stringify(listed)).not.toMatch(new RegExp(`${PHONE}|${TEXT}|o-evaluator`));
+    expect(JSON.stringify(listed)).not.toMatch(new RegExp(`${PHONE}|${COMPLAINT_TEXT}|o-evaluator`));
 
     const first = await app.ok('evaluation', 'rectifyComplaint', { complaintId: id, text: '已增开一个窗口。' }, w.collective.caller);
     expect(first.complaint.collectiveRectification).toMatchObject({ text: '已增开一个窗口。', state: 'submitted', stateLabel: '待管理单位确认', review: null });

@@ -1,12 +1,11 @@
 import type { AuditDoc } from '../../cloudfunctions/app/collections';
 import { findAll } from '../../cloudfunctions/app/ports/store';
-import { filedCollectivePage, wechatVisitor } from '../support/evaluation';
+import { COMPLAINT_TEXT, filedCollectivePage, wechatVisitor } from '../support/evaluation';
 import { seedFiling } from '../support/filing';
 import { TestApp } from '../support/harness';
 
 type World = Awaited<ReturnType<typeof seedFiling>>;
 
-const TEXT = '窗口工作人员在办理业务时态度冷淡，多次询问均不予理睬。';
 // The clock stands at Tuesday 20 November 2018, 10:00 China time.
 const FIVE_WORKING_DAYS = '2018-11-27T16:00:00.000Z'; // the end of Tuesday 27th
 const TEN_WORKING_DAYS = '2018-12-04T16:00:00.000Z'; // the end of Tuesday 4 December
@@ -24,7 +23,7 @@ describe('the follow-up period is a campaign setting', () => {
   afterEach(() => app.close());
 
   const negative = (n: number) => app.ok('evaluation', 'evaluate', { code, rating: 1, comment: '等候太久' }, wechatVisitor(n));
-  const complaint = (n: number) => app.ok('evaluation', 'complain', { code, category: 'attitude', text: TEXT }, wechatVisitor(n));
+  const complaint = (n: number) => app.ok('evaluation', 'complain', { code, category: 'attitude', text: COMPLAINT_TEXT }, wechatVisitor(n));
   const caseDue = async (evaluationId: string) => (await app.ok('evaluation', 'collectiveCases', {}, w.collective.caller)).items.find((c) => c.id === evaluationId)?.dueAt;
   const complaintDue = async (id: string) => (await app.ok('evaluation', 'unitComplaints', {}, w.admin1.caller)).items.find((c) => c.id === id)?.dueAt;
 

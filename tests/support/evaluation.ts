@@ -5,6 +5,9 @@ import { eventFields, firstCampaignId } from './openweek';
 
 type Hierarchy = Awaited<ReturnType<typeof seedHierarchy>>;
 
+/** What a member of the public writes in a complaint (投诉) about a collective. */
+export const COMPLAINT_TEXT = '窗口工作人员在办理业务时态度冷淡，多次询问均不予理睬。';
+
 /** A mini-program visitor: the OPENID WeChat puts in the function's context. */
 export const wechatVisitor = (n: number): Caller => ({ openid: `o-evaluator-${n}`, ip: `10.0.0.${n}` });
 
