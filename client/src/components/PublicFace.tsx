@@ -104,6 +104,17 @@ export function ComplaintSection({ complaint, onComplain }: { complaint: PublicP
   );
 }
 
+/** Photos of an evaluation in a row of tiles; `label` names each for screen readers (评价照片1, …). */
+export function EvaluationPhotos({ urls, label }: { urls: string[]; label: string }) {
+  return (
+    <View className="evaluation-card__photos">
+      {urls.map((url, i) => (
+        <Picture key={url} className="evaluation-photo" src={url} alt={`${label}${i + 1}`} mode="aspectFill" />
+      ))}
+    </View>
+  );
+}
+
 /** One evaluation: its level, aspects, channel, whether it was changed, and its comment folded to three lines. */
 export function EvaluationCard({ evaluation, heading, footnote, children }: PropsWithChildren<{ evaluation: EvaluationView; heading?: string; footnote?: string }>) {
   const [open, setOpen] = useState(false);
@@ -129,13 +140,7 @@ export function EvaluationCard({ evaluation, heading, footnote, children }: Prop
       {evaluation.comment ? (
         <View className={`evaluation-card__comment evaluation-comment ${long && !open ? 'evaluation-card__comment--folded' : ''}`}>{evaluation.comment}</View>
       ) : null}
-      {evaluation.photos.length ? (
-        <View className="evaluation-card__photos">
-          {evaluation.photos.map((url, i) => (
-            <Picture key={url} className="evaluation-photo" src={url} alt={`评价照片${i + 1}`} mode="aspectFill" />
-          ))}
-        </View>
-      ) : null}
+      {evaluation.photos.length ? <EvaluationPhotos urls={evaluation.photos} label="评价照片" /> : null}
       {long ? (
         <Tappable className="link evaluation-card__toggle" onTap={() => setOpen(!open)}>
           {open ? '收起' : '展开全文'}

@@ -4,8 +4,7 @@ import { ADMINS } from '../../../../shared/domain/roles';
 import { DecideRequest } from '../../components/DecideRequest';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
-import { Picture } from '../../components/Picture';
-import { EvaluationCard } from '../../components/PublicFace';
+import { EvaluationCard, EvaluationPhotos } from '../../components/PublicFace';
 import { ADMIN_ONLY, GuardedScreen } from '../../components/GuardedScreen';
 import { StatusTabs } from '../../components/StatusTabs';
 import { Tappable } from '../../components/Tappable';
@@ -53,11 +52,7 @@ export default function EvaluationReviews() {
             {r.reviewPhotos.length ? (
               <View className="review-photos">
                 <View className="evaluation-card__meta">待人工审核的照片（计入后公开，不计入则不公开）：</View>
-                <View className="evaluation-card__photos">
-                  {r.reviewPhotos.map((url, i) => (
-                    <Picture key={url} className="evaluation-photo" src={url} alt={`待审核照片${i + 1}`} mode="aspectFill" />
-                  ))}
-                </View>
+                <EvaluationPhotos urls={r.reviewPhotos} label="待审核照片" />
               </View>
             ) : null}
           </EvaluationCard>
